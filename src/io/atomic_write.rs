@@ -1,0 +1,91 @@
+//! Writes that never leave a half-written file behind.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use super::StoreError;
+
+/// Creates `dir` and its missing parents, private to the user (0700 on Unix).
+pub fn write_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| StoreError::io(dir, e))
+}
+
+/// Replaces `path` with `bytes` atomically: a temporary file in the same
+/// folder is written, flushed to disk and renamed over the target, so a crash
+/// at any moment leaves either the old content or the new, never a mix.
+/// The file is private to the user (0600 on Unix).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    write_private_dir(dir)?;
+    // tempfile creates the file with 0600 on Unix.
+    let mut temp = tempfile::Builder::new()
+        .prefix(".scorecard-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io(dir, e))?;
+    temp.write_all(bytes)
+        .map_err(|e| StoreError::io(temp.path(), e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| StoreError::io(temp.path(), e))?;
+    temp.persist(path)
+        .map_err(|e| StoreError::io(path, e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Flushes the rename itself to disk. Best effort: some file systems (and
+/// every non-Unix platform) cannot open a folder for syncing, and the data is
+/// already safe in the renamed file.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ignored = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a").join("b.ron");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("f.ron");
+        write_atomic(&path, b"x").unwrap();
+        let file_mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        let dir_mode = fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(file_mode, 0o600);
+        assert_eq!(dir_mode, 0o700);
+    }
+}

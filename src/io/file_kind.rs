@@ -1,0 +1,62 @@
+//! Telling templates, candidates and scorecards apart by their content.
+
+use std::fmt;
+use std::path::Path;
+
+use super::FileError;
+use super::locate::first_identifier;
+
+/// The three kinds of file Scorecard reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `Template(…)`.
+    Template,
+    /// `Candidate(…)`.
+    Candidate,
+    /// `Scorecard(…)`.
+    Scorecard,
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FileKind::Template => "template",
+            FileKind::Candidate => "candidate",
+            FileKind::Scorecard => "scorecard",
+        })
+    }
+}
+
+/// The kind of file `text` is, from the name it opens with. A file's name or
+/// folder is not trusted: people copy files around.
+pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
+    let (ident, at) = first_identifier(text);
+    match ident {
+        Some("Template") => Ok(FileKind::Template),
+        Some("Candidate") => Ok(FileKind::Candidate),
+        Some("Scorecard") => Ok(FileKind::Scorecard),
+        other => {
+            let found = match other {
+                Some(name) => format!("found `{name}`"),
+                None => match first_char(text, at.line, at.column) {
+                    Some(c) => format!("found {c:?}"),
+                    None => "the file is empty".to_owned(),
+                },
+            };
+            Err(FileError::new(
+                path,
+                at.line,
+                at.column,
+                format!("expected `Template(`, `Candidate(` or `Scorecard(`: {found}"),
+            ))
+        }
+    }
+}
+
+/// The character at a 1-based line and column, if any.
+fn first_char(text: &str, line: usize, column: usize) -> Option<char> {
+    text.lines()
+        .nth(line.saturating_sub(1))?
+        .chars()
+        .nth(column.saturating_sub(1))
+}

@@ -1,0 +1,181 @@
+//! Strict reading of template, candidate and scorecard files.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::file_kind::{FileKind, detect_kind};
+use super::locate::locate;
+use super::{FileError, StoreError};
+use crate::model::{Candidate, Problem, Scorecard, Template};
+
+/// Largest file read, in bytes. Real templates are a few kilobytes; the
+/// limit keeps a stray log or disk image from freezing the app.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// ron's default recursion limit, written down so a change in ron cannot
+/// silently let a deeply nested file overflow the stack.
+const RECURSION_LIMIT: usize = 128;
+
+/// Any of the three kinds of file, parsed and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParsedFile {
+    /// A scorecard template.
+    Template(Template),
+    /// A candidate.
+    Candidate(Candidate),
+    /// A scorecard.
+    Scorecard(Scorecard),
+}
+
+impl ParsedFile {
+    /// Which kind it is.
+    pub fn kind(&self) -> FileKind {
+        match self {
+            ParsedFile::Template(_) => FileKind::Template,
+            ParsedFile::Candidate(_) => FileKind::Candidate,
+            ParsedFile::Scorecard(_) => FileKind::Scorecard,
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`] and
+/// pointing at the first byte that is not UTF-8. A byte-order mark is dropped.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let file = fs::File::open(path)
+        .map_err(|e| FileError::whole_file(path, format!("cannot read: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::whole_file(path, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::whole_file(
+            path,
+            format!(
+                "file is larger than {} MiB: not a scorecard file",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    text_from_bytes(path, bytes)
+}
+
+fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(err) => {
+            let valid_up_to = err.utf8_error().valid_up_to();
+            let bytes = err.as_bytes();
+            let valid = std::str::from_utf8(bytes.get(..valid_up_to).unwrap_or_default())
+                .unwrap_or_default();
+            let at = super::locate::line_col(valid, valid.len());
+            let bad = bytes.get(valid_up_to).copied().unwrap_or_default();
+            Err(FileError::new(
+                path,
+                at.line,
+                at.column,
+                format!("not UTF-8 text: byte 0x{bad:02x} cannot start a character"),
+            ))
+        }
+    }
+}
+
+/// Parses and checks a template.
+pub fn parse_template(path: &Path, text: &str) -> Result<Template, FileError> {
+    parse_checked(path, text, Template::problems)
+}
+
+/// Parses and checks a candidate file.
+pub fn parse_candidate(path: &Path, text: &str) -> Result<Candidate, FileError> {
+    parse_checked(path, text, Candidate::problems)
+}
+
+/// Parses and checks a scorecard.
+pub fn parse_scorecard(path: &Path, text: &str) -> Result<Scorecard, FileError> {
+    parse_checked(path, text, Scorecard::problems)
+}
+
+/// Parses a file of any kind, telling the kind by how it starts.
+pub fn parse_any(path: &Path, text: &str) -> Result<ParsedFile, FileError> {
+    match detect_kind(path, text)? {
+        FileKind::Template => parse_template(path, text).map(ParsedFile::Template),
+        FileKind::Candidate => parse_candidate(path, text).map(ParsedFile::Candidate),
+        FileKind::Scorecard => parse_scorecard(path, text).map(ParsedFile::Scorecard),
+    }
+}
+
+/// Reads and parses a file of any kind.
+pub fn read_and_parse_any(path: &Path) -> Result<ParsedFile, FileError> {
+    let text = read_text(path)?;
+    parse_any(path, &text)
+}
+
+fn parse_checked<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    problems: fn(&T) -> Vec<Problem>,
+) -> Result<T, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    let value: T = options.from_str(text).map_err(|err| {
+        let mut column = err.span.start.col;
+        // Our own checks (a bad id, a bad timestamp) fail inside a string, and
+        // ron points just past its opening quote; point at the quote, as the
+        // checks made after parsing do.
+        if matches!(err.code, ron::Error::Message(_))
+            && char_before(text, err.span.start.line, column) == Some('"')
+        {
+            column -= 1;
+        }
+        FileError::new(path, err.span.start.line, column, ron_message(&err.code))
+    })?;
+    match problems(&value).into_iter().next() {
+        None => Ok(value),
+        Some(problem) => {
+            let at = locate(text, &problem.path);
+            Err(FileError::new(path, at.line, at.column, problem.message))
+        }
+    }
+}
+
+/// The character just before a 1-based line and column.
+fn char_before(text: &str, line: usize, column: usize) -> Option<char> {
+    text.lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .nth(column.checked_sub(2)?)
+}
+
+/// ron's wording, with the first letter lowercased to fit after `line:col: `.
+fn ron_message(code: &ron::Error) -> String {
+    let message = code.to_string();
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) if !chars.as_str().starts_with(|c: char| c.is_uppercase()) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => message,
+    }
+}
+
+/// Writes a value as pretty RON, the way the app saves files.
+pub fn to_ron<T: Serialize>(value: &T, what: &'static str) -> Result<String, StoreError> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_owned());
+    let mut text =
+        ron::ser::to_string_pretty(value, config).map_err(|e| StoreError::Serialize {
+            what,
+            message: e.to_string(),
+        })?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,210 @@
+//! One interviewer's ratings of one candidate at one stage.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{FieldPath, FormatVersion, Problem, Slug, Timestamp};
+
+/// How a candidate did on one dimension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Rating {
+    /// 1: clearly below the bar.
+    DoesNotMeet,
+    /// 2: some of the bar.
+    PartiallyMeets,
+    /// 3: the bar.
+    Meets,
+    /// 4: above the bar.
+    Exceeds,
+    /// Not assessed; never counted as a low score.
+    NoSignal,
+}
+
+impl Rating {
+    /// Every rating, from low to high, then no signal.
+    pub const ALL: [Rating; 5] = [
+        Rating::DoesNotMeet,
+        Rating::PartiallyMeets,
+        Rating::Meets,
+        Rating::Exceeds,
+        Rating::NoSignal,
+    ];
+
+    /// 1–4, or `None` for [`Rating::NoSignal`].
+    pub fn score(self) -> Option<u8> {
+        match self {
+            Rating::DoesNotMeet => Some(1),
+            Rating::PartiallyMeets => Some(2),
+            Rating::Meets => Some(3),
+            Rating::Exceeds => Some(4),
+            Rating::NoSignal => None,
+        }
+    }
+
+    /// The rating for a score 1–4, or no signal for 0.
+    pub fn from_score(score: u8) -> Option<Self> {
+        match score {
+            0 => Some(Rating::NoSignal),
+            1 => Some(Rating::DoesNotMeet),
+            2 => Some(Rating::PartiallyMeets),
+            3 => Some(Rating::Meets),
+            4 => Some(Rating::Exceeds),
+            _ => None,
+        }
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::DoesNotMeet => "Does not meet",
+            Rating::PartiallyMeets => "Partially meets",
+            Rating::Meets => "Meets",
+            Rating::Exceeds => "Exceeds",
+            Rating::NoSignal => "No signal",
+        }
+    }
+
+    /// Whether the interviewer must write evidence for this rating: the two
+    /// extremes are the ones a panel will question.
+    pub fn needs_evidence(self) -> bool {
+        matches!(self, Rating::DoesNotMeet | Rating::Exceeds)
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The interviewer's overall verdict; there is deliberately no neutral.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Recommendation {
+    /// Strong no hire.
+    StrongNoHire,
+    /// No hire.
+    NoHire,
+    /// Hire.
+    Hire,
+    /// Strong hire.
+    StrongHire,
+}
+
+impl Recommendation {
+    /// Every recommendation, from most negative to most positive.
+    pub const ALL: [Recommendation; 4] = [
+        Recommendation::StrongNoHire,
+        Recommendation::NoHire,
+        Recommendation::Hire,
+        Recommendation::StrongHire,
+    ];
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Recommendation::StrongNoHire => "Strong no hire",
+            Recommendation::NoHire => "No hire",
+            Recommendation::Hire => "Hire",
+            Recommendation::StrongHire => "Strong hire",
+        }
+    }
+}
+
+impl fmt::Display for Recommendation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A rating with the evidence behind it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingEntry {
+    /// The rating.
+    pub rating: Rating,
+    /// What the candidate said or did, ideally time-stamped (`[04:10] …`).
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// One interviewer, one candidate, one stage:
+/// `candidates/<candidate>/scorecards/<interviewer-slug>--<stage>.ron`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scorecard {
+    /// File-format version, always 1 today.
+    pub format: FormatVersion,
+    /// Id of the candidate.
+    pub candidate: Slug,
+    /// Id of the template scored against.
+    pub template: Slug,
+    /// The template's version at the time; anchors may have changed since.
+    pub template_version: u32,
+    /// Who scored, as they typed their name.
+    pub interviewer: String,
+    /// An exercise id of the template, or `""` for a general interview.
+    pub stage: String,
+    /// When scoring started.
+    pub started_at: Timestamp,
+    /// When it was submitted; `None` while it is a draft.
+    #[serde(default)]
+    pub submitted_at: Option<Timestamp>,
+    /// When a submitted scorecard was last reopened for amendment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amended_at: Option<Timestamp>,
+    /// Ratings by dimension id.
+    #[serde(default)]
+    pub ratings: BTreeMap<Slug, RatingEntry>,
+    /// Red flags raised, as worded in the template.
+    #[serde(default)]
+    pub red_flags: Vec<String>,
+    /// The overall verdict.
+    #[serde(default)]
+    pub recommendation: Option<Recommendation>,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Scorecard {
+    /// Whether the scorecard counts in aggregates.
+    pub fn is_submitted(&self) -> bool {
+        self.submitted_at.is_some()
+    }
+
+    /// Every rule the scorecard breaks beyond its syntax.
+    pub fn problems(&self) -> Vec<Problem> {
+        let root = FieldPath::root();
+        let mut problems = Vec::new();
+        if self.interviewer.trim().is_empty() {
+            problems.push(Problem::new(
+                root.field("interviewer"),
+                "interviewer may not be empty",
+            ));
+        } else if Slug::from_name(&self.interviewer).is_none() {
+            problems.push(Problem::new(
+                root.field("interviewer"),
+                "interviewer needs at least one letter or digit (A-Z, 0-9) to name the file",
+            ));
+        }
+        if !self.stage.is_empty()
+            && let Err(err) = Slug::new(self.stage.as_str())
+        {
+            problems.push(Problem::new(
+                root.field("stage"),
+                format!("stage must be an exercise id or \"\": {err}"),
+            ));
+        }
+        if let Some(submitted) = self.submitted_at
+            && submitted < self.started_at
+        {
+            problems.push(Problem::new(
+                root.field("submitted_at"),
+                "submitted_at is earlier than started_at",
+            ));
+        }
+        problems
+    }
+}
