@@ -54,6 +54,7 @@ prop_compose! {
         submitted in proptest::option::of(0i64..10_000),
         amended in proptest::option::of(timestamp()),
         ratings in prop::collection::btree_map(slug(), (rating(), text()), 0..8),
+        unrated_evidence in prop::collection::btree_map(slug(), text(), 0..3),
         red_flags in prop::collection::vec(text(), 0..3),
         recommendation in proptest::option::of(prop::sample::select(Recommendation::ALL.to_vec())),
         notes in text(),
@@ -68,7 +69,7 @@ prop_compose! {
         Scorecard {
             format: FormatVersion::CURRENT,
             candidate, template, template_version, interviewer, stage, started_at,
-            submitted_at, amended_at: amended, ratings, red_flags, recommendation, notes,
+            submitted_at, amended_at: amended, ratings, unrated_evidence, red_flags, recommendation, notes,
         }
     }
 }

@@ -41,6 +41,7 @@ fn scorecard(candidate: &str, interviewer: &str) -> Scorecard {
         submitted_at: None,
         amended_at: None,
         ratings,
+        unrated_evidence: Default::default(),
         red_flags: vec![],
         recommendation: None,
         notes: String::new(),

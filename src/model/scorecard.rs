@@ -157,6 +157,11 @@ pub struct Scorecard {
     /// Ratings by dimension id.
     #[serde(default)]
     pub ratings: BTreeMap<Slug, RatingEntry>,
+    /// Evidence written for a dimension before it was rated; it moves into
+    /// the rating when one is given. Interviewers take notes while they
+    /// listen and rate after, and no word may be lost in between.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unrated_evidence: BTreeMap<Slug, String>,
     /// Red flags raised, as worded in the template.
     #[serde(default)]
     pub red_flags: Vec<String>,
@@ -172,6 +177,54 @@ impl Scorecard {
     /// Whether the scorecard counts in aggregates.
     pub fn is_submitted(&self) -> bool {
         self.submitted_at.is_some()
+    }
+
+    /// The evidence written for a dimension, rated or not.
+    pub fn evidence(&self, dimension: &str) -> &str {
+        self.ratings
+            .get(dimension)
+            .map(|entry| entry.evidence.as_str())
+            .or_else(|| self.unrated_evidence.get(dimension).map(String::as_str))
+            .unwrap_or_default()
+    }
+
+    /// Replaces a dimension's evidence.
+    pub fn set_evidence(&mut self, dimension: &Slug, text: String) {
+        match self.ratings.get_mut(dimension.as_str()) {
+            Some(entry) => entry.evidence = text,
+            None if text.is_empty() => {
+                self.unrated_evidence.remove(dimension.as_str());
+            }
+            None => {
+                self.unrated_evidence.insert(dimension.clone(), text);
+            }
+        }
+    }
+
+    /// Rates a dimension, keeping any evidence already written for it.
+    pub fn set_rating(&mut self, dimension: &Slug, rating: Rating) {
+        let evidence = self
+            .unrated_evidence
+            .remove(dimension.as_str())
+            .unwrap_or_default();
+        self.ratings
+            .entry(dimension.clone())
+            .and_modify(|entry| entry.rating = rating)
+            .or_insert(RatingEntry { rating, evidence });
+    }
+
+    /// The rating of a dimension, if it has one.
+    pub fn rating(&self, dimension: &str) -> Option<Rating> {
+        self.ratings.get(dimension).map(|entry| entry.rating)
+    }
+
+    /// Raises a red flag, or lowers it if raised.
+    pub fn toggle_red_flag(&mut self, flag: &str) {
+        if let Some(at) = self.red_flags.iter().position(|f| f == flag) {
+            self.red_flags.remove(at);
+        } else {
+            self.red_flags.push(flag.to_owned());
+        }
     }
 
     /// Every rule the scorecard breaks beyond its syntax.
@@ -206,5 +259,52 @@ impl Scorecard {
             ));
         }
         problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Scorecard {
+        Scorecard {
+            format: FormatVersion::CURRENT,
+            candidate: Slug::new("c-1").unwrap(),
+            template: Slug::new("t").unwrap(),
+            template_version: 1,
+            interviewer: "Sam".to_owned(),
+            stage: String::new(),
+            started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
+            submitted_at: None,
+            amended_at: None,
+            ratings: BTreeMap::new(),
+            unrated_evidence: BTreeMap::new(),
+            red_flags: vec![],
+            recommendation: None,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn evidence_written_before_rating_moves_into_the_rating() {
+        let mut card = draft();
+        let iac = Slug::new("iac").unwrap();
+        card.set_evidence(&iac, "[01:00] reads the plan".to_owned());
+        assert_eq!(card.evidence("iac"), "[01:00] reads the plan");
+        assert_eq!(card.rating("iac"), None);
+        card.set_rating(&iac, Rating::Meets);
+        card.set_rating(&iac, Rating::Exceeds);
+        assert!(card.unrated_evidence.is_empty());
+        assert_eq!(card.ratings["iac"].evidence, "[01:00] reads the plan");
+        assert_eq!(card.rating("iac"), Some(Rating::Exceeds));
+    }
+
+    #[test]
+    fn red_flags_toggle() {
+        let mut card = draft();
+        card.toggle_red_flag("Blames others");
+        assert_eq!(card.red_flags, vec!["Blames others".to_owned()]);
+        card.toggle_red_flag("Blames others");
+        assert!(card.red_flags.is_empty());
     }
 }

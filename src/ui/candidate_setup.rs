@@ -1,0 +1,154 @@
+//! A candidate's page: who is interviewing, at which stage, then start.
+
+use super::home::stage_name;
+use super::{Command, ViewContext};
+use crate::io::CandidateRecord;
+use crate::model::Slug;
+
+/// The page before scoring starts.
+#[derive(Clone, Debug)]
+pub struct SetupScreen {
+    /// The candidate shown.
+    pub candidate: Slug,
+    /// The stage picked: an exercise id or `""`.
+    pub stage: String,
+    /// Why starting did not work, if it did not.
+    pub problem: Option<String>,
+}
+
+impl SetupScreen {
+    /// The page for a candidate, on the general interview.
+    pub fn new(candidate: Slug) -> Self {
+        Self {
+            candidate,
+            stage: String::new(),
+            problem: None,
+        }
+    }
+
+    /// Draws the page.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(record) = cx
+                .snapshot
+                .candidates
+                .iter()
+                .find(|r| r.candidate.id == self.candidate)
+            else {
+                ui.label("This candidate is no longer in the workspace");
+                return;
+            };
+            egui::ScrollArea::vertical().show(ui, |ui| self.page_ui(ui, cx, record));
+        });
+    }
+
+    fn page_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, record: &CandidateRecord) {
+        let snapshot = cx.snapshot;
+        let template = snapshot.templates.get(record.candidate.template.as_str());
+        ui.heading(&record.candidate.name);
+        match template {
+            Some(entry) => ui.label(format!(
+                "{} ({})",
+                entry.template.role, entry.template.level
+            )),
+            None => ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "Template {:?} is not in effect: its scorecards can be read, not started",
+                    record.candidate.template.as_str()
+                ),
+            ),
+        };
+        ui.add_space(8.0);
+        egui::Grid::new("setup")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let label = ui.label("Your name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut cx.settings.interviewer)
+                        .hint_text("as your colleagues know you"),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                if let Some(entry) = template {
+                    let label = ui.label("Stage");
+                    let t = &entry.template;
+                    egui::ComboBox::from_id_salt("stage")
+                        .selected_text(stage_name(snapshot, record, &self.stage))
+                        .width(280.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(
+                                &mut self.stage,
+                                String::new(),
+                                "General interview",
+                            );
+                            for exercise in &t.exercises {
+                                ui.selectable_value(
+                                    &mut self.stage,
+                                    exercise.id.to_string(),
+                                    format!("{} ({} min)", exercise.name, exercise.minutes),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        if let Some(exercise) = template.and_then(|e| e.template.exercise(&self.stage)) {
+            ui.add_space(4.0);
+            ui.label(&exercise.brief);
+        }
+        ui.add_space(8.0);
+        if template.is_some() {
+            let mine = Slug::from_name(&cx.settings.interviewer);
+            let existing = mine.as_ref().and_then(|me| {
+                record.scorecards.iter().find(|s| {
+                    s.scorecard.stage == self.stage
+                        && Slug::from_name(&s.scorecard.interviewer).as_ref() == Some(me)
+                })
+            });
+            let action = match existing {
+                Some(s) if s.scorecard.is_submitted() => "Open my submitted scorecard",
+                Some(_) => "Resume my draft",
+                None => "Start scoring",
+            };
+            if ui.button(action).clicked() {
+                if mine.is_none() {
+                    self.problem =
+                        Some("Type your name first: it goes into the scorecard".to_owned());
+                } else {
+                    self.problem = None;
+                    cx.commands.push(Command::StartInterview {
+                        candidate: self.candidate.clone(),
+                        stage: self.stage.clone(),
+                    });
+                }
+            }
+        }
+        if let Some(problem) = &self.problem {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+        ui.add_space(12.0);
+        ui.strong("Scorecards so far");
+        if record.scorecards.is_empty() {
+            ui.weak("None yet");
+        }
+        // Who and when only: ratings stay hidden here so that nobody is
+        // anchored by a colleague's scores before submitting their own.
+        for s in &record.scorecards {
+            let card = &s.scorecard;
+            let state = if card.is_submitted() {
+                "submitted"
+            } else {
+                "draft"
+            };
+            ui.label(format!(
+                "{}: {}, {state}",
+                card.interviewer,
+                stage_name(snapshot, record, &card.stage)
+            ));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Starting the real app on a temporary workspace, and waiting for its worker.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use scorecard::app::{AppOptions, FixedClock, ScorecardApp};
+use scorecard::io::{ParsedFile, Workspace, read_and_parse_any};
+use scorecard::model::{Candidate, FormatVersion, Scorecard, Slug, Timestamp};
+use scorecard::ui::Settings;
+
+/// The moment every test's clock is stopped at.
+pub fn now() -> Timestamp {
+    "2026-11-21T10:00:00Z".parse().unwrap()
+}
+
+/// The app on `workspace`, used by `interviewer` (empty: nobody yet),
+/// with the workspace read.
+pub fn open_app(workspace: &Path, interviewer: &str) -> Harness<'static, ScorecardApp> {
+    let workspace = Workspace::new(workspace);
+    let settings = Settings {
+        interviewer: interviewer.to_owned(),
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        // The I/O worker wakes the UI when it finishes, which can add frames.
+        .with_max_steps(32)
+        .build_eframe(move |cc| {
+            ScorecardApp::new(
+                cc,
+                AppOptions {
+                    workspace,
+                    clock: Box::new(FixedClock(now())),
+                    settings: Some(settings),
+                },
+            )
+        });
+    wait_until(&mut harness, "the workspace is read", |app| app.is_loaded());
+    harness
+}
+
+/// Steps frames until `done` holds; the worker runs on a real thread, so
+/// this waits in real time too (up to 10 s).
+pub fn wait_until(
+    harness: &mut Harness<'static, ScorecardApp>,
+    what: &str,
+    done: impl Fn(&ScorecardApp) -> bool,
+) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("timed out waiting until {what}");
+}
+
+/// Waits until every edit is on disk.
+pub fn wait_saved(harness: &mut Harness<'static, ScorecardApp>) {
+    wait_until(harness, "the scorecard is saved", |app| {
+        app.save_status() == scorecard::ui::SaveStatus::Saved
+    });
+}
+
+/// Writes a candidate into the workspace, as a coordinator would have.
+pub fn add_candidate(workspace: &Path, id: &str, name: &str) -> Candidate {
+    let candidate = Candidate {
+        format: FormatVersion::CURRENT,
+        id: Slug::new(id).unwrap(),
+        name: name.to_owned(),
+        template: Slug::new("infrastructure-engineer").unwrap(),
+        created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
+        notes: String::new(),
+    };
+    Workspace::new(workspace)
+        .save_candidate(&candidate)
+        .unwrap();
+    candidate
+}
+
+/// Reads a scorecard back from disk.
+pub fn scorecard_on_disk(path: &Path) -> Scorecard {
+    match read_and_parse_any(path).unwrap() {
+        ParsedFile::Scorecard(scorecard) => scorecard,
+        other => panic!("not a scorecard: {other:?}"),
+    }
+}
+
+/// The file of the scorecard being scored.
+pub fn interview_path(harness: &Harness<'static, ScorecardApp>) -> PathBuf {
+    harness.state().interview().unwrap().path.clone()
+}
+
+/// Opens a candidate from the home screen and starts scoring `stage_label`
+/// ("General interview" or an exercise's name with its minutes).
+pub fn start_scoring(
+    harness: &mut Harness<'static, ScorecardApp>,
+    candidate_name: &str,
+    stage_label: Option<&str>,
+) {
+    harness.get_by_label(candidate_name).click();
+    harness.run();
+    if let Some(stage) = stage_label {
+        harness.get_by_label("Stage").click();
+        harness.run();
+        harness.get_by_label(stage).click();
+        harness.run();
+    }
+    harness.get_by_label("Start scoring").click();
+    wait_until(harness, "the interview opens", |app| {
+        app.interview().is_some()
+    });
+}
+
+/// Presses a key with no modifiers and lets the frame run.
+pub fn press(harness: &mut Harness<'static, ScorecardApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}

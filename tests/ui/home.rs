@@ -1,0 +1,122 @@
+//! Stories on the home screen: adding, finding and reopening candidates.
+
+use egui_kittest::kittest::Queryable;
+use scorecard::io::Workspace;
+
+use crate::harness::*;
+
+#[test]
+fn a_coordinator_adds_a_candidate_who_is_saved_and_opened() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("No candidates yet: add one on the right");
+
+    app.get_by_label("Candidate name").focus();
+    app.get_by_label("Candidate name").type_text("Alex Doe");
+    app.run();
+    app.get_by_label("Add candidate").click();
+    app.run();
+
+    // Their page opens, with the template's role under the name.
+    app.get_by_label("Alex Doe");
+    app.get_by_label("Infrastructure Engineer (Mid-level IC)");
+    wait_until(&mut app, "the candidate is on disk", |_| {
+        !Workspace::new(ws.path()).load().candidates.is_empty()
+    });
+    let snapshot = Workspace::new(ws.path()).load();
+    assert_eq!(snapshot.candidates[0].candidate.name, "Alex Doe");
+    assert_eq!(snapshot.candidates[0].candidate.created_at, now());
+}
+
+#[test]
+fn adding_a_candidate_without_a_name_says_why_and_adds_nothing() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Add candidate").click();
+    app.run();
+    app.get_by_label("Type the candidate's name first");
+    assert!(app.state().snapshot().candidates.is_empty());
+}
+
+#[test]
+fn search_finds_candidates_by_name_or_role() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Alex Doe");
+    app.get_by_label("Sam Lee");
+
+    app.get_by_label("Search").focus();
+    app.get_by_label("Search").type_text("sam");
+    app.run();
+    assert!(app.query_by_label("Alex Doe").is_none());
+    app.get_by_label("Sam Lee");
+
+    app.get_by_label("Search").focus();
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.get_by_label("Search").type_text("infrastructure");
+    app.run();
+    app.get_by_label("Alex Doe");
+    app.get_by_label("Sam Lee");
+
+    app.get_by_label("Search").focus();
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.get_by_label("Search").type_text("nobody");
+    app.run();
+    app.get_by_label("No candidate matches the search");
+}
+
+#[test]
+fn f1_shows_the_keyboard_shortcuts_and_hides_them_again() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "");
+    press(&mut app, egui::Key::F1);
+    assert!(app.state().help_open());
+    app.get_by_label("Keyboard shortcuts");
+    app.get_by_label("insert the elapsed time [mm:ss]");
+    press(&mut app, egui::Key::F1);
+    assert!(!app.state().help_open());
+    assert!(app.query_by_label("Keyboard shortcuts").is_none());
+}
+
+#[test]
+fn the_theme_button_cycles_and_the_choice_is_persisted() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Theme: System").click();
+    app.run();
+    assert_eq!(app.state().settings().theme, egui::ThemePreference::Dark);
+    assert_eq!(app.ctx.theme(), egui::Theme::Dark);
+    app.get_by_label("Theme: Dark").click();
+    app.run();
+    assert_eq!(app.ctx.theme(), egui::Theme::Light);
+
+    // What eframe stores on exit is what the next start reads.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(app.state_mut(), &mut storage);
+    let restored = scorecard::app::ScorecardApp::stored_settings(Some(&storage));
+    assert_eq!(restored.theme, egui::ThemePreference::Light);
+    assert_eq!(restored.interviewer, "Priya Raman");
+    assert_eq!(
+        scorecard::app::ScorecardApp::stored_settings(None),
+        Default::default()
+    );
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}

@@ -1,0 +1,10 @@
+//! The desktop app driven headlessly, as an interviewer would use it
+//! (egui_kittest: find widgets by their label, click, type, press keys).
+
+// Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+mod home;
+mod interview;
+mod safety;
