@@ -88,7 +88,17 @@ impl HomeScreen {
                         .filter(|s| s.scorecard.is_submitted())
                         .count();
                     let drafts = record.scorecards.len() - submitted;
-                    ui.label(format!("{submitted} submitted, {drafts} draft"));
+                    let unreadable = cx
+                        .snapshot
+                        .errors
+                        .iter()
+                        .filter(|e| e.path.starts_with(&record.dir))
+                        .count();
+                    let mut counts = format!("{submitted} submitted, {drafts} draft");
+                    if unreadable > 0 {
+                        counts.push_str(&format!(", {unreadable} unreadable"));
+                    }
+                    ui.label(counts);
                     ui.label(candidate.created_at.as_utc().format("%Y-%m-%d").to_string());
                     ui.end_row();
                 }

@@ -485,15 +485,17 @@ fn anchors_ui(ui: &mut egui::Ui, dimension: &Dimension) {
             ("Exceeds", Rating::Exceeds, dimension.exceeds.as_str()),
         ];
         for (column, (title, rating, text)) in columns.iter_mut().zip(anchors) {
-            column.label(
-                RichText::new(title)
+            // Columns lay out justified; anchors read better ragged-right.
+            column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                let title = RichText::new(title)
                     .strong()
-                    .color(rating_color(rating, dark)),
-            );
-            column.label(if text.is_empty() {
-                "(not described)"
-            } else {
-                text
+                    .color(rating_color(rating, dark));
+                ui.label(title);
+                ui.label(if text.is_empty() {
+                    "(not described)"
+                } else {
+                    text
+                });
             });
         }
     });
