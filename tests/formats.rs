@@ -121,6 +121,7 @@ fn shipped_templates_all_parse() {
     let paths: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
     assert!(!paths.is_empty());
     for path in paths {

@@ -5,13 +5,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::io::{FileError, ParsedFile, read_and_parse_any};
+use crate::io::{FileError, ParsedFile, parse_any_with, read_text};
+use crate::model::Library;
 
 use super::EXIT_INVALID;
 
 /// Checks every file named, and every `*.ron` under every folder named.
+/// Templates resolve `Use(…)` against `library`.
 pub fn run(
     paths: &[PathBuf],
+    library: &Library,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
@@ -28,7 +31,7 @@ pub fn run(
             vec![path.clone()]
         };
         for file in files {
-            match read_and_parse_any(&file) {
+            match read_text(&file).and_then(|text| parse_any_with(&file, &text, library)) {
                 Ok(parsed) => writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?,
                 Err(error) => {
                     failed = true;
@@ -58,6 +61,10 @@ fn describe(parsed: &ParsedFile) -> String {
             t.exercises.len()
         ),
         ParsedFile::Candidate(c) => format!("candidate {} for template {}", c.id, c.template),
+        ParsedFile::SharedDimension(d) => {
+            let levels: Vec<&str> = d.levels.keys().map(|l| l.as_str()).collect();
+            format!("shared dimension {} ({})", d.id, levels.join(", "))
+        }
         ParsedFile::Scorecard(s) => format!(
             "scorecard of {} by {:?}{}",
             s.candidate,

@@ -15,6 +15,8 @@ pub enum FileKind {
     Candidate,
     /// `Scorecard(…)`.
     Scorecard,
+    /// `SharedDimension(…)`, a dimension of the library.
+    SharedDimension,
 }
 
 impl fmt::Display for FileKind {
@@ -23,6 +25,7 @@ impl fmt::Display for FileKind {
             FileKind::Template => "template",
             FileKind::Candidate => "candidate",
             FileKind::Scorecard => "scorecard",
+            FileKind::SharedDimension => "shared dimension",
         })
     }
 }
@@ -35,6 +38,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
         Some("Template") => Ok(FileKind::Template),
         Some("Candidate") => Ok(FileKind::Candidate),
         Some("Scorecard") => Ok(FileKind::Scorecard),
+        Some("SharedDimension") => Ok(FileKind::SharedDimension),
         other => {
             let found = match other {
                 Some(name) => format!("found `{name}`"),
@@ -47,7 +51,9 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
                 path,
                 at.line,
                 at.column,
-                format!("expected `Template(`, `Candidate(` or `Scorecard(`: {found}"),
+                format!(
+                    "expected `Template(`, `Candidate(`, `Scorecard(` or `SharedDimension(`: {found}"
+                ),
             ))
         }
     }

@@ -8,9 +8,13 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::file_kind::{FileKind, detect_kind};
+use super::library::shipped_library;
 use super::locate::locate;
+use super::sync_conflicts::has_git_conflict_markers;
 use super::{FileError, StoreError};
-use crate::model::{Candidate, Problem, Scorecard, Template};
+use crate::model::{
+    Candidate, Library, Problem, Scorecard, SharedDimension, Template, TemplateFile,
+};
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the
 /// limit keeps a stray log or disk image from freezing the app.
@@ -29,6 +33,8 @@ pub enum ParsedFile {
     Candidate(Candidate),
     /// A scorecard.
     Scorecard(Scorecard),
+    /// A shared dimension of the library.
+    SharedDimension(SharedDimension),
 }
 
 impl ParsedFile {
@@ -38,6 +44,7 @@ impl ParsedFile {
             ParsedFile::Template(_) => FileKind::Template,
             ParsedFile::Candidate(_) => FileKind::Candidate,
             ParsedFile::Scorecard(_) => FileKind::Scorecard,
+            ParsedFile::SharedDimension(_) => FileKind::SharedDimension,
         }
     }
 }
@@ -69,6 +76,18 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
             if text.starts_with('\u{feff}') {
                 text.drain(..'\u{feff}'.len_utf8());
             }
+            if has_git_conflict_markers(&text) {
+                let line = 1 + text
+                    .lines()
+                    .position(|l| l.starts_with("<<<<<<<"))
+                    .unwrap_or(0);
+                return Err(FileError::new(
+                    path,
+                    line,
+                    1,
+                    "unresolved merge conflict (git conflict markers): keep one version, then it counts again",
+                ));
+            }
             Ok(text)
         }
         Err(err) => {
@@ -88,9 +107,33 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
     }
 }
 
-/// Parses and checks a template.
+/// Parses and checks a template, resolving `Use(…)` against the shipped
+/// library.
 pub fn parse_template(path: &Path, text: &str) -> Result<Template, FileError> {
-    parse_checked(path, text, Template::problems)
+    parse_template_with(path, text, &shipped_library().0)
+}
+
+/// Parses and checks a template, resolving `Use(…)` against `library`.
+pub fn parse_template_with(
+    path: &Path,
+    text: &str,
+    library: &Library,
+) -> Result<Template, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Dimensions are an enum (`Dimension(…)` or `Use(…)`); this extension
+    // lets the inline form keep its DESIGN.md shape `Dimension(id: …)`.
+    let options =
+        ron_options().with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES);
+    let file: TemplateFile = parse_ron(path, text, &options)?;
+    let template = file
+        .resolve(library)
+        .map_err(|problem| positioned(path, text, &problem))?;
+    check(path, text, template, Template::problems)
+}
+
+/// Parses and checks a shared dimension of the library.
+pub fn parse_shared_dimension(path: &Path, text: &str) -> Result<SharedDimension, FileError> {
+    parse_checked(path, text, SharedDimension::problems)
 }
 
 /// Parses and checks a candidate file.
@@ -103,16 +146,26 @@ pub fn parse_scorecard(path: &Path, text: &str) -> Result<Scorecard, FileError> 
     parse_checked(path, text, Scorecard::problems)
 }
 
-/// Parses a file of any kind, telling the kind by how it starts.
+/// Parses a file of any kind, telling the kind by how it starts; templates
+/// resolve against the shipped library.
 pub fn parse_any(path: &Path, text: &str) -> Result<ParsedFile, FileError> {
+    parse_any_with(path, text, &shipped_library().0)
+}
+
+/// Parses a file of any kind; templates resolve against `library`.
+pub fn parse_any_with(path: &Path, text: &str, library: &Library) -> Result<ParsedFile, FileError> {
     match detect_kind(path, text)? {
-        FileKind::Template => parse_template(path, text).map(ParsedFile::Template),
+        FileKind::Template => parse_template_with(path, text, library).map(ParsedFile::Template),
         FileKind::Candidate => parse_candidate(path, text).map(ParsedFile::Candidate),
         FileKind::Scorecard => parse_scorecard(path, text).map(ParsedFile::Scorecard),
+        FileKind::SharedDimension => {
+            parse_shared_dimension(path, text).map(ParsedFile::SharedDimension)
+        }
     }
 }
 
-/// Reads and parses a file of any kind.
+/// Reads and parses a file of any kind (templates against the shipped
+/// library).
 pub fn read_and_parse_any(path: &Path) -> Result<ParsedFile, FileError> {
     let text = read_text(path)?;
     parse_any(path, &text)
@@ -124,8 +177,21 @@ fn parse_checked<T: DeserializeOwned>(
     problems: fn(&T) -> Vec<Problem>,
 ) -> Result<T, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    let value: T = options.from_str(text).map_err(|err| {
+    let value = parse_ron(path, text, &ron_options())?;
+    check(path, text, value, problems)
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// The value, or ron's error at ron's position.
+fn parse_ron<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    options: &ron::Options,
+) -> Result<T, FileError> {
+    options.from_str(text).map_err(|err| {
         let mut column = err.span.start.col;
         // Our own checks (a bad id, a bad timestamp) fail inside a string, and
         // ron points just past its opening quote; point at the quote, as the
@@ -136,14 +202,25 @@ fn parse_checked<T: DeserializeOwned>(
             column -= 1;
         }
         FileError::new(path, err.span.start.line, column, ron_message(&err.code))
-    })?;
+    })
+}
+
+/// The value, or its first problem at the position of the value at fault.
+fn check<T>(
+    path: &Path,
+    text: &str,
+    value: T,
+    problems: fn(&T) -> Vec<Problem>,
+) -> Result<T, FileError> {
     match problems(&value).into_iter().next() {
         None => Ok(value),
-        Some(problem) => {
-            let at = locate(text, &problem.path);
-            Err(FileError::new(path, at.line, at.column, problem.message))
-        }
+        Some(problem) => Err(positioned(path, text, &problem)),
     }
+}
+
+fn positioned(path: &Path, text: &str, problem: &Problem) -> FileError {
+    let at = locate(text, &problem.path);
+    FileError::new(path, at.line, at.column, problem.message.clone())
 }
 
 /// The character just before a 1-based line and column.

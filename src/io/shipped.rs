@@ -6,7 +6,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/shipped_templates.rs"));
 }
 
-/// A template file compiled into the binary.
+/// A template (or library) file compiled into the binary.
 #[derive(Clone, Copy, Debug)]
 pub struct ShippedTemplate {
     /// File name under `scorecards/`.
@@ -27,4 +27,20 @@ pub fn shipped_templates() -> impl Iterator<Item = ShippedTemplate> {
     generated::SHIPPED
         .iter()
         .map(|&(file_name, text)| ShippedTemplate { file_name, text })
+}
+
+/// Every shipped shared dimension (`scorecards/library/*.ron`), sorted by
+/// file name. [`ShippedTemplate::path`] does not apply to these: use
+/// [`shipped_library_path`].
+pub fn shipped_library_files() -> impl Iterator<Item = ShippedTemplate> {
+    generated::SHIPPED_LIBRARY
+        .iter()
+        .map(|&(file_name, text)| ShippedTemplate { file_name, text })
+}
+
+/// The source path of a shipped library file, for errors.
+pub fn shipped_library_path(file: &ShippedTemplate) -> PathBuf {
+    PathBuf::from("scorecards")
+        .join("library")
+        .join(file.file_name)
 }

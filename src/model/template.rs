@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::library::{DimensionEntry, Library};
 use super::{FieldPath, FormatVersion, Problem, Slug};
 
 /// The definition of an interview for one role: its dimensions with their
@@ -32,6 +33,64 @@ pub struct Template {
     /// Behaviours that call for a discussion whatever the scores say.
     #[serde(default)]
     pub red_flags: Vec<String>,
+}
+
+/// A template as written in its file: like [`Template`], but dimensions may
+/// be taken from the shared library (`Use(…)`). [`TemplateFile::resolve`]
+/// turns it into the template everyone else uses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Template")]
+pub struct TemplateFile {
+    /// See [`Template::format`].
+    pub format: FormatVersion,
+    /// See [`Template::id`].
+    pub id: Slug,
+    /// See [`Template::version`].
+    pub version: u32,
+    /// See [`Template::role`].
+    pub role: String,
+    /// See [`Template::level`].
+    pub level: String,
+    /// See [`Template::summary`].
+    #[serde(default)]
+    pub summary: String,
+    /// Inline dimensions and references into the library.
+    pub dimensions: Vec<DimensionEntry>,
+    /// See [`Template::exercises`].
+    #[serde(default)]
+    pub exercises: Vec<Exercise>,
+    /// See [`Template::red_flags`].
+    #[serde(default)]
+    pub red_flags: Vec<String>,
+}
+
+impl TemplateFile {
+    /// The template with every `Use(…)` replaced by the library's dimension,
+    /// or the first reference that does not resolve.
+    pub fn resolve(self, library: &Library) -> Result<Template, Problem> {
+        let mut dimensions = Vec::with_capacity(self.dimensions.len());
+        for (index, entry) in self.dimensions.iter().enumerate() {
+            match entry.resolve(library) {
+                Ok(dimension) => dimensions.push(dimension),
+                Err(problem) => {
+                    let mut path = FieldPath::root().field("dimensions").index(index);
+                    path.0.extend(problem.path.0);
+                    return Err(Problem::new(path, problem.message));
+                }
+            }
+        }
+        Ok(Template {
+            format: self.format,
+            id: self.id,
+            version: self.version,
+            role: self.role,
+            level: self.level,
+            summary: self.summary,
+            dimensions,
+            exercises: self.exercises,
+            red_flags: self.red_flags,
+        })
+    }
 }
 
 /// One thing the interview rates, with its behavioural anchors.
