@@ -4,23 +4,32 @@
 //! system, so every rule in this module can be tested without either.
 
 mod candidate;
+mod debrief;
 mod elapsed;
 mod format_version;
+mod library;
 mod problem;
 mod scorecard;
 mod slug;
+pub mod stats;
 mod submission;
 mod template;
 mod timestamp;
 
 pub use candidate::Candidate;
+pub use debrief::{
+    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, PendingDraft, alpha_reading,
+    blind_alias, redact_name,
+};
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
+pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
 pub use problem::{FieldPath, PathSegment, Problem};
 pub use scorecard::{Rating, RatingEntry, Recommendation, Scorecard};
 pub use slug::{Slug, SlugError};
+pub use stats::{Summary, SummaryInput, summarize};
 pub use submission::{
     Missing, SubmitError, amend, missing_for_submit, recommendation_unlocked, submit,
 };
-pub use template::{Dimension, Exercise, Template};
+pub use template::{Dimension, Exercise, Template, TemplateFile};
 pub use timestamp::{Timestamp, TimestampError};

@@ -1,0 +1,293 @@
+//! What a panel debrief shows for one candidate: the numbers, the evidence
+//! grouped by dimension, the flags and the pending drafts. One view-model for
+//! the debrief screen and every export, so they cannot disagree.
+
+use super::stats::{CandidateSummary, DimensionSummary};
+use super::{Candidate, Rating, Recommendation, Scorecard, Slug, Template, Timestamp};
+
+/// A plain reading of Krippendorff's alpha, after his guidance: reliable
+/// from 0.800, tentatively from 0.667, not below.
+pub fn alpha_reading(alpha: Option<f64>) -> &'static str {
+    match alpha {
+        None => "not enough overlap to tell",
+        Some(a) if a >= 0.8 => "good",
+        Some(a) if a >= 0.667 => "moderate",
+        Some(_) => "poor",
+    }
+}
+
+/// A stable alias for a candidate in blind mode, such as "Candidate 4F2A":
+/// the same on every machine and every run, and not derived from the name.
+pub fn blind_alias(candidate: &Slug) -> String {
+    // FNV-1a: small, stable across platforms and releases (unlike std's
+    // hasher), which is what an alias shown to a panel needs.
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in candidate.as_str().bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("Candidate {:04X}", (hash ^ (hash >> 16)) & 0xffff)
+}
+
+/// `text` with the candidate's name, and each part of it, replaced by the
+/// alias, ignoring case: evidence often names the person.
+pub fn redact_name(text: &str, name: &str, alias: &str) -> String {
+    let mut parts: Vec<&str> = vec![name.trim()];
+    parts.extend(name.split_whitespace().filter(|p| p.chars().count() >= 2));
+    // Longest first, so the full name is replaced before its parts.
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut out = text.to_owned();
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        out = replace_ignoring_case(&out, part, alias);
+    }
+    out
+}
+
+fn replace_ignoring_case(text: &str, needle: &str, with: &str) -> String {
+    let lower_text = text.to_lowercase();
+    let lower_needle = needle.to_lowercase();
+    // Lowercasing can change byte lengths outside ASCII; then fall back to
+    // an exact-case replacement rather than risk cutting a character.
+    if lower_text.len() != text.len() || lower_needle.len() != needle.len() {
+        return text.replace(needle, with);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    for (at, _) in lower_text.match_indices(&lower_needle) {
+        let end = at + needle.len();
+        // Whole words only: "Al" is a name, not the start of "Also".
+        let before = text.get(..at).and_then(|s| s.chars().next_back());
+        let after = text.get(end..).and_then(|s| s.chars().next());
+        if at < rest || is_word(before) || is_word(after) {
+            continue;
+        }
+        out.push_str(text.get(rest..at).unwrap_or_default());
+        out.push_str(with);
+        rest = end;
+    }
+    out.push_str(text.get(rest..).unwrap_or_default());
+    out
+}
+
+/// One piece of evidence: who wrote what, at which stage, with which rating.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceLine {
+    /// The interviewer.
+    pub interviewer: String,
+    /// The stage's display name.
+    pub stage: String,
+    /// The rating it backs.
+    pub rating: Rating,
+    /// The note.
+    pub text: String,
+}
+
+/// A dimension at the debrief.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebriefDimension {
+    /// Id.
+    pub id: Slug,
+    /// Name (the id if the template no longer has it).
+    pub name: String,
+    /// Whether a low mean fails the candidate.
+    pub must_have: bool,
+    /// Whether it is a must-have whose mean is below *Meets*.
+    pub must_have_failure: bool,
+    /// The numbers.
+    pub stats: DimensionSummary,
+    /// Every rating of it, by submitted scorecard, in [`Debrief::scorecards`] order.
+    pub ratings: Vec<Option<Rating>>,
+    /// Non-empty evidence from submitted scorecards.
+    pub evidence: Vec<EvidenceLine>,
+}
+
+/// A submitted scorecard, as a column of the debrief.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebriefScorecard {
+    /// The interviewer.
+    pub interviewer: String,
+    /// The stage's display name.
+    pub stage: String,
+    /// When it was submitted.
+    pub submitted_at: Option<Timestamp>,
+    /// The verdict.
+    pub recommendation: Option<Recommendation>,
+}
+
+/// A draft still outstanding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingDraft {
+    /// The interviewer.
+    pub interviewer: String,
+    /// The stage's display name.
+    pub stage: String,
+    /// When it was started.
+    pub started_at: Timestamp,
+}
+
+/// Everything the debrief of one candidate shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Debrief {
+    /// The candidate's id.
+    pub candidate: Slug,
+    /// Their name, or their alias in blind mode.
+    pub display_name: String,
+    /// The role, or the template id if the template is gone.
+    pub role: String,
+    /// The level.
+    pub level: String,
+    /// The aggregates.
+    pub summary: CandidateSummary,
+    /// Dimensions, disagreements first (largest spread first), then in
+    /// template order.
+    pub dimensions: Vec<DebriefDimension>,
+    /// Submitted scorecards, by interviewer then stage.
+    pub scorecards: Vec<DebriefScorecard>,
+    /// Drafts still pending, by interviewer then stage.
+    pub pending: Vec<PendingDraft>,
+    /// [`alpha_reading`] of the candidate's alpha.
+    pub alpha_reading: &'static str,
+    /// Whether names were replaced by aliases.
+    pub blind: bool,
+}
+
+impl Debrief {
+    /// Builds the debrief of `candidate` from their scorecards (drafts
+    /// included), their template if it is still in effect, and their
+    /// summary. In `blind` mode the candidate's name becomes
+    /// [`blind_alias`], in the evidence too.
+    pub fn build(
+        candidate: &Candidate,
+        scorecards: &[Scorecard],
+        template: Option<&Template>,
+        summary: &CandidateSummary,
+        blind: bool,
+    ) -> Self {
+        let alias = blind_alias(&candidate.id);
+        let scrub = |text: &str| {
+            if blind {
+                redact_name(text, &candidate.name, &alias)
+            } else {
+                text.to_owned()
+            }
+        };
+        let stage_name = |stage: &str| match template.and_then(|t| t.exercise(stage)) {
+            Some(exercise) => exercise.name.clone(),
+            None if stage.is_empty() => "General interview".to_owned(),
+            None => stage.to_owned(),
+        };
+        let mut submitted: Vec<&Scorecard> =
+            scorecards.iter().filter(|s| s.is_submitted()).collect();
+        submitted.sort_by(|a, b| (&a.interviewer, &a.stage).cmp(&(&b.interviewer, &b.stage)));
+        let mut pending: Vec<PendingDraft> = scorecards
+            .iter()
+            .filter(|s| !s.is_submitted())
+            .map(|s| PendingDraft {
+                interviewer: s.interviewer.clone(),
+                stage: stage_name(&s.stage),
+                started_at: s.started_at,
+            })
+            .collect();
+        pending.sort_by(|a, b| (&a.interviewer, &a.stage).cmp(&(&b.interviewer, &b.stage)));
+
+        let mut dimensions: Vec<DebriefDimension> = summary
+            .dimensions
+            .iter()
+            .map(|stats| {
+                let id = stats.id.as_str();
+                let dimension = template.and_then(|t| t.dimension(id));
+                let evidence = submitted
+                    .iter()
+                    .filter_map(|card| {
+                        let entry = card.ratings.get(id)?;
+                        let text = entry.evidence.trim();
+                        (!text.is_empty()).then(|| EvidenceLine {
+                            interviewer: card.interviewer.clone(),
+                            stage: stage_name(&card.stage),
+                            rating: entry.rating,
+                            text: scrub(text),
+                        })
+                    })
+                    .collect();
+                DebriefDimension {
+                    id: stats.id.clone(),
+                    name: dimension.map_or_else(|| id.to_owned(), |d| d.name.clone()),
+                    must_have: dimension.is_some_and(|d| d.must_have),
+                    must_have_failure: summary.must_have_failures.contains(&stats.id),
+                    stats: stats.clone(),
+                    ratings: submitted.iter().map(|card| card.rating(id)).collect(),
+                    evidence,
+                }
+            })
+            .collect();
+        // Stable: equal spreads keep template order.
+        dimensions.sort_by_key(|d| {
+            (
+                !d.stats.disagreement,
+                std::cmp::Reverse(d.stats.spread.unwrap_or(0)),
+            )
+        });
+
+        let mut summary = summary.clone();
+        if blind {
+            summary.name = alias.clone();
+        }
+        Self {
+            candidate: candidate.id.clone(),
+            display_name: if blind { alias } else { candidate.name.clone() },
+            role: template.map_or_else(|| candidate.template.to_string(), |t| t.role.clone()),
+            level: template.map(|t| t.level.clone()).unwrap_or_default(),
+            alpha_reading: alpha_reading(summary.agreement_alpha),
+            summary,
+            dimensions,
+            scorecards: submitted
+                .iter()
+                .map(|card| DebriefScorecard {
+                    interviewer: card.interviewer.clone(),
+                    stage: stage_name(&card.stage),
+                    submitted_at: card.submitted_at,
+                    recommendation: card.recommendation,
+                })
+                .collect(),
+            pending,
+            blind,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_are_stable_and_distinct() {
+        let a = blind_alias(&Slug::new("c-0042").unwrap());
+        assert_eq!(a, blind_alias(&Slug::new("c-0042").unwrap()));
+        assert_ne!(a, blind_alias(&Slug::new("c-0043").unwrap()));
+        assert!(a.starts_with("Candidate ") && a.len() == "Candidate 0000".len());
+    }
+
+    #[test]
+    fn names_are_redacted_in_any_case() {
+        let out = redact_name(
+            "Alex explained it; alex DOE later asked",
+            "Alex Doe",
+            "Candidate 1",
+        );
+        assert_eq!(out, "Candidate 1 explained it; Candidate 1 later asked");
+        assert_eq!(redact_name("no name here", "Alex Doe", "X"), "no name here");
+        assert_eq!(
+            redact_name("Al also asked Al.", "Al Bo", "X"),
+            "X also asked X."
+        );
+    }
+
+    #[test]
+    fn alpha_readings_follow_krippendorff() {
+        assert_eq!(alpha_reading(Some(0.85)), "good");
+        assert_eq!(alpha_reading(Some(0.7)), "moderate");
+        assert_eq!(alpha_reading(Some(0.2)), "poor");
+        assert_eq!(alpha_reading(None), "not enough overlap to tell");
+    }
+}

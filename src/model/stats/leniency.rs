@@ -1,0 +1,198 @@
+//! Per-interviewer leniency: how far an interviewer's ratings sit above (or
+//! below) their colleagues' on the same candidate and dimension.
+//!
+//! DESIGN.md "Aggregates": leniency = the mean, over every rating an
+//! interviewer gave on a (candidate, dimension) that another interviewer also
+//! rated, of (their rating − the mean of the other interviewers' ratings
+//! there); `None` if there is no such rating.
+//!
+//! Decisions where the design is silent:
+//!
+//! - An interviewer is identified by the `interviewer` string of a scorecard,
+//!   exactly as typed ("Priya Raman" and "priya raman" are two people).
+//! - One interviewer may submit several scorecards for one candidate (one per
+//!   stage) that rate the same dimension. Each such rating is one of theirs
+//!   and is compared on its own, against the *other* interviewers' ratings
+//!   only; their own other ratings there are never part of the comparison.
+//! - "The mean of the other interviewers' ratings" is the mean over their
+//!   ratings (scorecards), so another interviewer who rated the dimension at
+//!   two stages counts twice, just as every scorecard is one coder in the
+//!   agreement alpha.
+
+use std::collections::BTreeMap;
+
+use super::describe::mean_of;
+use crate::model::Scorecard;
+
+/// Per (candidate, dimension): per interviewer, (sum of scores, count).
+type Tally<'a> = BTreeMap<(&'a str, &'a str), BTreeMap<&'a str, (u64, u64)>>;
+
+/// One score given: by whom, on which candidate and dimension, and the
+/// rating as a number (1–4; any small integer scale works).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Observation<'a> {
+    /// Who rated, as the scorecard names them.
+    pub interviewer: &'a str,
+    /// The candidate's id.
+    pub candidate: &'a str,
+    /// The dimension's id.
+    pub dimension: &'a str,
+    /// The rating's score.
+    pub score: u8,
+}
+
+/// Every score in the **submitted** scorecards of one candidate: drafts and
+/// *no signal* ratings are left out.
+pub fn observations<'a>(
+    candidate: &'a str,
+    scorecards: &'a [Scorecard],
+) -> impl Iterator<Item = Observation<'a>> + 'a {
+    scorecards
+        .iter()
+        .filter(|card| card.is_submitted())
+        .flat_map(move |card| {
+            card.ratings.iter().filter_map(move |(dimension, entry)| {
+                Some(Observation {
+                    interviewer: card.interviewer.as_str(),
+                    candidate,
+                    dimension: dimension.as_str(),
+                    score: entry.rating.score()?,
+                })
+            })
+        })
+}
+
+/// The leniency of every interviewer who gave at least one score:
+/// `Some(mean difference)` if another interviewer rated the same candidate
+/// and dimension at least once, else `None`.
+///
+/// The result does not depend on the order of `observations`.
+pub fn leniency<'a>(observations: &[Observation<'a>]) -> BTreeMap<&'a str, Option<f64>> {
+    let mut places: Tally<'_> = BTreeMap::new();
+    for o in observations {
+        let by_interviewer = places.entry((o.candidate, o.dimension)).or_default();
+        let (sum, count) = by_interviewer.entry(o.interviewer).or_default();
+        *sum += u64::from(o.score);
+        *count += 1;
+    }
+    let mut differences: BTreeMap<&'a str, Vec<f64>> = BTreeMap::new();
+    for o in observations {
+        let mine = differences.entry(o.interviewer).or_default();
+        let Some(by_interviewer) = places.get(&(o.candidate, o.dimension)) else {
+            continue;
+        };
+        let (mut others_sum, mut others_count) = (0u64, 0u64);
+        for (&interviewer, &(sum, count)) in by_interviewer {
+            if interviewer != o.interviewer {
+                others_sum += sum;
+                others_count += count;
+            }
+        }
+        if others_count > 0 {
+            // Integer sums: the others' mean is the same in any order.
+            let others_mean = others_sum as f64 / others_count as f64;
+            mine.push(f64::from(o.score) - others_mean);
+        }
+    }
+    differences
+        .into_iter()
+        .map(|(interviewer, diffs)| (interviewer, mean_of(&diffs)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs<'a>(
+        interviewer: &'a str,
+        candidate: &'a str,
+        dimension: &'a str,
+        score: u8,
+    ) -> Observation<'a> {
+        Observation {
+            interviewer,
+            candidate,
+            dimension,
+            score,
+        }
+    }
+
+    #[test]
+    fn nothing_given_nothing_known() {
+        assert!(leniency(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_sole_rater_has_no_leniency() {
+        let result = leniency(&[
+            obs("Ann", "c-1", "iac", 4),
+            obs("Bob", "c-1", "security", 2),
+            obs("Bob", "c-2", "iac", 2),
+        ]);
+        assert_eq!(result.get("Ann"), Some(&None));
+        assert_eq!(result.get("Bob"), Some(&None));
+    }
+
+    #[test]
+    fn two_raters_differ_symmetrically() {
+        let result = leniency(&[obs("Ann", "c-1", "iac", 4), obs("Bob", "c-1", "iac", 2)]);
+        assert_eq!(result.get("Ann"), Some(&Some(2.0)));
+        assert_eq!(result.get("Bob"), Some(&Some(-2.0)));
+    }
+
+    #[test]
+    fn compared_with_the_mean_of_the_others() {
+        // Ann 4 − mean(3, 2) = 1.5; Bob 3 − mean(4, 2) = 0; Cy 2 − 3.5 = −1.5.
+        // On c-2 Ann 3 − 3 = 0 and Bob 3 − 3 = 0; Cy is alone on "security".
+        let result = leniency(&[
+            obs("Ann", "c-1", "iac", 4),
+            obs("Bob", "c-1", "iac", 3),
+            obs("Cy", "c-1", "iac", 2),
+            obs("Ann", "c-2", "iac", 3),
+            obs("Bob", "c-2", "iac", 3),
+            obs("Cy", "c-2", "security", 1),
+        ]);
+        assert_eq!(result.get("Ann"), Some(&Some(0.75)));
+        assert_eq!(result.get("Bob"), Some(&Some(0.0)));
+        assert_eq!(result.get("Cy"), Some(&Some(-1.5)));
+    }
+
+    #[test]
+    fn two_stages_of_one_interviewer_are_compared_with_others_only() {
+        // Ann rated "iac" at two stages (4 and 3), Bob once (2).
+        // Ann: (4 − 2) and (3 − 2): 1.5. Her ratings are never compared with
+        // each other. Bob: 2 − mean(4, 3) = −1.5.
+        let result = leniency(&[
+            obs("Ann", "c-1", "iac", 4),
+            obs("Ann", "c-1", "iac", 3),
+            obs("Bob", "c-1", "iac", 2),
+        ]);
+        assert_eq!(result.get("Ann"), Some(&Some(1.5)));
+        assert_eq!(result.get("Bob"), Some(&Some(-1.5)));
+        // Alone with herself, she has no leniency.
+        let alone = leniency(&[obs("Ann", "c-1", "iac", 4), obs("Ann", "c-1", "iac", 1)]);
+        assert_eq!(alone.get("Ann"), Some(&None));
+    }
+
+    #[test]
+    fn names_are_compared_exactly() {
+        let result = leniency(&[obs("Ann", "c-1", "iac", 4), obs("ann", "c-1", "iac", 2)]);
+        assert_eq!(result.get("Ann"), Some(&Some(2.0)));
+        assert_eq!(result.get("ann"), Some(&Some(-2.0)));
+    }
+
+    #[test]
+    fn order_does_not_matter() {
+        let mut given = vec![
+            obs("Ann", "c-1", "iac", 4),
+            obs("Bob", "c-1", "iac", 1),
+            obs("Cy", "c-1", "iac", 2),
+            obs("Ann", "c-1", "security", 3),
+            obs("Cy", "c-1", "security", 2),
+        ];
+        let forward = leniency(&given);
+        given.reverse();
+        assert_eq!(leniency(&given), forward);
+    }
+}

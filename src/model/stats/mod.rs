@@ -1,0 +1,26 @@
+//! Aggregation and statistics over scorecards: the numbers of DESIGN.md
+//! "Aggregates".
+//!
+//! Pure functions over plain data: no egui, no file system, no I/O.
+//!
+//! - [`describe`](mod@describe): per-dimension descriptive statistics
+//!   (`n`, mean, median, min, max, spread, disagreement).
+//! - [`krippendorff`](mod@krippendorff): Krippendorff's alpha (nominal,
+//!   ordinal, interval) over units × coders with missing values.
+//! - [`leniency`](mod@leniency): how far each interviewer rates above or
+//!   below colleagues.
+//! - [`summary`](mod@summary): the candidate, template and interviewer
+//!   summaries that `scorecard summary --format json` prints.
+
+pub mod describe;
+pub mod krippendorff;
+pub mod leniency;
+pub mod summary;
+
+pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
+pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
+pub use leniency::{Observation, leniency, observations};
+pub use summary::{
+    CandidateSummary, DimensionSummary, InterviewerSummary, RecommendationCounts, RedFlag, Summary,
+    SummaryInput, TemplateSummary, summarize,
+};
