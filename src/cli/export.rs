@@ -1,0 +1,86 @@
+//! `scorecard export --candidate ID --format md|html|csv|json [-o FILE] [--blind]`
+//!
+//! One candidate's debrief. The numbers come from the whole workspace (the
+//! leniency behind the adjusted score is workspace-wide). Broken files are
+//! reported on stderr and left out; exit 0. With `-o FILE` the export is
+//! written atomically to FILE (private to the user) and stderr says
+//! `wrote FILE`; otherwise it goes to stdout.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::summary::{load_reporting_errors, unknown_candidate};
+use super::{EXIT_INVALID, ExportFormat};
+use crate::export::{debrief_csv, debrief_html, debrief_json, debrief_markdown};
+use crate::io::{Workspace, write_atomic};
+use crate::model::{Debrief, Scorecard, blind_alias, redact_name, summarize};
+
+/// Writes the debrief of `candidate` to `out` or to `output`.
+pub fn run(
+    workspace: &Workspace,
+    candidate: &str,
+    format: ExportFormat,
+    output: Option<&Path>,
+    blind: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let snapshot = load_reporting_errors(workspace, err)?;
+    let Some(record) = snapshot.candidate(candidate) else {
+        writeln!(
+            err,
+            "scorecard: {}",
+            unknown_candidate(workspace, candidate)
+        )?;
+        return Ok(ExitCode::from(EXIT_INVALID));
+    };
+    let summary = summarize(&snapshot.summary_input());
+    let mut candidate_summary = summary
+        .candidates
+        .into_iter()
+        .find(|c| c.id == record.candidate.id)
+        .context("the summary lost a candidate it was given")?;
+    if blind {
+        // Red flags are free text too, and may name the person.
+        let alias = blind_alias(&record.candidate.id);
+        for flag in &mut candidate_summary.red_flags {
+            flag.flag = redact_name(&flag.flag, &record.candidate.name, &alias);
+        }
+    }
+    let template = snapshot
+        .templates
+        .get(record.candidate.template.as_str())
+        .map(|entry| &entry.template);
+    let cards: Vec<Scorecard> = record
+        .scorecards
+        .iter()
+        .map(|s| s.scorecard.clone())
+        .collect();
+    let debrief = Debrief::build(
+        &record.candidate,
+        &cards,
+        template,
+        &candidate_summary,
+        blind,
+    );
+    let text = match format {
+        ExportFormat::Md => debrief_markdown(&debrief),
+        ExportFormat::Html => debrief_html(&debrief),
+        ExportFormat::Csv => debrief_csv(&debrief)?,
+        ExportFormat::Json => debrief_json(&debrief)?,
+    };
+    match output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes())?;
+            writeln!(err, "wrote {}", path.display())?;
+        }
+        None => {
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

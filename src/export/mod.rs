@@ -1,0 +1,81 @@
+//! Debrief and summary exports: Markdown, HTML, CSV and JSON text.
+//!
+//! Pure formatting of model data (no file system, no egui): the command line
+//! and the app both write what these functions return.
+//!
+//! - One candidate's debrief, from a [`Debrief`](crate::model::Debrief):
+//!   [`debrief_markdown`], [`debrief_html`], [`debrief_csv`],
+//!   [`debrief_json`]. Blind mode is whatever the `Debrief` says: these
+//!   functions print its `display_name` and never look the real name up.
+//! - Every candidate's aggregates, from a [`Summary`](crate::model::Summary)
+//!   and the files that could not be read: [`summary_json`],
+//!   [`summary_csv`], [`summary_markdown`].
+//!
+//! Safety of user text (DESIGN.md "What never happens"): HTML is escaped
+//! ([`escape_html`]), Markdown is escaped ([`escape_markdown`]), and a CSV
+//! text cell a spreadsheet would run as a formula is neutralised with a
+//! leading `'` ([`neutralize_cell`]). Numbers are rounded to two decimals
+//! for people (Markdown, HTML) and written unrounded for machines (JSON,
+//! CSV). The formats are described in `docs/EXPORTS.md`.
+
+mod debrief;
+mod escape;
+mod html;
+mod numbers;
+mod sheet;
+mod summary;
+
+pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdown};
+pub use escape::{escape_html, escape_markdown, neutralize_cell};
+pub use html::debrief_html;
+pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
+pub use summary::{SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_markdown};
+
+/// Why an export could not be produced. The CSV and JSON writers only write
+/// into memory, so in practice this does not happen; it exists so that a
+/// library never panics on the impossible.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The CSV writer failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The JSON writer failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The CSV writer produced bytes that are not UTF-8.
+    #[error("CSV output is not UTF-8: {0}")]
+    Utf8(#[from] std::string::FromUtf8Error),
+}
+
+/// Export formats, as the app and the command line name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown.
+    Markdown,
+    /// Self-contained HTML.
+    Html,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// A debrief in the chosen format (placeholder until the renderers land).
+pub fn render_debrief(debrief: &crate::model::Debrief, format: Format) -> String {
+    format!("{format:?} of {}", debrief.display_name)
+}
