@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod demo;
+pub mod export;
 pub mod io;
 pub mod model;
 pub mod ui;
