@@ -6,17 +6,31 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crate::io::{Workspace, WorkspaceSnapshot};
-use crate::model::{Candidate, Scorecard};
+use crate::io::{Erased, Refresh, StoreError, Workspace, WorkspaceSnapshot, fingerprint};
+use crate::model::{Candidate, Scorecard, Slug, Template};
+
+/// What a scorecard save may assume about the file on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Base {
+    /// The file is as this worker last wrote it, or as the last save
+    /// expected it.
+    Continue,
+    /// The file is as read when it was opened: this fingerprint, or absent.
+    Opened(Option<u64>),
+    /// Whatever is on disk now may be replaced (the user chose "keep mine").
+    Overwrite,
+}
 
 /// Work for the I/O thread.
 #[derive(Debug)]
 pub enum Job {
     /// Read the whole workspace.
     Load,
+    /// Read again what these changed paths touch.
+    Refresh(Vec<PathBuf>),
     /// Write a candidate's record.
     SaveCandidate(Box<Candidate>),
-    /// Write a scorecard; `generation` comes back in the report.
+    /// Write a scorecard, unless its file changed behind our back.
     SaveScorecard {
         /// Its file.
         path: PathBuf,
@@ -24,7 +38,29 @@ pub enum Job {
         scorecard: Box<Scorecard>,
         /// Which edit this save holds.
         generation: u64,
+        /// What the file on disk is expected to be.
+        base: Base,
     },
+    /// Erase these candidates' folders.
+    Erase(Vec<Slug>),
+    /// Write a template into the workspace.
+    SaveTemplate(Box<Template>),
+    /// Write an export (atomically, like everything else).
+    WriteFile {
+        /// Where.
+        path: PathBuf,
+        /// What.
+        bytes: Vec<u8>,
+    },
+}
+
+/// Why a scorecard was not saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// The file changed on disk since it was opened or last written.
+    ChangedOnDisk,
+    /// Anything else, for people.
+    Failed(String),
 }
 
 /// What the I/O thread did.
@@ -32,6 +68,8 @@ pub enum Job {
 pub enum Report {
     /// The workspace as read.
     Loaded(Box<WorkspaceSnapshot>),
+    /// Changed files, read again.
+    Refreshed(Box<Refresh>),
     /// A candidate write finished.
     CandidateSaved(Result<PathBuf, String>),
     /// A scorecard write finished.
@@ -40,6 +78,17 @@ pub enum Report {
         path: PathBuf,
         /// The edit it holds.
         generation: u64,
+        /// The fingerprint of what was written, or why nothing was.
+        result: Result<u64, SaveProblem>,
+    },
+    /// A template was written (where), or why not.
+    TemplateSaved(Result<PathBuf, String>),
+    /// Candidates erased, or why not (some may be erased before a failure).
+    Erased(Result<Erased, String>),
+    /// An export was written, or why not.
+    FileWritten {
+        /// Where.
+        path: PathBuf,
         /// `Err(why)` if it failed.
         result: Result<(), String>,
     },
@@ -58,35 +107,35 @@ impl IoWorker {
     pub fn spawn(workspace: Workspace, wake: impl Fn() + Send + 'static) -> Self {
         let (jobs, job_queue) = mpsc::channel::<Job>();
         let (report_sender, reports) = mpsc::channel();
-        thread::Builder::new()
+        let failed_sender = report_sender.clone();
+        let spawned = thread::Builder::new()
             .name("scorecard-io".to_owned())
             .spawn(move || {
+                let mut worker = Worker {
+                    workspace,
+                    expected: HashMap::new(),
+                };
                 while let Ok(first) = job_queue.recv() {
                     // Take everything queued meanwhile, and write each
                     // scorecard once, with its latest content.
                     let batch = coalesce(std::iter::once(first).chain(job_queue.try_iter()));
                     for job in batch {
-                        let report = run(&workspace, job);
+                        let report = worker.run(job);
                         if report_sender.send(report).is_err() {
                             return;
                         }
                         wake();
                     }
                 }
-            })
-            .map_or_else(
-                |err| {
-                    // Without a thread nothing can be read or saved: say so
-                    // in the reports the UI shows, rather than crash.
-                    let (report_sender, reports) = mpsc::channel();
-                    let _ = report_sender.send(Report::CandidateSaved(Err(format!(
-                        "cannot start the I/O thread: {err}"
-                    ))));
-                    let (jobs, _) = mpsc::channel();
-                    Self { jobs, reports }
-                },
-                |_| Self { jobs, reports },
-            )
+            });
+        if let Err(err) = spawned {
+            // Without the thread nothing is read or saved: say so where the
+            // UI shows problems, rather than crash.
+            let _ = failed_sender.send(Report::CandidateSaved(Err(format!(
+                "cannot start the I/O thread: {err}"
+            ))));
+        }
+        Self { jobs, reports }
     }
 
     /// Queues a job.
@@ -101,46 +150,142 @@ impl IoWorker {
     }
 }
 
-/// Keeps job order, but only the last save of each scorecard file.
+/// Keeps job order, but only the last save of each scorecard file (which
+/// inherits what the dropped saves knew about the file), and one refresh.
 fn coalesce(jobs: impl Iterator<Item = Job>) -> Vec<Job> {
     let jobs: Vec<Job> = jobs.collect();
     let mut last_save: HashMap<PathBuf, usize> = HashMap::new();
+    let mut first_base: HashMap<PathBuf, Base> = HashMap::new();
     for (index, job) in jobs.iter().enumerate() {
-        if let Job::SaveScorecard { path, .. } = job {
+        if let Job::SaveScorecard { path, base, .. } = job {
             last_save.insert(path.clone(), index);
+            if *base != Base::Continue {
+                first_base.insert(path.clone(), *base);
+            }
         }
     }
-    jobs.into_iter()
-        .enumerate()
-        .filter(|(index, job)| match job {
-            Job::SaveScorecard { path, .. } => last_save.get(path) == Some(index),
-            _ => true,
-        })
-        .map(|(_, job)| job)
-        .collect()
+    let mut changed: Vec<PathBuf> = Vec::new();
+    let mut kept = Vec::new();
+    for (index, job) in jobs.into_iter().enumerate() {
+        match job {
+            Job::SaveScorecard {
+                path,
+                scorecard,
+                generation,
+                base,
+            } => {
+                if last_save.get(&path) == Some(&index) {
+                    let base = if base == Base::Continue {
+                        first_base.get(&path).copied().unwrap_or(Base::Continue)
+                    } else {
+                        base
+                    };
+                    kept.push(Job::SaveScorecard {
+                        path,
+                        scorecard,
+                        generation,
+                        base,
+                    });
+                }
+            }
+            Job::Refresh(paths) => changed.extend(paths),
+            other => kept.push(other),
+        }
+    }
+    if !changed.is_empty() {
+        kept.push(Job::Refresh(changed));
+    }
+    kept
 }
 
-fn run(workspace: &Workspace, job: Job) -> Report {
-    match job {
-        Job::Load => Report::Loaded(Box::new(workspace.load())),
-        Job::SaveCandidate(candidate) => Report::CandidateSaved(
-            workspace
-                .save_candidate(&candidate)
-                .map_err(|e| e.to_string()),
-        ),
-        Job::SaveScorecard {
-            path,
-            scorecard,
-            generation,
-        } => {
-            let result = workspace
-                .save_scorecard(&path, &scorecard)
-                .map_err(|e| e.to_string());
-            Report::ScorecardSaved {
-                path,
-                generation,
-                result,
+/// The worker's state: the workspace, and what each scorecard file it saves
+/// is expected to hold (the fingerprint it last wrote or was opened with;
+/// `None`: absent), to notice when someone else wrote to it.
+struct Worker {
+    workspace: Workspace,
+    expected: HashMap<PathBuf, Option<u64>>,
+}
+
+impl Worker {
+    fn run(&mut self, job: Job) -> Report {
+        match job {
+            Job::WriteFile { path, bytes } => {
+                let result = crate::io::write_atomic(&path, &bytes).map_err(|e| e.to_string());
+                Report::FileWritten { path, result }
             }
+            Job::Load => Report::Loaded(Box::new(self.workspace.load())),
+            Job::SaveTemplate(template) => Report::TemplateSaved(
+                self.workspace
+                    .save_template(&template)
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::Erase(ids) => {
+                let mut erased = Erased::default();
+                for id in &ids {
+                    match self.workspace.delete_candidate(id) {
+                        Ok(one) => {
+                            erased.candidates.extend(one.candidates);
+                            erased.files += one.files;
+                        }
+                        Err(err) => return Report::Erased(Err(err.to_string())),
+                    }
+                }
+                Report::Erased(Ok(erased))
+            }
+            Job::Refresh(paths) => Report::Refreshed(Box::new(self.workspace.refresh(&paths))),
+            Job::SaveCandidate(candidate) => Report::CandidateSaved(
+                self.workspace
+                    .save_candidate(&candidate)
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::SaveScorecard {
+                path,
+                scorecard,
+                generation,
+                base,
+            } => {
+                let result = self.save_scorecard(&path, &scorecard, base);
+                Report::ScorecardSaved {
+                    path,
+                    generation,
+                    result,
+                }
+            }
+        }
+    }
+
+    fn save_scorecard(
+        &mut self,
+        path: &PathBuf,
+        scorecard: &Scorecard,
+        base: Base,
+    ) -> Result<u64, SaveProblem> {
+        let expected = match base {
+            Base::Opened(expected) => expected,
+            Base::Continue => match self.expected.get(path) {
+                Some(expected) => *expected,
+                None => {
+                    return Err(SaveProblem::Failed(
+                        "nothing is known about this file".to_owned(),
+                    ));
+                }
+            },
+            Base::Overwrite => std::fs::read_to_string(path)
+                .ok()
+                .map(|text| fingerprint(text.strip_prefix('\u{feff}').unwrap_or(&text))),
+        };
+        // Later saves of this file build on this one, written or not.
+        self.expected.insert(path.clone(), expected);
+        match self
+            .workspace
+            .save_scorecard_checked(path, scorecard, expected)
+        {
+            Ok(written) => {
+                self.expected.insert(path.clone(), Some(written));
+                Ok(written)
+            }
+            Err(StoreError::ChangedOnDisk { .. }) => Err(SaveProblem::ChangedOnDisk),
+            Err(err) => Err(SaveProblem::Failed(err.to_string())),
         }
     }
 }

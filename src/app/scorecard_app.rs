@@ -2,17 +2,21 @@
 //! commands it emits, and feeds the I/O worker.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use super::autosave::Autosave;
 use super::candidate_id::new_candidate_id;
 use super::clock::{Clock, SystemClock};
-use super::io_worker::{IoWorker, Job, Report};
-use crate::io::{CandidateRecord, ScorecardRecord, Workspace, WorkspaceSnapshot};
+use super::io_worker::{Base, IoWorker, Job, Report, SaveProblem};
+use crate::io::{CandidateRecord, FolderWatcher, ScorecardRecord, Workspace, WorkspaceSnapshot};
+use crate::model::Debrief;
+use crate::model::stats::{Summary, summarize};
 use crate::model::{Candidate, FormatVersion, Scorecard, Slug};
 use crate::ui::{
-    Command, HomeScreen, InterviewScreen, SaveStatus, Settings, SetupScreen, ViewContext,
-    help_overlay_ui, save_indicator_ui,
+    Command, CompareRow, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen, Resolution,
+    SaveStatus, Settings, SetupScreen, TemplatesScreen, ViewContext, display_name, help_overlay_ui,
+    panel_visible, save_indicator_ui,
 };
 
 /// Key of the settings in eframe's storage.
@@ -47,6 +51,12 @@ pub enum Screen {
     Setup(SetupScreen),
     /// Scoring.
     Interview(Box<InterviewScreen>),
+    /// A candidate's debrief.
+    Debrief(DebriefScreen),
+    /// Candidates side by side.
+    Compare(CompareScreen),
+    /// Templates: list, preview, edit.
+    Templates(TemplatesScreen),
 }
 
 /// The app.
@@ -62,7 +72,23 @@ pub struct ScorecardApp {
     autosave: Autosave,
     show_help: bool,
     notice: Option<String>,
+    /// A quiet line of good news (an export written).
+    info: Option<String>,
     applied_theme: Option<egui::ThemePreference>,
+    /// Bumped whenever `snapshot` changes, to know when `summary` is stale.
+    generation: u64,
+    summary: Option<(u64, Summary)>,
+    /// What the open scorecard's file is believed to hold (a fingerprint).
+    on_disk: Option<u64>,
+    /// What the next scorecard save may assume about its file.
+    save_base: Base,
+    /// Changed paths reported by the folder watcher, not yet read again.
+    changes: Option<mpsc::Receiver<Vec<PathBuf>>>,
+    pending_changes: Vec<PathBuf>,
+    changes_seen_at: f64,
+    _watcher: Option<FolderWatcher>,
+    /// A path picked in the platform's file dialog, arriving from its thread.
+    chosen_path: Option<mpsc::Receiver<Option<PathBuf>>>,
 }
 
 impl ScorecardApp {
@@ -75,6 +101,16 @@ impl ScorecardApp {
         let ctx = cc.egui_ctx.clone();
         let worker = IoWorker::spawn(options.workspace.clone(), move || ctx.request_repaint());
         worker.send(Job::Load);
+        // Live updates: a colleague's file arriving through a sync tool, a
+        // template saved in a text editor.
+        let (change_sender, changes) = mpsc::channel();
+        let ctx = cc.egui_ctx.clone();
+        let watcher = FolderWatcher::start(options.workspace.root(), move |paths| {
+            let _ = change_sender.send(paths);
+            ctx.request_repaint();
+        })
+        .map_err(|err| eprintln!("scorecard: no live updates: {err}"))
+        .ok();
         Self {
             workspace: options.workspace,
             worker,
@@ -87,7 +123,17 @@ impl ScorecardApp {
             autosave: Autosave::default(),
             show_help: false,
             notice: None,
+            info: None,
             applied_theme: None,
+            generation: 0,
+            summary: None,
+            on_disk: None,
+            save_base: Base::Opened(None),
+            changes: Some(changes),
+            pending_changes: Vec::new(),
+            changes_seen_at: 0.0,
+            _watcher: watcher,
+            chosen_path: None,
         }
     }
 
@@ -154,24 +200,184 @@ impl ScorecardApp {
                 Report::Loaded(snapshot) => {
                     self.snapshot = *snapshot;
                     self.loaded = true;
+                    self.generation += 1;
                 }
                 Report::CandidateSaved(Ok(_)) => {}
                 Report::CandidateSaved(Err(why)) => {
                     self.notice = Some(format!("The candidate was not saved: {why}"));
                 }
+                Report::TemplateSaved(Ok(path)) => {
+                    self.info = Some(format!("Saved {}", path.display()));
+                    self.worker.send(Job::Refresh(vec![path]));
+                }
+                Report::TemplateSaved(Err(why)) => {
+                    self.notice = Some(format!("The template was not saved: {why}"));
+                }
+                Report::Erased(result) => {
+                    // Read again what is left: the folders are gone or not.
+                    self.worker.send(Job::Load);
+                    match result {
+                        Ok(erased) => {
+                            self.info = Some(format!(
+                                "Erased {} candidate(s), {} file(s)",
+                                erased.candidates.len(),
+                                erased.files
+                            ));
+                        }
+                        Err(why) => self.notice = Some(format!("Not everything was erased: {why}")),
+                    }
+                }
+                Report::FileWritten { path, result } => match result {
+                    Ok(()) => self.info = Some(format!("Exported to {}", path.display())),
+                    Err(why) => self.notice = Some(format!("The export was not written: {why}")),
+                },
+                Report::Refreshed(refresh) => {
+                    self.snapshot.apply(*refresh, &self.workspace);
+                    self.generation += 1;
+                    self.notice_change_on_disk();
+                }
                 Report::ScorecardSaved {
                     path,
                     generation,
                     result,
-                } => {
-                    let current = self.interview().map(|i| i.path.as_path());
-                    if current == Some(path.as_path()) || current.is_none() {
-                        self.autosave.on_saved(generation, result, time);
-                    } else if let Err(why) = result {
-                        self.notice = Some(format!("{} was not saved: {why}", path.display()));
+                } => self.on_scorecard_saved(&path, generation, result, time),
+            }
+        }
+    }
+
+    fn on_scorecard_saved(
+        &mut self,
+        path: &Path,
+        generation: u64,
+        result: Result<u64, SaveProblem>,
+        time: f64,
+    ) {
+        let open_here = self.interview().is_some_and(|i| i.path == path);
+        match result {
+            Ok(written) => {
+                if open_here {
+                    self.on_disk = Some(written);
+                }
+                self.autosave.on_saved(generation, Ok(()), time);
+            }
+            Err(SaveProblem::ChangedOnDisk) => {
+                let why = "the file changed on disk: choose which version to keep".to_owned();
+                self.autosave.on_saved(generation, Err(why), time);
+                if let Some(interview) = self.interview_mut() {
+                    interview.conflict = true;
+                }
+                // Read their version, to offer it.
+                self.worker.send(Job::Refresh(vec![path.to_path_buf()]));
+            }
+            Err(SaveProblem::Failed(why)) if open_here || self.interview().is_none() => {
+                self.autosave.on_saved(generation, Err(why), time);
+            }
+            Err(SaveProblem::Failed(why)) => {
+                self.notice = Some(format!("{} was not saved: {why}", path.display()));
+            }
+        }
+    }
+
+    /// After a refresh: if the open scorecard's file now holds something we
+    /// did not write (and no save of ours is on its way), someone else
+    /// wrote it. Keep both and ask.
+    fn notice_change_on_disk(&mut self) {
+        if self.autosave.is_dirty() {
+            return;
+        }
+        let Some(interview) = self.interview() else {
+            return;
+        };
+        let on_disk = self.snapshot.candidates.iter().find_map(|r| {
+            r.scorecards
+                .iter()
+                .find(|s| s.path == interview.path)
+                .map(|s| s.fingerprint)
+        });
+        let changed = match on_disk {
+            Some(Some(fp)) => self.on_disk != Some(fp),
+            // Broken or gone: the store refuses to write over a broken file,
+            // and a vanished file is recreated on the next edit.
+            _ => false,
+        };
+        if changed && let Some(interview) = self.interview_mut() {
+            interview.conflict = true;
+        }
+    }
+
+    fn resolve_conflict(&mut self, resolution: Resolution, time: f64) {
+        let Some(interview) = self.interview() else {
+            return;
+        };
+        let path = interview.path.clone();
+        let theirs = self
+            .snapshot
+            .candidates
+            .iter()
+            .find_map(|r| r.scorecards.iter().find(|s| s.path == path).cloned());
+        match resolution {
+            Resolution::KeepMine => {
+                self.save_base = Base::Overwrite;
+                if let Some(interview) = self.interview_mut() {
+                    interview.conflict = false;
+                    // A save of the current state, even with no new edit.
+                    interview.edits += 1;
+                }
+                self.autosave(time, true);
+            }
+            Resolution::TakeTheirs | Resolution::KeepBoth => {
+                let Some(theirs) = theirs.filter(|t| t.fingerprint.is_some()) else {
+                    self.notice = Some(
+                        "The other version cannot be read (see the list of unreadable files); keep yours or fix the file"
+                            .to_owned(),
+                    );
+                    return;
+                };
+                if resolution == Resolution::KeepBoth {
+                    let Some(interview) = self.interview() else {
+                        return;
+                    };
+                    match crate::io::to_ron(&interview.scorecard, "scorecard") {
+                        Ok(text) => self.worker.send(Job::WriteFile {
+                            path: conflict_copy_path(&path, self.clock.now()),
+                            bytes: text.into_bytes(),
+                        }),
+                        Err(err) => {
+                            self.notice = Some(format!("Your version could not be copied: {err}"));
+                            return;
+                        }
                     }
                 }
+                self.on_disk = theirs.fingerprint;
+                self.save_base = Base::Opened(theirs.fingerprint);
+                if let Some(interview) = self.interview_mut() {
+                    interview.scorecard = theirs.scorecard;
+                    interview.conflict = false;
+                    let edits = interview.edits;
+                    self.autosave = Autosave::new(edits);
+                }
             }
+        }
+    }
+
+    /// Collects the watcher's changed paths and, once they settle for a
+    /// moment (editors and sync tools write in bursts), reads them again.
+    fn refresh_changed_files(&mut self, ctx: &egui::Context, time: f64) {
+        if let Some(changes) = &self.changes {
+            for paths in changes.try_iter() {
+                self.pending_changes.extend(paths);
+                self.changes_seen_at = time;
+            }
+        }
+        if self.pending_changes.is_empty() {
+            return;
+        }
+        const SETTLE: f64 = 0.3;
+        if time - self.changes_seen_at >= SETTLE {
+            let paths = std::mem::take(&mut self.pending_changes);
+            self.worker.send(Job::Refresh(paths));
+        } else {
+            ctx.request_repaint_after(Duration::from_secs_f64(SETTLE));
         }
     }
 
@@ -181,6 +387,10 @@ impl ScorecardApp {
         let Screen::Interview(interview) = &self.screen else {
             return;
         };
+        if interview.conflict {
+            // Nothing is written until the user chose a version.
+            return;
+        }
         self.autosave.observe(interview.edits, time);
         let due = if now_or_never {
             self.autosave.take_due(f64::INFINITY)
@@ -191,11 +401,15 @@ impl ScorecardApp {
             let path = interview.path.clone();
             let scorecard = interview.scorecard.clone();
             upsert_scorecard(&mut self.snapshot, &path, &scorecard);
+            self.generation += 1;
             self.worker.send(Job::SaveScorecard {
                 path,
                 scorecard: Box::new(scorecard),
                 generation,
+                base: self.save_base,
             });
+            // The worker now knows what to expect of the file.
+            self.save_base = Base::Continue;
         }
     }
 
@@ -210,7 +424,146 @@ impl ScorecardApp {
                 self.start_interview(&candidate, stage, time)
             }
             Command::OpenScorecard(path) => self.open_scorecard(&path, time),
+            Command::OpenDebrief(id) => {
+                self.leave_to(Screen::Debrief(DebriefScreen::new(id)), time)
+            }
+            Command::OpenCompare => {
+                // Start on the template most candidates are interviewed for.
+                let mut counts: std::collections::BTreeMap<&Slug, usize> = Default::default();
+                for record in &self.snapshot.candidates {
+                    *counts.entry(&record.candidate.template).or_default() += 1;
+                }
+                let busiest = counts
+                    .into_iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map(|(id, _)| id.clone());
+                let compare = CompareScreen {
+                    template: busiest.or_else(|| {
+                        self.snapshot
+                            .templates
+                            .iter()
+                            .next()
+                            .map(|e| e.template.id.clone())
+                    }),
+                    ..CompareScreen::default()
+                };
+                self.leave_to(Screen::Compare(compare), time);
+            }
+            Command::ChooseExportPath { suggested } => self.choose_export_path(suggested),
+            Command::ResolveConflict(resolution) => self.resolve_conflict(resolution, time),
+            Command::OpenTemplates => {
+                self.leave_to(Screen::Templates(TemplatesScreen::default()), time)
+            }
+            Command::SaveTemplate(template) => self.worker.send(Job::SaveTemplate(template)),
+            Command::EraseCandidates(ids) => {
+                // Nothing of theirs stays on screen or in memory; an open
+                // scorecard of theirs is dropped, not saved (that would
+                // bring a file back).
+                let theirs_open = self
+                    .interview()
+                    .is_some_and(|i| ids.contains(&i.candidate.id));
+                if theirs_open {
+                    self.screen = Screen::Home;
+                    self.autosave = Autosave::default();
+                } else {
+                    self.leave_to(Screen::Home, time);
+                }
+                self.snapshot
+                    .candidates
+                    .retain(|r| !ids.contains(&r.candidate.id));
+                self.generation += 1;
+                self.worker.send(Job::Erase(ids));
+            }
+            Command::ExportDebrief {
+                candidate,
+                format,
+                path,
+            } => self.export_debrief(&candidate, format, path),
         }
+    }
+
+    /// The aggregates of the whole workspace, recomputed only when the
+    /// workspace changed since the last call.
+    fn summary(&mut self) -> &Summary {
+        let generation = self.generation;
+        if self.summary.as_ref().is_some_and(|(g, _)| *g != generation) {
+            self.summary = None;
+        }
+        let snapshot = &self.snapshot;
+        &self
+            .summary
+            .get_or_insert_with(|| (generation, summarize(&snapshot.summary_input())))
+            .1
+    }
+
+    /// The debrief of a candidate, if this user may see their panel.
+    fn debrief(&mut self, id: &Slug) -> Option<Debrief> {
+        let blind = self.settings.blind;
+        let record = self.snapshot.candidate(id.as_str())?;
+        if !panel_visible(record, &self.settings) {
+            return None;
+        }
+        let record = record.clone();
+        let summary = self
+            .summary()
+            .candidates
+            .iter()
+            .find(|c| &c.id == id)?
+            .clone();
+        let cards: Vec<_> = record
+            .scorecards
+            .iter()
+            .map(|s| s.scorecard.clone())
+            .collect();
+        let template = self
+            .snapshot
+            .templates
+            .get(record.candidate.template.as_str());
+        Some(Debrief::build(
+            &record.candidate,
+            &cards,
+            template.map(|e| &e.template),
+            &summary,
+            blind,
+        ))
+    }
+
+    /// Opens the platform's save dialog on its own thread: it may block, and
+    /// under a bare X server it returns nothing at once (the typed path is
+    /// the way then).
+    fn choose_export_path(&mut self, suggested: String) {
+        let (sender, receiver) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let path = rfd::FileDialog::new().set_file_name(suggested).save_file();
+                let _ = sender.send(path);
+            });
+        match spawned {
+            Ok(_) => self.chosen_path = Some(receiver),
+            Err(err) => {
+                self.notice = Some(format!(
+                    "Cannot open the file dialog ({err}): type a path instead"
+                ))
+            }
+        }
+    }
+
+    fn export_debrief(&mut self, candidate: &Slug, format: crate::export::Format, path: PathBuf) {
+        if path.as_os_str().is_empty() {
+            self.notice = Some("Type where to save the export, or choose a file".to_owned());
+            return;
+        }
+        let Some(debrief) = self.debrief(candidate) else {
+            self.notice =
+                Some("This debrief is hidden from you, so it cannot be exported".to_owned());
+            return;
+        };
+        let text = crate::export::render_debrief(&debrief, format);
+        self.worker.send(Job::WriteFile {
+            path,
+            bytes: text.into_bytes(),
+        });
     }
 
     /// Switches screen, saving the interview being left at once.
@@ -245,6 +598,7 @@ impl ScorecardApp {
             .candidates
             .partition_point(|r| r.candidate.id < id);
         self.snapshot.candidates.insert(at, record);
+        self.generation += 1;
         self.worker.send(Job::SaveCandidate(Box::new(candidate)));
         self.leave_to(Screen::Setup(SetupScreen::new(id)), time);
     }
@@ -328,6 +682,8 @@ impl ScorecardApp {
         // nothing is typed before the app closes.
         interview.edits = 1;
         self.autosave = Autosave::new(0);
+        self.on_disk = None;
+        self.save_base = Base::Opened(None);
         self.leave_to(Screen::Interview(Box::new(interview)), time);
     }
 
@@ -344,9 +700,9 @@ impl ScorecardApp {
                 .scorecards
                 .iter()
                 .find(|s| s.path == path)
-                .map(|s| (record.candidate.clone(), s.scorecard.clone()))
+                .map(|s| (record.candidate.clone(), s.scorecard.clone(), s.fingerprint))
         });
-        let Some((candidate, scorecard)) = found else {
+        let Some((candidate, scorecard, fingerprint)) = found else {
             return false;
         };
         let Some(entry) = self.snapshot.templates.get(scorecard.template.as_str()) else {
@@ -365,6 +721,8 @@ impl ScorecardApp {
         );
         self.leave_to(Screen::Interview(Box::new(interview)), time);
         self.autosave = Autosave::new(0);
+        self.on_disk = fingerprint;
+        self.save_base = Base::Opened(fingerprint);
         true
     }
 
@@ -376,11 +734,22 @@ impl ScorecardApp {
                 if !matches!(self.screen, Screen::Home) && ui.button("Home").clicked() {
                     command = Some(Command::GoHome);
                 }
+                if !matches!(self.screen, Screen::Compare(_)) && ui.button("Compare").clicked() {
+                    command = Some(Command::OpenCompare);
+                }
+                if !matches!(self.screen, Screen::Templates(_)) && ui.button("Templates").clicked()
+                {
+                    command = Some(Command::OpenTemplates);
+                }
                 ui.weak(self.workspace.root().display().to_string());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Shortcuts (F1)").clicked() {
                         self.show_help = true;
                     }
+                    ui.checkbox(&mut self.settings.coordinator, "Coordinator view")
+                        .on_hover_text("Show every panel's ratings, submitted or not");
+                    ui.checkbox(&mut self.settings.blind, "Blind mode")
+                        .on_hover_text("Replace candidates' names with stable aliases");
                     let theme = &mut self.settings.theme;
                     let name = match theme {
                         egui::ThemePreference::System => "System",
@@ -397,6 +766,14 @@ impl ScorecardApp {
                     save_indicator_ui(ui, &self.save_status());
                 });
             });
+            if let Some(info) = self.info.clone() {
+                ui.horizontal(|ui| {
+                    ui.label(info);
+                    if ui.button("OK").clicked() {
+                        self.info = None;
+                    }
+                });
+            }
             if let Some(notice) = self.notice.clone() {
                 ui.horizontal(|ui| {
                     ui.colored_label(ui.visuals().error_fg_color, notice);
@@ -408,6 +785,50 @@ impl ScorecardApp {
         });
         command
     }
+}
+
+/// The compare table's rows: candidates of `template` whose panel this user
+/// may see, and how many others are hidden.
+fn compare_rows<'a>(
+    snapshot: &'a WorkspaceSnapshot,
+    settings: &Settings,
+    template: Option<&Slug>,
+    summaries: &'a [crate::model::stats::CandidateSummary],
+) -> (Vec<CompareRow<'a>>, usize) {
+    let Some(template) = template else {
+        return (Vec::new(), 0);
+    };
+    let mut rows = Vec::new();
+    let mut hidden = 0;
+    // Summaries and records are both sorted by candidate id.
+    for summary in summaries.iter().filter(|s| &s.template == template) {
+        let Some(record) = snapshot.candidate(summary.id.as_str()) else {
+            continue;
+        };
+        if panel_visible(record, settings) {
+            rows.push(CompareRow {
+                id: &summary.id,
+                name: display_name(&record.candidate, settings),
+                summary,
+            });
+        } else {
+            hidden += 1;
+        }
+    }
+    (rows, hidden)
+}
+
+/// Where "keep both" puts the user's version: a name every sync tool and
+/// this app treat as a conflict copy, next to the original.
+fn conflict_copy_path(path: &Path, now: crate::model::Timestamp) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("scorecard");
+    let when = now.as_utc().format("%Y-%m-%d %H%M%S");
+    path.with_file_name(format!(
+        "{stem} (conflicted copy kept by Scorecard {when}).ron"
+    ))
 }
 
 /// Puts a scorecard into the in-memory snapshot, so lists show it before
@@ -426,6 +847,7 @@ fn upsert_scorecard(snapshot: &mut WorkspaceSnapshot, path: &Path, scorecard: &S
             record.scorecards.push(ScorecardRecord {
                 path: PathBuf::from(path),
                 scorecard: scorecard.clone(),
+                fingerprint: None,
             });
             record.scorecards.sort_by(|a, b| a.path.cmp(&b.path));
         }
@@ -437,6 +859,21 @@ impl eframe::App for ScorecardApp {
         let time = ctx.input(|i| i.time);
         self.handle_reports(time);
         self.autosave(time, false);
+        self.refresh_changed_files(ctx, time);
+        if let Some(receiver) = &self.chosen_path
+            && let Ok(chosen) = receiver.try_recv()
+        {
+            self.chosen_path = None;
+            match (chosen, &mut self.screen) {
+                (Some(path), Screen::Debrief(debrief)) => {
+                    debrief.export_path = path.display().to_string();
+                }
+                (Some(_), _) => {}
+                (None, _) => {
+                    self.info = Some("No file chosen: type the path instead".to_owned());
+                }
+            }
+        }
         if let Some(seconds) = self.autosave.next_due_in(time) {
             ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
         }
@@ -461,29 +898,71 @@ impl eframe::App for ScorecardApp {
             });
             return;
         }
+        // The debrief and the compare table need the aggregates, computed
+        // (or taken from the cache) before the views borrow the state.
+        let debrief = match &self.screen {
+            Screen::Debrief(screen) => {
+                let id = screen.candidate.clone();
+                self.debrief(&id)
+            }
+            _ => None,
+        };
+        if matches!(self.screen, Screen::Compare(_)) {
+            self.summary();
+        }
+        let templates_dir = self.workspace.templates_dir();
         let Self {
             snapshot,
             settings,
             home,
             screen,
             clock,
+            summary,
             ..
         } = self;
         let mut cx = ViewContext {
             snapshot,
             settings,
             now: clock.now(),
+            templates_dir: &templates_dir,
             commands: &mut commands,
         };
         match screen {
             Screen::Home => home.ui(ui, &mut cx),
             Screen::Setup(setup) => setup.ui(ui, &mut cx),
             Screen::Interview(interview) => interview.ui(ui, &mut cx),
+            Screen::Debrief(screen) => screen.ui(ui, &mut cx, debrief.as_ref()),
+            Screen::Templates(templates) => templates.ui(ui, &mut cx),
+            Screen::Compare(compare) => {
+                let summaries = summary
+                    .as_ref()
+                    .map(|(_, s)| s.candidates.as_slice())
+                    .unwrap_or_default();
+                let (rows, hidden) = compare_rows(
+                    cx.snapshot,
+                    cx.settings,
+                    compare.template.as_ref(),
+                    summaries,
+                );
+                let template = compare
+                    .template
+                    .as_ref()
+                    .and_then(|id| cx.snapshot.templates.get(id.as_str()))
+                    .map(|e| e.template.clone());
+                compare.ui(ui, &mut cx, template.as_ref(), rows, hidden);
+            }
         }
         help_overlay_ui(ui.ctx(), &mut self.show_help);
         for command in commands {
             self.apply(command, time);
         }
+    }
+
+    /// egui's memory would keep text typed into fields (evidence, names) in
+    /// eframe's storage file; candidate data must live only in the
+    /// workspace, where deleting a candidate erases it.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -3,6 +3,10 @@
 //! This is an edge of the program: it may use `anyhow`, print, and choose
 //! exit codes (0 ok, 1 invalid input, 2 usage, which clap itself uses).
 
+mod demo;
+mod erase;
+mod export;
+mod summary;
 mod templates;
 mod validate;
 
@@ -12,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::io::Workspace;
+use crate::io::{Workspace, load_library, shipped_library};
 
 /// Exit code for input that is not valid.
 pub const EXIT_INVALID: u8 = 1;
@@ -46,6 +50,75 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TemplatesFormat::Text)]
         format: TemplatesFormat,
     },
+    /// Aggregates of every candidate (or some): scores, agreement, leniency
+    Summary {
+        /// Only this candidate
+        #[arg(long, value_name = "ID")]
+        candidate: Option<String>,
+        /// Only candidates of this template
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// Output format
+        #[arg(long, value_enum)]
+        format: SummaryFormat,
+    },
+    /// The debrief summary of one candidate
+    Export {
+        /// The candidate
+        #[arg(long, value_name = "ID")]
+        candidate: String,
+        /// Output format
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the candidate's name with a stable alias, in the evidence too
+        #[arg(long)]
+        blind: bool,
+    },
+    /// Fill an empty workspace with realistic sample data
+    Demo {
+        /// How many candidates
+        #[arg(long, value_name = "N")]
+        candidates: usize,
+    },
+    /// Erase every file of one candidate (a data-subject request)
+    Delete {
+        /// The candidate
+        #[arg(long, value_name = "ID")]
+        candidate: String,
+    },
+    /// Erase candidates whose last activity is older than DAYS days
+    Purge {
+        /// Age in days
+        #[arg(long, value_name = "DAYS")]
+        older_than: u32,
+    },
+}
+
+/// Output formats of `scorecard summary`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// The JSON of DESIGN.md, with `errors`.
+    Json,
+    /// One row per candidate and dimension.
+    Csv,
+    /// Markdown tables.
+    Md,
+}
+
+/// Output formats of `scorecard export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML page that prints to PDF.
+    Html,
+    /// A spreadsheet of ratings and evidence.
+    Csv,
+    /// The debrief as JSON.
+    Json,
 }
 
 /// Output formats of `scorecard templates`.
@@ -76,7 +149,44 @@ pub fn run_command(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Validate { paths } => validate::run(paths, out, err),
+        Command::Validate { paths } => {
+            // The workspace's own library counts too; without a workspace
+            // (no home folder), the shipped one alone.
+            let library = match cli.workspace() {
+                Ok(workspace) => load_library(&workspace.templates_dir().join("library")).0,
+                Err(_) => shipped_library().0.clone(),
+            };
+            validate::run(paths, &library, out, err)
+        }
         Command::Templates { format } => templates::run(&cli.workspace()?, *format, out, err),
+        Command::Summary {
+            candidate,
+            template,
+            format,
+        } => summary::run(
+            &cli.workspace()?,
+            candidate.as_deref(),
+            template.as_deref(),
+            *format,
+            out,
+            err,
+        ),
+        Command::Export {
+            candidate,
+            format,
+            output,
+            blind,
+        } => export::run(
+            &cli.workspace()?,
+            candidate,
+            *format,
+            output.as_deref(),
+            *blind,
+            out,
+            err,
+        ),
+        Command::Demo { candidates } => demo::run(&cli.workspace()?, *candidates, out, err),
+        Command::Delete { candidate } => erase::delete(&cli.workspace()?, candidate, out, err),
+        Command::Purge { older_than } => erase::purge(&cli.workspace()?, *older_than, out, err),
     }
 }

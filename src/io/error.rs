@@ -82,6 +82,12 @@ pub enum StoreError {
     /// A name that does not make a file name.
     #[error("{0}")]
     InvalidName(String),
+    /// The file changed on disk since it was read; it is left untouched.
+    #[error("{path} changed on disk since it was opened: not saved over")]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// The target holds a file that does not parse; it is left untouched.
     #[error("not saved: {error} (the file is left as it is; fix or move it first)")]
     WouldOverwriteBroken {

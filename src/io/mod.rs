@@ -4,21 +4,35 @@
 //! path, line and column, printed as `path:line:col: message`.
 
 mod atomic_write;
+mod erase;
 mod error;
 mod file_kind;
+mod library;
 mod locate;
 mod parse;
 mod shipped;
+mod sync_conflicts;
 mod template_set;
+mod watch;
 mod workspace;
 
 pub use atomic_write::{write_atomic, write_private_dir};
+pub use erase::Erased;
 pub use error::{FileError, StoreError};
 pub use file_kind::{FileKind, detect_kind};
+pub use library::{load_library, shipped_library};
 pub use parse::{
-    MAX_FILE_BYTES, ParsedFile, parse_any, parse_candidate, parse_scorecard, parse_template,
-    read_and_parse_any, read_text, to_ron,
+    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_with, parse_candidate, parse_scorecard,
+    parse_shared_dimension, parse_template, parse_template_with, read_and_parse_any, read_text,
+    to_ron,
 };
-pub use shipped::{ShippedTemplate, shipped_templates};
+pub use shipped::{
+    ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
+};
+pub use sync_conflicts::{has_git_conflict_markers, is_conflict_copy};
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
-pub use workspace::{CandidateRecord, ScorecardRecord, Workspace, WorkspaceSnapshot};
+pub use watch::FolderWatcher;
+pub use workspace::{
+    CandidateFolder, CandidateRecord, Refresh, ScorecardRecord, Workspace, WorkspaceSnapshot,
+    fingerprint,
+};

@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
-use super::template_set::ron_files;
+use super::template_set::{ron_and_conflict_files, ron_files};
 use super::{FileError, StoreError, TemplateSet, write_atomic};
+use crate::model::stats::SummaryInput;
 use crate::model::{Candidate, Scorecard, Slug, Template};
 
 /// File name of a candidate's own record inside its folder.
@@ -35,6 +36,8 @@ pub struct WorkspaceSnapshot {
     pub candidates: Vec<CandidateRecord>,
     /// Files left out, each with its error.
     pub errors: Vec<FileError>,
+    /// Sync tools' conflict copies, for a person to resolve; never counted.
+    pub conflicts: Vec<PathBuf>,
 }
 
 /// A candidate and their scorecards.
@@ -55,6 +58,125 @@ pub struct ScorecardRecord {
     pub path: PathBuf,
     /// The scorecard.
     pub scorecard: Scorecard,
+    /// [`fingerprint`] of the file's text as read, to notice when it
+    /// changes on disk; `None` if it was never read from disk.
+    pub fingerprint: Option<u64>,
+}
+
+/// A short digest of a file's text, to tell whether it changed since it was
+/// read. Not cryptographic: it guards against accidents, not attackers.
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // DefaultHasher::new() uses fixed keys: equal text, equal digest.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// One candidate folder, read again after a change.
+#[derive(Clone, Debug)]
+pub enum CandidateFolder {
+    /// The candidate, with the errors and conflict copies of their files.
+    Present(Box<CandidateRecord>, Vec<FileError>, Vec<PathBuf>),
+    /// `candidate.ron` cannot be used.
+    Broken(FileError, Vec<PathBuf>),
+    /// The folder is gone (deleted, or not synced yet).
+    Gone,
+}
+
+/// What changed on disk, read again: the templates if any template or
+/// library file changed, and each candidate folder that changed.
+#[derive(Clone, Debug, Default)]
+pub struct Refresh {
+    /// The templates in effect, their errors and conflict copies.
+    pub templates: Option<(TemplateSet, Vec<FileError>, Vec<PathBuf>)>,
+    /// Candidate folders read again.
+    pub candidates: Vec<(PathBuf, CandidateFolder)>,
+}
+
+impl WorkspaceSnapshot {
+    /// The plain data the aggregates are computed from: every candidate with
+    /// all their scorecards (drafts too), and the templates in effect.
+    pub fn summary_input(&self) -> SummaryInput {
+        SummaryInput {
+            candidates: self
+                .candidates
+                .iter()
+                .map(|record| {
+                    let cards = record
+                        .scorecards
+                        .iter()
+                        .map(|s| s.scorecard.clone())
+                        .collect();
+                    (record.candidate.clone(), cards)
+                })
+                .collect(),
+            templates: self
+                .templates
+                .iter()
+                .map(|entry| (entry.template.id.clone(), entry.template.clone()))
+                .collect(),
+        }
+    }
+
+    /// The candidate with this id.
+    pub fn candidate(&self, id: &str) -> Option<&CandidateRecord> {
+        self.candidates
+            .iter()
+            .find(|r| r.candidate.id.as_str() == id)
+    }
+
+    /// Applies what [`Workspace::refresh`] read: replaces the templates
+    /// and the changed candidates, with their errors and conflict copies.
+    pub fn apply(&mut self, refresh: Refresh, workspace: &Workspace) {
+        if let Some((mut templates, errors, conflicts)) = refresh.templates {
+            let dir = workspace.templates_dir();
+            templates.keep_last_good(&self.templates, &errors);
+            self.templates = templates;
+            self.errors
+                .retain(|e| !e.path.starts_with(&dir) && !e.path.starts_with("scorecards"));
+            self.errors.extend(errors);
+            self.conflicts.retain(|p| !p.starts_with(&dir));
+            self.conflicts.extend(conflicts);
+        }
+        for (dir, folder) in refresh.candidates {
+            self.errors.retain(|e| !e.path.starts_with(&dir));
+            self.conflicts.retain(|p| !p.starts_with(&dir));
+            let at = self.candidates.iter().position(|r| r.dir == dir);
+            match folder {
+                CandidateFolder::Present(record, errors, conflicts) => {
+                    self.errors.extend(errors);
+                    self.conflicts.extend(conflicts);
+                    match at {
+                        Some(at) => {
+                            if let Some(slot) = self.candidates.get_mut(at) {
+                                *slot = *record;
+                            }
+                        }
+                        None => {
+                            let at = self.candidates.partition_point(|r| r.dir < dir);
+                            self.candidates.insert(at, *record);
+                        }
+                    }
+                }
+                CandidateFolder::Broken(error, conflicts) => {
+                    self.errors.push(error);
+                    self.conflicts.extend(conflicts);
+                    if let Some(at) = at {
+                        self.candidates.remove(at);
+                    }
+                }
+                CandidateFolder::Gone => {
+                    if let Some(at) = at {
+                        self.candidates.remove(at);
+                    }
+                }
+            }
+        }
+        self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self.conflicts.sort();
+        self.conflicts.dedup();
+    }
 }
 
 impl Workspace {
@@ -118,20 +240,67 @@ impl Workspace {
     /// [`WorkspaceSnapshot::errors`] and everything else is read.
     pub fn load(&self) -> WorkspaceSnapshot {
         let (templates, mut errors) = TemplateSet::load(&self.templates_dir());
+        let mut conflicts = ron_and_conflict_files(&self.templates_dir()).1;
         let mut candidates = Vec::new();
         for dir in sub_dirs(&self.candidates_dir()) {
-            match self.load_candidate(&dir) {
-                Ok((record, mut scorecard_errors)) => {
-                    candidates.push(record);
-                    errors.append(&mut scorecard_errors);
+            match self.load_candidate_folder(&dir) {
+                CandidateFolder::Present(record, mut file_errors, mut copies) => {
+                    candidates.push(*record);
+                    errors.append(&mut file_errors);
+                    conflicts.append(&mut copies);
                 }
-                Err(err) => errors.push(err),
+                CandidateFolder::Broken(err, mut copies) => {
+                    errors.push(err);
+                    conflicts.append(&mut copies);
+                }
+                CandidateFolder::Gone => {}
             }
         }
         WorkspaceSnapshot {
             templates,
             candidates,
             errors,
+            conflicts,
+        }
+    }
+
+    /// Reads again what `changed` paths touch: the templates (if a path is
+    /// under `templates/`) and each candidate folder a path lies in.
+    pub fn refresh(&self, changed: &[PathBuf]) -> Refresh {
+        let templates_dir = self.templates_dir();
+        let candidates_dir = self.candidates_dir();
+        let mut refresh = Refresh::default();
+        if changed.iter().any(|p| p.starts_with(&templates_dir)) {
+            let (set, errors) = TemplateSet::load(&templates_dir);
+            let conflicts = ron_and_conflict_files(&templates_dir).1;
+            refresh.templates = Some((set, errors, conflicts));
+        }
+        let mut dirs: Vec<PathBuf> = changed
+            .iter()
+            .filter_map(|p| {
+                let id = p.strip_prefix(&candidates_dir).ok()?.components().next()?;
+                Some(candidates_dir.join(id))
+            })
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in dirs {
+            let folder = self.load_candidate_folder(&dir);
+            refresh.candidates.push((dir, folder));
+        }
+        refresh
+    }
+
+    /// Reads one candidate folder.
+    pub fn load_candidate_folder(&self, dir: &Path) -> CandidateFolder {
+        if !dir.is_dir() {
+            return CandidateFolder::Gone;
+        }
+        let mut conflicts = ron_and_conflict_files(dir).1;
+        conflicts.extend(ron_and_conflict_files(&dir.join("scorecards")).1);
+        match self.load_candidate(dir) {
+            Ok((record, errors)) => CandidateFolder::Present(Box::new(record), errors, conflicts),
+            Err(err) => CandidateFolder::Broken(err, conflicts),
         }
     }
 
@@ -151,9 +320,12 @@ impl Workspace {
         let mut scorecards = Vec::new();
         let mut errors = Vec::new();
         for path in ron_files(&dir.join("scorecards")) {
-            let parsed = read_text(&path).and_then(|text| parse_scorecard(&path, &text));
+            let parsed = read_text(&path).and_then(|text| {
+                let scorecard = parse_scorecard(&path, &text)?;
+                Ok((scorecard, fingerprint(&text)))
+            });
             match parsed {
-                Ok(scorecard) if scorecard.candidate != candidate.id => {
+                Ok((scorecard, _)) if scorecard.candidate != candidate.id => {
                     errors.push(FileError::whole_file(
                         &path,
                         format!(
@@ -163,7 +335,11 @@ impl Workspace {
                         ),
                     ));
                 }
-                Ok(scorecard) => scorecards.push(ScorecardRecord { path, scorecard }),
+                Ok((scorecard, fingerprint)) => scorecards.push(ScorecardRecord {
+                    path,
+                    scorecard,
+                    fingerprint: Some(fingerprint),
+                }),
                 Err(err) => errors.push(err),
             }
         }
@@ -186,6 +362,37 @@ impl Workspace {
     /// [`Workspace::scorecard_path`] for a new one).
     pub fn save_scorecard(&self, path: &Path, scorecard: &Scorecard) -> Result<(), StoreError> {
         save_file(path, scorecard, "scorecard")
+    }
+
+    /// Writes a scorecard only if the file on disk is still the one last
+    /// read or written (`expected`, a [`fingerprint`]; `None`: the file must
+    /// not exist yet). Returns the fingerprint of what it wrote. If the file
+    /// changed meanwhile (a sync tool brought another version), nothing is
+    /// written: the caller keeps both versions and asks.
+    pub fn save_scorecard_checked(
+        &self,
+        path: &Path,
+        scorecard: &Scorecard,
+        expected: Option<u64>,
+    ) -> Result<u64, StoreError> {
+        let current = match fs::read_to_string(path) {
+            Ok(text) => Some(fingerprint(text.strip_prefix('\u{feff}').unwrap_or(&text))),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => return Err(StoreError::io(path, err)),
+        };
+        if current != expected {
+            return Err(StoreError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
+        }
+        let text = to_ron(scorecard, "scorecard")?;
+        if path.exists()
+            && let Err(err) = read_and_parse_any(path)
+        {
+            return Err(StoreError::WouldOverwriteBroken { error: err });
+        }
+        write_atomic(path, text.as_bytes())?;
+        Ok(fingerprint(&text))
     }
 
     /// Writes a template into the workspace's `templates/` folder.

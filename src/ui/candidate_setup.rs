@@ -1,7 +1,7 @@
 //! A candidate's page: who is interviewing, at which stage, then start.
 
 use super::home::stage_name;
-use super::{Command, ViewContext};
+use super::{Command, ViewContext, display_name};
 use crate::io::CandidateRecord;
 use crate::model::Slug;
 
@@ -14,6 +14,8 @@ pub struct SetupScreen {
     pub stage: String,
     /// Why starting did not work, if it did not.
     pub problem: Option<String>,
+    /// The erase confirmation is open.
+    pub confirm_erase: bool,
 }
 
 impl SetupScreen {
@@ -23,6 +25,7 @@ impl SetupScreen {
             candidate,
             stage: String::new(),
             problem: None,
+            confirm_erase: false,
         }
     }
 
@@ -45,7 +48,13 @@ impl SetupScreen {
     fn page_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, record: &CandidateRecord) {
         let snapshot = cx.snapshot;
         let template = snapshot.templates.get(record.candidate.template.as_str());
-        ui.heading(&record.candidate.name);
+        ui.horizontal(|ui| {
+            ui.heading(display_name(&record.candidate, cx.settings));
+            if ui.button("Debrief").clicked() {
+                cx.commands
+                    .push(Command::OpenDebrief(record.candidate.id.clone()));
+            }
+        });
         match template {
             Some(entry) => ui.label(format!(
                 "{} ({})",
@@ -149,6 +158,41 @@ impl SetupScreen {
                 card.interviewer,
                 stage_name(snapshot, record, &card.stage)
             ));
+        }
+        ui.add_space(16.0);
+        if ui.button("Erase this candidate…").clicked() {
+            self.confirm_erase = true;
+        }
+        if self.confirm_erase {
+            self.confirm_erase_ui(ui, cx, record);
+        }
+    }
+
+    fn confirm_erase_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        record: &CandidateRecord,
+    ) {
+        let name = display_name(&record.candidate, cx.settings);
+        let modal = egui::Modal::new(egui::Id::unique("confirm_erase")).show(ui.ctx(), |ui| {
+            ui.heading("Erase this candidate?");
+            ui.label(format!(
+                "Every file of {name} is erased from this workspace: the record and all {} scorecard(s), drafts included. \
+                 This cannot be undone here (copies in a sync tool's or git's history are not touched)",
+                record.scorecards.len()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Erase").clicked() {
+                    cx.commands.push(Command::EraseCandidates(vec![record.candidate.id.clone()]));
+                    return true;
+                }
+                ui.button("Cancel").clicked()
+            })
+            .inner
+        });
+        if modal.inner || modal.should_close() {
+            self.confirm_erase = false;
         }
     }
 }

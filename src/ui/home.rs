@@ -1,6 +1,6 @@
 //! The first screen: candidates, a new-candidate form, my pending drafts.
 
-use super::{Command, ViewContext, file_errors_ui};
+use super::{Command, Settings, ViewContext, display_name, file_errors_ui};
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
 use crate::model::{Slug, Timestamp, format_age};
 
@@ -15,6 +15,10 @@ pub struct HomeScreen {
     pub new_template: Option<Slug>,
     /// Why the last "Add candidate" did nothing.
     pub problem: Option<String>,
+    /// Days of inactivity after which candidates may be purged.
+    pub purge_days: String,
+    /// Candidates a purge would erase, while its confirmation is open.
+    pub purge_confirm: Option<Vec<Slug>>,
 }
 
 impl HomeScreen {
@@ -28,6 +32,8 @@ impl HomeScreen {
                     self.new_candidate_ui(ui, cx);
                     ui.separator();
                     pending_drafts_ui(ui, cx);
+                    ui.separator();
+                    self.purge_ui(ui, cx);
                 });
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -35,6 +41,7 @@ impl HomeScreen {
                 self.candidates_ui(ui, cx);
                 ui.add_space(12.0);
                 file_errors_ui(ui, &cx.snapshot.errors);
+                conflict_copies_ui(ui, &cx.snapshot.conflicts);
             });
         });
     }
@@ -51,12 +58,14 @@ impl HomeScreen {
             .labelled_by(label.id);
         });
         ui.add_space(6.0);
-        let matching: Vec<&CandidateRecord> = cx
+        let mut matching: Vec<&CandidateRecord> = cx
             .snapshot
             .candidates
             .iter()
-            .filter(|record| matches_search(record, cx.snapshot, &self.search))
+            .filter(|record| matches_search(record, cx.snapshot, cx.settings, &self.search))
             .collect();
+        // Newest first: the candidates being interviewed now are on top.
+        matching.sort_by(|a, b| b.candidate.created_at.cmp(&a.candidate.created_at));
         if cx.snapshot.candidates.is_empty() {
             ui.weak("No candidates yet: add one on the right");
             return;
@@ -77,7 +86,7 @@ impl HomeScreen {
                 ui.end_row();
                 for record in matching {
                     let candidate = &record.candidate;
-                    if ui.link(&candidate.name).clicked() {
+                    if ui.link(display_name(candidate, cx.settings)).clicked() {
                         cx.commands
                             .push(Command::OpenCandidate(candidate.id.clone()));
                     }
@@ -127,6 +136,8 @@ impl HomeScreen {
                 egui::ComboBox::from_id_salt("new_candidate_template")
                     .selected_text(selected)
                     .width(200.0)
+                    // Thirty-odd roles: show most of them without scrolling.
+                    .height(640.0)
                     .show_ui(ui, |ui| {
                         for entry in &templates {
                             let t = &entry.template;
@@ -161,6 +172,80 @@ impl HomeScreen {
     }
 }
 
+impl HomeScreen {
+    /// Retention: erase candidates with no activity for a number of days.
+    fn purge_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        ui.heading("Retention");
+        ui.horizontal(|ui| {
+            let label = ui.label("Erase candidates inactive for more than");
+            ui.add(egui::TextEdit::singleline(&mut self.purge_days).desired_width(40.0))
+                .labelled_by(label.id);
+            ui.label("days");
+        });
+        if ui.button("Purge…").clicked() {
+            match self.purge_days.trim().parse::<i64>() {
+                Ok(days) if days >= 0 => {
+                    let cutoff = cx.now.unix_seconds() - days * 86_400;
+                    let ids = cx
+                        .snapshot
+                        .candidates
+                        .iter()
+                        .filter(|r| last_activity(r).unix_seconds() < cutoff)
+                        .map(|r| r.candidate.id.clone())
+                        .collect();
+                    self.purge_confirm = Some(ids);
+                }
+                _ => self.problem = Some("Type a number of days to purge".to_owned()),
+            }
+        }
+        let Some(ids) = self.purge_confirm.clone() else {
+            return;
+        };
+        let modal = egui::Modal::new(egui::Id::unique("confirm_purge")).show(ui.ctx(), |ui| {
+            if ids.is_empty() {
+                ui.label("No candidate is inactive that long");
+                return ui.button("Close").clicked();
+            }
+            ui.heading(format!("Erase {} candidate(s)?", ids.len()));
+            for id in &ids {
+                if let Some(record) = cx.snapshot.candidate(id.as_str()) {
+                    ui.label(format!(
+                        "• {}",
+                        display_name(&record.candidate, cx.settings)
+                    ));
+                }
+            }
+            ui.label("Every file of each is erased. This cannot be undone here");
+            ui.horizontal(|ui| {
+                if ui.button("Erase them").clicked() {
+                    cx.commands.push(Command::EraseCandidates(ids.clone()));
+                    return true;
+                }
+                ui.button("Cancel").clicked()
+            })
+            .inner
+        });
+        if modal.inner || modal.should_close() {
+            self.purge_confirm = None;
+        }
+    }
+}
+
+/// The latest time written in a candidate's files.
+fn last_activity(record: &CandidateRecord) -> Timestamp {
+    let mut latest = record.candidate.created_at;
+    for s in &record.scorecards {
+        let card = &s.scorecard;
+        for t in std::iter::once(card.started_at)
+            .chain(card.submitted_at)
+            .chain(card.amended_at)
+        {
+            latest = latest.max(t);
+        }
+    }
+    latest
+}
+
 /// Drafts still unsubmitted: the interviewer's own, or everyone's while the
 /// app does not know who is using it.
 fn pending_drafts_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
@@ -186,7 +271,8 @@ fn pending_drafts_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
             } else {
                 String::new()
             };
-            let text = format!("{}: {stage}{who}, started {age}", record.candidate.name);
+            let name = display_name(&record.candidate, cx.settings);
+            let text = format!("{name}: {stage}{who}, started {age}");
             if ui.button(text).clicked() {
                 cx.commands
                     .push(Command::OpenScorecard(scorecard_record.path.clone()));
@@ -231,9 +317,35 @@ pub(crate) fn stage_name(
         .map_or_else(|| stage.to_owned(), |e| e.name.clone())
 }
 
-fn matches_search(record: &CandidateRecord, snapshot: &WorkspaceSnapshot, search: &str) -> bool {
+fn matches_search(
+    record: &CandidateRecord,
+    snapshot: &WorkspaceSnapshot,
+    settings: &Settings,
+    search: &str,
+) -> bool {
     let needle = search.trim().to_lowercase();
     needle.is_empty()
-        || record.candidate.name.to_lowercase().contains(&needle)
+        || display_name(&record.candidate, settings)
+            .to_lowercase()
+            .contains(&needle)
         || role_of(snapshot, record).to_lowercase().contains(&needle)
+}
+
+/// Sync conflict copies: shown so a person reconciles them; never counted,
+/// never deleted.
+fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[std::path::PathBuf]) {
+    if conflicts.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        format!(
+            "{} sync conflict copy(ies): not counted; merge each into its original by hand, then delete it",
+            conflicts.len()
+        ),
+    );
+    for path in conflicts {
+        ui.label(egui::RichText::new(path.display().to_string()).monospace());
+    }
 }

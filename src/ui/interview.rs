@@ -7,7 +7,7 @@ use egui::text::{CCursor, CCursorRange};
 use egui::{Key, Modifiers, RichText};
 
 use super::theme::{overtime_color, rating_color};
-use super::{ExerciseTimer, Shortcuts, ViewContext};
+use super::{Command, ExerciseTimer, Resolution, Settings, Shortcuts, ViewContext, display_name};
 use crate::model::{
     Candidate, Dimension, Missing, Rating, Recommendation, Scorecard, Template, Timestamp, amend,
     evidence_stamp, format_elapsed, recommendation_unlocked, submit,
@@ -32,6 +32,9 @@ pub struct InterviewScreen {
     pub edits: u64,
     /// What the last blocked submit was missing.
     pub missing: Vec<Missing>,
+    /// The file changed on disk while open; nothing is saved until the
+    /// user picks a version.
+    pub conflict: bool,
     focus_evidence: bool,
     stamp_requested: bool,
 }
@@ -59,6 +62,7 @@ impl InterviewScreen {
             timer,
             edits: 0,
             missing: Vec::new(),
+            conflict: false,
             focus_evidence: false,
             stamp_requested: false,
         }
@@ -135,7 +139,10 @@ impl InterviewScreen {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
         let time = ui.input(|i| i.time);
         self.handle_keys(ui, time);
-        egui::Panel::top("interview_header").show(ui, |ui| self.header_ui(ui, time));
+        egui::Panel::top("interview_header").show(ui, |ui| self.header_ui(ui, cx.settings, time));
+        if self.conflict {
+            egui::Panel::top("conflict").show(ui, |ui| conflict_ui(ui, cx));
+        }
         egui::Panel::left("dimension_list")
             .resizable(true)
             .default_size(230.0)
@@ -195,13 +202,13 @@ impl InterviewScreen {
         }
     }
 
-    fn header_ui(&mut self, ui: &mut egui::Ui, time: f64) {
+    fn header_ui(&mut self, ui: &mut egui::Ui, settings: &Settings, time: f64) {
         let stage = match self.template.exercise(&self.scorecard.stage) {
             Some(exercise) => exercise.name.clone(),
             None => "General interview".to_owned(),
         };
         ui.horizontal_wrapped(|ui| {
-            ui.heading(&self.candidate.name);
+            ui.heading(display_name(&self.candidate, settings));
             ui.label(format!(
                 "{} · {stage} · scored by {}",
                 self.template.role, self.scorecard.interviewer
@@ -510,4 +517,27 @@ fn list_ui(ui: &mut egui::Ui, title: &str, items: &[String]) {
         ui.label(format!("• {item}"));
     }
     ui.add_space(4.0);
+}
+
+/// The banner shown while the open scorecard changed on disk.
+fn conflict_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+    ui.colored_label(
+        ui.visuals().error_fg_color,
+        "This scorecard changed on disk while open (another device, or a sync tool). \
+         Nothing was overwritten, and your version is safe here",
+    );
+    ui.horizontal(|ui| {
+        if ui.button("Keep mine").clicked() {
+            cx.commands
+                .push(Command::ResolveConflict(Resolution::KeepMine));
+        }
+        if ui.button("Take theirs").clicked() {
+            cx.commands
+                .push(Command::ResolveConflict(Resolution::TakeTheirs));
+        }
+        if ui.button("Keep both").clicked() {
+            cx.commands
+                .push(Command::ResolveConflict(Resolution::KeepBoth));
+        }
+    });
 }

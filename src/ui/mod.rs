@@ -3,6 +3,8 @@
 //! (the app loop applies commands and runs I/O on a worker).
 
 mod candidate_setup;
+mod compare;
+mod debrief;
 mod file_errors;
 mod help_overlay;
 mod home;
@@ -10,12 +12,15 @@ mod interview;
 mod save_indicator;
 mod settings;
 mod shortcuts;
+mod templates;
 mod theme;
 mod timer;
 
 use std::path::PathBuf;
 
 pub use candidate_setup::SetupScreen;
+pub use compare::{CompareRow, CompareScreen, SortKey};
+pub use debrief::DebriefScreen;
 pub use file_errors::file_errors_ui;
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
@@ -23,13 +28,14 @@ pub use interview::InterviewScreen;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
 pub use settings::Settings;
 pub use shortcuts::Shortcuts;
+pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScreen};
 pub use timer::ExerciseTimer;
 
-use crate::io::WorkspaceSnapshot;
-use crate::model::{Slug, Timestamp};
+use crate::io::{CandidateRecord, WorkspaceSnapshot};
+use crate::model::{Candidate, Slug, Timestamp, blind_alias};
 
 /// What a view asks the app to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Back to the candidate list.
     GoHome,
@@ -52,6 +58,69 @@ pub enum Command {
     },
     /// Resume an existing scorecard file.
     OpenScorecard(PathBuf),
+    /// Show the panel's debrief of a candidate.
+    OpenDebrief(Slug),
+    /// Show candidates of one template side by side.
+    OpenCompare,
+    /// Ask for an export file with the platform's dialog.
+    ChooseExportPath {
+        /// A file name to start from.
+        suggested: String,
+    },
+    /// Show the templates screen.
+    OpenTemplates,
+    /// Write a template into the workspace's templates folder.
+    SaveTemplate(Box<crate::model::Template>),
+    /// Erase every file of these candidates (confirmed by the user).
+    EraseCandidates(Vec<Slug>),
+    /// Settle a scorecard that changed on disk while open.
+    ResolveConflict(Resolution),
+    /// Write a candidate's debrief to a file.
+    ExportDebrief {
+        /// The candidate.
+        candidate: Slug,
+        /// The format.
+        format: crate::export::Format,
+        /// Where; empty means "not chosen yet".
+        path: PathBuf,
+    },
+}
+
+/// What to do when the open scorecard changed on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Write my version over the file.
+    KeepMine,
+    /// Drop my unsaved version and continue from the file's.
+    TakeTheirs,
+    /// Continue from the file's version; mine is written beside it as a
+    /// conflict copy, for a person to reconcile.
+    KeepBoth,
+}
+
+/// Whether this user may see the panel's ratings of a candidate: once they
+/// have submitted their own scorecard for them, or always in coordinator
+/// view. Nobody's scores anchor an interviewer who has yet to score.
+pub fn panel_visible(record: &CandidateRecord, settings: &Settings) -> bool {
+    if settings.coordinator {
+        return true;
+    }
+    let Some(me) = Slug::from_name(&settings.interviewer) else {
+        return false;
+    };
+    record.scorecards.iter().any(|s| {
+        s.scorecard.is_submitted()
+            && Slug::from_name(&s.scorecard.interviewer).as_ref() == Some(&me)
+    })
+}
+
+/// The candidate's name, or their stable alias in blind mode.
+pub fn display_name(candidate: &Candidate, settings: &Settings) -> String {
+    if settings.blind {
+        blind_alias(&candidate.id)
+    } else {
+        candidate.name.clone()
+    }
 }
 
 /// What every view may read, and where it leaves its commands.
@@ -62,6 +131,8 @@ pub struct ViewContext<'a> {
     pub settings: &'a mut Settings,
     /// The wall-clock time of this frame.
     pub now: Timestamp,
+    /// The workspace's templates folder, to tell its errors apart.
+    pub templates_dir: &'a std::path::Path,
     /// Commands for the app loop.
     pub commands: &'a mut Vec<Command>,
 }

@@ -10,4 +10,10 @@ pub struct Settings {
     pub interviewer: String,
     /// Dark, light, or follow the system.
     pub theme: egui::ThemePreference,
+    /// Candidates' names replaced by stable aliases on every screen and in
+    /// exports.
+    pub blind: bool,
+    /// Show every panel's ratings, submitted or not (for coordinators who
+    /// do not interview).
+    pub coordinator: bool,
 }

@@ -23,3 +23,18 @@ pub fn rating_color(rating: Rating, dark_mode: bool) -> Color32 {
 pub fn overtime_color(dark_mode: bool) -> Color32 {
     rating_color(Rating::DoesNotMeet, dark_mode)
 }
+
+/// Distinct colours for chart series, in order; they repeat after eight.
+pub fn series_color(index: usize) -> Color32 {
+    const PALETTE: [Color32; 8] = [
+        Color32::from_rgb(0x4e, 0x9a, 0xf0),
+        Color32::from_rgb(0xf0, 0x8c, 0x3c),
+        Color32::from_rgb(0x5c, 0xc0, 0x6c),
+        Color32::from_rgb(0xe0, 0x5c, 0x8c),
+        Color32::from_rgb(0xa8, 0x7c, 0xe0),
+        Color32::from_rgb(0xd8, 0xc0, 0x40),
+        Color32::from_rgb(0x40, 0xc0, 0xc8),
+        Color32::from_rgb(0xb0, 0xb0, 0xb0),
+    ];
+    PALETTE[index % PALETTE.len()]
+}

@@ -14,6 +14,11 @@ fn a_coordinator_adds_a_candidate_who_is_saved_and_opened() {
     app.get_by_label("Candidate name").focus();
     app.get_by_label("Candidate name").type_text("Alex Doe");
     app.run();
+    app.get_by_label("Template").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer (Mid-level IC)")
+        .click();
+    app.run();
     app.get_by_label("Add candidate").click();
     app.run();
 

@@ -7,4 +7,7 @@
 mod harness;
 mod home;
 mod interview;
+mod panel;
 mod safety;
+mod sync;
+mod templates;

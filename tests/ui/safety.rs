@@ -46,18 +46,82 @@ fn a_save_that_fails_is_shown_quietly_and_the_interview_goes_on() {
     wait_saved(&mut app);
     let path = interview_path(&app);
 
-    // Someone replaces the file with something broken behind the app's back.
-    fs::write(&path, "Scorecard(").unwrap();
+    // The file's place is taken by a folder: no write can succeed.
+    fs::remove_file(&path).unwrap();
+    fs::create_dir(&path).unwrap();
     press(&mut app, Key::Num3);
     wait_until(&mut app, "the save fails", |a| {
         matches!(a.save_status(), scorecard::ui::SaveStatus::Failed(_))
     });
-    app.get_by_label_contains("Save failed: not saved:");
-    assert_eq!(fs::read_to_string(&path).unwrap(), "Scorecard(");
+    app.get_by_label_contains("Save failed: ");
 
     // The rating is still there, and rating goes on.
     press(&mut app, Key::ArrowDown);
     press(&mut app, Key::Num2);
     let scorecard = &app.state().interview().unwrap().scorecard;
     assert_eq!(scorecard.ratings.len(), 2);
+
+    // Once the way is clear, the file is gone: the app does not recreate
+    // it on its own (it may have been erased on purpose), but asks.
+    fs::remove_dir(&path).unwrap();
+    wait_until(&mut app, "the missing file is noticed", |a| {
+        a.interview().unwrap().conflict
+    });
+    app.get_by_label("Keep mine").click();
+    app.run();
+    wait_saved(&mut app);
+    assert_eq!(scorecard_on_disk(&path).ratings.len(), 2);
+}
+
+#[test]
+fn a_scorecard_broken_on_disk_while_open_is_left_as_it_is() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    start_scoring(&mut app, "Alex Doe", None);
+    wait_saved(&mut app);
+    let path = interview_path(&app);
+
+    // Someone half-writes the file behind the app's back.
+    fs::write(&path, "Scorecard(").unwrap();
+    press(&mut app, Key::Num3);
+    wait_until(&mut app, "the change is noticed", |a| {
+        a.interview().unwrap().conflict
+    });
+    app.get_by_label_contains("This scorecard changed on disk while open");
+    for _ in 0..10 {
+        app.step();
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), "Scorecard(");
+    // Their version cannot be read, so it cannot be taken.
+    app.get_by_label("Take theirs").click();
+    app.run();
+    app.get_by_label_contains("The other version cannot be read");
+    assert_eq!(app.state().interview().unwrap().scorecard.ratings.len(), 1);
+}
+
+#[test]
+fn a_coordinator_erases_a_candidate_after_confirming() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Erase this candidate…").click();
+    app.run();
+    app.get_by_label("Erase this candidate?");
+    app.get_by_label("Cancel").click();
+    app.run();
+    assert!(ws.path().join("candidates/c-1").exists());
+
+    app.get_by_label("Erase this candidate…").click();
+    app.run();
+    app.get_by_label("Erase").click();
+    app.run();
+    wait_until(&mut app, "the candidate is erased", |a| {
+        a.snapshot().candidates.len() == 1 && !ws.path().join("candidates/c-1").exists()
+    });
+    assert!(app.query_by_label("Alex Doe").is_none());
+    app.get_by_label("Sam Lee");
 }

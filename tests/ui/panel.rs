@@ -1,0 +1,162 @@
+//! Stories of the hiring panel: debrief, independence, compare, blind mode.
+
+use egui_kittest::kittest::Queryable;
+use scorecard::io::Workspace;
+use scorecard::model::{
+    FormatVersion, Rating, RatingEntry, Recommendation, Scorecard, Slug, blind_alias,
+};
+
+use crate::harness::*;
+
+/// A submitted general-interview scorecard rating every dimension `score`
+/// (1–4), with evidence that names the candidate.
+fn submitted(candidate: &str, interviewer: &str, scores: [u8; 7]) -> Scorecard {
+    let ids = [
+        "fundamentals",
+        "iac",
+        "operational-excellence",
+        "security",
+        "automation",
+        "communication",
+        "ownership",
+    ];
+    let ratings = ids
+        .iter()
+        .zip(scores)
+        .map(|(id, score)| {
+            let rating = Rating::from_score(score).unwrap();
+            let entry = RatingEntry {
+                rating,
+                evidence: format!("[05:00] {interviewer} saw Alex Doe reason about {id}"),
+            };
+            (Slug::new(*id).unwrap(), entry)
+        })
+        .collect();
+    Scorecard {
+        format: FormatVersion::CURRENT,
+        candidate: Slug::new(candidate).unwrap(),
+        template: Slug::new("infrastructure-engineer").unwrap(),
+        template_version: 1,
+        interviewer: interviewer.to_owned(),
+        stage: String::new(),
+        started_at: "2026-11-20T10:00:00Z".parse().unwrap(),
+        submitted_at: Some("2026-11-20T11:00:00Z".parse().unwrap()),
+        amended_at: None,
+        ratings,
+        unrated_evidence: Default::default(),
+        red_flags: vec!["Cannot reason about subnets, routing or DNS".to_owned()],
+        recommendation: Some(Recommendation::Hire),
+        notes: String::new(),
+    }
+}
+
+/// Alex Doe (c-1) scored by Priya and Sam, who disagree on security; Sam
+/// Lee (c-2) scored by Priya only.
+fn panel_workspace() -> tempfile::TempDir {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    let store = Workspace::new(ws.path());
+    for card in [
+        submitted("c-1", "Priya Raman", [3, 3, 3, 4, 3, 3, 3]),
+        submitted("c-1", "Sam Okafor", [3, 2, 3, 1, 3, 3, 3]),
+        submitted("c-2", "Priya Raman", [4, 4, 4, 4, 4, 4, 4]),
+    ] {
+        let path = store
+            .scorecard_path(&card.candidate, &card.interviewer, "")
+            .unwrap();
+        store.save_scorecard(&path, &card).unwrap();
+    }
+    ws
+}
+
+#[test]
+fn the_panel_stays_hidden_until_my_own_scorecard_is_submitted() {
+    let ws = panel_workspace();
+    let mut app = open_app(ws.path(), "Dana Wu");
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Debrief").click();
+    app.run();
+    app.get_by_label_contains("stay hidden until you submit your own scorecard");
+    assert!(app.query_by_label_contains("Security mindset").is_none());
+    assert!(app.query_by_label_contains("saw Alex Doe").is_none());
+
+    // A coordinator who does not interview may see every panel.
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Debrief: Alex Doe");
+}
+
+#[test]
+fn the_debrief_puts_disagreements_first_and_groups_evidence() {
+    let ws = panel_workspace();
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Debrief").click();
+    app.run();
+    app.get_by_label("Debrief: Alex Doe");
+    app.get_by_label("2 submitted, 0 drafts pending");
+    app.get_by_label("strong no hire 0, no hire 0, hire 2, strong hire 0");
+    // Security: 4 and 1, a spread of 3, is the first row of the matrix.
+    app.get_by_label("3 disagree");
+    app.get_by_label("Must-have below Meets: Security mindset, Infrastructure as code");
+    app.get_by_label("• Cannot reason about subnets, routing or DNS (raised by Priya Raman)");
+    app.get_by_label("Security mindset (2 notes)");
+    // Disagreements are open, with who wrote what.
+    app.get_by_label_contains(
+        "Sam Okafor (General interview, Does not meet): [05:00] Sam Okafor saw Alex Doe",
+    );
+}
+
+#[test]
+fn blind_mode_hides_names_on_every_screen() {
+    let ws = panel_workspace();
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Blind mode").click();
+    app.run();
+    let alias = blind_alias(&Slug::new("c-1").unwrap());
+    assert!(app.query_by_label("Alex Doe").is_none());
+    app.get_by_label(&alias).click();
+    app.run();
+    app.get_by_label("Debrief").click();
+    app.run();
+    app.get_by_label(&format!("Debrief: {alias}"));
+    assert!(
+        app.query_by_label_contains("Alex").is_none(),
+        "no trace of the name, evidence included"
+    );
+    app.get_by_label_contains(&format!("Sam Okafor saw {alias}"));
+}
+
+#[test]
+fn compare_sorts_candidates_and_charts_the_chosen_ones() {
+    let ws = panel_workspace();
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Compare").click();
+    app.run();
+    app.get_by_label("Compare candidates");
+    // Sorted by weighted score, highest first: Sam Lee (4.00) above Alex Doe.
+    let sam = app.get_by_label("Sam Lee").rect().min.y;
+    let alex = app.get_by_label("Alex Doe").rect().min.y;
+    assert!(sam < alex);
+    app.get_by_label("Candidate").click();
+    app.run();
+    let sam = app.get_by_label("Sam Lee").rect().min.y;
+    let alex = app.get_by_label("Alex Doe").rect().min.y;
+    assert!(alex < sam, "sorted by name now");
+
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Sam Lee").click();
+    app.run();
+    match app.state().screen() {
+        scorecard::app::Screen::Compare(compare) => assert_eq!(compare.charted.len(), 2),
+        _ => panic!("not on the compare screen"),
+    }
+
+    app.get_by_label("Debrief Alex Doe").click();
+    app.run();
+    app.get_by_label("Debrief: Alex Doe");
+}

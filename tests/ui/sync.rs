@@ -1,0 +1,194 @@
+//! Stories of a team sharing one workspace through a sync tool.
+
+use std::fs;
+
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use scorecard::io::Workspace;
+use scorecard::model::{FormatVersion, Recommendation, Scorecard, Slug};
+
+use crate::harness::*;
+
+fn colleague_scorecard(candidate: &str, interviewer: &str, submitted: bool) -> Scorecard {
+    Scorecard {
+        format: FormatVersion::CURRENT,
+        candidate: Slug::new(candidate).unwrap(),
+        template: Slug::new("infrastructure-engineer").unwrap(),
+        template_version: 1,
+        interviewer: interviewer.to_owned(),
+        stage: String::new(),
+        started_at: "2026-11-21T08:00:00Z".parse().unwrap(),
+        submitted_at: submitted.then(|| "2026-11-21T09:00:00Z".parse().unwrap()),
+        amended_at: None,
+        ratings: Default::default(),
+        unrated_evidence: Default::default(),
+        red_flags: vec![],
+        recommendation: Some(Recommendation::NoHire),
+        notes: "from another laptop".to_owned(),
+    }
+}
+
+#[test]
+fn a_colleagues_submission_appears_without_a_restart() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("0 submitted, 0 draft");
+
+    // The sync tool writes a colleague's file into the shared folder.
+    let store = Workspace::new(ws.path());
+    let card = colleague_scorecard("c-1", "Sam Lee", true);
+    let path = store
+        .scorecard_path(&card.candidate, &card.interviewer, "")
+        .unwrap();
+    store.save_scorecard(&path, &card).unwrap();
+
+    wait_until(&mut app, "the colleague's scorecard shows", |a| {
+        a.snapshot().candidates[0].scorecards.len() == 1
+    });
+    app.get_by_label("1 submitted, 0 draft");
+}
+
+#[test]
+fn sync_conflict_copies_are_shown_never_counted_never_deleted() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let store = Workspace::new(ws.path());
+    let card = colleague_scorecard("c-1", "Sam Lee", true);
+    let path = store
+        .scorecard_path(&card.candidate, &card.interviewer, "")
+        .unwrap();
+    store.save_scorecard(&path, &card).unwrap();
+    let copy = path.with_file_name("sam-lee-- (Sam's conflicted copy 2026-11-21).ron");
+    fs::copy(&path, &copy).unwrap();
+    let git = path.with_file_name("ana-ruiz--.ron");
+    let conflicted = "<<<<<<< HEAD\nScorecard(\n=======\nScorecard(\n>>>>>>> theirs\n";
+    fs::write(&git, conflicted).unwrap();
+
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label_contains("1 sync conflict copy(ies): not counted");
+    app.get_by_label_contains("conflicted copy 2026-11-21).ron");
+    app.get_by_label_contains("unresolved merge conflict (git conflict markers)");
+    app.get_by_label("1 submitted, 0 draft, 1 unreadable");
+    assert_eq!(app.state().snapshot().candidates[0].scorecards.len(), 1);
+    for _ in 0..5 {
+        app.step();
+    }
+    assert!(copy.exists());
+    assert_eq!(fs::read_to_string(&git).unwrap(), conflicted);
+}
+
+#[test]
+fn a_file_changed_on_disk_while_open_is_never_written_over() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    start_scoring(&mut app, "Alex Doe", None);
+    press(&mut app, Key::Num3);
+    wait_saved(&mut app);
+    let path = interview_path(&app);
+
+    // Priya's other laptop synced an older version of the same scorecard.
+    let mut theirs = scorecard_on_disk(&path);
+    theirs.notes = "written on the other laptop".to_owned();
+    Workspace::new(ws.path())
+        .save_scorecard(&path, &theirs)
+        .unwrap();
+    wait_until(&mut app, "the change is noticed", |a| {
+        a.interview().unwrap().conflict
+    });
+    app.get_by_label_contains("This scorecard changed on disk while open");
+
+    // Edits go on in memory, and nothing is written over their version.
+    press(&mut app, Key::ArrowDown);
+    press(&mut app, Key::Num2);
+    for _ in 0..10 {
+        app.step();
+    }
+    assert_eq!(
+        scorecard_on_disk(&path).notes,
+        "written on the other laptop"
+    );
+
+    // Keep both: theirs continues here, mine is beside it as a conflict copy.
+    app.get_by_label("Keep both").click();
+    app.run();
+    let interview = app.state().interview().unwrap();
+    assert!(!interview.conflict);
+    assert_eq!(interview.scorecard.notes, "written on the other laptop");
+    wait_until(&mut app, "my copy is written", |a| {
+        !a.snapshot().conflicts.is_empty()
+    });
+    let copy = &app.state().snapshot().conflicts[0];
+    assert!(
+        copy.to_string_lossy()
+            .contains("conflicted copy kept by Scorecard")
+    );
+    let mine = scorecard_on_disk(copy);
+    assert_eq!(mine.ratings.len(), 2, "my two ratings are in the copy");
+}
+
+#[test]
+fn keep_mine_writes_my_version_over_theirs_only_when_asked() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    start_scoring(&mut app, "Alex Doe", None);
+    press(&mut app, Key::Num4);
+    wait_saved(&mut app);
+    let path = interview_path(&app);
+    let mut theirs = scorecard_on_disk(&path);
+    theirs.notes = "theirs".to_owned();
+    Workspace::new(ws.path())
+        .save_scorecard(&path, &theirs)
+        .unwrap();
+    wait_until(&mut app, "the change is noticed", |a| {
+        a.interview().unwrap().conflict
+    });
+
+    app.get_by_label("Keep mine").click();
+    app.run();
+    wait_saved(&mut app);
+    let on_disk = scorecard_on_disk(&path);
+    assert_eq!(on_disk.notes, "");
+    assert_eq!(on_disk.ratings.len(), 1);
+}
+
+#[test]
+fn a_template_edited_in_a_text_editor_reloads_and_a_broken_edit_keeps_the_last_good_one() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "Priya Raman");
+    let dir = ws.path().join("templates");
+    fs::create_dir_all(&dir).unwrap();
+    let shipped = fs::read_to_string("scorecards/infrastructure-engineer.ron").unwrap();
+    let custom = shipped
+        .replace("\"infrastructure-engineer\"", "\"platform-engineer\"")
+        .replace(
+            "role: \"Infrastructure Engineer\"",
+            "role: \"Platform Engineer\"",
+        );
+    fs::write(dir.join("platform-engineer.ron"), &custom).unwrap();
+    wait_until(&mut app, "the new template is in effect", |a| {
+        a.snapshot().templates.get("platform-engineer").is_some()
+    });
+
+    fs::write(
+        dir.join("platform-engineer.ron"),
+        custom.replace("version: 1,", "version: 1,\n    oops: 2,"),
+    )
+    .unwrap();
+    wait_until(&mut app, "the broken edit is reported", |a| {
+        !a.snapshot().errors.is_empty()
+    });
+    app.get_by_label_contains("platform-engineer.ron:");
+    let entry = app
+        .state()
+        .snapshot()
+        .templates
+        .get("platform-engineer")
+        .cloned();
+    assert_eq!(
+        entry.map(|e| e.template.role),
+        Some("Platform Engineer".to_owned())
+    );
+}

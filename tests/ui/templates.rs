@@ -1,0 +1,97 @@
+//! Stories of a scorecard author: browse, preview, clone, edit, fix.
+
+use std::fs;
+
+use egui_kittest::kittest::Queryable;
+use scorecard::io::{ParsedFile, read_and_parse_any};
+
+use crate::harness::*;
+
+#[test]
+fn the_library_is_listed_and_previewed_as_an_interviewer_sees_it() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Templates").click();
+    app.run();
+    app.get_by_label("Junior Kubernetes Engineer (Junior IC), shipped");
+    app.get_by_label("Distinguished Site Reliability Engineer (Distinguished IC), shipped")
+        .click();
+    app.run();
+    app.get_by_label("Distinguished Site Reliability Engineer");
+    app.get_by_label("Exercises");
+    app.get_by_label("Red flags");
+    // Shipped templates are cloned, not edited in place.
+    assert!(app.query_by_label("Edit").is_none());
+    app.get_by_label("Clone into the workspace");
+}
+
+#[test]
+fn an_author_clones_a_template_edits_it_and_saves_a_valid_file() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Templates").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer (Mid-level IC), shipped")
+        .click();
+    app.run();
+    app.get_by_label("Clone into the workspace").click();
+    app.run();
+    app.get_by_label("Edit template");
+
+    // A mistake first: an exercise naming a dimension that does not exist.
+    app.get_by_label("Exercise 1: IaC review and improvement")
+        .click();
+    app.run();
+    let ids = app.get_by_label("Exercise 1 dimension ids, comma separated");
+    ids.focus();
+    ids.type_text(", no-such-dimension");
+    app.run();
+    app.get_by_label("Save to workspace").click();
+    app.run();
+    app.get_by_label("Not saved:");
+    app.get_by_label_contains("names unknown dimension \"no-such-dimension\"");
+
+    // Fixed: the file lands in the workspace and reads back.
+    let ids = app.get_by_label("Exercise 1 dimension ids, comma separated");
+    ids.focus();
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.get_by_label("Exercise 1 dimension ids, comma separated")
+        .type_text("iac, security");
+    app.run();
+    app.get_by_label("Save to workspace").click();
+    app.run();
+    let path = ws
+        .path()
+        .join("templates/infrastructure-engineer-custom.ron");
+    wait_until(&mut app, "the template is in effect", |a| {
+        a.snapshot()
+            .templates
+            .get("infrastructure-engineer-custom")
+            .is_some()
+    });
+    let ParsedFile::Template(template) = read_and_parse_any(&path).unwrap() else {
+        panic!("not a template");
+    };
+    assert_eq!(template.role, "Infrastructure Engineer (custom)");
+    assert_eq!(template.dimensions.len(), 7);
+    assert_eq!(template.exercises[0].dimensions.len(), 2);
+    app.get_by_label("Infrastructure Engineer (custom) (Mid-level IC), workspace")
+        .click();
+    app.run();
+    app.get_by_label("Edit");
+}
+
+#[test]
+fn a_broken_template_file_is_listed_with_its_error() {
+    let ws = tempfile::tempdir().unwrap();
+    fs::create_dir_all(ws.path().join("templates")).unwrap();
+    fs::write(
+        ws.path().join("templates/mine.ron"),
+        "Template(\n    format: 1,\n    id: \"Mine\",\n)",
+    )
+    .unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Templates").click();
+    app.run();
+    app.get_by_label_contains("mine.ron:3:9: id \"Mine\" is not a slug");
+}
