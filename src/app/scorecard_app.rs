@@ -559,11 +559,13 @@ impl ScorecardApp {
                 Some("This debrief is hidden from you, so it cannot be exported".to_owned());
             return;
         };
-        let text = crate::export::render_debrief(&debrief, format);
-        self.worker.send(Job::WriteFile {
-            path,
-            bytes: text.into_bytes(),
-        });
+        match crate::export::render_debrief(&debrief, format) {
+            Ok(text) => self.worker.send(Job::WriteFile {
+                path,
+                bytes: text.into_bytes(),
+            }),
+            Err(err) => self.notice = Some(format!("The export failed: {err}")),
+        }
     }
 
     /// Switches screen, saving the interview being left at once.

@@ -14,7 +14,7 @@ use anyhow::Context;
 
 use super::summary::{load_reporting_errors, unknown_candidate};
 use super::{EXIT_INVALID, ExportFormat};
-use crate::export::{debrief_csv, debrief_html, debrief_json, debrief_markdown};
+use crate::export::{Format, render_debrief};
 use crate::io::{Workspace, write_atomic};
 use crate::model::{Debrief, Scorecard, blind_alias, redact_name, summarize};
 
@@ -66,12 +66,13 @@ pub fn run(
         &candidate_summary,
         blind,
     );
-    let text = match format {
-        ExportFormat::Md => debrief_markdown(&debrief),
-        ExportFormat::Html => debrief_html(&debrief),
-        ExportFormat::Csv => debrief_csv(&debrief)?,
-        ExportFormat::Json => debrief_json(&debrief)?,
+    let format = match format {
+        ExportFormat::Md => Format::Markdown,
+        ExportFormat::Html => Format::Html,
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Json => Format::Json,
     };
+    let text = render_debrief(&debrief, format)?;
     match output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;

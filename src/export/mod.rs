@@ -75,7 +75,15 @@ impl Format {
     }
 }
 
-/// A debrief in the chosen format (placeholder until the renderers land).
-pub fn render_debrief(debrief: &crate::model::Debrief, format: Format) -> String {
-    format!("{format:?} of {}", debrief.display_name)
+/// A debrief in the chosen format.
+pub fn render_debrief(
+    debrief: &crate::model::Debrief,
+    format: Format,
+) -> Result<String, ExportError> {
+    match format {
+        Format::Markdown => Ok(debrief_markdown(debrief)),
+        Format::Html => Ok(debrief_html(debrief)),
+        Format::Csv => debrief_csv(debrief),
+        Format::Json => debrief_json(debrief),
+    }
 }

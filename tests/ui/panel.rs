@@ -160,3 +160,30 @@ fn compare_sorts_candidates_and_charts_the_chosen_ones() {
     app.run();
     app.get_by_label("Debrief: Alex Doe");
 }
+
+#[test]
+fn the_debrief_exports_to_a_typed_path_in_every_format() {
+    let ws = panel_workspace();
+    let out = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Debrief").click();
+    app.run();
+    for (format, marker) in [("md", "# "), ("html", "<!DOCTYPE html>"), ("csv", ","), ("json", "{")] {
+        let path = out.path().join(format!("debrief.{format}"));
+        app.get_by_label(format).click();
+        app.run();
+        let field = app.get_by_label("Save to");
+        field.focus();
+        app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        app.get_by_label("Save to").type_text(path.to_str().unwrap());
+        app.run();
+        app.get_by_label("Export").click();
+        app.run();
+        wait_until(&mut app, "the export is written", |_| path.exists());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(marker), "{format}: {text}");
+        assert!(text.contains("Alex Doe"), "{format}");
+    }
+}
