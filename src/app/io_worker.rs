@@ -3,10 +3,13 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crate::io::{Erased, Refresh, StoreError, Workspace, WorkspaceSnapshot, fingerprint};
+use crate::io::{
+    Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot, fingerprint,
+};
 use crate::model::{Candidate, Scorecard, Slug, Template};
 
 /// What a scorecard save may assume about the file on disk.
@@ -99,6 +102,7 @@ pub enum Report {
 pub struct IoWorker {
     jobs: Sender<Job>,
     reports: Receiver<Report>,
+    progress: Arc<LoadProgress>,
 }
 
 impl IoWorker {
@@ -108,12 +112,15 @@ impl IoWorker {
         let (jobs, job_queue) = mpsc::channel::<Job>();
         let (report_sender, reports) = mpsc::channel();
         let failed_sender = report_sender.clone();
+        let progress = Arc::new(LoadProgress::default());
+        let worker_progress = Arc::clone(&progress);
         let spawned = thread::Builder::new()
             .name("scorecard-io".to_owned())
             .spawn(move || {
                 let mut worker = Worker {
                     workspace,
                     expected: HashMap::new(),
+                    progress: worker_progress,
                 };
                 while let Ok(first) = job_queue.recv() {
                     // Take everything queued meanwhile, and write each
@@ -135,7 +142,16 @@ impl IoWorker {
                 "cannot start the I/O thread: {err}"
             ))));
         }
-        Self { jobs, reports }
+        Self {
+            jobs,
+            reports,
+            progress,
+        }
+    }
+
+    /// How far the current (or last) full load got.
+    pub fn load_progress(&self) -> f32 {
+        self.progress.fraction()
     }
 
     /// Queues a job.
@@ -204,6 +220,7 @@ fn coalesce(jobs: impl Iterator<Item = Job>) -> Vec<Job> {
 struct Worker {
     workspace: Workspace,
     expected: HashMap<PathBuf, Option<u64>>,
+    progress: Arc<LoadProgress>,
 }
 
 impl Worker {
@@ -213,7 +230,12 @@ impl Worker {
                 let result = crate::io::write_atomic(&path, &bytes).map_err(|e| e.to_string());
                 Report::FileWritten { path, result }
             }
-            Job::Load => Report::Loaded(Box::new(self.workspace.load())),
+            Job::Load => {
+                self.progress
+                    .done
+                    .store(0, std::sync::atomic::Ordering::Relaxed);
+                Report::Loaded(Box::new(self.workspace.load_with_progress(&self.progress)))
+            }
             Job::SaveTemplate(template) => Report::TemplateSaved(
                 self.workspace
                     .save_template(&template)

@@ -892,12 +892,17 @@ impl eframe::App for ScorecardApp {
         }
         let mut commands: Vec<Command> = self.top_bar_ui(ui).into_iter().collect();
         if !self.loaded {
+            let progress = self.worker.load_progress();
             egui::CentralPanel::default().show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Reading the workspace…");
-                });
+                ui.label("Reading the workspace…");
+                ui.add(
+                    egui::ProgressBar::new(progress)
+                        .show_percentage()
+                        .desired_width(360.0),
+                );
             });
+            // Follow the progress while the worker reads.
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
             return;
         }
         // The debrief and the compare table need the aggregates, computed

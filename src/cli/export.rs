@@ -16,7 +16,7 @@ use super::summary::{load_reporting_errors, unknown_candidate};
 use super::{EXIT_INVALID, ExportFormat};
 use crate::export::{Format, render_debrief};
 use crate::io::{Workspace, write_atomic};
-use crate::model::{Debrief, Scorecard, blind_alias, redact_name, summarize};
+use crate::model::{Debrief, Scorecard, summarize};
 
 /// Writes the debrief of `candidate` to `out` or to `output`.
 pub fn run(
@@ -38,18 +38,11 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_INVALID));
     };
     let summary = summarize(&snapshot.summary_input());
-    let mut candidate_summary = summary
+    let candidate_summary = summary
         .candidates
         .into_iter()
         .find(|c| c.id == record.candidate.id)
         .context("the summary lost a candidate it was given")?;
-    if blind {
-        // Red flags are free text too, and may name the person.
-        let alias = blind_alias(&record.candidate.id);
-        for flag in &mut candidate_summary.red_flags {
-            flag.flag = redact_name(&flag.flag, &record.candidate.name, &alias);
-        }
-    }
     let template = snapshot
         .templates
         .get(record.candidate.template.as_str())

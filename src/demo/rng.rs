@@ -40,11 +40,6 @@ impl Rng {
         (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// A number in `[lo, hi)`.
-    pub(crate) fn uniform(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-
     /// An index in `0..n`; 0 when `n` is 0.
     pub(crate) fn below(&mut self, n: usize) -> usize {
         // Lemire's multiply-shift; the bias for the small `n` used here is
@@ -90,7 +85,7 @@ impl Rng {
         if total == 0 {
             return None;
         }
-        let mut ticket = (u128::from(self.next_u64()) * u128::from(total) >> 64) as u64;
+        let mut ticket = ((u128::from(self.next_u64()) * u128::from(total)) >> 64) as u64;
         for (index, &weight) in weights.iter().enumerate() {
             let weight = u64::from(weight);
             if ticket < weight {

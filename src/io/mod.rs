@@ -33,6 +33,6 @@ pub use sync_conflicts::{has_git_conflict_markers, is_conflict_copy};
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
 pub use workspace::{
-    CandidateFolder, CandidateRecord, Refresh, ScorecardRecord, Workspace, WorkspaceSnapshot,
-    fingerprint,
+    CandidateFolder, CandidateRecord, LoadProgress, Refresh, ScorecardRecord, Workspace,
+    WorkspaceSnapshot, fingerprint,
 };

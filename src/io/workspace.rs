@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
@@ -71,6 +72,27 @@ pub fn fingerprint(text: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// How far a [`Workspace::load_with_progress`] got: candidate folders read,
+/// of how many. Shared between the loading thread and the UI.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Folders read so far.
+    pub done: AtomicUsize,
+    /// Folders to read (0 until known).
+    pub total: AtomicUsize,
+}
+
+impl LoadProgress {
+    /// The fraction done, from 0 to 1 (0 while the total is unknown).
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        self.done.load(Ordering::Relaxed) as f32 / total as f32
+    }
 }
 
 /// One candidate folder, read again after a change.
@@ -239,11 +261,30 @@ impl Workspace {
     /// Reads the whole workspace. Broken files are listed in
     /// [`WorkspaceSnapshot::errors`] and everything else is read.
     pub fn load(&self) -> WorkspaceSnapshot {
+        self.load_with_progress(&LoadProgress::default())
+    }
+
+    /// [`Workspace::load`], counting candidate folders in `progress` as
+    /// they are read, so a progress bar can follow. Folders are read in
+    /// parallel: parsing, not the disk, is the cost with a warm cache.
+    pub fn load_with_progress(&self, progress: &LoadProgress) -> WorkspaceSnapshot {
+        use rayon::prelude::*;
         let (templates, mut errors) = TemplateSet::load(&self.templates_dir());
         let mut conflicts = ron_and_conflict_files(&self.templates_dir()).1;
         let mut candidates = Vec::new();
-        for dir in sub_dirs(&self.candidates_dir()) {
-            match self.load_candidate_folder(&dir) {
+        let dirs = sub_dirs(&self.candidates_dir());
+        progress.total.store(dirs.len(), Ordering::Relaxed);
+        let folders: Vec<CandidateFolder> = dirs
+            .par_iter()
+            .map(|dir| {
+                let folder = self.load_candidate_folder(dir);
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                folder
+            })
+            .collect();
+        // Collected in folder order, so the result does not depend on timing.
+        for folder in folders {
+            match folder {
                 CandidateFolder::Present(record, mut file_errors, mut copies) => {
                     candidates.push(*record);
                     errors.append(&mut file_errors);

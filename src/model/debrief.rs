@@ -156,7 +156,8 @@ impl Debrief {
     /// Builds the debrief of `candidate` from their scorecards (drafts
     /// included), their template if it is still in effect, and their
     /// summary. In `blind` mode the candidate's name becomes
-    /// [`blind_alias`], in the evidence too.
+    /// [`blind_alias`], in the evidence and the red flags too (free text
+    /// often names the person).
     pub fn build(
         candidate: &Candidate,
         scorecards: &[Scorecard],
@@ -232,6 +233,9 @@ impl Debrief {
         let mut summary = summary.clone();
         if blind {
             summary.name = alias.clone();
+            for flag in &mut summary.red_flags {
+                flag.flag = scrub(&flag.flag);
+            }
         }
         Self {
             candidate: candidate.id.clone(),

@@ -65,7 +65,7 @@ impl HomeScreen {
             .filter(|record| matches_search(record, cx.snapshot, cx.settings, &self.search))
             .collect();
         // Newest first: the candidates being interviewed now are on top.
-        matching.sort_by(|a, b| b.candidate.created_at.cmp(&a.candidate.created_at));
+        matching.sort_by_key(|r| std::cmp::Reverse(r.candidate.created_at));
         if cx.snapshot.candidates.is_empty() {
             ui.weak("No candidates yet: add one on the right");
             return;

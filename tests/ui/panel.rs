@@ -170,14 +170,20 @@ fn the_debrief_exports_to_a_typed_path_in_every_format() {
     app.run();
     app.get_by_label("Debrief").click();
     app.run();
-    for (format, marker) in [("md", "# "), ("html", "<!DOCTYPE html>"), ("csv", ","), ("json", "{")] {
+    for (format, marker) in [
+        ("md", "# "),
+        ("html", "<!DOCTYPE html>"),
+        ("csv", ","),
+        ("json", "{"),
+    ] {
         let path = out.path().join(format!("debrief.{format}"));
         app.get_by_label(format).click();
         app.run();
         let field = app.get_by_label("Save to");
         field.focus();
         app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        app.get_by_label("Save to").type_text(path.to_str().unwrap());
+        app.get_by_label("Save to")
+            .type_text(path.to_str().unwrap());
         app.run();
         app.get_by_label("Export").click();
         app.run();
