@@ -191,3 +191,42 @@ fn the_workspace_flag_beats_the_environment() {
     let out = scorecard(&["templates"], env_ws.path());
     assert!(!text(&out.stdout).contains("flag-only"));
 }
+
+#[test]
+fn a_hostile_scorecard_is_listed_by_summary_and_left_byte_for_byte() {
+    let ws = tempfile::tempdir().unwrap();
+    let folder = ws.path().join("candidates/c-1/scorecards");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(
+        ws.path().join("candidates/c-1/candidate.ron"),
+        "Candidate(format: 1, id: \"c-1\", name: \"Alex Doe\", template: \"infrastructure-engineer\", created_at: \"2026-11-20T09:00:00Z\")",
+    )
+    .unwrap();
+    let mut hostile = b"Scorecard(\n    format: 1,\n    ratings: ".to_vec();
+    hostile.extend(std::iter::repeat_n(b'{', 20_000));
+    hostile.extend_from_slice(b"\xff\xfe\x00 <script>");
+    let path = folder.join("eve--.ron");
+    fs::write(&path, &hostile).unwrap();
+    let deep = folder.join("mallory--.ron");
+    fs::write(&deep, "[".repeat(20_000)).unwrap();
+
+    let out = scorecard(&["summary", "--format", "json"], ws.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e["line"].as_u64().unwrap() >= 1 && e["column"].as_u64().unwrap() >= 1)
+    );
+    assert_eq!(json["candidates"][0]["submitted"], 0);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("eve--.ron:3:") && stderr.contains("mallory--.ron:1:1:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(fs::read(&path).unwrap(), hostile);
+    assert_eq!(fs::read_to_string(&deep).unwrap(), "[".repeat(20_000));
+}
