@@ -26,7 +26,7 @@ pub use format_version::FormatVersion;
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
 pub use problem::{FieldPath, PathSegment, Problem};
 pub use scorecard::{Rating, RatingEntry, Recommendation, Scorecard};
-pub use slug::{Slug, SlugError};
+pub use slug::{MAX_SLUG_LEN, Slug, SlugError};
 pub use stats::{Summary, SummaryInput, summarize};
 pub use submission::{
     Missing, SubmitError, amend, missing_for_submit, recommendation_unlocked, submit,
