@@ -371,7 +371,7 @@ fn scorecard(
     } else if age < 10 * DAY {
         0.15
     } else {
-        0.05
+        0.07
     };
     let draft = rng.chance((draft_chance * who.procrastination).min(0.9));
     let rated = if !draft || rng.chance(0.25) {

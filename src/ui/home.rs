@@ -37,12 +37,19 @@ impl HomeScreen {
                 });
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                self.candidates_ui(ui, cx);
-                ui.add_space(12.0);
-                file_errors_ui(ui, &cx.snapshot.errors);
-                conflict_copies_ui(ui, &cx.snapshot.conflicts);
-            });
+            // Problems first, in a bounded area, so the table below keeps
+            // its own scrolling.
+            if !cx.snapshot.errors.is_empty() || !cx.snapshot.conflicts.is_empty() {
+                egui::ScrollArea::vertical()
+                    .id_salt("problems")
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        file_errors_ui(ui, &cx.snapshot.errors);
+                        conflict_copies_ui(ui, &cx.snapshot.conflicts);
+                    });
+                ui.separator();
+            }
+            self.candidates_ui(ui, cx);
         });
     }
 
@@ -74,43 +81,44 @@ impl HomeScreen {
             ui.weak("No candidate matches the search");
             return;
         }
-        egui::Grid::new("candidates")
+        // Only the rows on screen are laid out: thousands of candidates
+        // cost no more per frame than a screenful.
+        egui_extras::TableBuilder::new(ui)
+            .id_salt("candidates")
             .striped(true)
-            .num_columns(4)
-            .spacing([16.0, 6.0])
-            .show(ui, |ui| {
-                ui.strong("Name");
-                ui.strong("Role");
-                ui.strong("Scorecards");
-                ui.strong("Added");
-                ui.end_row();
-                for record in matching {
-                    let candidate = &record.candidate;
-                    if ui.link(display_name(candidate, cx.settings)).clicked() {
-                        cx.commands
-                            .push(Command::OpenCandidate(candidate.id.clone()));
-                    }
-                    ui.label(role_of(cx.snapshot, record));
-                    let submitted = record
-                        .scorecards
-                        .iter()
-                        .filter(|s| s.scorecard.is_submitted())
-                        .count();
-                    let drafts = record.scorecards.len() - submitted;
-                    let unreadable = cx
-                        .snapshot
-                        .errors
-                        .iter()
-                        .filter(|e| e.path.starts_with(&record.dir))
-                        .count();
-                    let mut counts = format!("{submitted} submitted, {drafts} draft");
-                    if unreadable > 0 {
-                        counts.push_str(&format!(", {unreadable} unreadable"));
-                    }
-                    ui.label(counts);
-                    ui.label(candidate.created_at.as_utc().format("%Y-%m-%d").to_string());
-                    ui.end_row();
+            .column(egui_extras::Column::auto().at_least(160.0))
+            .column(egui_extras::Column::auto().at_least(200.0))
+            .column(egui_extras::Column::auto().at_least(160.0))
+            .column(egui_extras::Column::remainder())
+            .header(22.0, |mut header| {
+                for title in ["Name", "Role", "Scorecards", "Added"] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
                 }
+            })
+            .body(|body| {
+                body.rows(24.0, matching.len(), |mut row| {
+                    let Some(record) = matching.get(row.index()) else {
+                        return;
+                    };
+                    let candidate = &record.candidate;
+                    row.col(|ui| {
+                        if ui.link(display_name(candidate, cx.settings)).clicked() {
+                            cx.commands
+                                .push(Command::OpenCandidate(candidate.id.clone()));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(role_of(cx.snapshot, record));
+                    });
+                    row.col(|ui| {
+                        ui.label(scorecard_counts(record, cx.snapshot));
+                    });
+                    row.col(|ui| {
+                        ui.label(candidate.created_at.as_utc().format("%Y-%m-%d").to_string());
+                    });
+                });
             });
     }
 
@@ -231,6 +239,26 @@ impl HomeScreen {
     }
 }
 
+/// "3 submitted, 1 draft, 1 unreadable".
+fn scorecard_counts(record: &CandidateRecord, snapshot: &WorkspaceSnapshot) -> String {
+    let submitted = record
+        .scorecards
+        .iter()
+        .filter(|s| s.scorecard.is_submitted())
+        .count();
+    let drafts = record.scorecards.len() - submitted;
+    let unreadable = snapshot
+        .errors
+        .iter()
+        .filter(|e| e.path.starts_with(&record.dir))
+        .count();
+    let mut counts = format!("{submitted} submitted, {drafts} draft");
+    if unreadable > 0 {
+        counts.push_str(&format!(", {unreadable} unreadable"));
+    }
+    counts
+}
+
 /// The latest time written in a candidate's files.
 fn last_activity(record: &CandidateRecord) -> Timestamp {
     let mut latest = record.candidate.created_at;
@@ -255,7 +283,9 @@ fn pending_drafts_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
     } else {
         "Pending drafts"
     });
-    let mut any = false;
+    /// A long list helps nobody; the rest is counted.
+    const SHOWN: usize = 40;
+    let mut count = 0;
     for record in &cx.snapshot.candidates {
         for scorecard_record in &record.scorecards {
             let card = &scorecard_record.scorecard;
@@ -263,7 +293,10 @@ fn pending_drafts_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
             if card.is_submitted() || !mine {
                 continue;
             }
-            any = true;
+            count += 1;
+            if count > SHOWN {
+                continue;
+            }
             let stage = stage_name(cx.snapshot, record, &card.stage);
             let age = draft_age(card.started_at, card.amended_at, cx.now);
             let who = if me.is_none() {
@@ -279,8 +312,10 @@ fn pending_drafts_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
             }
         }
     }
-    if !any {
+    if count == 0 {
         ui.weak("None: every scorecard is submitted");
+    } else if count > SHOWN {
+        ui.weak(format!("and {} more", count - SHOWN));
     }
 }
 

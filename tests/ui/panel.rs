@@ -188,6 +188,19 @@ fn the_debrief_exports_to_a_typed_path_in_every_format() {
         app.get_by_label("Export").click();
         app.run();
         wait_until(&mut app, "the export is written", |_| path.exists());
+        // The "Exported to" line shifts the layout: let it land before the
+        // next click aims at a button.
+        for _ in 0..200 {
+            if app
+                .query_by_label_contains(&format!("Exported to {}", path.display()))
+                .is_some()
+            {
+                break;
+            }
+            app.step();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        app.run();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains(marker), "{format}: {text}");
         assert!(text.contains("Alex Doe"), "{format}");
