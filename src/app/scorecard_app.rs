@@ -86,7 +86,8 @@ pub struct ScorecardApp {
     changes: Option<mpsc::Receiver<Vec<PathBuf>>>,
     pending_changes: Vec<PathBuf>,
     changes_seen_at: f64,
-    _watcher: Option<FolderWatcher>,
+    /// Dropping it ends the watcher thread.
+    _watcher: Option<mpsc::Sender<()>>,
     /// A path picked in the platform's file dialog, arriving from its thread.
     chosen_path: Option<mpsc::Receiver<Option<PathBuf>>>,
 }
@@ -105,12 +106,32 @@ impl ScorecardApp {
         // template saved in a text editor.
         let (change_sender, changes) = mpsc::channel();
         let ctx = cc.egui_ctx.clone();
-        let watcher = FolderWatcher::start(options.workspace.root(), move |paths| {
-            let _ = change_sender.send(paths);
-            ctx.request_repaint();
-        })
-        .map_err(|err| eprintln!("scorecard: no live updates: {err}"))
-        .ok();
+        let root = options.workspace.root().to_path_buf();
+        // Setting up the watch walks every folder: off the UI thread, so the
+        // first frame does not wait for it. The thread keeps the watcher
+        // alive until the app drops `_watcher` (the channel closes).
+        let (keep_alive, app_gone) = mpsc::channel::<()>();
+        let spawned = std::thread::Builder::new()
+            .name("folder-watcher".to_owned())
+            .spawn(move || {
+                let signal = change_sender.clone();
+                let wake = ctx.clone();
+                let watcher = FolderWatcher::start(&root, move |paths| {
+                    let _ = change_sender.send(paths);
+                    ctx.request_repaint();
+                });
+                match watcher {
+                    Ok(_watching) => {
+                        // Watching now: an empty batch asks for one full
+                        // read, for whatever changed while it was set up.
+                        let _ = signal.send(Vec::new());
+                        wake.request_repaint();
+                        while app_gone.recv().is_ok() {}
+                    }
+                    Err(err) => eprintln!("scorecard: no live updates: {err}"),
+                }
+            });
+        let watcher = spawned.ok().map(|_| keep_alive);
         Self {
             workspace: options.workspace,
             worker,
@@ -365,6 +386,10 @@ impl ScorecardApp {
     fn refresh_changed_files(&mut self, ctx: &egui::Context, time: f64) {
         if let Some(changes) = &self.changes {
             for paths in changes.try_iter() {
+                if paths.is_empty() {
+                    self.worker.send(Job::Load);
+                    continue;
+                }
                 self.pending_changes.extend(paths);
                 self.changes_seen_at = time;
             }

@@ -143,9 +143,18 @@ impl WorkspaceSnapshot {
 
     /// The candidate with this id.
     pub fn candidate(&self, id: &str) -> Option<&CandidateRecord> {
-        self.candidates
-            .iter()
-            .find(|r| r.candidate.id.as_str() == id)
+        // Candidates are kept sorted by id (their folder names); a binary
+        // search keeps per-row look-ups cheap in big tables.
+        match self
+            .candidates
+            .binary_search_by(|r| r.candidate.id.as_str().cmp(id))
+        {
+            Ok(at) => self.candidates.get(at),
+            Err(_) => self
+                .candidates
+                .iter()
+                .find(|r| r.candidate.id.as_str() == id),
+        }
     }
 
     /// Applies what [`Workspace::refresh`] read: replaces the templates

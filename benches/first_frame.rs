@@ -1,0 +1,436 @@
+//! Budgets: the first frame of the app on a 1,000-candidate workspace within
+//! 1.1× an eframe hello-world built the same way, never waiting on I/O; and
+//! the memory of the app with 10,000 scorecards loaded (≤ 100 MiB RSS).
+//!
+//! Needs a display: `xvfb-run -a -s '-screen 0 1280x800x24' cargo bench
+//! --bench first_frame`. Without one it prints how to run it and exits 0.
+//!
+//! The bench starts itself as a child process, over and over, alternating:
+//!
+//! - `hello`: an eframe hello-world (a heading in a central panel) with the
+//!   app's own `NativeOptions` and app name, in this same release binary;
+//! - `app`: the real [`ScorecardApp`], created exactly as `scorecard` does
+//!   (`AppOptions::new`: system clock, stored settings), on the
+//!   1,000-candidate panel workspace;
+//! - `app-empty`: the same on an empty workspace.
+//!
+//! Each child wraps its app in a probe that changes nothing but records,
+//! against the parent's clock just before it spawned the child:
+//! `created` (eframe calls the app creator: window and GPU ready),
+//! `new` (time spent in `ScorecardApp::new`), `first_ui` (the first frame's
+//! `ui` returned) and `presented` (the second frame starts, so the first
+//! frame has been painted and presented). Then it exits at once. The figure
+//! the budget is judged on is `presented`.
+//!
+//! Then `rss` children open the app on the panel workspace and, if
+//! `SCORECARD_BENCH_10K=DIR` is set, on that 10,000-scorecard workspace,
+//! wait until it is read, draw 10 more frames and report `VmRSS`/`VmHWM`
+//! from `/proc/self/status`.
+//!
+//! `FIRST_FRAME_RUNS` (default 15) sets the number of runs of each kind.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use scorecard::app::{AppOptions, ScorecardApp};
+use scorecard::io::{FolderWatcher, Workspace};
+
+const T0_ENV: &str = "FIRST_FRAME_T0";
+
+/// Milliseconds since the parent's `T0` (wall clock, nanoseconds since the
+/// epoch, taken just before spawning).
+fn since_t0() -> f64 {
+    let t0: u128 = std::env::var(T0_ENV)
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    (now.saturating_sub(t0)) as f64 / 1e6
+}
+
+/// The window options `scorecard::app::run` uses.
+fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Scorecard")
+            .with_app_id("scorecard")
+            .with_inner_size([1200.0, 760.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    }
+}
+
+struct Hello;
+
+impl eframe::App for Hello {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading("Hello world");
+        });
+    }
+}
+
+enum Inner {
+    Hello(Hello),
+    App(Box<ScorecardApp>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Report the first frame, exit.
+    FirstFrame,
+    /// Wait until loaded, draw 10 frames, report memory, exit.
+    Rss,
+}
+
+struct Probe {
+    inner: Inner,
+    mode: Mode,
+    frames: u64,
+    created: f64,
+    new_ms: f64,
+    first_ui: f64,
+    loaded_first_frame: bool,
+    loaded_at: Option<f64>,
+    frames_after_load: u64,
+}
+
+impl Probe {
+    fn app(&mut self) -> &mut dyn eframe::App {
+        match &mut self.inner {
+            Inner::Hello(app) => app,
+            Inner::App(app) => app.as_mut(),
+        }
+    }
+    fn loaded(&self) -> bool {
+        match &self.inner {
+            Inner::Hello(_) => true,
+            Inner::App(app) => app.is_loaded(),
+        }
+    }
+}
+
+fn status_kib(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+impl eframe::App for Probe {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        if self.mode == Mode::FirstFrame && self.frames == 1 {
+            println!(
+                "first_frame created={:.3} new={:.3} first_ui={:.3} presented={:.3} loaded_at_first_frame={}",
+                self.created,
+                self.new_ms,
+                self.first_ui,
+                since_t0(),
+                self.loaded_first_frame
+            );
+            std::process::exit(0);
+        }
+        self.app().logic(ctx, frame);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app().ui(ui, frame);
+        if self.frames == 0 {
+            self.first_ui = since_t0();
+            self.loaded_first_frame = self.loaded() && matches!(self.inner, Inner::App(_));
+        }
+        self.frames += 1;
+        if self.mode == Mode::Rss {
+            if self.loaded_at.is_none() && self.loaded() {
+                self.loaded_at = Some(since_t0());
+            }
+            if self.loaded_at.is_some() {
+                self.frames_after_load += 1;
+                if self.frames_after_load > 10 {
+                    println!(
+                        "rss loaded_at={:.3} vm_rss_kib={} vm_hwm_kib={}",
+                        self.loaded_at.unwrap_or(0.0),
+                        status_kib("VmRSS:"),
+                        status_kib("VmHWM:")
+                    );
+                    std::process::exit(0);
+                }
+            }
+        }
+        ui.ctx().request_repaint();
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        match &self.inner {
+            Inner::Hello(_) => true,
+            Inner::App(app) => eframe::App::persist_egui_memory(app.as_ref()),
+        }
+    }
+}
+
+fn child(kind: &str, workspace: Option<&str>) {
+    let mode = if kind == "rss" {
+        Mode::Rss
+    } else {
+        Mode::FirstFrame
+    };
+    let workspace = workspace.map(PathBuf::from);
+    let result = eframe::run_native(
+        "Scorecard",
+        native_options(),
+        Box::new(move |cc| {
+            let created = since_t0();
+            let start = Instant::now();
+            let inner = match workspace {
+                None => Inner::Hello(Hello),
+                Some(dir) => Inner::App(Box::new(ScorecardApp::new(
+                    cc,
+                    AppOptions::new(Workspace::new(dir)),
+                ))),
+            };
+            let new_ms = start.elapsed().as_secs_f64() * 1e3;
+            Ok(Box::new(Probe {
+                inner,
+                mode,
+                frames: 0,
+                created,
+                new_ms,
+                first_ui: 0.0,
+                loaded_first_frame: false,
+                loaded_at: None,
+                frames_after_load: 0,
+            }))
+        }),
+    );
+    if let Err(err) = result {
+        eprintln!("first_frame child: {err}");
+        std::process::exit(1);
+    }
+}
+
+/// Runs a child and returns its report's `key=value` pairs.
+fn run_child(home: &Path, args: &[&str]) -> Option<Vec<(String, String)>> {
+    let t0 = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(args)
+        .env(T0_ENV, t0.to_string())
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        match child.try_wait().unwrap() {
+            Some(_) => break,
+            None if Instant::now() > deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                eprintln!("first_frame: child {args:?} timed out");
+                return None;
+            }
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("first_frame ") || l.starts_with("rss "))?;
+    Some(
+        line.split_whitespace()
+            .skip(1)
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect(),
+    )
+}
+
+fn value(report: &[(String, String)], key: &str) -> f64 {
+    report
+        .iter()
+        .find(|(k, _)| k == key)
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    if xs.is_empty() {
+        return f64::NAN;
+    }
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+fn driver() {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        println!(
+            "first_frame: no display; run under xvfb: \
+             xvfb-run -a -s '-screen 0 1280x800x24' cargo bench --bench first_frame"
+        );
+        return;
+    }
+    let runs: usize = std::env::var("FIRST_FRAME_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(15);
+    let (panel, _panel_tmp) = common::workspace_dir("SCORECARD_BENCH_PANEL");
+    if !common::has_candidates(&panel) {
+        common::write_panel_workspace(&panel, 1_000);
+    }
+    let empty = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+
+    // What ScorecardApp::new does with the disk before the first frame:
+    // the folder watcher (recursive: one inotify watch per folder).
+    for (label, dir) in [
+        ("empty", empty.path()),
+        ("1,000 candidates", panel.as_path()),
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let start = Instant::now();
+            let watcher = FolderWatcher::start(dir, |_| {}).unwrap();
+            times.push(start.elapsed().as_secs_f64() * 1e3);
+            drop(watcher);
+        }
+        println!(
+            "FolderWatcher::start on {label:<17}: median {:>8.3} ms",
+            median(times)
+        );
+    }
+
+    let panel_arg = panel.to_str().unwrap().to_owned();
+    let empty_arg = empty.path().to_str().unwrap().to_owned();
+    let kinds: [(&str, Vec<&str>); 3] = [
+        ("hello", vec!["child", "hello"]),
+        ("app 1,000 candidates", vec!["child", "app", &panel_arg]),
+        ("app empty workspace", vec!["child", "app", &empty_arg]),
+    ];
+    // One warm-up run of each (page cache, shader caches, fonts).
+    for (_, args) in &kinds {
+        let _ = run_child(home.path(), args);
+    }
+    let mut reports: Vec<Vec<Vec<(String, String)>>> = vec![Vec::new(); kinds.len()];
+    for _ in 0..runs {
+        for (i, (_, args)) in kinds.iter().enumerate() {
+            if let Some(report) = run_child(home.path(), args) {
+                reports[i].push(report);
+            }
+        }
+    }
+    println!("\nfirst_frame: {runs} runs each, median ms from spawn (wall clock)");
+    println!(
+        "  {:<22} {:>5} {:>9} {:>9} {:>9} {:>10} {:>14}",
+        "", "runs", "created", "new()", "first_ui", "presented", "loaded in f1"
+    );
+    let mut presented = Vec::new();
+    for ((label, _), reports) in kinds.iter().zip(&reports) {
+        let col = |key: &str| median(reports.iter().map(|r| value(r, key)).collect());
+        let loaded = reports
+            .iter()
+            .filter(|r| {
+                r.iter()
+                    .any(|(k, v)| k == "loaded_at_first_frame" && v == "true")
+            })
+            .count();
+        let p = col("presented");
+        presented.push(p);
+        println!(
+            "  {label:<22} {:>5} {:>9.1} {:>9.3} {:>9.1} {:>10.1} {:>10}/{}",
+            reports.len(),
+            col("created"),
+            col("new"),
+            col("first_ui"),
+            p,
+            loaded,
+            reports.len()
+        );
+        let all: Vec<String> = reports
+            .iter()
+            .map(|r| format!("{:.0}", value(r, "presented")))
+            .collect();
+        println!("  {:<22} presented, every run: {}", "", all.join(" "));
+    }
+    println!(
+        "  ratio app(1,000)/hello presented: {:.3}; app(empty)/hello: {:.3}",
+        presented[1] / presented[0],
+        presented[2] / presented[0]
+    );
+
+    // Memory.
+    let mut targets = vec![
+        ("hello", None),
+        ("app empty workspace", Some(empty_arg.clone())),
+        ("app 1,000 candidates × 6", Some(panel_arg.clone())),
+    ];
+    if let Some(dir) = std::env::var_os("SCORECARD_BENCH_10K") {
+        targets.push((
+            "app 10k-scorecard demo",
+            Some(dir.to_string_lossy().into_owned()),
+        ));
+    }
+    println!("\nmemory once the workspace is read, after 10 more frames (Home)");
+    for (label, dir) in targets {
+        let mut rss = Vec::new();
+        let mut hwm = Vec::new();
+        let mut loaded = Vec::new();
+        let mut args = vec!["child", "rss"];
+        args.extend(dir.as_deref());
+        for _ in 0..3 {
+            if let Some(r) = run_child(home.path(), &args) {
+                rss.push(value(&r, "vm_rss_kib") / 1024.0);
+                hwm.push(value(&r, "vm_hwm_kib") / 1024.0);
+                loaded.push(value(&r, "loaded_at"));
+            }
+        }
+        println!(
+            "  {label:<26} VmRSS median {:>7.1} MiB, VmHWM median {:>7.1} MiB, read and shown after {:>8.1} ms (runs: {})",
+            median(rss.clone()),
+            median(hwm),
+            median(loaded),
+            rss.len()
+        );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    match args.first().map(String::as_str) {
+        Some("child") => {
+            let kind = args.get(1).map_or("hello", String::as_str);
+            child(kind, args.get(2).map(String::as_str));
+        }
+        _ => driver(),
+    }
+}

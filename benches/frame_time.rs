@@ -1,0 +1,290 @@
+//! Budget: frame CPU time of the debrief and compare screens at 1,000
+//! candidates × 6 scorecards × 8 dimensions, at most 1 ms median.
+//!
+//! The real app ([`ScorecardApp`]) on a generated workspace (every
+//! candidate interviewed for `distinguished-devops-engineer`, 8 dimensions,
+//! by a panel of 6 who each rate every dimension with evidence), navigated
+//! with egui_kittest, then timed three ways:
+//!
+//! - `frame`: what eframe does on the CPU for a frame: `App::logic` +
+//!   `App::ui` + egui's end of pass, then tessellation; AccessKit off, as
+//!   eframe runs unless a screen reader asks. This is the figure the budget
+//!   is judged on.
+//! - `ui_only`: the same without tessellation.
+//! - `kittest_step`: `Harness::step()` (AccessKit on, kittest's tree
+//!   update, no tessellation), i.e. a frame with a screen reader attached.
+//!
+//! and the per-frame work the app does before drawing, replayed through
+//! the public API (`phase/*`), so a miss can be traced.
+//!
+//! After the criterion groups, 600 frames of each screen are timed one by
+//! one and their percentiles printed.
+//!
+//! `cargo bench --bench frame_time`; `SCORECARD_BENCH_PANEL=DIR` keeps the
+//! workspace in DIR.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group};
+use egui_kittest::kittest::Queryable;
+use std::collections::HashMap;
+
+use scorecard::io::{CandidateRecord, Workspace};
+use scorecard::model::{Debrief, Slug, summarize};
+use scorecard::ui::{CompareRow, CompareScreen, ViewContext, display_name, panel_visible};
+
+use common::{BareApp, Percentiles};
+
+const CANDIDATES: usize = 1_000;
+const FRAMES: usize = 600;
+
+fn workspace() -> (std::path::PathBuf, Option<tempfile::TempDir>) {
+    let (dir, tmp) = common::workspace_dir("SCORECARD_BENCH_PANEL");
+    if !common::has_candidates(&dir) {
+        let w = common::write_panel_workspace(&dir, CANDIDATES);
+        eprintln!(
+            "wrote {} candidates × {} scorecards × 8 dimensions ({} files, {:.1} MiB) to {}",
+            w.candidates,
+            common::PANEL_SIZE,
+            w.candidates + w.scorecards,
+            w.bytes as f64 / 1048576.0,
+            dir.display()
+        );
+    }
+    (dir, tmp)
+}
+
+/// The app on the compare screen (the busiest template: all 1,000).
+fn open_compare(
+    dir: &std::path::Path,
+) -> egui_kittest::Harness<'static, scorecard::app::ScorecardApp> {
+    let mut harness = common::open_harness(dir);
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("Compare candidates");
+    harness
+}
+
+/// The app on the debrief of the first candidate.
+fn open_debrief(
+    dir: &std::path::Path,
+) -> egui_kittest::Harness<'static, scorecard::app::ScorecardApp> {
+    let mut harness = common::open_harness(dir);
+    let name = common::panel_candidate_name(0);
+    common::open_candidate(&mut harness, &name);
+    harness.get_by_label("Debrief").click();
+    harness.run();
+    harness.get_by_label(&format!("Debrief: {name}"));
+    harness
+}
+
+fn bench_frames(c: &mut Criterion, screen: &str, bare: &mut BareApp) {
+    let mut group = c.benchmark_group(format!("frame_time/{screen}"));
+    group.sample_size(50);
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("frame", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().total()).sum());
+    });
+    group.bench_function("ui_only", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().ui).sum());
+    });
+    group.finish();
+}
+
+fn frame_time(c: &mut Criterion) {
+    let (dir, _tmp) = workspace();
+
+    // --- The work the app does each frame before drawing, replayed. ---
+    let snapshot = Workspace::new(&dir).load();
+    let settings = common::bench_settings();
+    let input = snapshot.summary_input();
+    let summary = summarize(&input);
+    let template = Slug::new(common::PANEL_TEMPLATE).unwrap();
+    {
+        let mut group = c.benchmark_group("frame_time/phase");
+        group.sample_size(20);
+        // A cache miss of the app's summary: the first compare or debrief
+        // frame after the workspace changed (a save, a refresh).
+        group.bench_function("summary_cache_miss(summary_input+summarize)", |b| {
+            b.iter(|| black_box(summarize(&snapshot.summary_input())));
+        });
+        // `compare_rows` in src/app/scorecard_app.rs, every compare frame:
+        // one linear `snapshot.candidate(id)` per summary.
+        group.bench_function("compare_rows", |b| {
+            b.iter(|| {
+                let mut rows = Vec::new();
+                for s in summary.candidates.iter().filter(|s| s.template == template) {
+                    let Some(record) = snapshot.candidate(s.id.as_str()) else {
+                        continue;
+                    };
+                    if panel_visible(record, &settings) {
+                        rows.push((&s.id, display_name(&record.candidate, &settings), s));
+                    }
+                }
+                black_box(rows)
+            });
+        });
+        // The same for an interviewer on every panel (not a coordinator):
+        // `panel_visible` then looks for their submitted scorecard.
+        let interviewer = scorecard::ui::Settings {
+            interviewer: common::PANEL[0].to_owned(),
+            ..scorecard::ui::Settings::default()
+        };
+        group.bench_function("compare_rows_as_panel_interviewer", |b| {
+            b.iter(|| {
+                let mut rows = Vec::new();
+                for s in summary.candidates.iter().filter(|s| s.template == template) {
+                    let Some(record) = snapshot.candidate(s.id.as_str()) else {
+                        continue;
+                    };
+                    if panel_visible(record, &interviewer) {
+                        rows.push((&s.id, display_name(&record.candidate, &interviewer), s));
+                    }
+                }
+                black_box(rows)
+            });
+        });
+        // What a compare frame would cost with the rows found through an
+        // index instead: rows built with a HashMap by id, then
+        // `CompareScreen::ui` and tessellation, on a bare context.
+        let by_id: HashMap<&str, &CandidateRecord> = snapshot
+            .candidates
+            .iter()
+            .map(|r| (r.candidate.id.as_str(), r))
+            .collect();
+        let entry = snapshot.templates.get(template.as_str()).unwrap();
+        let ctx = egui::Context::default();
+        let mut screen = CompareScreen {
+            template: Some(template.clone()),
+            ..CompareScreen::default()
+        };
+        let mut settings_mut = settings.clone();
+        let mut commands = Vec::new();
+        let mut frame_no = 0.0;
+        let templates_dir = Workspace::new(&dir).templates_dir();
+        group.bench_function("compare_screen_with_indexed_rows(ui+tessellate)", |b| {
+            b.iter(|| {
+                frame_no += 1.0;
+                let input = egui::RawInput {
+                    screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, common::SCREEN)),
+                    time: Some(frame_no / 60.0),
+                    ..Default::default()
+                };
+                let output = ctx.run_ui(input, |ui| {
+                    let rows: Vec<CompareRow<'_>> = summary
+                        .candidates
+                        .iter()
+                        .filter(|s| s.template == template)
+                        .filter_map(|s| {
+                            let record = by_id.get(s.id.as_str())?;
+                            panel_visible(record, &settings).then(|| CompareRow {
+                                id: &s.id,
+                                name: display_name(&record.candidate, &settings),
+                                summary: s,
+                            })
+                        })
+                        .collect();
+                    let mut cx = ViewContext {
+                        snapshot: &snapshot,
+                        settings: &mut settings_mut,
+                        now: common::now(),
+                        templates_dir: &templates_dir,
+                        commands: &mut commands,
+                    };
+                    screen.ui(ui, &mut cx, Some(&entry.template), rows, 0);
+                });
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+            });
+        });
+        // `ScorecardApp::debrief`, every debrief frame: clones, then builds.
+        let id = &snapshot.candidates[0].candidate.id;
+        group.bench_function("debrief_build", |b| {
+            b.iter(|| {
+                let record = snapshot.candidate(id.as_str()).unwrap();
+                let visible = panel_visible(record, &settings);
+                let record = record.clone();
+                let s = summary
+                    .candidates
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .unwrap()
+                    .clone();
+                let cards: Vec<_> = record
+                    .scorecards
+                    .iter()
+                    .map(|s| s.scorecard.clone())
+                    .collect();
+                let t = snapshot.templates.get(record.candidate.template.as_str());
+                black_box((
+                    visible,
+                    Debrief::build(&record.candidate, &cards, t.map(|e| &e.template), &s, false),
+                ))
+            });
+        });
+        group.finish();
+    }
+    drop((input, summary, snapshot));
+
+    // --- Compare. ---
+    let mut harness = open_compare(&dir);
+    {
+        let mut group = c.benchmark_group("frame_time/compare");
+        group.sample_size(30);
+        group.bench_function("kittest_step", |b| b.iter(|| harness.step()));
+        group.finish();
+    }
+    let mut compare = BareApp::from_harness(harness);
+    for _ in 0..10 {
+        compare.frame();
+    }
+    bench_frames(c, "compare", &mut compare);
+
+    // --- Debrief. ---
+    let mut harness = open_debrief(&dir);
+    {
+        let mut group = c.benchmark_group("frame_time/debrief");
+        group.sample_size(30);
+        group.bench_function("kittest_step", |b| b.iter(|| harness.step()));
+        group.finish();
+    }
+    let mut debrief = BareApp::from_harness(harness);
+    for _ in 0..10 {
+        debrief.frame();
+    }
+    bench_frames(c, "debrief", &mut debrief);
+
+    // --- Home, for reference: the first screen after loading. ---
+    let mut home = BareApp::from_harness(common::open_harness(&dir));
+    for _ in 0..10 {
+        home.frame();
+    }
+    bench_frames(c, "home", &mut home);
+
+    // --- Frame by frame, percentiles. ---
+    println!("\nframe_time: {FRAMES} frames each, one by one (ms; frame = ui + tessellate)");
+    for (screen, app) in [
+        ("compare", &mut compare),
+        ("debrief", &mut debrief),
+        ("home", &mut home),
+    ] {
+        let costs: Vec<_> = (0..FRAMES).map(|_| app.frame()).collect();
+        let total: Vec<Duration> = costs.iter().map(|c| c.total()).collect();
+        let ui: Vec<Duration> = costs.iter().map(|c| c.ui).collect();
+        let tess: Vec<Duration> = costs.iter().map(|c| c.tessellate).collect();
+        println!("  {screen:<8} frame      {}", Percentiles::of(&total));
+        println!("  {screen:<8} ui         {}", Percentiles::of(&ui));
+        println!("  {screen:<8} tessellate {}", Percentiles::of(&tess));
+    }
+}
+
+criterion_group!(benches, frame_time);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
