@@ -154,6 +154,7 @@ pub fn parse_any(path: &Path, text: &str) -> Result<ParsedFile, FileError> {
 
 /// Parses a file of any kind; templates resolve against `library`.
 pub fn parse_any_with(path: &Path, text: &str, library: &Library) -> Result<ParsedFile, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match detect_kind(path, text)? {
         FileKind::Template => parse_template_with(path, text, library).map(ParsedFile::Template),
         FileKind::Candidate => parse_candidate(path, text).map(ParsedFile::Candidate),
