@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::ExportError;
 use super::escape::escape_markdown;
 use super::numbers::{MISSING, full_precision, two_decimals, whole};
-use super::sheet::{Cell, Sheet, number, text};
+use super::sheet::{Cell, Sheet, number, statistic_cells, text};
 use crate::model::stats::{RecommendationCounts, RedFlag};
 use crate::model::{
     Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, Rating, Recommendation, Slug,
@@ -277,13 +277,9 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
                 text(dimension.name.as_str()),
                 text(dimension.must_have.to_string()),
                 text(dimension.must_have_failure.to_string()),
-                number(st.n.to_string()),
-                number(full_precision(st.mean)),
-                number(full_precision(st.median)),
-                number(whole(st.min)),
-                number(whole(st.max)),
-                number(whole(st.spread)),
-                text(st.disagreement.to_string()),
+            ]);
+            row.extend(statistic_cells(st));
+            row.extend([
                 text(card.interviewer.as_str()),
                 text(card.stage.as_str()),
                 text(card.submitted_at.map(|t| t.to_string()).unwrap_or_default()),

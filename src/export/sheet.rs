@@ -2,6 +2,8 @@
 
 use super::ExportError;
 use super::escape::neutralize_cell;
+use super::numbers::{full_precision, whole};
+use crate::model::stats::DimensionSummary;
 
 /// One cell: user or product text (neutralised), or a number the export
 /// formatted itself (written as is, so `-0.5` stays a number).
@@ -20,6 +22,20 @@ pub(crate) fn text(value: impl Into<String>) -> Cell {
 /// A number cell.
 pub(crate) fn number(value: impl Into<String>) -> Cell {
     Cell::Number(value.into())
+}
+
+/// The seven statistic cells of a dimension, in the column order both CSV
+/// exports use: n, mean, median, min, max, spread, disagreement.
+pub(crate) fn statistic_cells(stats: &DimensionSummary) -> [Cell; 7] {
+    [
+        number(stats.n.to_string()),
+        number(full_precision(stats.mean)),
+        number(full_precision(stats.median)),
+        number(whole(stats.min)),
+        number(whole(stats.max)),
+        number(whole(stats.spread)),
+        text(stats.disagreement.to_string()),
+    ]
 }
 
 /// A CSV document: RFC 4180 (comma, `"` quoting, CRLF line ends), UTF-8

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::ExportError;
 use super::escape::escape_markdown;
-use super::numbers::{full_precision, signed_two_decimals, two_decimals, whole};
-use super::sheet::{Sheet, number, text};
+use super::numbers::{full_precision, signed_two_decimals, two_decimals};
+use super::sheet::{Sheet, number, statistic_cells, text};
 use crate::io::FileError;
 use crate::model::alpha_reading;
 use crate::model::stats::{CandidateSummary, Summary};
@@ -131,22 +131,14 @@ pub fn summary_csv(summary: &Summary) -> Result<String, ExportError> {
         }
         for dimension in &candidate.dimensions {
             let mut cells = row();
-            cells.extend([
-                text(dimension.id.as_str()),
-                number(dimension.n.to_string()),
-                number(full_precision(dimension.mean)),
-                number(full_precision(dimension.median)),
-                number(whole(dimension.min)),
-                number(whole(dimension.max)),
-                number(whole(dimension.spread)),
-                text(dimension.disagreement.to_string()),
-                text(
-                    candidate
-                        .must_have_failures
-                        .contains(&dimension.id)
-                        .to_string(),
-                ),
-            ]);
+            cells.extend([text(dimension.id.as_str())]);
+            cells.extend(statistic_cells(dimension));
+            cells.extend([text(
+                candidate
+                    .must_have_failures
+                    .contains(&dimension.id)
+                    .to_string(),
+            )]);
             sheet.row(cells)?;
         }
     }
