@@ -14,8 +14,10 @@
 //! - `kittest_step`: `Harness::step()` (AccessKit on, kittest's tree
 //!   update, no tessellation), i.e. a frame with a screen reader attached.
 //!
-//! and the per-frame work the app does before drawing, replayed through
-//! the public API (`phase/*`), so a miss can be traced.
+//! and the work behind those frames, replayed through the public API
+//! (`phase/*`): what runs once per workspace change (the aggregates, on
+//! their own thread; the compare rows, on the UI thread) and what runs
+//! every debrief frame.
 //!
 //! After the criterion groups, 600 frames of each screen are timed one by
 //! one and their percentiles printed.
@@ -32,11 +34,10 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group};
 use egui_kittest::kittest::Queryable;
-use std::collections::HashMap;
 
-use scorecard::io::{CandidateRecord, Workspace};
-use scorecard::model::{Debrief, Slug, summarize};
-use scorecard::ui::{CompareRow, CompareScreen, ViewContext, display_name, panel_visible};
+use scorecard::io::Workspace;
+use scorecard::model::{Debrief, Slug};
+use scorecard::ui::{CompareTable, SortKey, TableKey, panel_visible};
 
 use common::{BareApp, Percentiles};
 
@@ -65,7 +66,9 @@ fn open_compare(
 ) -> egui_kittest::Harness<'static, scorecard::app::ScorecardApp> {
     let mut harness = common::open_harness(dir);
     harness.get_by_label("Compare").click();
-    harness.run();
+    common::wait_until(&mut harness, "the aggregates are computed", |app| {
+        app.aggregates_current()
+    });
     harness.get_by_label("Compare candidates");
     harness
 }
@@ -78,7 +81,9 @@ fn open_debrief(
     let name = common::panel_candidate_name(0);
     common::open_candidate(&mut harness, &name);
     harness.get_by_label("Debrief").click();
-    harness.run();
+    common::wait_until(&mut harness, "the aggregates are computed", |app| {
+        app.aggregates_current()
+    });
     harness.get_by_label(&format!("Debrief: {name}"));
     harness
 }
@@ -99,121 +104,63 @@ fn bench_frames(c: &mut Criterion, screen: &str, bare: &mut BareApp) {
 fn frame_time(c: &mut Criterion) {
     let (dir, _tmp) = workspace();
 
-    // --- The work the app does each frame before drawing, replayed. ---
+    // --- The work behind a frame, replayed through the public API. ---
     let snapshot = Workspace::new(&dir).load();
     let settings = common::bench_settings();
-    let input = snapshot.summary_input();
-    let summary = summarize(&input);
+    let summary = snapshot.summarize();
     let template = Slug::new(common::PANEL_TEMPLATE).unwrap();
+    let entry = snapshot.templates.get(template.as_str()).unwrap();
     {
         let mut group = c.benchmark_group("frame_time/phase");
         group.sample_size(20);
-        // A cache miss of the app's summary: the first compare or debrief
-        // frame after the workspace changed (a save, a refresh).
-        group.bench_function("summary_cache_miss(summary_input+summarize)", |b| {
-            b.iter(|| black_box(summarize(&snapshot.summary_input())));
+        // After every change (a save, a refresh), on the aggregates thread:
+        // the copy handed to it (on the UI thread), then the computation.
+        group.bench_function("snapshot_clone_for_aggregates_thread", |b| {
+            b.iter(|| black_box(snapshot.clone()));
         });
-        // `compare_rows` in src/app/scorecard_app.rs, every compare frame:
-        // one linear `snapshot.candidate(id)` per summary.
-        group.bench_function("compare_rows", |b| {
-            b.iter(|| {
-                let mut rows = Vec::new();
-                for s in summary.candidates.iter().filter(|s| s.template == template) {
-                    let Some(record) = snapshot.candidate(s.id.as_str()) else {
-                        continue;
-                    };
-                    if panel_visible(record, &settings) {
-                        rows.push((&s.id, display_name(&record.candidate, &settings), s));
-                    }
-                }
-                black_box(rows)
-            });
+        group.bench_function("summarize(aggregates_thread)", |b| {
+            b.iter(|| black_box(snapshot.summarize()));
         });
-        // The same for an interviewer on every panel (not a coordinator):
-        // `panel_visible` then looks for their submitted scorecard.
+        // The compare rows, built once per change (cache miss), on the UI
+        // thread: as a coordinator, and as an interviewer on every panel
+        // (`panel_visible` then looks for their submitted scorecard).
         let interviewer = scorecard::ui::Settings {
             interviewer: common::PANEL[0].to_owned(),
             ..scorecard::ui::Settings::default()
         };
-        group.bench_function("compare_rows_as_panel_interviewer", |b| {
-            b.iter(|| {
-                let mut rows = Vec::new();
-                for s in summary.candidates.iter().filter(|s| s.template == template) {
-                    let Some(record) = snapshot.candidate(s.id.as_str()) else {
-                        continue;
-                    };
-                    if panel_visible(record, &interviewer) {
-                        rows.push((&s.id, display_name(&record.candidate, &interviewer), s));
-                    }
-                }
-                black_box(rows)
-            });
-        });
-        // What a compare frame would cost with the rows found through an
-        // index instead: rows built with a HashMap by id, then
-        // `CompareScreen::ui` and tessellation, on a bare context.
-        let by_id: HashMap<&str, &CandidateRecord> = snapshot
-            .candidates
-            .iter()
-            .map(|r| (r.candidate.id.as_str(), r))
-            .collect();
-        let entry = snapshot.templates.get(template.as_str()).unwrap();
-        let ctx = egui::Context::default();
-        let mut screen = CompareScreen {
-            template: Some(template.clone()),
-            ..CompareScreen::default()
-        };
-        let mut settings_mut = settings.clone();
-        let mut commands = Vec::new();
-        let mut frame_no = 0.0;
-        let templates_dir = Workspace::new(&dir).templates_dir();
-        group.bench_function("compare_screen_with_indexed_rows(ui+tessellate)", |b| {
-            b.iter(|| {
-                frame_no += 1.0;
-                let input = egui::RawInput {
-                    screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, common::SCREEN)),
-                    time: Some(frame_no / 60.0),
-                    ..Default::default()
-                };
-                let output = ctx.run_ui(input, |ui| {
-                    let rows: Vec<CompareRow<'_>> = summary
-                        .candidates
-                        .iter()
-                        .filter(|s| s.template == template)
-                        .filter_map(|s| {
-                            let record = by_id.get(s.id.as_str())?;
-                            panel_visible(record, &settings).then(|| CompareRow {
-                                id: &s.id,
-                                name: display_name(&record.candidate, &settings),
-                                summary: s,
-                            })
-                        })
-                        .collect();
-                    let mut cx = ViewContext {
-                        snapshot: &snapshot,
-                        settings: &mut settings_mut,
-                        now: common::now(),
-                        templates_dir: &templates_dir,
-                        commands: &mut commands,
-                    };
-                    screen.ui(ui, &mut cx, Some(&entry.template), rows, 0);
+        for (who, settings) in [
+            ("coordinator", &settings),
+            ("panel_interviewer", &interviewer),
+        ] {
+            let key = TableKey {
+                generation: 1,
+                summary_generation: 1,
+                template: template.clone(),
+                sort: SortKey::Weighted,
+                descending: true,
+                blind: settings.blind,
+                coordinator: settings.coordinator,
+                interviewer: settings.interviewer.clone(),
+            };
+            group.bench_function(format!("compare_table_build_{who}"), |b| {
+                b.iter(|| {
+                    black_box(CompareTable::build(
+                        key.clone(),
+                        &snapshot,
+                        settings,
+                        &summary,
+                        &entry.template,
+                    ))
                 });
-                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
             });
-        });
+        }
         // `ScorecardApp::debrief`, every debrief frame: clones, then builds.
         let id = &snapshot.candidates[0].candidate.id;
         group.bench_function("debrief_build", |b| {
             b.iter(|| {
                 let record = snapshot.candidate(id.as_str()).unwrap();
                 let visible = panel_visible(record, &settings);
-                let record = record.clone();
-                let s = summary
-                    .candidates
-                    .iter()
-                    .find(|c| &c.id == id)
-                    .unwrap()
-                    .clone();
+                let s = summary.candidates.iter().find(|c| &c.id == id).unwrap();
                 let cards: Vec<_> = record
                     .scorecards
                     .iter()
@@ -222,13 +169,13 @@ fn frame_time(c: &mut Criterion) {
                 let t = snapshot.templates.get(record.candidate.template.as_str());
                 black_box((
                     visible,
-                    Debrief::build(&record.candidate, &cards, t.map(|e| &e.template), &s, false),
+                    Debrief::build(&record.candidate, &cards, t.map(|e| &e.template), s, false),
                 ))
             });
         });
         group.finish();
     }
-    drop((input, summary, snapshot));
+    drop((summary, snapshot));
 
     // --- Compare. ---
     let mut harness = open_compare(&dir);

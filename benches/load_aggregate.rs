@@ -22,7 +22,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group};
 use scorecard::cli::{Cli, run_command};
 use scorecard::export::summary_json;
 use scorecard::io::{Workspace, fingerprint, parse_candidate, parse_scorecard, read_text};
-use scorecard::model::summarize;
+use scorecard::model::stats::summarize_view;
 
 /// Scorecards in the workspace.
 const SCORECARDS: usize = 10_000;
@@ -121,14 +121,14 @@ fn load_aggregate(c: &mut Criterion) {
         });
     });
     drop(texts);
-    group.bench_function(id("2_summary_input"), |b| {
-        b.iter(|| black_box(snapshot.summary_input()));
+    group.bench_function(id("2_summary_view"), |b| {
+        b.iter(|| black_box(snapshot.summary_view()));
     });
-    let input = snapshot.summary_input();
+    let input = snapshot.summary_view();
     group.bench_function(id("3_summarize"), |b| {
-        b.iter(|| black_box(summarize(&input)));
+        b.iter(|| black_box(summarize_view(&input)));
     });
-    let summary = summarize(&input);
+    let summary = summarize_view(&input);
     group.bench_function(id("4_summary_json"), |b| {
         b.iter(|| black_box(summary_json(&summary, &[]).unwrap()));
     });
@@ -137,7 +137,7 @@ fn load_aggregate(c: &mut Criterion) {
     group.bench_function(id("load+summarize"), |b| {
         b.iter(|| {
             let snapshot = store.load();
-            black_box(summarize(&snapshot.summary_input()))
+            black_box(snapshot.summarize())
         });
     });
     let cli = Cli::parse_from([
@@ -178,16 +178,16 @@ fn rss_child(dir: &str) {
     let start = rss();
     let snapshot = Workspace::new(dir).load();
     let loaded = rss();
-    let input = snapshot.summary_input();
+    let input = snapshot.summary_view();
     let with_input = rss();
-    let summary = summarize(&input);
+    let summary = summarize_view(&input);
     let summarized = rss();
     drop(input);
     let json = summary_json(&summary, &[]).unwrap();
     let with_json = rss();
     println!(
         "rss (MiB): start {start:.1}, after load {loaded:.1} (+{:.1}), \
-         + summary_input {with_input:.1} (+{:.1}), + summarize {summarized:.1} (+{:.1}), \
+         + summary_view {with_input:.1} (+{:.1}), + summarize {summarized:.1} (+{:.1}), \
          input dropped + JSON ({:.1} MiB of text) {with_json:.1}; peak (VmHWM) {:.1}",
         loaded - start,
         with_input - loaded,

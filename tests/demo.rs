@@ -11,7 +11,6 @@ use std::process::{Command, Output};
 
 use scorecard::demo::{DEFAULT_SEED, generate};
 use scorecard::io::{TemplateSet, Workspace};
-use scorecard::model::stats::summarize;
 use scorecard::model::{Rating, Slug, Template, Timestamp, missing_for_submit};
 
 /// Runs `scorecard --workspace <workspace> <args>` with the demo's
@@ -122,7 +121,8 @@ fn leniencies(ws: &Path, snapshot: &scorecard::io::WorkspaceSnapshot) -> Vec<f64
             .filter_map(|i| i["leniency"].as_f64())
             .collect()
     } else {
-        summarize(&snapshot.summary_input())
+        snapshot
+            .summarize()
             .interviewers
             .iter()
             .filter_map(|i| i.leniency)

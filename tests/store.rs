@@ -203,3 +203,45 @@ fn candidate_files_are_private() {
     assert_eq!(mode(&ws.candidates_dir()), 0o700);
     assert_eq!(mode(ws.root()), 0o700);
 }
+
+#[test]
+fn reading_a_folder_again_reports_a_change_only_when_its_content_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::new(dir.path());
+    let c = candidate("c-1");
+    ws.save_candidate(&c).unwrap();
+    let mut card = scorecard("c-1", "Priya Raman");
+    let path = ws
+        .scorecard_path(&c.id, &card.interviewer, &card.stage)
+        .unwrap();
+    ws.save_scorecard(&path, &card).unwrap();
+    let mut snapshot = ws.load();
+
+    // What the app does after its own save: the file holds what it shows.
+    assert!(!snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+
+    // The same file rewritten with the same content but other bytes (a
+    // comment): only the fingerprint changes.
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("// touched\n{text}")).unwrap();
+    let before = snapshot.candidates[0].scorecards[0].fingerprint;
+    assert!(!snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    let after = snapshot.candidates[0].scorecards[0].fingerprint;
+    assert_ne!(before, after, "the new fingerprint is kept");
+
+    // A colleague's edit is a change.
+    card.notes = "edited on another laptop".to_owned();
+    ws.save_scorecard(&path, &card).unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    assert_eq!(
+        snapshot.candidates[0].scorecards[0].scorecard.notes,
+        card.notes
+    );
+
+    // So is a file that breaks, and a folder that goes.
+    fs::write(&path, "Scorecard(").unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    fs::remove_dir_all(ws.candidate_dir(&c.id)).unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    assert!(snapshot.candidates.is_empty());
+}

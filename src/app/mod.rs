@@ -6,6 +6,7 @@ mod candidate_id;
 mod clock;
 mod io_worker;
 mod scorecard_app;
+mod summary_worker;
 
 use std::process::ExitCode;
 

@@ -2,20 +2,22 @@
 //! commands it emits, and feeds the I/O worker.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use super::autosave::Autosave;
 use super::candidate_id::new_candidate_id;
 use super::clock::{Clock, SystemClock};
 use super::io_worker::{Base, IoWorker, Job, Report, SaveProblem};
+use super::summary_worker::SummaryWorker;
+use crate::export::Format;
 use crate::io::{CandidateRecord, FolderWatcher, ScorecardRecord, Workspace, WorkspaceSnapshot};
 use crate::model::Debrief;
-use crate::model::stats::{Summary, summarize};
+use crate::model::stats::Summary;
 use crate::model::{Candidate, FormatVersion, Scorecard, Slug};
 use crate::ui::{
-    Command, CompareRow, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen, Resolution,
-    SaveStatus, Settings, SetupScreen, TemplatesScreen, ViewContext, display_name, help_overlay_ui,
+    Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen, Resolution,
+    SaveStatus, Settings, SetupScreen, TemplatesScreen, ViewContext, help_overlay_ui,
     panel_visible, save_indicator_ui,
 };
 
@@ -75,9 +77,16 @@ pub struct ScorecardApp {
     /// A quiet line of good news (an export written).
     info: Option<String>,
     applied_theme: Option<egui::ThemePreference>,
-    /// Bumped whenever `snapshot` changes, to know when `summary` is stale.
+    /// Bumped whenever `snapshot` changes (see [`ViewContext::generation`]),
+    /// to know when `summary` and the views' caches are stale.
     generation: u64,
-    summary: Option<(u64, Summary)>,
+    /// The newest aggregates, and the generation they were computed from;
+    /// they trail `generation` while the aggregates thread works.
+    summary: Option<(u64, Arc<Summary>)>,
+    aggregates: SummaryWorker,
+    /// An export asked for while the aggregates were being computed; it is
+    /// written once they are current, so it never holds stale numbers.
+    pending_export: Option<(Slug, Format, PathBuf)>,
     /// What the open scorecard's file is believed to hold (a fingerprint).
     on_disk: Option<u64>,
     /// What the next scorecard save may assume about its file.
@@ -101,6 +110,8 @@ impl ScorecardApp {
             .unwrap_or_else(|| Self::stored_settings(cc.storage));
         let ctx = cc.egui_ctx.clone();
         let worker = IoWorker::spawn(options.workspace.clone(), move || ctx.request_repaint());
+        let ctx = cc.egui_ctx.clone();
+        let aggregates = SummaryWorker::spawn(move || ctx.request_repaint());
         worker.send(Job::Load);
         // Live updates: a colleague's file arriving through a sync tool, a
         // template saved in a text editor.
@@ -148,6 +159,8 @@ impl ScorecardApp {
             applied_theme: None,
             generation: 0,
             summary: None,
+            aggregates,
+            pending_export: None,
             on_disk: None,
             save_base: Base::Opened(None),
             changes: Some(changes),
@@ -210,6 +223,20 @@ impl ScorecardApp {
         }
     }
 
+    /// Whether the aggregates shown are those of the workspace as it is now
+    /// (they are computed on their own thread after every change).
+    pub fn aggregates_current(&self) -> bool {
+        self.summary
+            .as_ref()
+            .is_some_and(|(generation, _)| *generation == self.generation)
+    }
+
+    /// Whether the screen shown reads the aggregates.
+    fn needs_aggregates(&self) -> bool {
+        matches!(self.screen, Screen::Compare(_) | Screen::Debrief(_))
+            || self.pending_export.is_some()
+    }
+
     /// Whether the F1 overlay is open.
     pub fn help_open(&self) -> bool {
         self.show_help
@@ -253,8 +280,11 @@ impl ScorecardApp {
                     Err(why) => self.notice = Some(format!("The export was not written: {why}")),
                 },
                 Report::Refreshed(refresh) => {
-                    self.snapshot.apply(*refresh, &self.workspace);
-                    self.generation += 1;
+                    // A re-read of our own write changes only fingerprints:
+                    // then nothing derived from the snapshot is redone.
+                    if self.snapshot.apply(*refresh, &self.workspace) {
+                        self.generation += 1;
+                    }
                     self.notice_change_on_disk();
                 }
                 Report::ScorecardSaved {
@@ -425,8 +455,9 @@ impl ScorecardApp {
         if let Some(generation) = due {
             let path = interview.path.clone();
             let scorecard = interview.scorecard.clone();
-            upsert_scorecard(&mut self.snapshot, &path, &scorecard);
-            self.generation += 1;
+            if upsert_scorecard(&mut self.snapshot, &path, &scorecard) {
+                self.generation += 1;
+            }
             self.worker.send(Job::SaveScorecard {
                 path,
                 scorecard: Box::new(scorecard),
@@ -462,16 +493,13 @@ impl ScorecardApp {
                     .into_iter()
                     .max_by_key(|(_, n)| *n)
                     .map(|(id, _)| id.clone());
-                let compare = CompareScreen {
-                    template: busiest.or_else(|| {
-                        self.snapshot
-                            .templates
-                            .iter()
-                            .next()
-                            .map(|e| e.template.id.clone())
-                    }),
-                    ..CompareScreen::default()
-                };
+                let compare = CompareScreen::new(busiest.or_else(|| {
+                    self.snapshot
+                        .templates
+                        .iter()
+                        .next()
+                        .map(|e| e.template.id.clone())
+                }));
                 self.leave_to(Screen::Compare(compare), time);
             }
             Command::ChooseExportPath { suggested } => self.choose_export_path(suggested),
@@ -507,34 +535,46 @@ impl ScorecardApp {
         }
     }
 
-    /// The aggregates of the whole workspace, recomputed only when the
-    /// workspace changed since the last call.
-    fn summary(&mut self) -> &Summary {
-        let generation = self.generation;
-        if self.summary.as_ref().is_some_and(|(g, _)| *g != generation) {
-            self.summary = None;
+    /// Takes the aggregates thread's newest result, and asks it for the
+    /// current ones when a screen needs them and they are stale. Never
+    /// computes on this thread.
+    fn update_aggregates(&mut self) {
+        if let Some(computed) = self.aggregates.try_recv() {
+            let newer = self
+                .summary
+                .as_ref()
+                .is_none_or(|(generation, _)| *generation <= computed.generation);
+            if newer {
+                self.summary = Some((computed.generation, computed.summary));
+            }
         }
-        let snapshot = &self.snapshot;
-        &self
-            .summary
-            .get_or_insert_with(|| (generation, summarize(&snapshot.summary_input())))
-            .1
+        if self.needs_aggregates() && !self.aggregates_current() {
+            self.aggregates.request(self.generation, &self.snapshot);
+        }
+        if self.aggregates_current()
+            && let Some((candidate, format, path)) = self.pending_export.take()
+        {
+            self.export_debrief(&candidate, format, path);
+        }
     }
 
-    /// The debrief of a candidate, if this user may see their panel.
-    fn debrief(&mut self, id: &Slug) -> Option<Debrief> {
-        let blind = self.settings.blind;
-        let record = self.snapshot.candidate(id.as_str())?;
+    /// The debrief of a candidate, from the newest aggregates.
+    fn debrief(&self, id: &Slug) -> DebriefView {
+        let Some(record) = self.snapshot.candidate(id.as_str()) else {
+            return DebriefView::Hidden;
+        };
         if !panel_visible(record, &self.settings) {
-            return None;
+            return DebriefView::Hidden;
         }
-        let record = record.clone();
-        let summary = self
-            .summary()
-            .candidates
-            .iter()
-            .find(|c| &c.id == id)?
-            .clone();
+        // A candidate added since the aggregates were computed is not in
+        // them yet.
+        let Some(summary) = self
+            .summary
+            .as_ref()
+            .and_then(|(_, s)| s.candidates.iter().find(|c| &c.id == id))
+        else {
+            return DebriefView::Computing;
+        };
         let cards: Vec<_> = record
             .scorecards
             .iter()
@@ -544,13 +584,13 @@ impl ScorecardApp {
             .snapshot
             .templates
             .get(record.candidate.template.as_str());
-        Some(Debrief::build(
+        DebriefView::Ready(Box::new(Debrief::build(
             &record.candidate,
             &cards,
             template.map(|e| &e.template),
-            &summary,
-            blind,
-        ))
+            summary,
+            self.settings.blind,
+        )))
     }
 
     /// Opens the platform's save dialog on its own thread: it may block, and
@@ -574,15 +614,23 @@ impl ScorecardApp {
         }
     }
 
-    fn export_debrief(&mut self, candidate: &Slug, format: crate::export::Format, path: PathBuf) {
+    fn export_debrief(&mut self, candidate: &Slug, format: Format, path: PathBuf) {
         if path.as_os_str().is_empty() {
             self.notice = Some("Type where to save the export, or choose a file".to_owned());
             return;
         }
-        let Some(debrief) = self.debrief(candidate) else {
-            self.notice =
-                Some("This debrief is hidden from you, so it cannot be exported".to_owned());
+        if !self.aggregates_current() {
+            // Written by `update_aggregates` once the numbers are current.
+            self.pending_export = Some((candidate.clone(), format, path));
             return;
+        }
+        let debrief = match self.debrief(candidate) {
+            DebriefView::Ready(debrief) => debrief,
+            DebriefView::Hidden | DebriefView::Computing => {
+                self.notice =
+                    Some("This debrief is hidden from you, so it cannot be exported".to_owned());
+                return;
+            }
         };
         match crate::export::render_debrief(&debrief, format) {
             Ok(text) => self.worker.send(Job::WriteFile {
@@ -624,7 +672,7 @@ impl ScorecardApp {
             .snapshot
             .candidates
             .partition_point(|r| r.candidate.id < id);
-        self.snapshot.candidates.insert(at, record);
+        self.snapshot.candidates.insert(at, Arc::new(record));
         self.generation += 1;
         self.worker.send(Job::SaveCandidate(Box::new(candidate)));
         self.leave_to(Screen::Setup(SetupScreen::new(id)), time);
@@ -791,6 +839,13 @@ impl ScorecardApp {
                         };
                     }
                     save_indicator_ui(ui, &self.save_status());
+                    if self.needs_aggregates()
+                        && self.summary.is_some()
+                        && !self.aggregates_current()
+                    {
+                        ui.weak("Updating the numbers…");
+                        ui.spinner();
+                    }
                 });
             });
             if let Some(info) = self.info.clone() {
@@ -814,37 +869,6 @@ impl ScorecardApp {
     }
 }
 
-/// The compare table's rows: candidates of `template` whose panel this user
-/// may see, and how many others are hidden.
-fn compare_rows<'a>(
-    snapshot: &'a WorkspaceSnapshot,
-    settings: &Settings,
-    template: Option<&Slug>,
-    summaries: &'a [crate::model::stats::CandidateSummary],
-) -> (Vec<CompareRow<'a>>, usize) {
-    let Some(template) = template else {
-        return (Vec::new(), 0);
-    };
-    let mut rows = Vec::new();
-    let mut hidden = 0;
-    // Summaries and records are both sorted by candidate id.
-    for summary in summaries.iter().filter(|s| &s.template == template) {
-        let Some(record) = snapshot.candidate(summary.id.as_str()) else {
-            continue;
-        };
-        if panel_visible(record, settings) {
-            rows.push(CompareRow {
-                id: &summary.id,
-                name: display_name(&record.candidate, settings),
-                summary,
-            });
-        } else {
-            hidden += 1;
-        }
-    }
-    (rows, hidden)
-}
-
 /// Where "keep both" puts the user's version: a name every sync tool and
 /// this app treat as a conflict copy, next to the original.
 fn conflict_copy_path(path: &Path, now: crate::model::Timestamp) -> PathBuf {
@@ -859,17 +883,24 @@ fn conflict_copy_path(path: &Path, now: crate::model::Timestamp) -> PathBuf {
 }
 
 /// Puts a scorecard into the in-memory snapshot, so lists show it before
-/// the worker has written it.
-fn upsert_scorecard(snapshot: &mut WorkspaceSnapshot, path: &Path, scorecard: &Scorecard) {
+/// the worker has written it. Returns whether anything but a draft's
+/// content changed: a draft that stays a draft counts in no aggregate.
+fn upsert_scorecard(snapshot: &mut WorkspaceSnapshot, path: &Path, scorecard: &Scorecard) -> bool {
     let Some(record) = snapshot
         .candidates
         .iter_mut()
         .find(|r| r.candidate.id == scorecard.candidate)
     else {
-        return;
+        return false;
     };
+    // Copies the record only if the aggregates thread still reads it.
+    let record = Arc::make_mut(record);
     match record.scorecards.iter_mut().find(|s| s.path == path) {
-        Some(existing) => existing.scorecard = scorecard.clone(),
+        Some(existing) => {
+            let was_submitted = existing.scorecard.is_submitted();
+            existing.scorecard = scorecard.clone();
+            was_submitted || scorecard.is_submitted()
+        }
         None => {
             record.scorecards.push(ScorecardRecord {
                 path: PathBuf::from(path),
@@ -877,8 +908,30 @@ fn upsert_scorecard(snapshot: &mut WorkspaceSnapshot, path: &Path, scorecard: &S
                 fingerprint: None,
             });
             record.scorecards.sort_by(|a, b| a.path.cmp(&b.path));
+            true
         }
     }
+}
+
+/// The debrief screen while the aggregates are computed.
+fn computing_ui(ui: &mut egui::Ui) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading("Debrief");
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Computing the panel's numbers…");
+        });
+    });
+}
+
+/// What the debrief screen can show.
+enum DebriefView {
+    /// The panel's ratings are hidden from this user (see [`panel_visible`]).
+    Hidden,
+    /// The aggregates do not include this candidate yet.
+    Computing,
+    /// The debrief.
+    Ready(Box<Debrief>),
 }
 
 impl eframe::App for ScorecardApp {
@@ -887,6 +940,7 @@ impl eframe::App for ScorecardApp {
         self.handle_reports(time);
         self.autosave(time, false);
         self.refresh_changed_files(ctx, time);
+        self.update_aggregates();
         if let Some(receiver) = &self.chosen_path
             && let Ok(chosen) = receiver.try_recv()
         {
@@ -930,18 +984,10 @@ impl eframe::App for ScorecardApp {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
             return;
         }
-        // The debrief and the compare table need the aggregates, computed
-        // (or taken from the cache) before the views borrow the state.
         let debrief = match &self.screen {
-            Screen::Debrief(screen) => {
-                let id = screen.candidate.clone();
-                self.debrief(&id)
-            }
+            Screen::Debrief(screen) => Some(self.debrief(&screen.candidate)),
             _ => None,
         };
-        if matches!(self.screen, Screen::Compare(_)) {
-            self.summary();
-        }
         let templates_dir = self.workspace.templates_dir();
         let Self {
             snapshot,
@@ -954,6 +1000,7 @@ impl eframe::App for ScorecardApp {
         } = self;
         let mut cx = ViewContext {
             snapshot,
+            generation: self.generation,
             settings,
             now: clock.now(),
             templates_dir: &templates_dir,
@@ -963,31 +1010,32 @@ impl eframe::App for ScorecardApp {
             Screen::Home => home.ui(ui, &mut cx),
             Screen::Setup(setup) => setup.ui(ui, &mut cx),
             Screen::Interview(interview) => interview.ui(ui, &mut cx),
-            Screen::Debrief(screen) => screen.ui(ui, &mut cx, debrief.as_ref()),
+            Screen::Debrief(screen) => match debrief {
+                Some(DebriefView::Ready(debrief)) => screen.ui(ui, &mut cx, Some(&debrief)),
+                Some(DebriefView::Computing) => computing_ui(ui),
+                Some(DebriefView::Hidden) | None => screen.ui(ui, &mut cx, None),
+            },
             Screen::Templates(templates) => templates.ui(ui, &mut cx),
             Screen::Compare(compare) => {
-                let summaries = summary
-                    .as_ref()
-                    .map(|(_, s)| s.candidates.as_slice())
-                    .unwrap_or_default();
-                let (rows, hidden) = compare_rows(
-                    cx.snapshot,
-                    cx.settings,
-                    compare.template.as_ref(),
-                    summaries,
-                );
+                let aggregates = summary.as_ref().map(|(generation, summary)| Aggregates {
+                    generation: *generation,
+                    summary,
+                });
                 let template = compare
                     .template
                     .as_ref()
                     .and_then(|id| cx.snapshot.templates.get(id.as_str()))
-                    .map(|e| e.template.clone());
-                compare.ui(ui, &mut cx, template.as_ref(), rows, hidden);
+                    .map(|e| &e.template);
+                compare.ui(ui, &mut cx, template, aggregates);
             }
         }
         help_overlay_ui(ui.ctx(), &mut self.show_help);
         for command in commands {
             self.apply(command, time);
         }
+        // A screen just opened may need the aggregates: ask now rather than
+        // at the next frame's `logic`.
+        self.update_aggregates();
     }
 
     /// egui's memory would keep text typed into fields (evidence, names) in

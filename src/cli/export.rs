@@ -16,7 +16,7 @@ use super::summary::{load_reporting_errors, unknown_candidate};
 use super::{EXIT_INVALID, ExportFormat};
 use crate::export::{Format, render_debrief};
 use crate::io::{Workspace, write_atomic};
-use crate::model::{Debrief, Scorecard, summarize};
+use crate::model::{Debrief, Scorecard};
 
 /// Writes the debrief of `candidate` to `out` or to `output`.
 pub fn run(
@@ -37,7 +37,7 @@ pub fn run(
         )?;
         return Ok(ExitCode::from(EXIT_INVALID));
     };
-    let summary = summarize(&snapshot.summary_input());
+    let summary = snapshot.summarize();
     let candidate_summary = summary
         .candidates
         .into_iter()

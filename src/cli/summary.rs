@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use super::{EXIT_INVALID, SummaryFormat};
 use crate::export::{summary_csv, summary_json, summary_markdown};
 use crate::io::{FileError, Workspace, WorkspaceSnapshot};
-use crate::model::{Summary, summarize};
+use crate::model::Summary;
 
 /// Prints the summary to `out`; broken files and unknown ids go to `err`.
 pub fn run(
@@ -45,12 +45,7 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_INVALID));
     }
 
-    let summary = narrow(
-        summarize(&snapshot.summary_input()),
-        &snapshot,
-        candidate,
-        template,
-    );
+    let summary = narrow(snapshot.summarize(), &snapshot, candidate, template);
     let errors = relative_to_workspace(workspace, &snapshot.errors);
     let text = match format {
         SummaryFormat::Json => summary_json(&summary, &errors)?,

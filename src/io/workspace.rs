@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
@@ -16,7 +17,7 @@ use serde::Serialize;
 use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
 use super::template_set::{ron_and_conflict_files, ron_files};
 use super::{FileError, StoreError, TemplateSet, write_atomic};
-use crate::model::stats::SummaryInput;
+use crate::model::stats::{Summary, SummaryView, summarize_view};
 use crate::model::{Candidate, Scorecard, Slug, Template};
 
 /// File name of a candidate's own record inside its folder.
@@ -33,8 +34,10 @@ pub struct Workspace {
 pub struct WorkspaceSnapshot {
     /// Templates in effect (shipped, overridden by the workspace's).
     pub templates: TemplateSet,
-    /// Candidates, sorted by id.
-    pub candidates: Vec<CandidateRecord>,
+    /// Candidates, sorted by id. Shared, so a copy of the snapshot for a
+    /// background computation costs a pointer per candidate, not a deep
+    /// copy; change one with [`Arc::make_mut`].
+    pub candidates: Vec<Arc<CandidateRecord>>,
     /// Files left out, each with its error.
     pub errors: Vec<FileError>,
     /// Sync tools' conflict copies, for a person to resolve; never counted.
@@ -117,28 +120,29 @@ pub struct Refresh {
 }
 
 impl WorkspaceSnapshot {
-    /// The plain data the aggregates are computed from: every candidate with
-    /// all their scorecards (drafts too), and the templates in effect.
-    pub fn summary_input(&self) -> SummaryInput {
-        SummaryInput {
+    /// What the aggregates are computed from, borrowed: every candidate
+    /// with all their scorecards (drafts too), and the templates in effect.
+    pub fn summary_view(&self) -> SummaryView<'_> {
+        SummaryView {
             candidates: self
                 .candidates
                 .iter()
                 .map(|record| {
-                    let cards = record
-                        .scorecards
-                        .iter()
-                        .map(|s| s.scorecard.clone())
-                        .collect();
-                    (record.candidate.clone(), cards)
+                    let cards = record.scorecards.iter().map(|s| &s.scorecard).collect();
+                    (&record.candidate, cards)
                 })
                 .collect(),
             templates: self
                 .templates
                 .iter()
-                .map(|entry| (entry.template.id.clone(), entry.template.clone()))
+                .map(|entry| (entry.template.id.as_str(), &entry.template))
                 .collect(),
         }
+    }
+
+    /// The aggregates of the whole workspace (DESIGN.md "Aggregates").
+    pub fn summarize(&self) -> Summary {
+        summarize_view(&self.summary_view())
     }
 
     /// The candidate with this id.
@@ -149,20 +153,29 @@ impl WorkspaceSnapshot {
             .candidates
             .binary_search_by(|r| r.candidate.id.as_str().cmp(id))
         {
-            Ok(at) => self.candidates.get(at),
+            Ok(at) => self.candidates.get(at).map(Arc::as_ref),
             Err(_) => self
                 .candidates
                 .iter()
+                .map(Arc::as_ref)
                 .find(|r| r.candidate.id.as_str() == id),
         }
     }
 
     /// Applies what [`Workspace::refresh`] read: replaces the templates
     /// and the changed candidates, with their errors and conflict copies.
-    pub fn apply(&mut self, refresh: Refresh, workspace: &Workspace) {
+    ///
+    /// Returns whether anything but fingerprints changed. A folder read
+    /// again after the app's own write holds what the app already shows,
+    /// so the caller can keep what it derived from the snapshot.
+    pub fn apply(&mut self, refresh: Refresh, workspace: &Workspace) -> bool {
+        let errors_before = self.errors.clone();
+        let conflicts_before = self.conflicts.clone();
+        let mut changed = false;
         if let Some((mut templates, errors, conflicts)) = refresh.templates {
             let dir = workspace.templates_dir();
             templates.keep_last_good(&self.templates, &errors);
+            changed |= templates != self.templates;
             self.templates = templates;
             self.errors
                 .retain(|e| !e.path.starts_with(&dir) && !e.path.starts_with("scorecards"));
@@ -178,15 +191,15 @@ impl WorkspaceSnapshot {
                 CandidateFolder::Present(record, errors, conflicts) => {
                     self.errors.extend(errors);
                     self.conflicts.extend(conflicts);
-                    match at {
-                        Some(at) => {
-                            if let Some(slot) = self.candidates.get_mut(at) {
-                                *slot = *record;
-                            }
+                    match at.and_then(|at| self.candidates.get_mut(at)) {
+                        Some(slot) => {
+                            changed |= !slot.same_content(&record);
+                            *slot = Arc::new(*record);
                         }
                         None => {
                             let at = self.candidates.partition_point(|r| r.dir < dir);
-                            self.candidates.insert(at, *record);
+                            self.candidates.insert(at, Arc::new(*record));
+                            changed = true;
                         }
                     }
                 }
@@ -195,11 +208,13 @@ impl WorkspaceSnapshot {
                     self.conflicts.extend(conflicts);
                     if let Some(at) = at {
                         self.candidates.remove(at);
+                        changed = true;
                     }
                 }
                 CandidateFolder::Gone => {
                     if let Some(at) = at {
                         self.candidates.remove(at);
+                        changed = true;
                     }
                 }
             }
@@ -207,6 +222,22 @@ impl WorkspaceSnapshot {
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
         self.conflicts.sort();
         self.conflicts.dedup();
+        changed || self.errors != errors_before || self.conflicts != conflicts_before
+    }
+}
+
+impl CandidateRecord {
+    /// Whether `other` holds the same candidate and scorecards, in the same
+    /// files, whatever their fingerprints.
+    pub fn same_content(&self, other: &CandidateRecord) -> bool {
+        self.dir == other.dir
+            && self.candidate == other.candidate
+            && self.scorecards.len() == other.scorecards.len()
+            && self
+                .scorecards
+                .iter()
+                .zip(&other.scorecards)
+                .all(|(a, b)| a.path == b.path && a.scorecard == b.scorecard)
     }
 }
 
@@ -295,7 +326,7 @@ impl Workspace {
         for folder in folders {
             match folder {
                 CandidateFolder::Present(record, mut file_errors, mut copies) => {
-                    candidates.push(*record);
+                    candidates.push(Arc::new(*record));
                     errors.append(&mut file_errors);
                     conflicts.append(&mut copies);
                 }

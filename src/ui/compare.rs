@@ -1,42 +1,25 @@
 //! Candidates of one template side by side: a sortable table and a chart of
 //! dimension means.
 
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Legend, Line, Plot, Points};
 
+use super::compare_table::{CompareRow, CompareTable, LEADING_COLUMNS, SortKey, TableKey};
 use super::theme::series_color;
 use super::{Command, ViewContext};
-use crate::model::stats::CandidateSummary;
+use crate::model::stats::Summary;
 use crate::model::{Slug, Template};
 
-/// What the table is sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SortKey {
-    /// The name (or alias).
-    Name,
-    /// The weighted score.
-    Weighted,
-    /// The leniency-adjusted weighted score.
-    Adjusted,
-    /// Agreement between the interviewers.
-    Alpha,
-    /// Hire and strong hire recommendations.
-    Hires,
-    /// The mean of the template's n-th dimension.
-    Dimension(usize),
-}
-
-/// A candidate row: who, and their numbers.
-pub struct CompareRow<'a> {
-    /// Id.
-    pub id: &'a Slug,
-    /// Name, or alias in blind mode.
-    pub name: String,
-    /// Their aggregates.
-    pub summary: &'a CandidateSummary,
+/// The aggregates the screen shows, with the snapshot generation they were
+/// computed from (they may trail the snapshot while new ones are computed).
+#[derive(Clone, Copy)]
+pub struct Aggregates<'a> {
+    /// The snapshot generation of `summary`.
+    pub generation: u64,
+    /// The workspace's aggregates.
+    pub summary: &'a Summary,
 }
 
 /// State of the compare screen.
@@ -50,6 +33,8 @@ pub struct CompareScreen {
     pub descending: bool,
     /// Candidates drawn in the chart.
     pub charted: BTreeSet<Slug>,
+    /// The rows as last built, kept until something they show changes.
+    table: Option<CompareTable>,
 }
 
 impl Default for CompareScreen {
@@ -59,20 +44,29 @@ impl Default for CompareScreen {
             sort: SortKey::Weighted,
             descending: true,
             charted: BTreeSet::new(),
+            table: None,
         }
     }
 }
 
 impl CompareScreen {
-    /// Draws the screen over `rows`, the candidates of the chosen template
-    /// whose panels this user may see.
+    /// The screen on `template`, sorted by weighted score, highest first.
+    pub fn new(template: Option<Slug>) -> Self {
+        Self {
+            template,
+            ..Self::default()
+        }
+    }
+
+    /// Draws the screen: the chosen template's candidates whose panels this
+    /// user may see, from `aggregates` (`None` while the first ones are
+    /// computed).
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         cx: &mut ViewContext<'_>,
         template: Option<&Template>,
-        mut rows: Vec<CompareRow<'_>>,
-        hidden: usize,
+        aggregates: Option<Aggregates<'_>>,
     ) {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Compare candidates");
@@ -91,28 +85,70 @@ impl CompareScreen {
                     .response
                     .labelled_by(label.id);
             });
-            if hidden > 0 {
-                ui.weak(format!(
-                    "{hidden} candidate(s) hidden: you have not submitted for them (coordinator view shows all)"
-                ));
-            }
             let Some(template) = template else {
                 ui.label("Pick a template");
                 return;
             };
-            if rows.is_empty() {
-                ui.label("No candidate of this template to compare yet");
+            let Some(aggregates) = aggregates else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Computing the panel's numbers…");
+                });
                 return;
+            };
+            self.refresh_table(cx, template, aggregates);
+            // Drawn from a table moved out of `self`, so the header buttons
+            // may change the sort (the next frame builds the rows again).
+            let Some(table) = self.table.take() else {
+                return;
+            };
+            if table.hidden > 0 {
+                ui.weak(format!(
+                    "{} candidate(s) hidden: you have not submitted for them (coordinator view shows all)",
+                    table.hidden
+                ));
             }
-            sort_rows(&mut rows, self.sort, self.descending);
-            let chart_height = if self.charted.is_empty() { 0.0 } else { 260.0 };
-            let table_height = (ui.available_height() - chart_height - 24.0).max(120.0);
-            self.table_ui(ui, cx, template, &rows, table_height);
-            if !self.charted.is_empty() {
-                ui.separator();
-                self.chart_ui(ui, template, &rows);
+            if table.rows.is_empty() {
+                ui.label("No candidate of this template to compare yet");
+            } else {
+                let chart_height = if self.charted.is_empty() { 0.0 } else { 260.0 };
+                let table_height = (ui.available_height() - chart_height - 24.0).max(120.0);
+                self.table_ui(ui, cx, template, &table.rows, table_height);
+                if !self.charted.is_empty() {
+                    ui.separator();
+                    self.chart_ui(ui, template, &table.rows);
+                }
             }
+            self.table = Some(table);
         });
+    }
+
+    /// Builds the rows again if something they show changed.
+    fn refresh_table(
+        &mut self,
+        cx: &ViewContext<'_>,
+        template: &Template,
+        aggregates: Aggregates<'_>,
+    ) {
+        let key = TableKey {
+            generation: cx.generation,
+            summary_generation: aggregates.generation,
+            template: template.id.clone(),
+            sort: self.sort,
+            descending: self.descending,
+            blind: cx.settings.blind,
+            coordinator: cx.settings.coordinator,
+            interviewer: cx.settings.interviewer.clone(),
+        };
+        if self.table.as_ref().is_none_or(|table| table.key != key) {
+            self.table = Some(CompareTable::build(
+                key,
+                cx.snapshot,
+                cx.settings,
+                aggregates.summary,
+                template,
+            ));
+        }
     }
 
     fn header_button(&mut self, ui: &mut egui::Ui, label: &str, key: SortKey) {
@@ -138,7 +174,7 @@ impl CompareScreen {
         ui: &mut egui::Ui,
         cx: &mut ViewContext<'_>,
         template: &Template,
-        rows: &[CompareRow<'_>],
+        rows: &[CompareRow],
         height: f32,
     ) {
         let dims = template.dimensions.len();
@@ -147,7 +183,7 @@ impl CompareScreen {
             .striped(true)
             .max_scroll_height(height)
             .column(Column::auto().at_least(160.0))
-            .columns(Column::auto().at_least(70.0), 4)
+            .columns(Column::auto().at_least(70.0), LEADING_COLUMNS)
             .columns(Column::auto().at_least(60.0), dims)
             .column(Column::remainder().at_least(200.0))
             .header(24.0, |mut header| {
@@ -167,41 +203,23 @@ impl CompareScreen {
                     let Some(r) = rows.get(row.index()) else {
                         return;
                     };
-                    let s = r.summary;
                     row.col(|ui| {
-                        let mut charted = self.charted.contains(r.id);
-                        if ui.checkbox(&mut charted, &r.name).changed() {
+                        let mut charted = self.charted.contains(&r.id);
+                        if ui.checkbox(&mut charted, r.name.as_str()).changed() {
                             if charted {
                                 self.charted.insert(r.id.clone());
                             } else {
-                                self.charted.remove(r.id);
+                                self.charted.remove(&r.id);
                             }
                         }
                     });
-                    row.col(|ui| {
-                        ui.label(number(s.weighted_score));
-                    });
-                    row.col(|ui| {
-                        ui.label(number(s.adjusted_weighted_score));
-                    });
-                    row.col(|ui| {
-                        ui.label(number(s.agreement_alpha));
-                    });
-                    row.col(|ui| {
-                        let t = &s.recommendations;
-                        ui.label(format!(
-                            "{} of {}",
-                            t.hire + t.strong_hire,
-                            t.strong_no_hire + t.no_hire + t.hire + t.strong_hire
-                        ));
-                    });
-                    for d in &template.dimensions {
+                    for cell in &r.cells {
                         row.col(|ui| {
-                            ui.label(number(dimension_mean(s, d.id.as_str())));
+                            ui.label(cell.as_str());
                         });
                     }
                     row.col(|ui| {
-                        let button = egui::Button::new(format!("Debrief {}", r.name))
+                        let button = egui::Button::new(r.debrief_label.as_str())
                             .small()
                             .wrap_mode(egui::TextWrapMode::Extend);
                         if ui.add(button).clicked() {
@@ -212,7 +230,7 @@ impl CompareScreen {
             });
     }
 
-    fn chart_ui(&self, ui: &mut egui::Ui, template: &Template, rows: &[CompareRow<'_>]) {
+    fn chart_ui(&self, ui: &mut egui::Ui, template: &Template, rows: &[CompareRow]) {
         let names: Vec<String> = template.dimensions.iter().map(|d| short(&d.name)).collect();
         Plot::new("dimension_means")
             .legend(Legend::default())
@@ -231,17 +249,15 @@ impl CompareScreen {
             .show(ui, |plot| {
                 for (i, r) in rows
                     .iter()
-                    .filter(|r| self.charted.contains(r.id))
+                    .filter(|r| self.charted.contains(&r.id))
                     .enumerate()
                 {
                     let color = series_color(i);
-                    let points: Vec<[f64; 2]> = template
-                        .dimensions
+                    let points: Vec<[f64; 2]> = r
+                        .dimension_means()
                         .iter()
                         .enumerate()
-                        .filter_map(|(i, d)| {
-                            Some([i as f64, dimension_mean(r.summary, d.id.as_str())?])
-                        })
+                        .filter_map(|(i, mean)| Some([i as f64, (*mean)?]))
                         .collect();
                     plot.line(Line::new(r.name.clone(), points.clone()).color(color));
                     plot.points(Points::new(r.name.clone(), points).radius(3.0).color(color));
@@ -250,49 +266,10 @@ impl CompareScreen {
     }
 }
 
-fn dimension_mean(summary: &CandidateSummary, id: &str) -> Option<f64> {
-    summary
-        .dimensions
-        .iter()
-        .find(|d| d.id.as_str() == id)
-        .and_then(|d| d.mean)
-}
-
-fn number(value: Option<f64>) -> String {
-    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"))
-}
-
 /// A column title: the first word of a dimension's name.
 fn short(name: &str) -> String {
     name.split([' ', '&', '/'])
         .find(|w| !w.is_empty())
         .unwrap_or(name)
         .to_owned()
-}
-
-fn sort_rows(rows: &mut [CompareRow<'_>], key: SortKey, descending: bool) {
-    let value = |r: &CompareRow<'_>| -> Option<f64> {
-        let s = r.summary;
-        match key {
-            SortKey::Name => None,
-            SortKey::Weighted => s.weighted_score,
-            SortKey::Adjusted => s.adjusted_weighted_score,
-            SortKey::Alpha => s.agreement_alpha,
-            SortKey::Hires => Some((s.recommendations.hire + s.recommendations.strong_hire) as f64),
-            SortKey::Dimension(i) => s.dimensions.get(i).and_then(|d| d.mean),
-        }
-    };
-    rows.sort_by(|a, b| {
-        let order = match key {
-            SortKey::Name => a.name.cmp(&b.name),
-            // Missing values sort last either way.
-            _ => match (value(a), value(b)) {
-                (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-                (Some(_), None) => return Ordering::Less,
-                (None, Some(_)) => return Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            },
-        };
-        if descending { order.reverse() } else { order }
-    });
 }

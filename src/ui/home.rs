@@ -69,6 +69,7 @@ impl HomeScreen {
             .snapshot
             .candidates
             .iter()
+            .map(std::sync::Arc::as_ref)
             .filter(|record| matches_search(record, cx.snapshot, cx.settings, &self.search))
             .collect();
         // Newest first: the candidates being interviewed now are on top.

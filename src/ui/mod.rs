@@ -4,6 +4,7 @@
 
 mod candidate_setup;
 mod compare;
+mod compare_table;
 mod debrief;
 mod file_errors;
 mod help_overlay;
@@ -19,7 +20,8 @@ mod timer;
 use std::path::PathBuf;
 
 pub use candidate_setup::SetupScreen;
-pub use compare::{CompareRow, CompareScreen, SortKey};
+pub use compare::{Aggregates, CompareScreen};
+pub use compare_table::{CompareRow, CompareTable, SortKey, TableKey};
 pub use debrief::DebriefScreen;
 pub use file_errors::file_errors_ui;
 pub use help_overlay::help_overlay_ui;
@@ -127,6 +129,10 @@ pub fn display_name(candidate: &Candidate, settings: &Settings) -> String {
 pub struct ViewContext<'a> {
     /// The workspace as last read, with in-memory edits applied.
     pub snapshot: &'a WorkspaceSnapshot,
+    /// Changes whenever `snapshot` changes, so a view may keep what it
+    /// derived from the snapshot until then. Edits to a draft that stays a
+    /// draft leave it alone: no aggregate and no cached view reads them.
+    pub generation: u64,
     /// Persisted preferences (who I am, theme).
     pub settings: &'a mut Settings,
     /// The wall-clock time of this frame.

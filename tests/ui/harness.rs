@@ -60,6 +60,14 @@ pub fn wait_until(
     panic!("timed out waiting until {what}");
 }
 
+/// Waits until the screen shows the aggregates of the workspace as it is:
+/// they are computed on their own thread.
+pub fn wait_numbers(harness: &mut Harness<'static, ScorecardApp>) {
+    wait_until(harness, "the aggregates are computed", |app| {
+        app.aggregates_current()
+    });
+}
+
 /// Waits until every edit is on disk.
 pub fn wait_saved(harness: &mut Harness<'static, ScorecardApp>) {
     wait_until(harness, "the scorecard is saved", |app| {

@@ -77,7 +77,7 @@ fn the_panel_stays_hidden_until_my_own_scorecard_is_submitted() {
     app.get_by_label("Alex Doe").click();
     app.run();
     app.get_by_label("Debrief").click();
-    app.run();
+    wait_numbers(&mut app);
     app.get_by_label_contains("stay hidden until you submit your own scorecard");
     assert!(app.query_by_label_contains("Security mindset").is_none());
     assert!(app.query_by_label_contains("saw Alex Doe").is_none());
@@ -95,7 +95,7 @@ fn the_debrief_puts_disagreements_first_and_groups_evidence() {
     app.get_by_label("Alex Doe").click();
     app.run();
     app.get_by_label("Debrief").click();
-    app.run();
+    wait_numbers(&mut app);
     app.get_by_label("Debrief: Alex Doe");
     app.get_by_label("2 submitted, 0 drafts pending");
     app.get_by_label("strong no hire 0, no hire 0, hire 2, strong hire 0");
@@ -121,7 +121,7 @@ fn blind_mode_hides_names_on_every_screen() {
     app.get_by_label(&alias).click();
     app.run();
     app.get_by_label("Debrief").click();
-    app.run();
+    wait_numbers(&mut app);
     app.get_by_label(&format!("Debrief: {alias}"));
     assert!(
         app.query_by_label_contains("Alex").is_none(),
@@ -135,7 +135,7 @@ fn compare_sorts_candidates_and_charts_the_chosen_ones() {
     let ws = panel_workspace();
     let mut app = open_app(ws.path(), "Priya Raman");
     app.get_by_label("Compare").click();
-    app.run();
+    wait_numbers(&mut app);
     app.get_by_label("Compare candidates");
     // Sorted by weighted score, highest first: Sam Lee (4.00) above Alex Doe.
     let sam = app.get_by_label("Sam Lee").rect().min.y;
@@ -169,7 +169,7 @@ fn the_debrief_exports_to_a_typed_path_in_every_format() {
     app.get_by_label("Alex Doe").click();
     app.run();
     app.get_by_label("Debrief").click();
-    app.run();
+    wait_numbers(&mut app);
     for (format, marker) in [
         ("md", "# "),
         ("html", "<!DOCTYPE html>"),

@@ -50,6 +50,33 @@ fn a_colleagues_submission_appears_without_a_restart() {
 }
 
 #[test]
+fn the_compare_table_follows_a_colleagues_submission() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    // No recommendation yet.
+    app.get_by_label("0 of 0");
+
+    // A colleague's "no hire" arrives while the table is open.
+    let store = Workspace::new(ws.path());
+    let card = colleague_scorecard("c-1", "Sam Lee", true);
+    let path = store
+        .scorecard_path(&card.candidate, &card.interviewer, "")
+        .unwrap();
+    store.save_scorecard(&path, &card).unwrap();
+    wait_until(&mut app, "the colleague's scorecard is read", |a| {
+        a.snapshot().candidates[0].scorecards.len() == 1
+    });
+    wait_numbers(&mut app);
+    app.get_by_label("0 of 1");
+    assert!(app.query_by_label("0 of 0").is_none());
+}
+
+#[test]
 fn sync_conflict_copies_are_shown_never_counted_never_deleted() {
     let ws = tempfile::tempdir().unwrap();
     add_candidate(ws.path(), "c-1", "Alex Doe");

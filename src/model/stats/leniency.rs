@@ -45,10 +45,11 @@ pub struct Observation<'a> {
 /// *no signal* ratings are left out.
 pub fn observations<'a>(
     candidate: &'a str,
-    scorecards: &'a [Scorecard],
+    scorecards: &'a [&'a Scorecard],
 ) -> impl Iterator<Item = Observation<'a>> + 'a {
     scorecards
         .iter()
+        .copied()
         .filter(|card| card.is_submitted())
         .flat_map(move |card| {
             card.ratings.iter().filter_map(move |(dimension, entry)| {

@@ -22,5 +22,5 @@ pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
 pub use leniency::{Observation, leniency, observations};
 pub use summary::{
     CandidateSummary, DimensionSummary, InterviewerSummary, RecommendationCounts, RedFlag, Summary,
-    SummaryInput, TemplateSummary, summarize,
+    SummaryInput, SummaryView, TemplateSummary, summarize, summarize_view,
 };

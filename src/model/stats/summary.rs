@@ -58,6 +58,33 @@ pub struct SummaryInput {
     pub templates: BTreeMap<Slug, Template>,
 }
 
+/// [`SummaryInput`] borrowed: what the aggregates read, wherever it lives.
+#[derive(Clone, Debug, Default)]
+pub struct SummaryView<'a> {
+    /// Every candidate with all of their scorecards, drafts included.
+    pub candidates: Vec<(&'a Candidate, Vec<&'a Scorecard>)>,
+    /// The templates in effect, by id.
+    pub templates: BTreeMap<&'a str, &'a Template>,
+}
+
+impl SummaryInput {
+    /// The input as borrowed data.
+    pub fn view(&self) -> SummaryView<'_> {
+        SummaryView {
+            candidates: self
+                .candidates
+                .iter()
+                .map(|(candidate, cards)| (candidate, cards.iter().collect()))
+                .collect(),
+            templates: self
+                .templates
+                .iter()
+                .map(|(id, template)| (id.as_str(), template))
+                .collect(),
+        }
+    }
+}
+
 /// The whole summary: `{"candidates": […], "templates": […], "interviewers": […]}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
@@ -172,6 +199,12 @@ pub struct InterviewerSummary {
 
 /// Computes every aggregate of DESIGN.md "Aggregates" (all but `errors`).
 pub fn summarize(input: &SummaryInput) -> Summary {
+    summarize_view(&input.view())
+}
+
+/// The same aggregates as [`summarize`], computed from borrowed data, so a
+/// caller that holds the workspace need not copy it first.
+pub fn summarize_view(input: &SummaryView<'_>) -> Summary {
     let all_observations: Vec<_> = input
         .candidates
         .iter()
@@ -179,18 +212,19 @@ pub fn summarize(input: &SummaryInput) -> Summary {
         .collect();
     let leniencies = leniency(&all_observations);
 
-    let mut order: Vec<&(Candidate, Vec<Scorecard>)> = input.candidates.iter().collect();
+    let mut order: Vec<&(&Candidate, Vec<&Scorecard>)> = input.candidates.iter().collect();
     order.sort_by(|a, b| a.0.id.cmp(&b.0.id));
 
     let mut candidates = Vec::with_capacity(order.len());
     let mut templates: BTreeMap<&Slug, (usize, CoincidenceMatrix)> = BTreeMap::new();
     let mut interviewers: BTreeMap<&str, usize> = BTreeMap::new();
     for (candidate, cards) in order {
-        let submitted: Vec<&Scorecard> = cards.iter().filter(|c| c.is_submitted()).collect();
+        let submitted: Vec<&Scorecard> =
+            cards.iter().copied().filter(|c| c.is_submitted()).collect();
         for card in &submitted {
             *interviewers.entry(card.interviewer.as_str()).or_default() += 1;
         }
-        let template = input.templates.get(candidate.template.as_str());
+        let template = input.templates.get(candidate.template.as_str()).copied();
         let (summary, matrix) =
             summarize_candidate(candidate, cards, template, &submitted, &leniencies);
         let (count, all) = templates.entry(&candidate.template).or_default();
@@ -268,7 +302,7 @@ fn plan(template: Option<&Template>, submitted: &[&Scorecard]) -> Vec<Planned> {
 /// for the template-wide alpha.
 fn summarize_candidate(
     candidate: &Candidate,
-    cards: &[Scorecard],
+    cards: &[&Scorecard],
     template: Option<&Template>,
     submitted: &[&Scorecard],
     leniencies: &BTreeMap<&str, Option<f64>>,
