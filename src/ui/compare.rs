@@ -3,10 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use egui_extras::{Column, TableBuilder};
 use egui_plot::{Legend, Line, Plot, Points};
 
-use super::compare_table::{CompareRow, CompareTable, LEADING_COLUMNS, SortKey, TableKey};
+use super::compare_table::{CompareRow, CompareTable, SortKey, TableKey};
 use super::theme::series_color;
 use super::{Command, ViewContext};
 use crate::model::stats::Summary;
@@ -151,7 +150,8 @@ impl CompareScreen {
         }
     }
 
-    fn header_button(&mut self, ui: &mut egui::Ui, label: &str, key: SortKey) {
+    /// A sortable column title, in a cell of `rect`.
+    fn header_button(&mut self, ui: &mut egui::Ui, rect: egui::Rect, label: &str, key: SortKey) {
         let arrow = match (self.sort == key, self.descending) {
             (true, true) => " v",
             (true, false) => " ^",
@@ -159,7 +159,8 @@ impl CompareScreen {
         };
         let button =
             egui::Button::new(format!("{label}{arrow}")).wrap_mode(egui::TextWrapMode::Extend);
-        if ui.add(button).clicked() {
+        let response = in_cell(ui, rect, |ui| ui.add(button));
+        if response.clicked() {
             if self.sort == key {
                 self.descending = !self.descending;
             } else {
@@ -169,6 +170,12 @@ impl CompareScreen {
         }
     }
 
+    /// The table: a header of sortable titles, then the rows in view.
+    ///
+    /// Rows are painted, not laid out as a grid of widgets: a row is one
+    /// allocation, a checkbox, a button and its numbers as text, so a frame
+    /// costs the same at 30 candidates or 3,000. Each row carries its
+    /// numbers as one accessible label for screen readers.
     fn table_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -177,57 +184,120 @@ impl CompareScreen {
         rows: &[CompareRow],
         height: f32,
     ) {
-        let dims = template.dimensions.len();
-        TableBuilder::new(ui)
-            .id_salt("compare_table")
-            .striped(true)
-            .max_scroll_height(height)
-            .column(Column::auto().at_least(160.0))
-            .columns(Column::auto().at_least(70.0), LEADING_COLUMNS)
-            .columns(Column::auto().at_least(60.0), dims)
-            .column(Column::remainder().at_least(200.0))
-            .header(24.0, |mut header| {
-                header.col(|ui| self.header_button(ui, "Candidate", SortKey::Name));
-                header.col(|ui| self.header_button(ui, "Weighted", SortKey::Weighted));
-                header.col(|ui| self.header_button(ui, "Adjusted", SortKey::Adjusted));
-                header.col(|ui| self.header_button(ui, "Alpha", SortKey::Alpha));
-                header.col(|ui| self.header_button(ui, "Hires", SortKey::Hires));
-                for (i, d) in template.dimensions.iter().enumerate() {
-                    header.col(|ui| self.header_button(ui, &short(&d.name), SortKey::Dimension(i)));
+        const ROW_HEIGHT: f32 = 22.0;
+        let mut titles: Vec<(String, SortKey)> = vec![
+            ("Candidate".to_owned(), SortKey::Name),
+            ("Weighted".to_owned(), SortKey::Weighted),
+            ("Adjusted".to_owned(), SortKey::Adjusted),
+            ("Alpha".to_owned(), SortKey::Alpha),
+            ("Hires".to_owned(), SortKey::Hires),
+        ];
+        for (i, d) in template.dimensions.iter().enumerate() {
+            titles.push((short(&d.name), SortKey::Dimension(i)));
+        }
+        let widths = column_widths(ui, &titles);
+        let total_width = DEBRIEF_WIDTH + widths.iter().sum::<f32>();
+        egui::ScrollArea::horizontal()
+            .id_salt("compare_columns")
+            .show(ui, |ui| {
+                let (header, _) = ui.allocate_exact_size(
+                    egui::vec2(total_width, ROW_HEIGHT + 2.0),
+                    egui::Sense::hover(),
+                );
+                let mut x = header.left() + DEBRIEF_WIDTH;
+                for ((title, key), width) in titles.iter().zip(&widths) {
+                    let cell = egui::Rect::from_min_size(
+                        egui::pos2(x, header.top()),
+                        egui::vec2(*width, ROW_HEIGHT),
+                    );
+                    self.header_button(ui, cell, title, *key);
+                    x += width;
                 }
-                header.col(|_| {});
-            })
-            .body(|body| {
-                // Only the visible rows are laid out, however many there are.
-                body.rows(22.0, rows.len(), |mut row| {
-                    let Some(r) = rows.get(row.index()) else {
-                        return;
-                    };
-                    row.col(|ui| {
-                        let mut charted = self.charted.contains(&r.id);
-                        if ui.checkbox(&mut charted, r.name.as_str()).changed() {
-                            if charted {
-                                self.charted.insert(r.id.clone());
-                            } else {
-                                self.charted.remove(&r.id);
-                            }
+                egui::ScrollArea::vertical()
+                    .id_salt("compare_rows")
+                    .max_height(height)
+                    .auto_shrink([false, true])
+                    .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
+                        for (index, r) in rows
+                            .iter()
+                            .enumerate()
+                            .skip(visible.start)
+                            .take(visible.len())
+                        {
+                            self.row_ui(ui, cx, r, index, &widths, total_width, ROW_HEIGHT);
                         }
                     });
-                    for cell in &r.cells {
-                        row.col(|ui| {
-                            ui.label(cell.as_str());
-                        });
-                    }
-                    row.col(|ui| {
-                        let button = egui::Button::new(r.debrief_label.as_str())
-                            .small()
-                            .wrap_mode(egui::TextWrapMode::Extend);
-                        if ui.add(button).clicked() {
-                            cx.commands.push(Command::OpenDebrief(r.id.clone()));
-                        }
-                    });
-                });
             });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        r: &CompareRow,
+        index: usize,
+        widths: &[f32],
+        total_width: f32,
+        height: f32,
+    ) {
+        let (rect, response) =
+            ui.allocate_exact_size(egui::vec2(total_width, height), egui::Sense::hover());
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, r.spoken.as_str()));
+        if !ui.is_rect_visible(rect) {
+            return;
+        }
+        if index % 2 == 1 {
+            ui.painter()
+                .rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
+        }
+        // The debrief first: on a narrow window the numbers scroll, the
+        // way to the debrief does not.
+        let mut x = rect.left();
+        let button_cell = egui::Rect::from_min_size(
+            egui::pos2(x, rect.top() + 1.0),
+            egui::vec2(DEBRIEF_WIDTH - 8.0, height - 2.0),
+        );
+        let button = ui.put(button_cell, egui::Button::new("Debrief").small());
+        // Every row's button reads "Debrief"; a screen reader (and a test)
+        // needs to know whose.
+        button.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, r.debrief_label.as_str())
+        });
+        if button.clicked() {
+            cx.commands.push(Command::OpenDebrief(r.id.clone()));
+        }
+        x += DEBRIEF_WIDTH;
+        let name_width = widths.first().copied().unwrap_or_default();
+        let name_cell = egui::Rect::from_min_size(
+            egui::pos2(x, rect.top()),
+            egui::vec2(name_width - 6.0, height),
+        );
+        let mut charted = self.charted.contains(&r.id);
+        let checkbox = in_cell(ui, name_cell, |ui| {
+            ui.add(egui::Checkbox::new(&mut charted, r.name.as_str()))
+        });
+        if checkbox.changed() {
+            if charted {
+                self.charted.insert(r.id.clone());
+            } else {
+                self.charted.remove(&r.id);
+            }
+        }
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        x += name_width;
+        for (cell, width) in r.cells.iter().zip(widths.iter().skip(1)) {
+            ui.painter().text(
+                egui::pos2(x + 4.0, rect.center().y),
+                egui::Align2::LEFT_CENTER,
+                cell,
+                font.clone(),
+                color,
+            );
+            x += width;
+        }
     }
 
     fn chart_ui(&self, ui: &mut egui::Ui, template: &Template, rows: &[CompareRow]) {
@@ -264,6 +334,39 @@ impl CompareScreen {
                 }
             });
     }
+}
+
+/// Adds a widget at the left of a table cell, vertically centred.
+fn in_cell(
+    ui: &mut egui::Ui,
+    cell: egui::Rect,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(cell).layout(layout), add)
+        .inner
+}
+
+/// Width of the column of debrief buttons, the first.
+const DEBRIEF_WIDTH: f32 = 76.0;
+
+/// Each column's width: wide enough for its title button (with a sort
+/// arrow) and for the numbers under it.
+fn column_widths(ui: &egui::Ui, titles: &[(String, SortKey)]) -> Vec<f32> {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let padding = 2.0 * ui.spacing().button_padding.x + 24.0;
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, (title, _))| {
+            let text = ui
+                .fonts_mut(|f| f.layout_no_wrap(title.clone(), font.clone(), egui::Color32::WHITE))
+                .size()
+                .x;
+            let least = if i == 0 { 180.0 } else { 64.0 };
+            (text + padding).max(least)
+        })
+        .collect()
 }
 
 /// A column title: the first word of a dimension's name.

@@ -27,7 +27,7 @@ pub enum SortKey {
 }
 
 /// Columns before the dimensions' means: weighted, adjusted, alpha, hires.
-pub const LEADING_COLUMNS: usize = 4;
+const LEADING_COLUMNS: usize = 4;
 
 impl SortKey {
     /// The index into [`CompareRow::values`], or `None` for the name.
@@ -57,6 +57,9 @@ pub struct CompareRow {
     pub values: Vec<Option<f64>>,
     /// The same, as shown.
     pub cells: Vec<String>,
+    /// The row in words, for screen readers: the name, then each column's
+    /// title and value.
+    pub spoken: String,
 }
 
 impl CompareRow {
@@ -146,6 +149,7 @@ fn row(s: &CandidateSummary, name: String, template: &Template) -> CompareRow {
         number(s.agreement_alpha),
         format!("{hires} of {recommended}"),
     ];
+    let mut titles = vec!["weighted", "adjusted", "alpha", "hires"];
     for dimension in &template.dimensions {
         let mean = s
             .dimensions
@@ -154,13 +158,19 @@ fn row(s: &CandidateSummary, name: String, template: &Template) -> CompareRow {
             .and_then(|d| d.mean);
         values.push(mean);
         cells.push(number(mean));
+        titles.push(dimension.name.as_str());
     }
+    let spoken = std::iter::once(name.clone())
+        .chain(titles.iter().zip(&cells).map(|(t, c)| format!("{t} {c}")))
+        .collect::<Vec<_>>()
+        .join(", ");
     CompareRow {
         id: s.id.clone(),
         debrief_label: format!("Debrief {name}"),
         name,
         values,
         cells,
+        spoken,
     }
 }
 
@@ -200,6 +210,7 @@ mod tests {
             debrief_label: String::new(),
             values: vec![weighted, None, None, Some(0.0)],
             cells: Vec::new(),
+            spoken: String::new(),
         }
     }
 
