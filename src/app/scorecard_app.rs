@@ -97,13 +97,18 @@ pub struct ScorecardApp {
     changes_seen_at: f64,
     /// Dropping it ends the watcher thread.
     _watcher: Option<mpsc::Sender<()>>,
+    /// Whether the watcher and the first read were started (see
+    /// [`ScorecardApp::start_reading`]).
+    started: bool,
     /// A path picked in the platform's file dialog, arriving from its thread.
     chosen_path: Option<mpsc::Receiver<Option<PathBuf>>>,
 }
 
 impl ScorecardApp {
-    /// Starts the app; the workspace is read on the worker, so the first
-    /// frame never waits for the disk.
+    /// Starts the app. Nothing is read here: the workspace is read on the
+    /// worker once the first frame is on screen (see
+    /// [`ScorecardApp::start_reading`]), so the first frame never waits for
+    /// the disk.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         let settings = options
             .settings
@@ -112,37 +117,6 @@ impl ScorecardApp {
         let worker = IoWorker::spawn(options.workspace.clone(), move || ctx.request_repaint());
         let ctx = cc.egui_ctx.clone();
         let aggregates = SummaryWorker::spawn(move || ctx.request_repaint());
-        worker.send(Job::Load);
-        // Live updates: a colleague's file arriving through a sync tool, a
-        // template saved in a text editor.
-        let (change_sender, changes) = mpsc::channel();
-        let ctx = cc.egui_ctx.clone();
-        let root = options.workspace.root().to_path_buf();
-        // Setting up the watch walks every folder: off the UI thread, so the
-        // first frame does not wait for it. The thread keeps the watcher
-        // alive until the app drops `_watcher` (the channel closes).
-        let (keep_alive, app_gone) = mpsc::channel::<()>();
-        let spawned = std::thread::Builder::new()
-            .name("folder-watcher".to_owned())
-            .spawn(move || {
-                let signal = change_sender.clone();
-                let wake = ctx.clone();
-                let watcher = FolderWatcher::start(&root, move |paths| {
-                    let _ = change_sender.send(paths);
-                    ctx.request_repaint();
-                });
-                match watcher {
-                    Ok(_watching) => {
-                        // Watching now: an empty batch asks for one full
-                        // read, for whatever changed while it was set up.
-                        let _ = signal.send(Vec::new());
-                        wake.request_repaint();
-                        while app_gone.recv().is_ok() {}
-                    }
-                    Err(err) => eprintln!("scorecard: no live updates: {err}"),
-                }
-            });
-        let watcher = spawned.ok().map(|_| keep_alive);
         Self {
             workspace: options.workspace,
             worker,
@@ -163,11 +137,59 @@ impl ScorecardApp {
             pending_export: None,
             on_disk: None,
             save_base: Base::Opened(None),
-            changes: Some(changes),
+            changes: None,
             pending_changes: Vec::new(),
             changes_seen_at: 0.0,
-            _watcher: watcher,
+            _watcher: None,
+            started: false,
             chosen_path: None,
+        }
+    }
+
+    /// Starts watching the workspace, then reading it, on background
+    /// threads. Called from the second frame: the first frame is then on
+    /// screen, and its paint (in software, on a machine without a GPU) did
+    /// not compete with the read for the cores.
+    ///
+    /// Live updates (a colleague's file arriving through a sync tool, a
+    /// template saved in a text editor) come from a folder watcher. Setting
+    /// it up walks every folder, so it runs on its own thread, and the
+    /// workspace is read once it watches: nothing written in between is
+    /// missed, and the workspace is read once, not twice.
+    fn start_reading(&mut self, ctx: &egui::Context) {
+        self.started = true;
+        let (change_sender, changes) = mpsc::channel();
+        let root = self.workspace.root().to_path_buf();
+        let wake = ctx.clone();
+        // The thread keeps the watcher alive until the app drops
+        // `_watcher` (the channel closes).
+        let (keep_alive, app_gone) = mpsc::channel::<()>();
+        let spawned = std::thread::Builder::new()
+            .name("folder-watcher".to_owned())
+            .spawn(move || {
+                let ready = change_sender.clone();
+                let ctx = wake.clone();
+                let watcher = FolderWatcher::start(&root, move |paths| {
+                    let _ = change_sender.send(paths);
+                    ctx.request_repaint();
+                });
+                // An empty batch asks for one full read: watching or not.
+                let _ = ready.send(Vec::new());
+                wake.request_repaint();
+                match watcher {
+                    Ok(_watching) => while app_gone.recv().is_ok() {},
+                    Err(err) => eprintln!("scorecard: no live updates: {err}"),
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.changes = Some(changes);
+                self._watcher = Some(keep_alive);
+            }
+            Err(err) => {
+                eprintln!("scorecard: no live updates: {err}");
+                self.worker.send(Job::Load);
+            }
         }
     }
 
@@ -937,6 +959,14 @@ enum DebriefView {
 impl eframe::App for ScorecardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         let time = ctx.input(|i| i.time);
+        if !self.started {
+            if ctx.cumulative_frame_nr() == 0 {
+                // The second frame starts the reading; ask for it.
+                ctx.request_repaint();
+            } else {
+                self.start_reading(ctx);
+            }
+        }
         self.handle_reports(time);
         self.autosave(time, false);
         self.refresh_changed_files(ctx, time);
