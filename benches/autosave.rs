@@ -350,6 +350,7 @@ fn autosave(c: &mut Criterion) {
     clocked.frame_with(click(compare_button, false));
     clocked.idle(2.0);
     let on_compare = matches!(clocked.app.app.screen(), scorecard::app::Screen::Compare(_));
+    let numbers_current = clocked.app.app.aggregates_current();
     let leave_frames: Vec<(f64, Duration)> = clocked
         .frames
         .iter()
@@ -375,7 +376,10 @@ fn autosave(c: &mut Criterion) {
     );
     report_frames("frames while saving (single)", &single_frames);
     report_frames("frames while saving (typing)", &typing_frames);
-    println!("  leave to Compare right after an edit (on compare: {on_compare}):");
+    println!(
+        "  leave to Compare right after an edit (on compare: {on_compare}, \
+         aggregates current 2 s later: {numbers_current}):"
+    );
     let mut slow: Vec<&(f64, Duration)> = leave_frames
         .iter()
         .filter(|(_, d)| *d > BUDGET_FRAME)

@@ -1079,7 +1079,7 @@ impl eframe::App for ScorecardApp {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The last edits, if the worker has not written them yet. Blocking is
         // fine here: the window is already closing.
         if let Screen::Interview(interview) = &self.screen
