@@ -24,8 +24,11 @@
 //!
 //! Then `rss` children open the app on the panel workspace and, if
 //! `SCORECARD_BENCH_10K=DIR` is set, on that 10,000-scorecard workspace,
-//! wait until it is read, draw 10 more frames and report `VmRSS`/`VmHWM`
-//! from `/proc/self/status`.
+//! wait until it is read, draw 10 more frames and report `VmRSS`/`VmHWM`,
+//! and `VmRSS` split into `RssAnon` (the heap: the app's data, the
+//! renderer's buffers) and `RssFile` (pages of the binary and the shared
+//! libraries, such as the software OpenGL driver), all from
+//! `/proc/self/status`.
 //!
 //! `FIRST_FRAME_RUNS` (default 15) sets the number of runs of each kind.
 
@@ -160,10 +163,12 @@ impl eframe::App for Probe {
                 self.frames_after_load += 1;
                 if self.frames_after_load > 10 {
                     println!(
-                        "rss loaded_at={:.3} vm_rss_kib={} vm_hwm_kib={}",
+                        "rss loaded_at={:.3} vm_rss_kib={} vm_hwm_kib={} rss_anon_kib={} rss_file_kib={}",
                         self.loaded_at.unwrap_or(0.0),
                         status_kib("VmRSS:"),
-                        status_kib("VmHWM:")
+                        status_kib("VmHWM:"),
+                        status_kib("RssAnon:"),
+                        status_kib("RssFile:")
                     );
                     std::process::exit(0);
                 }
@@ -401,6 +406,8 @@ fn driver() {
     for (label, dir) in targets {
         let mut rss = Vec::new();
         let mut hwm = Vec::new();
+        let mut anon = Vec::new();
+        let mut file = Vec::new();
         let mut loaded = Vec::new();
         let mut args = vec!["child", "rss"];
         args.extend(dir.as_deref());
@@ -408,12 +415,16 @@ fn driver() {
             if let Some(r) = run_child(home.path(), &args) {
                 rss.push(value(&r, "vm_rss_kib") / 1024.0);
                 hwm.push(value(&r, "vm_hwm_kib") / 1024.0);
+                anon.push(value(&r, "rss_anon_kib") / 1024.0);
+                file.push(value(&r, "rss_file_kib") / 1024.0);
                 loaded.push(value(&r, "loaded_at"));
             }
         }
         println!(
-            "  {label:<26} VmRSS median {:>7.1} MiB, VmHWM median {:>7.1} MiB, read and shown after {:>8.1} ms (runs: {})",
+            "  {label:<26} VmRSS median {:>7.1} MiB (RssAnon {:>6.1}, RssFile {:>6.1}), VmHWM median {:>7.1} MiB, read and shown after {:>8.1} ms (runs: {})",
             median(rss.clone()),
+            median(anon),
+            median(file),
             median(hwm),
             median(loaded),
             rss.len()
