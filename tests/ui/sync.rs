@@ -77,6 +77,47 @@ fn the_compare_table_follows_a_colleagues_submission() {
 }
 
 #[test]
+fn an_export_right_after_a_colleagues_submission_includes_it() {
+    let ws = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Debrief").click();
+    wait_numbers(&mut app);
+    let path = out.path().join("debrief.md");
+    app.get_by_label("md").click();
+    app.run();
+    app.get_by_label("Save to").focus();
+    app.get_by_label("Save to")
+        .type_text(path.to_str().unwrap());
+    app.run();
+
+    // The colleague's file is read and the export asked for at once. The
+    // numbers for it are computed on another thread: whichever comes first,
+    // the export must hold them. (On a workspace this small they usually
+    // win the race, so this story does not pin down the waiting itself.)
+    let store = Workspace::new(ws.path());
+    let card = colleague_scorecard("c-1", "Sam Lee", true);
+    let card_path = store
+        .scorecard_path(&card.candidate, &card.interviewer, "")
+        .unwrap();
+    store.save_scorecard(&card_path, &card).unwrap();
+    wait_until(&mut app, "the colleague's scorecard is read", |a| {
+        a.snapshot().candidates[0].scorecards.len() == 1
+    });
+    app.get_by_label("Export").click();
+    wait_until(&mut app, "the export is written", |_| path.exists());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("Sam Lee"), "{text}");
+    assert!(text.contains("**Scorecards:** 1 submitted"), "{text}");
+    assert!(text.contains("· no hire 1 ·"), "{text}");
+}
+
+#[test]
 fn sync_conflict_copies_are_shown_never_counted_never_deleted() {
     let ws = tempfile::tempdir().unwrap();
     add_candidate(ws.path(), "c-1", "Alex Doe");
