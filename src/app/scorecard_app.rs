@@ -86,7 +86,9 @@ pub struct ScorecardApp {
     aggregates: SummaryWorker,
     /// An export asked for while the aggregates were being computed; it is
     /// written once they are current, so it never holds stale numbers.
-    pending_export: Option<(Slug, Format, PathBuf)>,
+    pending_export: Option<ExportRequest>,
+    /// The user was told the aggregates thread is gone.
+    told_aggregates_stopped: bool,
     /// What the open scorecard's file is believed to hold (a fingerprint).
     on_disk: Option<u64>,
     /// What the next scorecard save may assume about its file.
@@ -100,6 +102,8 @@ pub struct ScorecardApp {
     /// Whether the watcher and the first read were started (see
     /// [`ScorecardApp::start_reading`]).
     started: bool,
+    /// Whether the first full read was asked of the worker.
+    read_asked: bool,
     /// A path picked in the platform's file dialog, arriving from its thread.
     chosen_path: Option<mpsc::Receiver<Option<PathBuf>>>,
 }
@@ -135,6 +139,7 @@ impl ScorecardApp {
             summary: None,
             aggregates,
             pending_export: None,
+            told_aggregates_stopped: false,
             on_disk: None,
             save_base: Base::Opened(None),
             changes: None,
@@ -142,6 +147,7 @@ impl ScorecardApp {
             changes_seen_at: 0.0,
             _watcher: None,
             started: false,
+            read_asked: false,
             chosen_path: None,
         }
     }
@@ -189,6 +195,7 @@ impl ScorecardApp {
             Err(err) => {
                 eprintln!("scorecard: no live updates: {err}");
                 self.worker.send(Job::Load);
+                self.read_asked = true;
             }
         }
     }
@@ -253,7 +260,7 @@ impl ScorecardApp {
             .is_some_and(|(generation, _)| *generation == self.generation)
     }
 
-    /// Whether the screen shown reads the aggregates.
+    /// Whether the screen shown, or an export waiting, reads the aggregates.
     fn needs_aggregates(&self) -> bool {
         matches!(self.screen, Screen::Compare(_) | Screen::Debrief(_))
             || self.pending_export.is_some()
@@ -436,14 +443,33 @@ impl ScorecardApp {
     /// Collects the watcher's changed paths and, once they settle for a
     /// moment (editors and sync tools write in bursts), reads them again.
     fn refresh_changed_files(&mut self, ctx: &egui::Context, time: f64) {
+        let mut watcher_gone = false;
         if let Some(changes) = &self.changes {
-            for paths in changes.try_iter() {
-                if paths.is_empty() {
-                    self.worker.send(Job::Load);
-                    continue;
+            loop {
+                match changes.try_recv() {
+                    Ok(paths) if paths.is_empty() => {
+                        self.worker.send(Job::Load);
+                        self.read_asked = true;
+                    }
+                    Ok(paths) => {
+                        self.pending_changes.extend(paths);
+                        self.changes_seen_at = time;
+                    }
+                    Err(mpsc::TryRecvError::Empty) => break,
+                    Err(mpsc::TryRecvError::Disconnected) => {
+                        watcher_gone = true;
+                        break;
+                    }
                 }
-                self.pending_changes.extend(paths);
-                self.changes_seen_at = time;
+            }
+        }
+        if watcher_gone {
+            // The watcher's thread ended (it could not watch, or it
+            // panicked): no live updates, but the workspace is read anyway.
+            self.changes = None;
+            if !self.read_asked {
+                self.worker.send(Job::Load);
+                self.read_asked = true;
             }
         }
         if self.pending_changes.is_empty() {
@@ -546,6 +572,8 @@ impl ScorecardApp {
                 self.snapshot
                     .candidates
                     .retain(|r| !ids.contains(&r.candidate.id));
+                // The aggregates hold their names and red flags too.
+                self.summary = None;
                 self.generation += 1;
                 self.worker.send(Job::Erase(ids));
             }
@@ -574,14 +602,29 @@ impl ScorecardApp {
             self.aggregates.request(self.generation, &self.snapshot);
         }
         if self.aggregates_current()
-            && let Some((candidate, format, path)) = self.pending_export.take()
+            && let Some(export) = self.pending_export.take()
         {
-            self.export_debrief(&candidate, format, path);
+            self.write_export(export);
+        }
+        if self.aggregates.has_stopped() && !self.aggregates_current() && self.needs_aggregates() {
+            // Without the thread, "computing" would never end: say so once.
+            if self.pending_export.take().is_some() {
+                self.notice = Some(
+                    "The export was not written: the numbers cannot be computed (see the terminal); restart the app"
+                        .to_owned(),
+                );
+            } else if self.notice.is_none() && !self.told_aggregates_stopped {
+                self.notice = Some(
+                    "The numbers cannot be computed (see the terminal); restart the app".to_owned(),
+                );
+            }
+            self.told_aggregates_stopped = true;
         }
     }
 
-    /// The debrief of a candidate, from the newest aggregates.
-    fn debrief(&self, id: &Slug) -> DebriefView {
+    /// The debrief of a candidate, from the newest aggregates; with names
+    /// replaced by aliases if `blind`.
+    fn debrief(&self, id: &Slug, blind: bool) -> DebriefView {
         let Some(record) = self.snapshot.candidate(id.as_str()) else {
             return DebriefView::Hidden;
         };
@@ -611,7 +654,7 @@ impl ScorecardApp {
             &cards,
             template.map(|e| &e.template),
             summary,
-            self.settings.blind,
+            blind,
         )))
     }
 
@@ -641,22 +684,48 @@ impl ScorecardApp {
             self.notice = Some("Type where to save the export, or choose a file".to_owned());
             return;
         }
-        if !self.aggregates_current() {
+        let request = ExportRequest {
+            candidate: candidate.clone(),
+            format,
+            path,
+            // Blind or not as when asked, even if the setting changes while
+            // the numbers are computed.
+            blind: self.settings.blind,
+        };
+        if self.aggregates_current() {
+            self.write_export(request);
+        } else {
             // Written by `update_aggregates` once the numbers are current.
-            self.pending_export = Some((candidate.clone(), format, path));
-            return;
+            self.pending_export = Some(request);
         }
-        let debrief = match self.debrief(candidate) {
+    }
+
+    /// Renders a debrief export from the current aggregates and hands it to
+    /// the worker.
+    fn write_export(&mut self, request: ExportRequest) {
+        let debrief = match self.debrief(&request.candidate, request.blind) {
             DebriefView::Ready(debrief) => debrief,
-            DebriefView::Hidden | DebriefView::Computing => {
+            DebriefView::Hidden
+                if self
+                    .snapshot
+                    .candidate(request.candidate.as_str())
+                    .is_some() =>
+            {
                 self.notice =
                     Some("This debrief is hidden from you, so it cannot be exported".to_owned());
                 return;
             }
+            DebriefView::Hidden | DebriefView::Computing => {
+                self.notice = Some(
+                    "The export was not written: the candidate is no longer in the workspace"
+                        .to_owned(),
+                );
+                return;
+            }
         };
-        match crate::export::render_debrief(&debrief, format) {
+        match crate::export::render_debrief(&debrief, request.format) {
             Ok(text) => self.worker.send(Job::WriteFile {
-                path,
+                path: request.path,
                 bytes: text.into_bytes(),
             }),
             Err(err) => self.notice = Some(format!("The export failed: {err}")),
@@ -946,6 +1015,15 @@ fn computing_ui(ui: &mut egui::Ui) {
     });
 }
 
+/// A debrief export, as asked for.
+struct ExportRequest {
+    candidate: Slug,
+    format: Format,
+    path: PathBuf,
+    /// Aliases instead of names.
+    blind: bool,
+}
+
 /// What the debrief screen can show.
 enum DebriefView {
     /// The panel's ratings are hidden from this user (see [`panel_visible`]).
@@ -1015,7 +1093,7 @@ impl eframe::App for ScorecardApp {
             return;
         }
         let debrief = match &self.screen {
-            Screen::Debrief(screen) => Some(self.debrief(&screen.candidate)),
+            Screen::Debrief(screen) => Some(self.debrief(&screen.candidate, self.settings.blind)),
             _ => None,
         };
         let templates_dir = self.workspace.templates_dir();

@@ -23,6 +23,8 @@ pub struct SummaryWorker {
     results: Receiver<Computed>,
     /// The newest generation asked for, so a frame asks once per change.
     requested: Option<u64>,
+    /// The thread is gone (it could not start, or it panicked).
+    stopped: bool,
 }
 
 impl SummaryWorker {
@@ -60,11 +62,13 @@ impl SummaryWorker {
             requests,
             results,
             requested: None,
+            stopped: false,
         }
     }
 
     /// Asks for the aggregates of `snapshot`, unless this generation was
-    /// already asked for. The copy is cheap: candidates are shared.
+    /// already asked for. The copy is cheap: candidates are shared, and
+    /// only the templates and the lists of problem files are copied.
     pub fn request(&mut self, generation: u64, snapshot: &WorkspaceSnapshot) {
         if self.requested == Some(generation) {
             return;
@@ -74,7 +78,23 @@ impl SummaryWorker {
     }
 
     /// The newest result that arrived, if any.
-    pub fn try_recv(&self) -> Option<Computed> {
-        self.results.try_iter().last()
+    pub fn try_recv(&mut self) -> Option<Computed> {
+        let mut newest = None;
+        loop {
+            match self.results.try_recv() {
+                Ok(computed) => newest = Some(computed),
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.stopped = true;
+                    break;
+                }
+            }
+        }
+        newest
+    }
+
+    /// Whether the thread is gone, so nothing asked will ever arrive.
+    pub fn has_stopped(&self) -> bool {
+        self.stopped
     }
 }

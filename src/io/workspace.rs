@@ -337,6 +337,11 @@ impl Workspace {
                 CandidateFolder::Gone => {}
             }
         }
+        // In the order `apply` keeps them, so a refresh that changes
+        // nothing compares equal.
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        conflicts.sort();
+        conflicts.dedup();
         WorkspaceSnapshot {
             templates,
             candidates,

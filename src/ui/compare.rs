@@ -34,6 +34,8 @@ pub struct CompareScreen {
     pub charted: BTreeSet<Slug>,
     /// The rows as last built, kept until something they show changes.
     table: Option<CompareTable>,
+    /// How far the rows are scrolled sideways, for the header to follow.
+    columns_offset: f32,
 }
 
 impl Default for CompareScreen {
@@ -44,6 +46,7 @@ impl Default for CompareScreen {
             descending: true,
             charted: BTreeSet::new(),
             table: None,
+            columns_offset: 0.0,
         }
     }
 }
@@ -167,15 +170,20 @@ impl CompareScreen {
                 self.sort = key;
                 self.descending = key != SortKey::Name;
             }
+            // The rows are sorted again on the next frame: ask for it.
+            ui.ctx().request_repaint();
         }
     }
 
     /// The table: a header of sortable titles, then the rows in view.
     ///
     /// Rows are painted, not laid out as a grid of widgets: a row is one
-    /// allocation, a checkbox, a button and its numbers as text, so a frame
-    /// costs the same at 30 candidates or 3,000. Each row carries its
-    /// numbers as one accessible label for screen readers.
+    /// allocation and two widgets (a button, a checkbox), its numbers
+    /// painted as text, and only rows in view are drawn, so a frame costs
+    /// the same at 30 candidates or 3,000. Each row carries its
+    /// numbers as one accessible label for screen readers. The rows scroll
+    /// both ways (the scroll bars stay in the window); the header follows
+    /// them sideways.
     fn table_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -198,7 +206,10 @@ impl CompareScreen {
         let widths = column_widths(ui, &titles);
         let total_width = DEBRIEF_WIDTH + widths.iter().sum::<f32>();
         egui::ScrollArea::horizontal()
-            .id_salt("compare_columns")
+            .id_salt("compare_header")
+            .horizontal_scroll_offset(self.columns_offset)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .scroll_source(egui::scroll_area::ScrollSource::NONE)
             .show(ui, |ui| {
                 let (header, _) = ui.allocate_exact_size(
                     egui::vec2(total_width, ROW_HEIGHT + 2.0),
@@ -213,21 +224,26 @@ impl CompareScreen {
                     self.header_button(ui, cell, title, *key);
                     x += width;
                 }
-                egui::ScrollArea::vertical()
-                    .id_salt("compare_rows")
-                    .max_height(height)
-                    .auto_shrink([false, true])
-                    .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
-                        for (index, r) in rows
-                            .iter()
-                            .enumerate()
-                            .skip(visible.start)
-                            .take(visible.len())
-                        {
-                            self.row_ui(ui, cx, r, index, &widths, total_width, ROW_HEIGHT);
-                        }
-                    });
             });
+        let body = egui::ScrollArea::both()
+            .id_salt("compare_rows")
+            .max_height(height)
+            .auto_shrink([false, true])
+            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
+                let first = visible.start;
+                for (index, r) in rows.get(visible).unwrap_or_default().iter().enumerate() {
+                    // Ids from the candidate, not the scroll position, so
+                    // focus stays on the same row as it scrolls.
+                    ui.push_id(&r.id, |ui| {
+                        self.row_ui(ui, cx, r, first + index, &widths, total_width, ROW_HEIGHT);
+                    });
+                }
+            });
+        let offset = body.state.clamped_offset().x;
+        if offset != self.columns_offset {
+            self.columns_offset = offset;
+            ui.ctx().request_repaint();
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -252,8 +268,8 @@ impl CompareScreen {
             ui.painter()
                 .rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
         }
-        // The debrief first: on a narrow window the numbers scroll, the
-        // way to the debrief does not.
+        // The debrief first, where even a narrow window shows it before
+        // any scrolling.
         let mut x = rect.left();
         let button_cell = egui::Rect::from_min_size(
             egui::pos2(x, rect.top() + 1.0),
@@ -276,8 +292,12 @@ impl CompareScreen {
         );
         let mut charted = self.charted.contains(&r.id);
         let checkbox = in_cell(ui, name_cell, |ui| {
+            // A long name is cut short, not drawn over the numbers.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            ui.set_clip_rect(name_cell.intersect(ui.clip_rect()));
             ui.add(egui::Checkbox::new(&mut charted, r.name.as_str()))
-        });
+        })
+        .on_hover_text(r.name.as_str());
         if checkbox.changed() {
             if charted {
                 self.charted.insert(r.id.clone());
@@ -350,8 +370,9 @@ fn in_cell(
 /// Width of the column of debrief buttons, the first.
 const DEBRIEF_WIDTH: f32 = 76.0;
 
-/// Each column's width: wide enough for its title button (with a sort
-/// arrow) and for the numbers under it.
+/// Each column's width: wide enough for its title button with a sort
+/// arrow, and at least what its contents need (names are cut short to fit;
+/// the numbers, at most "10 of 12", fit the least width).
 fn column_widths(ui: &egui::Ui, titles: &[(String, SortKey)]) -> Vec<f32> {
     let font = egui::TextStyle::Button.resolve(ui.style());
     let padding = 2.0 * ui.spacing().button_padding.x + 24.0;
