@@ -28,6 +28,18 @@ fn colleague_scorecard(candidate: &str, interviewer: &str, submitted: bool) -> S
     }
 }
 
+/// A colleague's submitted general interview of `c-1`, written into the
+/// shared folder as a sync tool would; returns its file.
+fn colleague_submits(workspace: &std::path::Path) -> std::path::PathBuf {
+    let store = Workspace::new(workspace);
+    let card = colleague_scorecard("c-1", "Sam Lee", true);
+    let path = store
+        .scorecard_path(&card.candidate, &card.interviewer, "")
+        .unwrap();
+    store.save_scorecard(&path, &card).unwrap();
+    path
+}
+
 #[test]
 fn a_colleagues_submission_appears_without_a_restart() {
     let ws = tempfile::tempdir().unwrap();
@@ -36,12 +48,7 @@ fn a_colleagues_submission_appears_without_a_restart() {
     app.get_by_label("0 submitted, 0 draft");
 
     // The sync tool writes a colleague's file into the shared folder.
-    let store = Workspace::new(ws.path());
-    let card = colleague_scorecard("c-1", "Sam Lee", true);
-    let path = store
-        .scorecard_path(&card.candidate, &card.interviewer, "")
-        .unwrap();
-    store.save_scorecard(&path, &card).unwrap();
+    colleague_submits(ws.path());
 
     wait_until(&mut app, "the colleague's scorecard shows", |a| {
         a.snapshot().candidates[0].scorecards.len() == 1
@@ -62,12 +69,7 @@ fn the_compare_table_follows_a_colleagues_submission() {
     app.get_by_label_contains("Alex Doe, weighted -, adjusted -, alpha -, hires 0 of 0");
 
     // A colleague's "no hire" arrives while the table is open.
-    let store = Workspace::new(ws.path());
-    let card = colleague_scorecard("c-1", "Sam Lee", true);
-    let path = store
-        .scorecard_path(&card.candidate, &card.interviewer, "")
-        .unwrap();
-    store.save_scorecard(&path, &card).unwrap();
+    colleague_submits(ws.path());
     wait_until(&mut app, "the colleague's scorecard is read", |a| {
         a.snapshot().candidates[0].scorecards.len() == 1
     });
@@ -100,12 +102,7 @@ fn an_export_right_after_a_colleagues_submission_includes_it() {
     // numbers for it are computed on another thread: whichever comes first,
     // the export must hold them. (On a workspace this small they usually
     // win the race, so this story does not pin down the waiting itself.)
-    let store = Workspace::new(ws.path());
-    let card = colleague_scorecard("c-1", "Sam Lee", true);
-    let card_path = store
-        .scorecard_path(&card.candidate, &card.interviewer, "")
-        .unwrap();
-    store.save_scorecard(&card_path, &card).unwrap();
+    colleague_submits(ws.path());
     wait_until(&mut app, "the colleague's scorecard is read", |a| {
         a.snapshot().candidates[0].scorecards.len() == 1
     });
@@ -121,12 +118,7 @@ fn an_export_right_after_a_colleagues_submission_includes_it() {
 fn sync_conflict_copies_are_shown_never_counted_never_deleted() {
     let ws = tempfile::tempdir().unwrap();
     add_candidate(ws.path(), "c-1", "Alex Doe");
-    let store = Workspace::new(ws.path());
-    let card = colleague_scorecard("c-1", "Sam Lee", true);
-    let path = store
-        .scorecard_path(&card.candidate, &card.interviewer, "")
-        .unwrap();
-    store.save_scorecard(&path, &card).unwrap();
+    let path = colleague_submits(ws.path());
     let copy = path.with_file_name("sam-lee-- (Sam's conflicted copy 2026-11-21).ron");
     fs::copy(&path, &copy).unwrap();
     let git = path.with_file_name("ana-ruiz--.ron");
