@@ -25,8 +25,7 @@ use scorecard::app::{AppOptions, FixedClock, ScorecardApp};
 use scorecard::demo::{DEFAULT_SEED, generate};
 use scorecard::io::{TemplateSet, Workspace, to_ron};
 use scorecard::model::{
-    Candidate, FormatVersion, Rating, RatingEntry, Recommendation, Scorecard, Slug, Template,
-    Timestamp,
+    Candidate, FormatVersion, Rating, RatingEntry, Scorecard, Slug, Template, Timestamp,
 };
 use scorecard::ui::Settings;
 
@@ -265,15 +264,7 @@ pub fn write_panel_workspace(dir: &Path, candidates: usize) -> Written {
                 );
             }
             let mean = f64::from(sum) / 8.0;
-            let recommendation = if mean >= 3.5 {
-                Recommendation::StrongHire
-            } else if mean >= 2.75 {
-                Recommendation::Hire
-            } else if mean >= 1.9 {
-                Recommendation::NoHire
-            } else {
-                Recommendation::StrongNoHire
-            };
+            let recommendation = scorecard::demo::recommendation_for_mean(mean);
             let red_flags = if rng.below(20) == 0 {
                 vec![
                     template.red_flags[rng.below(template.red_flags.len() as u64) as usize].clone(),

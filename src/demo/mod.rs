@@ -477,6 +477,20 @@ fn scorecard(
     }
 }
 
+/// The verdict a mean score (1 to 4) supports, before red flags and
+/// must-haves: *strong hire* from 3.5, *hire* from 2.75, *no hire* from 1.9.
+pub fn recommendation_for_mean(mean: f64) -> Recommendation {
+    if mean >= 3.5 {
+        Recommendation::StrongHire
+    } else if mean >= 2.75 {
+        Recommendation::Hire
+    } else if mean >= 1.9 {
+        Recommendation::NoHire
+    } else {
+        Recommendation::StrongNoHire
+    }
+}
+
 /// The verdict the ratings support: by the weighted mean of the scores
 /// given, at most *no hire* after a red flag or a must-have rated *Does not
 /// meet*. With no score at all (every dimension *no signal*), the
@@ -506,15 +520,7 @@ fn recommend(
     } else {
         impression
     };
-    let by_mean = if mean >= 3.5 {
-        Recommendation::StrongHire
-    } else if mean >= 2.75 {
-        Recommendation::Hire
-    } else if mean >= 1.9 {
-        Recommendation::NoHire
-    } else {
-        Recommendation::StrongNoHire
-    };
+    let by_mean = recommendation_for_mean(mean);
     if red_flag || must_have_failed {
         by_mean.min(Recommendation::NoHire)
     } else {
