@@ -28,7 +28,9 @@
 //! and `VmRSS` split into `RssAnon` (the heap: the app's data, the
 //! renderer's buffers) and `RssFile` (pages of the binary and the shared
 //! libraries, such as the software OpenGL driver), all from
-//! `/proc/self/status`.
+//! `/proc/self/status`; and the largest mappings from `/proc/self/smaps`
+//! (which shared library, or the heap), so a figure over budget says where
+//! the memory is.
 //!
 //! `FIRST_FRAME_RUNS` (default 15) sets the number of runs of each kind.
 
@@ -132,6 +134,38 @@ fn status_kib(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// Resident memory per mapping, largest first, as `name:KiB` joined by
+/// commas: which library or heap the RSS is in. Mappings of one file are
+/// summed under its file name; anonymous ones under `[anon]`.
+fn rss_by_mapping() -> String {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap_or_default();
+    let mut totals: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut current = String::from("[anon]");
+    for line in smaps.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        // A mapping's header: "start-end perms offset dev inode [path]".
+        let is_header = fields.len() >= 5
+            && fields[0].contains('-')
+            && fields[0].chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+        if is_header {
+            current = fields.get(5).map_or("[anon]".to_owned(), |path| {
+                path.rsplit('/').next().unwrap_or(path).replace(',', "_")
+            });
+        } else if fields.first() == Some(&"Rss:") {
+            let kib: u64 = fields.get(1).and_then(|v| v.parse().ok()).unwrap_or(0);
+            *totals.entry(current.clone()).or_default() += kib;
+        }
+    }
+    let mut sorted: Vec<(String, u64)> = totals.into_iter().collect();
+    sorted.sort_by_key(|(_, kib)| std::cmp::Reverse(*kib));
+    sorted
+        .iter()
+        .take(6)
+        .map(|(name, kib)| format!("{name}:{kib}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 impl eframe::App for Probe {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         if self.mode == Mode::FirstFrame && self.frames == 1 {
@@ -163,12 +197,13 @@ impl eframe::App for Probe {
                 self.frames_after_load += 1;
                 if self.frames_after_load > 10 {
                     println!(
-                        "rss loaded_at={:.3} vm_rss_kib={} vm_hwm_kib={} rss_anon_kib={} rss_file_kib={}",
+                        "rss loaded_at={:.3} vm_rss_kib={} vm_hwm_kib={} rss_anon_kib={} rss_file_kib={} largest={}",
                         self.loaded_at.unwrap_or(0.0),
                         status_kib("VmRSS:"),
                         status_kib("VmHWM:"),
                         status_kib("RssAnon:"),
-                        status_kib("RssFile:")
+                        status_kib("RssFile:"),
+                        rss_by_mapping()
                     );
                     std::process::exit(0);
                 }
@@ -409,6 +444,7 @@ fn driver() {
         let mut anon = Vec::new();
         let mut file = Vec::new();
         let mut loaded = Vec::new();
+        let mut largest = String::new();
         let mut args = vec!["child", "rss"];
         args.extend(dir.as_deref());
         for _ in 0..3 {
@@ -418,6 +454,9 @@ fn driver() {
                 anon.push(value(&r, "rss_anon_kib") / 1024.0);
                 file.push(value(&r, "rss_file_kib") / 1024.0);
                 loaded.push(value(&r, "loaded_at"));
+                if let Some((_, l)) = r.iter().find(|(k, _)| k == "largest") {
+                    largest = l.clone();
+                }
             }
         }
         println!(
@@ -429,6 +468,16 @@ fn driver() {
             median(loaded),
             rss.len()
         );
+        // Where the memory is, in the last run.
+        let parts: Vec<String> = largest
+            .split(',')
+            .filter_map(|part| part.rsplit_once(':'))
+            .map(|(name, kib)| {
+                let mib = kib.parse::<f64>().unwrap_or(f64::NAN) / 1024.0;
+                format!("{name} {mib:.1}")
+            })
+            .collect();
+        println!("  {:<26} largest mappings (MiB): {}", "", parts.join(", "));
     }
 }
 
