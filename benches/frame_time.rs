@@ -23,7 +23,8 @@
 //! one and their percentiles printed.
 //!
 //! `cargo bench --bench frame_time`; `SCORECARD_BENCH_PANEL=DIR` keeps the
-//! workspace in DIR.
+//! workspace in DIR. With `SCORECARD_BENCH_10K=DIR` naming a workspace that
+//! holds candidates (the 10k demo), Home is also timed on it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -212,13 +213,33 @@ fn frame_time(c: &mut Criterion) {
     }
     bench_frames(c, "home", &mut home);
 
+    // --- Home on the 10k demo (2,600 candidates, drafts among them), if
+    // `SCORECARD_BENCH_10K` names a workspace that holds one. ---
+    let mut home_10k = std::env::var_os("SCORECARD_BENCH_10K")
+        .map(std::path::PathBuf::from)
+        .filter(|dir| common::has_candidates(dir))
+        .map(|dir| {
+            let mut app = BareApp::from_harness(common::open_harness(&dir));
+            for _ in 0..10 {
+                app.frame();
+            }
+            app
+        });
+    if let Some(app) = home_10k.as_mut() {
+        bench_frames(c, "home_10k", app);
+    }
+
     // --- Frame by frame, percentiles. ---
     println!("\nframe_time: {FRAMES} frames each, one by one (ms; frame = ui + tessellate)");
-    for (screen, app) in [
+    let mut screens = vec![
         ("compare", &mut compare),
         ("debrief", &mut debrief),
         ("home", &mut home),
-    ] {
+    ];
+    if let Some(app) = home_10k.as_mut() {
+        screens.push(("home_10k", app));
+    }
+    for (screen, app) in screens {
         let costs: Vec<_> = (0..FRAMES).map(|_| app.frame()).collect();
         let total: Vec<Duration> = costs.iter().map(|c| c.total()).collect();
         let ui: Vec<Duration> = costs.iter().map(|c| c.ui).collect();

@@ -1,6 +1,7 @@
 //! The first screen: candidates, a new-candidate form, my pending drafts.
 
-use super::{Command, Settings, ViewContext, display_name, file_errors_ui};
+use super::home_lists::{CandidateList, PendingDrafts, role_of};
+use super::{Command, ViewContext, display_name, file_errors_ui};
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
 use crate::model::{Slug, Timestamp, format_age};
 
@@ -19,6 +20,10 @@ pub struct HomeScreen {
     pub purge_days: String,
     /// Candidates a purge would erase, while its confirmation is open.
     pub purge_confirm: Option<Vec<Slug>>,
+    /// The candidates matching the search, kept until something changes.
+    candidates: CandidateList,
+    /// The pending drafts, kept until something changes.
+    drafts: PendingDrafts,
 }
 
 impl HomeScreen {
@@ -31,7 +36,7 @@ impl HomeScreen {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     self.new_candidate_ui(ui, cx);
                     ui.separator();
-                    pending_drafts_ui(ui, cx);
+                    self.pending_drafts_ui(ui, cx);
                     ui.separator();
                     self.purge_ui(ui, cx);
                 });
@@ -65,15 +70,7 @@ impl HomeScreen {
             .labelled_by(label.id);
         });
         ui.add_space(6.0);
-        let mut matching: Vec<&CandidateRecord> = cx
-            .snapshot
-            .candidates
-            .iter()
-            .map(std::sync::Arc::as_ref)
-            .filter(|record| matches_search(record, cx.snapshot, cx.settings, &self.search))
-            .collect();
-        // Newest first: the candidates being interviewed now are on top.
-        matching.sort_by_key(|r| std::cmp::Reverse(r.candidate.created_at));
+        let matching = self.candidates.matching(cx, &self.search);
         if cx.snapshot.candidates.is_empty() {
             ui.weak("No candidates yet: add one on the right");
             return;
@@ -100,7 +97,10 @@ impl HomeScreen {
             })
             .body(|body| {
                 body.rows(24.0, matching.len(), |mut row| {
-                    let Some(record) = matching.get(row.index()) else {
+                    let Some(record) = matching
+                        .get(row.index())
+                        .and_then(|&at| cx.snapshot.candidates.get(at))
+                    else {
                         return;
                     };
                     let candidate = &record.candidate;
@@ -275,32 +275,28 @@ fn last_activity(record: &CandidateRecord) -> Timestamp {
     latest
 }
 
-/// Drafts still unsubmitted: the interviewer's own, or everyone's while the
-/// app does not know who is using it.
-fn pending_drafts_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
-    let me = Slug::from_name(&cx.settings.interviewer);
-    ui.heading(if me.is_some() {
-        "My pending drafts"
-    } else {
-        "Pending drafts"
-    });
-    /// A long list helps nobody; the rest is counted.
-    const SHOWN: usize = 40;
-    let mut count = 0;
-    for record in &cx.snapshot.candidates {
-        for scorecard_record in &record.scorecards {
+impl HomeScreen {
+    /// Drafts still unsubmitted: the interviewer's own, or everyone's while
+    /// the app does not know who is using it.
+    fn pending_drafts_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        let everyone = Slug::from_name(&cx.settings.interviewer).is_none();
+        ui.heading(if everyone {
+            "Pending drafts"
+        } else {
+            "My pending drafts"
+        });
+        let (shown, count) = self.drafts.find(cx);
+        for &(c, s) in shown {
+            let Some(record) = cx.snapshot.candidates.get(c) else {
+                continue;
+            };
+            let Some(scorecard_record) = record.scorecards.get(s) else {
+                continue;
+            };
             let card = &scorecard_record.scorecard;
-            let mine = me.is_none() || Slug::from_name(&card.interviewer) == me;
-            if card.is_submitted() || !mine {
-                continue;
-            }
-            count += 1;
-            if count > SHOWN {
-                continue;
-            }
             let stage = stage_name(cx.snapshot, record, &card.stage);
             let age = draft_age(card.started_at, card.amended_at, cx.now);
-            let who = if me.is_none() {
+            let who = if everyone {
                 format!(" by {}", card.interviewer)
             } else {
                 String::new()
@@ -312,29 +308,17 @@ fn pending_drafts_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
                     .push(Command::OpenScorecard(scorecard_record.path.clone()));
             }
         }
-    }
-    if count == 0 {
-        ui.weak("None: every scorecard is submitted");
-    } else if count > SHOWN {
-        ui.weak(format!("and {} more", count - SHOWN));
+        if count == 0 {
+            ui.weak("None: every scorecard is submitted");
+        } else if count > PendingDrafts::SHOWN {
+            ui.weak(format!("and {} more", count - PendingDrafts::SHOWN));
+        }
     }
 }
 
 fn draft_age(started: Timestamp, amended: Option<Timestamp>, now: Timestamp) -> String {
     let since = amended.map_or(started, |a| a.max(started));
     format_age(now.unix_seconds() - since.unix_seconds())
-}
-
-/// The role a candidate is interviewed for, or their template id if that
-/// template is gone.
-fn role_of(snapshot: &WorkspaceSnapshot, record: &CandidateRecord) -> String {
-    snapshot
-        .templates
-        .get(record.candidate.template.as_str())
-        .map_or_else(
-            || format!("{} (template missing)", record.candidate.template),
-            |e| e.template.role.clone(),
-        )
 }
 
 /// A stage's display name: the exercise's, or "General interview".
@@ -351,20 +335,6 @@ pub(crate) fn stage_name(
         .get(record.candidate.template.as_str())
         .and_then(|e| e.template.exercise(stage))
         .map_or_else(|| stage.to_owned(), |e| e.name.clone())
-}
-
-fn matches_search(
-    record: &CandidateRecord,
-    snapshot: &WorkspaceSnapshot,
-    settings: &Settings,
-    search: &str,
-) -> bool {
-    let needle = search.trim().to_lowercase();
-    needle.is_empty()
-        || display_name(&record.candidate, settings)
-            .to_lowercase()
-            .contains(&needle)
-        || role_of(snapshot, record).to_lowercase().contains(&needle)
 }
 
 /// Sync conflict copies: shown so a person reconciles them; never counted,

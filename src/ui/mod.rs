@@ -9,6 +9,7 @@ mod debrief;
 mod file_errors;
 mod help_overlay;
 mod home;
+mod home_lists;
 mod interview;
 mod save_indicator;
 mod settings;

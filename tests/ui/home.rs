@@ -73,6 +73,34 @@ fn search_finds_candidates_by_name_or_role() {
 }
 
 #[test]
+fn search_results_follow_a_colleagues_new_candidate_and_blind_mode() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Search").focus();
+    app.get_by_label("Search").type_text("lee");
+    app.run();
+    app.get_by_label("Sam Lee");
+    assert!(app.query_by_label("Alex Doe").is_none());
+
+    // A colleague adds a candidate while the search stays typed.
+    add_candidate(ws.path(), "c-3", "Robin Lee");
+    wait_until(&mut app, "the new candidate is read", |a| {
+        a.snapshot().candidates.len() == 3
+    });
+    app.run();
+    app.get_by_label("Robin Lee");
+    app.get_by_label("Sam Lee");
+    assert!(app.query_by_label("Alex Doe").is_none());
+
+    // Blind mode hides the names, so searching for one finds nobody.
+    app.get_by_label("Blind mode").click();
+    app.run();
+    app.get_by_label("No candidate matches the search");
+}
+
+#[test]
 fn f1_shows_the_keyboard_shortcuts_and_hides_them_again() {
     let ws = tempfile::tempdir().unwrap();
     let mut app = open_app(ws.path(), "");

@@ -41,6 +41,37 @@ fn colleague_submits(workspace: &std::path::Path) -> std::path::PathBuf {
 }
 
 #[test]
+fn a_colleagues_draft_waits_on_home_until_they_submit_it() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    // Nobody set up yet: Home lists everyone's drafts.
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("None: every scorecard is submitted");
+
+    let store = Workspace::new(ws.path());
+    let draft = colleague_scorecard("c-1", "Sam Lee", false);
+    let path = store
+        .scorecard_path(&draft.candidate, &draft.interviewer, "")
+        .unwrap();
+    store.save_scorecard(&path, &draft).unwrap();
+    wait_until(&mut app, "the colleague's draft is read", |a| {
+        a.snapshot().candidates[0].scorecards.len() == 1
+    });
+    app.run();
+    app.get_by_label("Alex Doe: General interview by Sam Lee, started 2 h ago");
+
+    // They submit it on their laptop: it leaves the list.
+    assert_eq!(colleague_submits(ws.path()), path);
+    wait_until(&mut app, "the submission is read", |a| {
+        a.snapshot().candidates[0].scorecards[0]
+            .scorecard
+            .is_submitted()
+    });
+    app.run();
+    app.get_by_label("None: every scorecard is submitted");
+}
+
+#[test]
 fn a_colleagues_submission_appears_without_a_restart() {
     let ws = tempfile::tempdir().unwrap();
     add_candidate(ws.path(), "c-1", "Alex Doe");
