@@ -238,44 +238,7 @@ impl HomeScreen {
             self.purge_confirm = None;
         }
     }
-}
 
-/// "3 submitted, 1 draft, 1 unreadable".
-fn scorecard_counts(record: &CandidateRecord, snapshot: &WorkspaceSnapshot) -> String {
-    let submitted = record
-        .scorecards
-        .iter()
-        .filter(|s| s.scorecard.is_submitted())
-        .count();
-    let drafts = record.scorecards.len() - submitted;
-    let unreadable = snapshot
-        .errors
-        .iter()
-        .filter(|e| e.path.starts_with(&record.dir))
-        .count();
-    let mut counts = format!("{submitted} submitted, {drafts} draft");
-    if unreadable > 0 {
-        counts.push_str(&format!(", {unreadable} unreadable"));
-    }
-    counts
-}
-
-/// The latest time written in a candidate's files.
-fn last_activity(record: &CandidateRecord) -> Timestamp {
-    let mut latest = record.candidate.created_at;
-    for s in &record.scorecards {
-        let card = &s.scorecard;
-        for t in std::iter::once(card.started_at)
-            .chain(card.submitted_at)
-            .chain(card.amended_at)
-        {
-            latest = latest.max(t);
-        }
-    }
-    latest
-}
-
-impl HomeScreen {
     /// Drafts still unsubmitted: the interviewer's own, or everyone's while
     /// the app does not know who is using it.
     fn pending_drafts_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
@@ -314,6 +277,41 @@ impl HomeScreen {
             ui.weak(format!("and {} more", count - PendingDrafts::SHOWN));
         }
     }
+}
+
+/// "3 submitted, 1 draft, 1 unreadable".
+fn scorecard_counts(record: &CandidateRecord, snapshot: &WorkspaceSnapshot) -> String {
+    let submitted = record
+        .scorecards
+        .iter()
+        .filter(|s| s.scorecard.is_submitted())
+        .count();
+    let drafts = record.scorecards.len() - submitted;
+    let unreadable = snapshot
+        .errors
+        .iter()
+        .filter(|e| e.path.starts_with(&record.dir))
+        .count();
+    let mut counts = format!("{submitted} submitted, {drafts} draft");
+    if unreadable > 0 {
+        counts.push_str(&format!(", {unreadable} unreadable"));
+    }
+    counts
+}
+
+/// The latest time written in a candidate's files.
+fn last_activity(record: &CandidateRecord) -> Timestamp {
+    let mut latest = record.candidate.created_at;
+    for s in &record.scorecards {
+        let card = &s.scorecard;
+        for t in std::iter::once(card.started_at)
+            .chain(card.submitted_at)
+            .chain(card.amended_at)
+        {
+            latest = latest.max(t);
+        }
+    }
+    latest
 }
 
 fn draft_age(started: Timestamp, amended: Option<Timestamp>, now: Timestamp) -> String {
