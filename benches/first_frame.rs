@@ -124,16 +124,6 @@ impl Probe {
     }
 }
 
-fn status_kib(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
 /// Resident memory per mapping, largest first, as `name:KiB` joined by
 /// commas: which library or heap the RSS is in. Mappings of one file are
 /// summed under its file name; anonymous ones under `[anon]`.
@@ -199,10 +189,10 @@ impl eframe::App for Probe {
                     println!(
                         "rss loaded_at={:.3} vm_rss_kib={} vm_hwm_kib={} rss_anon_kib={} rss_file_kib={} largest={}",
                         self.loaded_at.unwrap_or(0.0),
-                        status_kib("VmRSS:"),
-                        status_kib("VmHWM:"),
-                        status_kib("RssAnon:"),
-                        status_kib("RssFile:"),
+                        common::status_kib("VmRSS:").unwrap_or(0),
+                        common::status_kib("VmHWM:").unwrap_or(0),
+                        common::status_kib("RssAnon:").unwrap_or(0),
+                        common::status_kib("RssFile:").unwrap_or(0),
                         rss_by_mapping()
                     );
                     std::process::exit(0);

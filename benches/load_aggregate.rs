@@ -162,13 +162,7 @@ fn load_aggregate(c: &mut Criterion) {
 
 /// `VmRSS` or `VmHWM` of this process, in MiB.
 fn status_mib(field: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse::<f64>().ok())
-        .map_or(f64::NAN, |kib| kib / 1024.0)
+    common::status_kib(field).map_or(f64::NAN, |kib| kib as f64 / 1024.0)
 }
 
 /// In a fresh process: resident memory after each phase, kept alive as

@@ -519,3 +519,14 @@ impl std::fmt::Display for Percentiles {
         )
     }
 }
+
+/// A `/proc/self/status` field given in KiB (`VmRSS:`, `VmHWM:`,
+/// `RssAnon:`, `RssFile:`), or `None` where there is no such file.
+pub fn status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+}
