@@ -43,7 +43,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use scorecard::app::{AppOptions, ScorecardApp};
+use scorecard::app::{AppOptions, ScorecardApp, native_options};
 use scorecard::io::{FolderWatcher, Workspace};
 
 const T0_ENV: &str = "FIRST_FRAME_T0";
@@ -60,18 +60,6 @@ fn since_t0() -> f64 {
         .unwrap()
         .as_nanos();
     (now.saturating_sub(t0)) as f64 / 1e6
-}
-
-/// The window options `scorecard::app::run` uses.
-fn native_options() -> eframe::NativeOptions {
-    eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Scorecard")
-            .with_app_id("scorecard")
-            .with_inner_size([1200.0, 760.0])
-            .with_min_inner_size([720.0, 480.0]),
-        ..Default::default()
-    }
 }
 
 struct Hello;

@@ -15,19 +15,24 @@ pub use scorecard_app::{AppOptions, ScorecardApp, Screen};
 
 use crate::io::Workspace;
 
-/// Opens the window on `workspace` and returns when it closes.
-pub fn run(workspace: Workspace) -> anyhow::Result<ExitCode> {
-    let options = eframe::NativeOptions {
+/// The window's options: title, app id for the desktop, sizes. Public so
+/// the first-frame bench opens its hello-world the same way.
+pub fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Scorecard")
             .with_app_id("scorecard")
             .with_inner_size([1200.0, 760.0])
             .with_min_inner_size([720.0, 480.0]),
         ..Default::default()
-    };
+    }
+}
+
+/// Opens the window on `workspace` and returns when it closes.
+pub fn run(workspace: Workspace) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "Scorecard",
-        options,
+        native_options(),
         Box::new(move |cc| {
             let options = AppOptions::new(workspace);
             Ok(Box::new(ScorecardApp::new(cc, options)))
