@@ -89,6 +89,29 @@ fn open_debrief(
     harness
 }
 
+/// Times the screen open in `harness`: with `kittest`, a kittest step
+/// (AccessKit on) first; then, after 10 warm-up frames, the frames eframe
+/// runs ([`bench_frames`]). Returns the app for the percentiles.
+fn bench_screen(
+    c: &mut Criterion,
+    screen: &str,
+    mut harness: egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
+    kittest: bool,
+) -> BareApp {
+    if kittest {
+        let mut group = c.benchmark_group(format!("frame_time/{screen}"));
+        group.sample_size(30);
+        group.bench_function("kittest_step", |b| b.iter(|| harness.step()));
+        group.finish();
+    }
+    let mut bare = BareApp::from_harness(harness);
+    for _ in 0..10 {
+        bare.frame();
+    }
+    bench_frames(c, screen, &mut bare);
+    bare
+}
+
 fn bench_frames(c: &mut Criterion, screen: &str, bare: &mut BareApp) {
     let mut group = c.benchmark_group(format!("frame_time/{screen}"));
     group.sample_size(50);
@@ -178,56 +201,18 @@ fn frame_time(c: &mut Criterion) {
     }
     drop((summary, snapshot));
 
-    // --- Compare. ---
-    let mut harness = open_compare(&dir);
-    {
-        let mut group = c.benchmark_group("frame_time/compare");
-        group.sample_size(30);
-        group.bench_function("kittest_step", |b| b.iter(|| harness.step()));
-        group.finish();
-    }
-    let mut compare = BareApp::from_harness(harness);
-    for _ in 0..10 {
-        compare.frame();
-    }
-    bench_frames(c, "compare", &mut compare);
-
-    // --- Debrief. ---
-    let mut harness = open_debrief(&dir);
-    {
-        let mut group = c.benchmark_group("frame_time/debrief");
-        group.sample_size(30);
-        group.bench_function("kittest_step", |b| b.iter(|| harness.step()));
-        group.finish();
-    }
-    let mut debrief = BareApp::from_harness(harness);
-    for _ in 0..10 {
-        debrief.frame();
-    }
-    bench_frames(c, "debrief", &mut debrief);
-
-    // --- Home, for reference: the first screen after loading. ---
-    let mut home = BareApp::from_harness(common::open_harness(&dir));
-    for _ in 0..10 {
-        home.frame();
-    }
-    bench_frames(c, "home", &mut home);
+    // --- Compare, debrief, and Home for reference (the first screen after
+    // loading). ---
+    let mut compare = bench_screen(c, "compare", open_compare(&dir), true);
+    let mut debrief = bench_screen(c, "debrief", open_debrief(&dir), true);
+    let mut home = bench_screen(c, "home", common::open_harness(&dir), false);
 
     // --- Home on the 10k demo (2,600 candidates, drafts among them), if
     // `SCORECARD_BENCH_10K` names a workspace that holds one. ---
     let mut home_10k = std::env::var_os("SCORECARD_BENCH_10K")
         .map(std::path::PathBuf::from)
         .filter(|dir| common::has_candidates(dir))
-        .map(|dir| {
-            let mut app = BareApp::from_harness(common::open_harness(&dir));
-            for _ in 0..10 {
-                app.frame();
-            }
-            app
-        });
-    if let Some(app) = home_10k.as_mut() {
-        bench_frames(c, "home_10k", app);
-    }
+        .map(|dir| bench_screen(c, "home_10k", common::open_harness(&dir), false));
 
     // --- Frame by frame, percentiles. ---
     println!("\nframe_time: {FRAMES} frames each, one by one (ms; frame = ui + tessellate)");
