@@ -245,3 +245,28 @@ fn reading_a_folder_again_reports_a_change_only_when_its_content_changed() {
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
     assert!(snapshot.candidates.is_empty());
 }
+
+#[test]
+fn every_candidate_is_found_by_id_after_a_load_and_a_new_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::new(dir.path());
+    // Saved out of order; as text, "c-100" < "c-20" < "c-3".
+    for id in ["c-3", "c-100", "c-20"] {
+        ws.save_candidate(&candidate(id)).unwrap();
+    }
+    let mut snapshot = ws.load();
+
+    // A colleague's new candidate arrives between two others.
+    ws.save_candidate(&candidate("c-15")).unwrap();
+    let new_file = ws
+        .candidate_dir(&Slug::new("c-15").unwrap())
+        .join("candidate.ron");
+    assert!(snapshot.apply(ws.refresh(&[new_file]), &ws));
+
+    for id in ["c-100", "c-15", "c-20", "c-3"] {
+        let found = snapshot.candidate(id).map(|r| r.candidate.id.as_str());
+        assert_eq!(found, Some(id));
+    }
+    assert!(snapshot.candidate("c-4").is_none());
+    assert!(snapshot.candidate("").is_none());
+}

@@ -147,19 +147,15 @@ impl WorkspaceSnapshot {
 
     /// The candidate with this id.
     pub fn candidate(&self, id: &str) -> Option<&CandidateRecord> {
-        // Candidates are kept sorted by id (their folder names); a binary
-        // search keeps per-row look-ups cheap in big tables.
-        match self
+        // Candidates are kept sorted by id: `load` reads the folders in
+        // name order, a folder's name is its candidate's id, and every
+        // insertion keeps the order. A binary search keeps per-row look-ups
+        // cheap in big tables.
+        let at = self
             .candidates
             .binary_search_by(|r| r.candidate.id.as_str().cmp(id))
-        {
-            Ok(at) => self.candidates.get(at).map(Arc::as_ref),
-            Err(_) => self
-                .candidates
-                .iter()
-                .map(Arc::as_ref)
-                .find(|r| r.candidate.id.as_str() == id),
-        }
+            .ok()?;
+        self.candidates.get(at).map(Arc::as_ref)
     }
 
     /// Applies what [`Workspace::refresh`] read: replaces the templates
