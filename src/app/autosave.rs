@@ -99,6 +99,23 @@ impl Autosave {
         }
     }
 
+    /// Whether the last save failed (it is retried).
+    pub fn has_failed(&self) -> bool {
+        self.failure.is_some()
+    }
+
+    /// Sends a save of `edits` now, whatever the schedule (the user chose
+    /// to write their version over a colleague's); returns its generation.
+    pub fn force(&mut self, edits: u64) -> u64 {
+        self.seen_edits = edits;
+        self.requested = edits;
+        self.saved = self.saved.min(edits.saturating_sub(1));
+        self.first_unsaved_at = None;
+        self.failure = None;
+        self.retry_at = 0.0;
+        edits
+    }
+
     /// What the indicator shows.
     pub fn status(&self) -> SaveStatus {
         match &self.failure {

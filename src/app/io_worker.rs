@@ -55,15 +55,25 @@ pub enum Job {
         /// What.
         bytes: Vec<u8>,
     },
+    /// Write a scorecard beside its file as a conflict copy: under `path`,
+    /// or a free name like it, never over an existing file.
+    WriteCopy {
+        /// The name wanted.
+        path: PathBuf,
+        /// The scorecard.
+        scorecard: Box<Scorecard>,
+    },
 }
 
 /// Why a scorecard was not saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum SaveProblem {
     /// The file changed on disk since it was opened or last written.
+    #[error("the file changed on disk since it was opened")]
     ChangedOnDisk,
-    /// Anything else, for people.
-    Failed(String),
+    /// Anything else.
+    #[error(transparent)]
+    Failed(StoreError),
 }
 
 /// What the I/O thread did.
@@ -73,8 +83,10 @@ pub enum Report {
     Loaded(Box<WorkspaceSnapshot>),
     /// Changed files, read again.
     Refreshed(Box<Refresh>),
+    /// The thread could not be started: nothing is read or saved.
+    CannotStart(std::io::Error),
     /// A candidate write finished.
-    CandidateSaved(Result<PathBuf, String>),
+    CandidateSaved(Result<PathBuf, StoreError>),
     /// A scorecard write finished.
     ScorecardSaved {
         /// Its file.
@@ -85,15 +97,22 @@ pub enum Report {
         result: Result<u64, SaveProblem>,
     },
     /// A template was written (where), or why not.
-    TemplateSaved(Result<PathBuf, String>),
+    TemplateSaved(Result<PathBuf, StoreError>),
     /// Candidates erased, or why not (some may be erased before a failure).
-    Erased(Result<Erased, String>),
+    Erased(Result<Erased, StoreError>),
     /// An export was written, or why not.
     FileWritten {
         /// Where.
         path: PathBuf,
         /// `Err(why)` if it failed.
-        result: Result<(), String>,
+        result: Result<(), StoreError>,
+    },
+    /// A conflict copy was written (where), or why not.
+    CopyWritten {
+        /// The name asked for.
+        asked: PathBuf,
+        /// Where it was written.
+        result: Result<PathBuf, StoreError>,
     },
 }
 
@@ -138,9 +157,7 @@ impl IoWorker {
         if let Err(err) = spawned {
             // Without the thread nothing is read or saved: say so where the
             // UI shows problems, rather than crash.
-            let _ = failed_sender.send(Report::CandidateSaved(Err(format!(
-                "cannot start the I/O thread: {err}"
-            ))));
+            let _ = failed_sender.send(Report::CannotStart(err));
         }
         Self {
             jobs,
@@ -163,6 +180,12 @@ impl IoWorker {
     /// A finished job's report, if any.
     pub fn try_recv(&self) -> Option<Report> {
         self.reports.try_recv().ok()
+    }
+
+    /// The next report, waiting up to `timeout` for it (closing the window
+    /// waits for the last saves).
+    pub fn recv_timeout(&self, timeout: std::time::Duration) -> Option<Report> {
+        self.reports.recv_timeout(timeout).ok()
     }
 }
 
@@ -227,8 +250,15 @@ impl Worker {
     fn run(&mut self, job: Job) -> Report {
         match job {
             Job::WriteFile { path, bytes } => {
-                let result = crate::io::write_atomic(&path, &bytes).map_err(|e| e.to_string());
+                let result = crate::io::write_atomic(&path, &bytes);
                 Report::FileWritten { path, result }
+            }
+            Job::WriteCopy { path, scorecard } => {
+                let result = write_copy(&path, &scorecard);
+                Report::CopyWritten {
+                    asked: path,
+                    result,
+                }
             }
             Job::Load => {
                 self.progress
@@ -236,11 +266,9 @@ impl Worker {
                     .store(0, std::sync::atomic::Ordering::Relaxed);
                 Report::Loaded(Box::new(self.workspace.load_with_progress(&self.progress)))
             }
-            Job::SaveTemplate(template) => Report::TemplateSaved(
-                self.workspace
-                    .save_template(&template)
-                    .map_err(|e| e.to_string()),
-            ),
+            Job::SaveTemplate(template) => {
+                Report::TemplateSaved(self.workspace.save_template(&template))
+            }
             Job::Erase(ids) => {
                 let mut erased = Erased::default();
                 for id in &ids {
@@ -249,17 +277,15 @@ impl Worker {
                             erased.candidates.extend(one.candidates);
                             erased.files += one.files;
                         }
-                        Err(err) => return Report::Erased(Err(err.to_string())),
+                        Err(err) => return Report::Erased(Err(err)),
                     }
                 }
                 Report::Erased(Ok(erased))
             }
             Job::Refresh(paths) => Report::Refreshed(Box::new(self.workspace.refresh(&paths))),
-            Job::SaveCandidate(candidate) => Report::CandidateSaved(
-                self.workspace
-                    .save_candidate(&candidate)
-                    .map_err(|e| e.to_string()),
-            ),
+            Job::SaveCandidate(candidate) => {
+                Report::CandidateSaved(self.workspace.save_candidate(&candidate))
+            }
             Job::SaveScorecard {
                 path,
                 scorecard,
@@ -287,9 +313,10 @@ impl Worker {
             Base::Continue => match self.expected.get(path) {
                 Some(expected) => *expected,
                 None => {
-                    return Err(SaveProblem::Failed(
-                        "nothing is known about this file".to_owned(),
-                    ));
+                    return Err(SaveProblem::Failed(StoreError::InvalidName(format!(
+                        "{}: nothing is known about this file, so it is not written",
+                        path.display()
+                    ))));
                 }
             },
             Base::Overwrite => std::fs::read_to_string(path)
@@ -307,7 +334,33 @@ impl Worker {
                 Ok(written)
             }
             Err(StoreError::ChangedOnDisk { .. }) => Err(SaveProblem::ChangedOnDisk),
-            Err(err) => Err(SaveProblem::Failed(err.to_string())),
+            Err(err) => Err(SaveProblem::Failed(err)),
         }
     }
+}
+
+/// Writes `scorecard` under `path`, or under `path` with ` 2`, ` 3`, … added
+/// to its stem if that is taken: a conflict copy never replaces a file.
+fn write_copy(path: &std::path::Path, scorecard: &Scorecard) -> Result<PathBuf, StoreError> {
+    let text = crate::io::to_ron(scorecard, "scorecard")?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for n in 1..=1000 {
+        let candidate = if n == 1 {
+            path.to_path_buf()
+        } else {
+            path.with_file_name(format!("{stem} {n}.ron"))
+        };
+        // A dangling link counts as taken: nothing is written through it.
+        if std::fs::symlink_metadata(&candidate).is_err() {
+            crate::io::write_atomic(&candidate, text.as_bytes())?;
+            return Ok(candidate);
+        }
+    }
+    Err(StoreError::InvalidName(format!(
+        "{}: a thousand copies of this scorecard exist already; not written",
+        path.display()
+    )))
 }

@@ -4,13 +4,20 @@
 mod autosave;
 mod candidate_id;
 mod clock;
+mod command_handling;
+mod debrief_cache;
+mod edit_session;
+mod editing;
 mod io_worker;
+mod live_updates;
 mod scorecard_app;
 mod summary_worker;
+mod worker_reports;
 
 use std::process::ExitCode;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use edit_session::{EditSession, Phase};
 pub use scorecard_app::{AppOptions, ScorecardApp, Screen};
 
 use crate::io::Workspace;

@@ -17,6 +17,7 @@ mod shortcuts;
 mod templates;
 mod theme;
 mod timer;
+mod top_bar;
 
 use std::path::PathBuf;
 
@@ -33,6 +34,7 @@ pub use settings::Settings;
 pub use shortcuts::Shortcuts;
 pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScreen};
 pub use timer::ExerciseTimer;
+pub use top_bar::{Place, TopBar};
 
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
 use crate::model::{Candidate, Slug, Timestamp, blind_alias};

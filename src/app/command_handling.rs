@@ -1,0 +1,339 @@
+//! The views' commands, applied: which screen opens, what the worker is
+//! asked to do.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+
+use super::candidate_id::new_candidate_id;
+use super::debrief_cache::{DebriefView, build_debrief};
+use super::edit_session::EditSession;
+use super::io_worker::Job;
+use super::scorecard_app::{ExportRequest, ScorecardApp, Screen};
+use crate::export::Format;
+use crate::io::CandidateRecord;
+use crate::model::{Candidate, FormatVersion, Scorecard, Slug};
+use crate::ui::{
+    Command, CompareScreen, DebriefScreen, InterviewScreen, SetupScreen, TemplatesScreen,
+};
+
+impl ScorecardApp {
+    /// Applies one command at UI time `time`.
+    pub(super) fn apply(&mut self, command: Command, time: f64) {
+        match command {
+            Command::GoHome => self.leave_to(Screen::Home, time),
+            Command::OpenCandidate(id) => self.leave_to(Screen::Setup(SetupScreen::new(id)), time),
+            Command::CreateCandidate { name, template } => {
+                self.create_candidate(name, template, time)
+            }
+            Command::StartInterview { candidate, stage } => {
+                self.start_interview(&candidate, stage, time)
+            }
+            Command::OpenScorecard(path) => self.open_scorecard(&path, time),
+            Command::OpenDebrief(id) => {
+                self.leave_to(Screen::Debrief(DebriefScreen::new(id)), time)
+            }
+            Command::OpenCompare => self.open_compare(time),
+            Command::ChooseExportPath { suggested } => self.choose_export_path(suggested),
+            Command::ResolveConflict(resolution) => self.resolve_conflict(resolution),
+            Command::OpenTemplates => {
+                self.leave_to(Screen::Templates(TemplatesScreen::default()), time)
+            }
+            Command::SaveTemplate(template) => self.worker.send(Job::SaveTemplate(template)),
+            Command::EraseCandidates(ids) => self.erase_candidates(ids, time),
+            Command::ExportDebrief {
+                candidate,
+                format,
+                path,
+            } => self.export_debrief(&candidate, format, path),
+        }
+    }
+
+    /// Switches screen; an interview left behind closes its session (its
+    /// last edits are saved, or kept beside a file that changed).
+    pub(super) fn leave_to(&mut self, screen: Screen, time: f64) {
+        self.leave_interview(time);
+        self.screen = screen;
+    }
+
+    /// Opens the compare table on the template most candidates are
+    /// interviewed for.
+    fn open_compare(&mut self, time: f64) {
+        let mut counts: std::collections::BTreeMap<&Slug, usize> = Default::default();
+        for record in &self.snapshot.candidates {
+            *counts.entry(&record.candidate.template).or_default() += 1;
+        }
+        let busiest = counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(id, _)| id.clone());
+        let compare = CompareScreen::new(busiest.or_else(|| {
+            self.snapshot
+                .templates
+                .iter()
+                .next()
+                .map(|e| e.template.id.clone())
+        }));
+        self.leave_to(Screen::Compare(compare), time);
+    }
+
+    /// Nothing of theirs stays on screen or in memory; an open scorecard of
+    /// theirs is dropped, not saved (that would bring a file back).
+    fn erase_candidates(&mut self, ids: Vec<Slug>, time: f64) {
+        self.drop_sessions_of(&ids);
+        self.leave_to(Screen::Home, time);
+        self.snapshot
+            .candidates
+            .retain(|r| !ids.contains(&r.candidate.id));
+        // The aggregates and the debrief hold their names and red flags too.
+        self.summary = None;
+        self.debriefs.clear();
+        self.generation += 1;
+        self.worker.send(Job::Erase(ids));
+    }
+
+    fn create_candidate(&mut self, name: String, template: Slug, time: f64) {
+        let id = new_candidate_id(|id| {
+            self.snapshot
+                .candidates
+                .iter()
+                .any(|r| r.candidate.id.as_str() == id)
+                || self.workspace.candidates_dir().join(id).exists()
+        });
+        let candidate = Candidate {
+            format: FormatVersion::CURRENT,
+            id: id.clone(),
+            name,
+            template,
+            created_at: self.clock.now(),
+            notes: String::new(),
+        };
+        let record = CandidateRecord {
+            dir: self.workspace.candidate_dir(&id),
+            candidate: candidate.clone(),
+            scorecards: Vec::new(),
+        };
+        let at = self
+            .snapshot
+            .candidates
+            .partition_point(|r| r.candidate.id < id);
+        self.snapshot.candidates.insert(at, Arc::new(record));
+        self.generation += 1;
+        self.worker.send(Job::SaveCandidate(Box::new(candidate)));
+        self.leave_to(Screen::Setup(SetupScreen::new(id)), time);
+    }
+
+    fn setup_problem(&mut self, problem: String) {
+        match &mut self.screen {
+            Screen::Setup(setup) => setup.problem = Some(problem),
+            _ => self.notice = Some(problem),
+        }
+    }
+
+    fn start_interview(&mut self, candidate: &Slug, stage: String, time: f64) {
+        let interviewer = self.settings.interviewer.trim().to_owned();
+        let path = match self
+            .workspace
+            .scorecard_path(candidate, &interviewer, &stage)
+        {
+            Ok(path) => path,
+            Err(err) => return self.setup_problem(format!("{err:#}")),
+        };
+        if self.snapshot.candidate(candidate.as_str()).is_none() {
+            return self.setup_problem(format!("candidate {candidate} is not in the workspace"));
+        }
+        if self.open_scorecard_if_known(&path, time) {
+            return;
+        }
+        if let Some(err) = self.snapshot.errors.iter().find(|e| e.path == path) {
+            let problem = format!(
+                "Your scorecard for this stage cannot be read, so it is left as it is. \
+                 Fix or move the file, then restart: {err}"
+            );
+            return self.setup_problem(problem);
+        }
+        let Some(record) = self.snapshot.candidate(candidate.as_str()) else {
+            return;
+        };
+        let Some(entry) = self
+            .snapshot
+            .templates
+            .get(record.candidate.template.as_str())
+        else {
+            return self.setup_problem(format!(
+                "template {} is not in effect",
+                record.candidate.template
+            ));
+        };
+        let scorecard = Scorecard {
+            format: FormatVersion::CURRENT,
+            candidate: candidate.clone(),
+            template: entry.template.id.clone(),
+            template_version: entry.template.version,
+            interviewer,
+            stage,
+            started_at: self.clock.now(),
+            submitted_at: None,
+            amended_at: None,
+            ratings: Default::default(),
+            unrated_evidence: Default::default(),
+            red_flags: Vec::new(),
+            recommendation: None,
+            notes: String::new(),
+        };
+        let mut interview = InterviewScreen::new(
+            record.candidate.clone(),
+            entry.template.clone(),
+            path.clone(),
+            scorecard,
+            time,
+        );
+        // A new draft goes to disk at once, so it shows as pending even if
+        // nothing is typed before the app closes.
+        interview.edits = 1;
+        self.leave_to(Screen::Interview(Box::new(interview)), time);
+        self.begin_editing(EditSession::new_draft(path));
+        self.autosave(time);
+    }
+
+    fn open_scorecard(&mut self, path: &Path, time: f64) {
+        if !self.open_scorecard_if_known(path, time) {
+            self.notice = Some(format!("{} is no longer in the workspace", path.display()));
+        }
+    }
+
+    /// Opens the scorecard at `path` if the workspace holds it.
+    fn open_scorecard_if_known(&mut self, path: &Path, time: f64) -> bool {
+        let found = self.snapshot.candidates.iter().find_map(|record| {
+            record
+                .scorecards
+                .iter()
+                .find(|s| s.path == path)
+                .map(|s| (record.candidate.clone(), s.scorecard.clone(), s.fingerprint))
+        });
+        let Some((candidate, scorecard, fingerprint)) = found else {
+            return false;
+        };
+        let Some(entry) = self.snapshot.templates.get(scorecard.template.as_str()) else {
+            self.notice = Some(format!(
+                "template {} of this scorecard is not in effect, so it cannot be scored",
+                scorecard.template
+            ));
+            return true;
+        };
+        let interview = InterviewScreen::new(
+            candidate,
+            entry.template.clone(),
+            path.to_path_buf(),
+            scorecard,
+            time,
+        );
+        self.leave_to(Screen::Interview(Box::new(interview)), time);
+        self.begin_editing(EditSession::opened(path.to_path_buf(), fingerprint, 0));
+        true
+    }
+
+    /// Takes the file dialog's answer, when it comes.
+    pub(super) fn take_chosen_path(&mut self) {
+        let Some(receiver) = &self.chosen_path else {
+            return;
+        };
+        let Ok(chosen) = receiver.try_recv() else {
+            return;
+        };
+        self.chosen_path = None;
+        match (chosen, &mut self.screen) {
+            (Some(path), Screen::Debrief(debrief)) => {
+                debrief.export_path = path.display().to_string();
+            }
+            (Some(_), _) => {}
+            (None, _) => {
+                self.info = Some("No file chosen: type the path instead".to_owned());
+            }
+        }
+    }
+
+    /// Opens the platform's save dialog on its own thread: it may block, and
+    /// under a bare X server it returns nothing at once (the typed path is
+    /// the way then).
+    fn choose_export_path(&mut self, suggested: String) {
+        let (sender, receiver) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let path = rfd::FileDialog::new().set_file_name(suggested).save_file();
+                let _ = sender.send(path);
+            });
+        match spawned {
+            Ok(_) => self.chosen_path = Some(receiver),
+            Err(err) => {
+                log::warn!("cannot open the file dialog: {err:#}");
+                self.notice = Some(format!(
+                    "Cannot open the file dialog ({err:#}): type a path instead"
+                ));
+            }
+        }
+    }
+
+    fn export_debrief(&mut self, candidate: &Slug, format: Format, path: PathBuf) {
+        if path.as_os_str().is_empty() {
+            self.notice = Some("Type where to save the export, or choose a file".to_owned());
+            return;
+        }
+        let request = ExportRequest {
+            candidate: candidate.clone(),
+            format,
+            path,
+            // Blind or not as when asked, even if the setting changes while
+            // the numbers are computed.
+            blind: self.settings.blind,
+        };
+        if self.aggregates_current() {
+            self.write_export(request);
+        } else {
+            // Written by `update_aggregates` once the numbers are current.
+            self.pending_export = Some(request);
+        }
+    }
+
+    /// Renders a debrief export from the current aggregates and hands it to
+    /// the worker.
+    pub(super) fn write_export(&mut self, request: ExportRequest) {
+        let summary = self.summary.as_ref().map(|(_, s)| s.as_ref());
+        let debrief = match build_debrief(
+            &request.candidate,
+            &self.snapshot,
+            summary,
+            &self.settings,
+            request.blind,
+        ) {
+            DebriefView::Ready(debrief) => debrief,
+            DebriefView::Hidden
+                if self
+                    .snapshot
+                    .candidate(request.candidate.as_str())
+                    .is_some() =>
+            {
+                self.notice =
+                    Some("This debrief is hidden from you, so it cannot be exported".to_owned());
+                return;
+            }
+            DebriefView::Hidden | DebriefView::Computing => {
+                self.notice = Some(
+                    "The export was not written: the candidate is no longer in the workspace"
+                        .to_owned(),
+                );
+                return;
+            }
+        };
+        match crate::export::render_debrief(&debrief, request.format) {
+            Ok(text) => self.worker.send(Job::WriteFile {
+                path: request.path,
+                bytes: text.into_bytes(),
+            }),
+            Err(err) => {
+                log::error!("export failed: {err:#}");
+                self.notice = Some(format!("The export failed: {err:#}"));
+            }
+        }
+    }
+}

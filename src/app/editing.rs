@@ -1,0 +1,326 @@
+//! The app's side of the open scorecard's [`EditSession`]: it hands the
+//! session the clock and the worker's reports, and carries out what the
+//! session answers (a save, a conflict copy). Every write of a scorecard
+//! starts here.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::edit_session::{
+    CloseStep, CopyRequest, DiskState, EditSession, Resolved, SaveRequest, Theirs,
+    conflict_copy_path,
+};
+use super::io_worker::{Job, SaveProblem};
+use super::scorecard_app::{ScorecardApp, Screen};
+use crate::io::{ScorecardRecord, WorkspaceSnapshot};
+use crate::model::{Scorecard, Slug};
+use crate::ui::Resolution;
+
+/// How long closing the window waits for the last saves.
+const CLOSE_WAIT: Duration = Duration::from_secs(10);
+
+impl ScorecardApp {
+    /// Each frame: sends the save the session says is due.
+    pub(super) fn autosave(&mut self, time: f64) {
+        let (Some(session), Screen::Interview(interview)) = (&mut self.editing, &self.screen)
+        else {
+            return;
+        };
+        if let Some(save) = session.poll(interview.edits, &interview.scorecard, time) {
+            self.send_save(save);
+        }
+    }
+
+    /// Hands a save to the worker, and shows it in the lists at once.
+    fn send_save(&mut self, save: SaveRequest) {
+        let SaveRequest {
+            path,
+            scorecard,
+            generation,
+            base,
+        } = save;
+        if upsert_scorecard(&mut self.snapshot, &path, &scorecard) {
+            self.generation += 1;
+        }
+        self.worker.send(Job::SaveScorecard {
+            path,
+            scorecard: Box::new(scorecard),
+            generation,
+            base,
+        });
+    }
+
+    fn send_copy(&mut self, copy: CopyRequest) {
+        self.copies_in_flight += 1;
+        self.worker.send(Job::WriteCopy {
+            path: copy.path,
+            scorecard: Box::new(copy.scorecard),
+        });
+    }
+
+    /// Puts `session` on the interview screen. A session still finishing
+    /// the last save of the same file is taken back instead: it knows what
+    /// that save will leave on disk.
+    pub(super) fn begin_editing(&mut self, session: EditSession) {
+        let session = match self.leaving.iter().position(|s| s.path() == session.path()) {
+            Some(index) => self.leaving.remove(index),
+            None => session,
+        };
+        if let Screen::Interview(interview) = &mut self.screen {
+            interview.edits = interview.edits.max(session.edits());
+        }
+        self.editing = Some(session);
+    }
+
+    /// Closes the open scorecard's session (leaving its screen, or closing
+    /// the window): its last edits are saved, or copied aside if the file
+    /// cannot take them. Nothing is waited for here.
+    pub(super) fn leave_interview(&mut self, time: f64) {
+        let Some(mut session) = self.editing.take() else {
+            return;
+        };
+        let Screen::Interview(interview) = &self.screen else {
+            log::error!(
+                "{}: an edit session without its screen; its last edits are in the scorecard's draft only if saved before",
+                session.path().display()
+            );
+            return;
+        };
+        let copy_to = conflict_copy_path(session.path(), self.clock.now());
+        let step = session.close(&interview.scorecard, interview.edits, time, copy_to);
+        self.carry_out(session, step);
+    }
+
+    fn carry_out(&mut self, session: EditSession, step: CloseStep) {
+        match step {
+            CloseStep::Done => {}
+            CloseStep::Save(save) => {
+                self.send_save(save);
+                self.leaving.push(session);
+            }
+            CloseStep::Wait => self.leaving.push(session),
+            CloseStep::Copy(copy) => self.send_copy(copy),
+        }
+    }
+
+    /// A scorecard save finished: the session it belongs to learns how.
+    pub(super) fn on_scorecard_saved(
+        &mut self,
+        path: &Path,
+        generation: u64,
+        result: Result<u64, SaveProblem>,
+        time: f64,
+    ) {
+        if let Ok(written) = result {
+            set_fingerprint(&mut self.snapshot, path, written);
+        }
+        if let Some(session) = self.editing.as_mut().filter(|s| s.path() == path) {
+            session.saved(generation, &result, time);
+            if session.in_conflict() {
+                // Read their version, to offer it.
+                self.worker.send(Job::Refresh(vec![path.to_path_buf()]));
+            }
+            return;
+        }
+        if let Some(index) = self.leaving.iter().position(|s| s.path() == path) {
+            let mut session = self.leaving.remove(index);
+            session.saved(generation, &result, time);
+            let copy_to = conflict_copy_path(path, self.clock.now());
+            let step = match session.unconfirmed().cloned() {
+                Some(mine) => session.close(&mine, session.edits(), time, copy_to),
+                None => CloseStep::Done,
+            };
+            self.carry_out(session, step);
+            return;
+        }
+        if let Err(err) = result {
+            log::error!("{}: not saved: {err:#}", path.display());
+            self.notice = Some(format!("{} was not saved: {err:#}", path.display()));
+        }
+    }
+
+    /// A conflict copy was written, or not.
+    pub(super) fn on_copy_written(
+        &mut self,
+        asked: &Path,
+        result: Result<PathBuf, crate::io::StoreError>,
+    ) {
+        self.copies_in_flight = self.copies_in_flight.saturating_sub(1);
+        match result {
+            Ok(path) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                log::info!("kept a version beside the colleague's: {}", path.display());
+                self.info = Some(format!(
+                    "The file had changed on disk: it is left as it is, and your version is kept beside it as {name}"
+                ));
+            }
+            Err(err) => {
+                log::error!("{}: your version was not written: {err:#}", asked.display());
+                self.notice = Some(format!(
+                    "Your version could not be written beside the file: {err:#}"
+                ));
+            }
+        }
+    }
+
+    /// After a re-read: the open scorecard's session learns what its file
+    /// holds now (a colleague's write is a conflict).
+    pub(super) fn check_open_file(&mut self) {
+        let Some(session) = &mut self.editing else {
+            return;
+        };
+        if let Some(state) = disk_state(&self.snapshot, session.path()) {
+            session.disk_changed(state);
+        }
+    }
+
+    /// The user's choice in a conflict.
+    pub(super) fn resolve_conflict(&mut self, resolution: Resolution) {
+        let (Some(session), Screen::Interview(interview)) = (&mut self.editing, &mut self.screen)
+        else {
+            return;
+        };
+        let theirs = self.snapshot.candidates.iter().find_map(|r| {
+            r.scorecards
+                .iter()
+                .find(|s| s.path == session.path())
+                .and_then(|s| {
+                    Some(Theirs {
+                        scorecard: s.scorecard.clone(),
+                        fingerprint: s.fingerprint?,
+                    })
+                })
+        });
+        let copy_to = conflict_copy_path(session.path(), self.clock.now());
+        let resolved = session.resolve(
+            resolution,
+            &interview.scorecard,
+            interview.edits,
+            theirs,
+            copy_to,
+        );
+        match resolved {
+            Ok(Resolved::Save(save)) => self.send_save(save),
+            Ok(Resolved::TakeTheirs(theirs)) => interview.scorecard = *theirs,
+            Ok(Resolved::KeepBoth { theirs, copy }) => {
+                interview.scorecard = *theirs;
+                self.send_copy(copy);
+            }
+            Err(err) => self.notice = Some(format!("{err:#}")),
+        }
+    }
+
+    /// Ends every session of these candidates without a write: they are
+    /// being erased, and a save would bring a file back.
+    pub(super) fn drop_sessions_of(&mut self, ids: &[Slug]) {
+        let dirs: Vec<PathBuf> = ids
+            .iter()
+            .map(|id| self.workspace.candidate_dir(id))
+            .collect();
+        let theirs = |session: &EditSession| dirs.iter().any(|d| session.path().starts_with(d));
+        if self.editing.as_ref().is_some_and(theirs) {
+            self.editing = None;
+        }
+        self.leaving.retain(|s| !theirs(s));
+    }
+
+    /// What closing the window does: the open scorecard's session closes,
+    /// and the last saves and conflict copies are waited for (up to
+    /// [`CLOSE_WAIT`]), so nothing typed is lost and no colleague's file is
+    /// written over. Public so a test can close the app as a user would.
+    pub fn close_window(&mut self) {
+        let time = self.last_time;
+        self.leave_interview(time);
+        let deadline = Instant::now() + CLOSE_WAIT;
+        while !self.leaving.is_empty() || self.copies_in_flight > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let Some(report) = self.worker.recv_timeout(left) else {
+                break;
+            };
+            self.handle_report(report, time);
+        }
+        for session in &self.leaving {
+            log::error!(
+                "{}: closed before its last save was confirmed",
+                session.path().display()
+            );
+        }
+        if self.copies_in_flight > 0 {
+            log::error!(
+                "closed before {} conflict copies were confirmed",
+                self.copies_in_flight
+            );
+        }
+    }
+
+    /// Whether every session's writes are settled (tests wait for it).
+    pub fn writes_settled(&self) -> bool {
+        self.leaving.is_empty()
+            && self.copies_in_flight == 0
+            && self.editing.as_ref().is_none_or(|s| !s.is_dirty())
+    }
+}
+
+/// What the snapshot says of the file at `path`; `None` when it knows
+/// nothing read from disk (a scorecard shown before its first write).
+fn disk_state(snapshot: &WorkspaceSnapshot, path: &Path) -> Option<DiskState> {
+    if snapshot.errors.iter().any(|e| e.path == path) {
+        return Some(DiskState::Unreadable);
+    }
+    let found = snapshot
+        .candidates
+        .iter()
+        .find_map(|r| r.scorecards.iter().find(|s| s.path == path));
+    match found {
+        Some(record) => record.fingerprint.map(DiskState::Readable),
+        None => Some(DiskState::Absent),
+    }
+}
+
+/// Records what our write left in the file at `path`, so reopening it
+/// starts from what is on disk.
+fn set_fingerprint(snapshot: &mut WorkspaceSnapshot, path: &Path, written: u64) {
+    for record in &mut snapshot.candidates {
+        if let Some(index) = record.scorecards.iter().position(|s| s.path == path) {
+            if record.scorecards[index].fingerprint != Some(written) {
+                Arc::make_mut(record).scorecards[index].fingerprint = Some(written);
+            }
+            return;
+        }
+    }
+}
+
+/// Puts a scorecard into the in-memory snapshot, so lists show it before
+/// the worker has written it. Returns whether anything but a draft's
+/// content changed: a draft that stays a draft counts in no aggregate.
+fn upsert_scorecard(snapshot: &mut WorkspaceSnapshot, path: &Path, scorecard: &Scorecard) -> bool {
+    let Some(record) = snapshot
+        .candidates
+        .iter_mut()
+        .find(|r| r.candidate.id == scorecard.candidate)
+    else {
+        return false;
+    };
+    // Copies the record only if the aggregates thread still reads it.
+    let record = Arc::make_mut(record);
+    match record.scorecards.iter_mut().find(|s| s.path == path) {
+        Some(existing) => {
+            let was_submitted = existing.scorecard.is_submitted();
+            existing.scorecard = scorecard.clone();
+            was_submitted || scorecard.is_submitted()
+        }
+        None => {
+            record.scorecards.push(ScorecardRecord {
+                path: PathBuf::from(path),
+                scorecard: scorecard.clone(),
+                fingerprint: None,
+            });
+            record.scorecards.sort_by(|a, b| a.path.cmp(&b.path));
+            true
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Live updates: a colleague's file arriving through a sync tool, a
+//! template saved in a text editor. A folder watcher on its own thread
+//! reports changed paths; once they settle for a moment (editors and sync
+//! tools write in bursts) the app has them read again.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use crate::io::FolderWatcher;
+
+/// How long changed paths must be quiet before they are read again, in
+/// seconds.
+const SETTLE: f64 = 0.3;
+
+/// What the watcher asks of the app.
+#[derive(Debug, PartialEq)]
+pub enum Wanted {
+    /// Nothing for now.
+    Nothing,
+    /// Read the whole workspace (once, at the start: the watcher is ready,
+    /// or cannot watch).
+    FullRead,
+    /// Read these changed paths again.
+    Refresh(Vec<PathBuf>),
+    /// Changes are settling: look again in this many seconds.
+    AgainIn(f64),
+}
+
+/// The watcher's state, from before it starts to after it stops.
+#[derive(Default)]
+pub struct LiveUpdates {
+    /// Whether the watcher (and the first read) was started.
+    started: bool,
+    /// Whether the first full read was asked for.
+    read_asked: bool,
+    /// Batches of changed paths from the watcher's thread; an empty batch
+    /// asks for the first full read.
+    changes: Option<mpsc::Receiver<Vec<PathBuf>>>,
+    /// Changed paths not read again yet.
+    pending: Vec<PathBuf>,
+    /// UI time the last change was seen.
+    last_seen_at: f64,
+    /// Dropping it ends the watcher's thread.
+    _keep_alive: Option<mpsc::Sender<()>>,
+}
+
+impl LiveUpdates {
+    /// Whether [`Self::start`] was called.
+    pub fn is_started(&self) -> bool {
+        self.started
+    }
+
+    /// Starts watching `root` on a thread of its own (setting a watcher up
+    /// walks every folder); `wake` asks the UI for a frame. The workspace is
+    /// read once it watches, so nothing written in between is missed and it
+    /// is read once, not twice. Returns what to do now: a full read if the
+    /// thread could not even start.
+    pub fn start(&mut self, root: &Path, wake: impl Fn() + Clone + Send + 'static) -> Wanted {
+        self.started = true;
+        let (change_sender, changes) = mpsc::channel();
+        let root = root.to_path_buf();
+        // The thread keeps the watcher alive until `_keep_alive` drops.
+        let (keep_alive, app_gone) = mpsc::channel::<()>();
+        let spawned = std::thread::Builder::new()
+            .name("folder-watcher".to_owned())
+            .spawn(move || {
+                let ready = change_sender.clone();
+                let on_change_wake = wake.clone();
+                let watcher = FolderWatcher::start(&root, move |paths| {
+                    let _ = change_sender.send(paths);
+                    on_change_wake();
+                });
+                // An empty batch asks for one full read: watching or not.
+                let _ = ready.send(Vec::new());
+                wake();
+                match watcher {
+                    Ok(_watching) => while app_gone.recv().is_ok() {},
+                    Err(err) => log::warn!("no live updates: {err:#}"),
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.changes = Some(changes);
+                self._keep_alive = Some(keep_alive);
+                Wanted::Nothing
+            }
+            Err(err) => {
+                log::warn!("no live updates: cannot start the watcher's thread: {err:#}");
+                self.read_asked = true;
+                Wanted::FullRead
+            }
+        }
+    }
+
+    /// Takes what the watcher reported by UI time `now`, and says what to
+    /// read.
+    pub fn poll(&mut self, now: f64) -> Wanted {
+        let mut watcher_gone = false;
+        let mut full_read = false;
+        if let Some(changes) = &self.changes {
+            loop {
+                match changes.try_recv() {
+                    Ok(paths) if paths.is_empty() => full_read = true,
+                    Ok(paths) => {
+                        self.pending.extend(paths);
+                        self.last_seen_at = now;
+                    }
+                    Err(mpsc::TryRecvError::Empty) => break,
+                    Err(mpsc::TryRecvError::Disconnected) => {
+                        watcher_gone = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if watcher_gone {
+            // The watcher's thread ended (it could not watch, or it
+            // panicked): no live updates, but the workspace is read anyway.
+            self.changes = None;
+            full_read |= !self.read_asked;
+        }
+        if full_read {
+            self.read_asked = true;
+            // Whatever changed before is part of the full read.
+            self.pending.clear();
+            return Wanted::FullRead;
+        }
+        if self.pending.is_empty() {
+            Wanted::Nothing
+        } else if now - self.last_seen_at >= SETTLE {
+            Wanted::Refresh(std::mem::take(&mut self.pending))
+        } else {
+            Wanted::AgainIn(SETTLE - (now - self.last_seen_at))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_channel() -> (LiveUpdates, mpsc::Sender<Vec<PathBuf>>) {
+        let (sender, receiver) = mpsc::channel();
+        let live = LiveUpdates {
+            started: true,
+            changes: Some(receiver),
+            ..LiveUpdates::default()
+        };
+        (live, sender)
+    }
+
+    #[test]
+    fn the_watcher_being_ready_asks_for_one_full_read() {
+        let (mut live, sender) = with_channel();
+        assert_eq!(live.poll(0.0), Wanted::Nothing);
+        sender.send(Vec::new()).unwrap();
+        assert_eq!(live.poll(0.1), Wanted::FullRead);
+        assert_eq!(live.poll(0.2), Wanted::Nothing);
+    }
+
+    #[test]
+    fn changes_are_read_once_they_settle() {
+        let (mut live, sender) = with_channel();
+        sender.send(vec![PathBuf::from("a")]).unwrap();
+        assert!(matches!(live.poll(1.0), Wanted::AgainIn(_)));
+        sender.send(vec![PathBuf::from("b")]).unwrap();
+        assert!(matches!(live.poll(1.2), Wanted::AgainIn(_)));
+        assert_eq!(
+            live.poll(1.6),
+            Wanted::Refresh(vec![PathBuf::from("a"), PathBuf::from("b")])
+        );
+        assert_eq!(live.poll(2.0), Wanted::Nothing);
+    }
+
+    #[test]
+    fn a_watcher_that_dies_before_it_is_ready_still_gets_the_workspace_read() {
+        let (mut live, sender) = with_channel();
+        drop(sender);
+        assert_eq!(live.poll(0.0), Wanted::FullRead);
+        assert_eq!(live.poll(1.0), Wanted::Nothing);
+    }
+
+    #[test]
+    fn a_watcher_that_dies_after_the_read_asks_for_nothing_more() {
+        let (mut live, sender) = with_channel();
+        sender.send(Vec::new()).unwrap();
+        assert_eq!(live.poll(0.0), Wanted::FullRead);
+        drop(sender);
+        assert_eq!(live.poll(1.0), Wanted::Nothing);
+    }
+}

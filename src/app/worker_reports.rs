@@ -1,0 +1,83 @@
+//! What the I/O worker reports back, taken in on the UI thread. Each error
+//! arrives typed and is handled once: logged and shown.
+
+use super::io_worker::{Job, Report};
+use super::scorecard_app::ScorecardApp;
+
+impl ScorecardApp {
+    /// Takes every report waiting.
+    pub(super) fn handle_reports(&mut self, time: f64) {
+        while let Some(report) = self.worker.try_recv() {
+            self.handle_report(report, time);
+        }
+    }
+
+    /// Takes one report.
+    pub(super) fn handle_report(&mut self, report: Report, time: f64) {
+        match report {
+            Report::Loaded(snapshot) => {
+                self.snapshot = *snapshot;
+                self.loaded = true;
+                self.generation += 1;
+                self.check_open_file();
+            }
+            Report::CannotStart(err) => {
+                log::error!("cannot start the I/O thread: {err:#}");
+                self.notice = Some(format!(
+                    "Nothing can be read or saved: cannot start the I/O thread ({err:#}); restart the app"
+                ));
+            }
+            Report::CandidateSaved(Ok(_)) => {}
+            Report::CandidateSaved(Err(err)) => {
+                log::error!("candidate not saved: {err:#}");
+                self.notice = Some(format!("The candidate was not saved: {err:#}"));
+            }
+            Report::TemplateSaved(Ok(path)) => {
+                self.info = Some(format!("Saved {}", path.display()));
+                self.worker.send(Job::Refresh(vec![path]));
+            }
+            Report::TemplateSaved(Err(err)) => {
+                log::error!("template not saved: {err:#}");
+                self.notice = Some(format!("The template was not saved: {err:#}"));
+            }
+            Report::Erased(result) => {
+                // Read again what is left: the folders are gone or not.
+                self.worker.send(Job::Load);
+                match result {
+                    Ok(erased) => {
+                        self.info = Some(format!(
+                            "Erased {} candidate(s), {} file(s)",
+                            erased.candidates.len(),
+                            erased.files
+                        ));
+                    }
+                    Err(err) => {
+                        log::error!("erase stopped: {err:#}");
+                        self.notice = Some(format!("Not everything was erased: {err:#}"));
+                    }
+                }
+            }
+            Report::FileWritten { path, result } => match result {
+                Ok(()) => self.info = Some(format!("Exported to {}", path.display())),
+                Err(err) => {
+                    log::error!("export not written: {err:#}");
+                    self.notice = Some(format!("The export was not written: {err:#}"));
+                }
+            },
+            Report::CopyWritten { asked, result } => self.on_copy_written(&asked, result),
+            Report::Refreshed(refresh) => {
+                // A re-read of our own write changes only fingerprints:
+                // then nothing derived from the snapshot is redone.
+                if self.snapshot.apply(*refresh, &self.workspace) {
+                    self.generation += 1;
+                }
+                self.check_open_file();
+            }
+            Report::ScorecardSaved {
+                path,
+                generation,
+                result,
+            } => self.on_scorecard_saved(&path, generation, result, time),
+        }
+    }
+}
