@@ -114,3 +114,107 @@ pub fn build_debrief(
         blind,
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::{CandidateRecord, ScorecardRecord, TemplateSet};
+    use crate::model::{Candidate, FormatVersion, Rating, Recommendation, Scorecard};
+
+    fn snapshot() -> WorkspaceSnapshot {
+        let candidate = Candidate {
+            format: FormatVersion::CURRENT,
+            id: Slug::new("c-1").unwrap(),
+            name: "Alex Doe".to_owned(),
+            template: Slug::new("infrastructure-engineer").unwrap(),
+            created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
+            notes: String::new(),
+        };
+        let mut scorecard = Scorecard {
+            format: FormatVersion::CURRENT,
+            candidate: candidate.id.clone(),
+            template: candidate.template.clone(),
+            template_version: 1,
+            interviewer: "Priya Raman".to_owned(),
+            stage: String::new(),
+            started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
+            submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
+            amended_at: None,
+            ratings: Default::default(),
+            unrated_evidence: Default::default(),
+            red_flags: Vec::new(),
+            recommendation: Some(Recommendation::Hire),
+            notes: String::new(),
+        };
+        scorecard.set_rating(&Slug::new("fundamentals").unwrap(), Rating::Meets);
+        WorkspaceSnapshot {
+            templates: TemplateSet::shipped().0,
+            candidates: vec![Arc::new(CandidateRecord {
+                dir: "candidates/c-1".into(),
+                candidate,
+                scorecards: vec![ScorecardRecord {
+                    path: "candidates/c-1/scorecards/priya-raman--.ron".into(),
+                    scorecard,
+                    fingerprint: Some(1),
+                }],
+            })],
+            errors: Vec::new(),
+            conflicts: Vec::new(),
+        }
+    }
+
+    fn ready(view: &DebriefView) -> Arc<Debrief> {
+        match view {
+            DebriefView::Ready(debrief) => Arc::clone(debrief),
+            DebriefView::Hidden => panic!("hidden"),
+            DebriefView::Computing => panic!("computing"),
+        }
+    }
+
+    #[test]
+    fn the_debrief_is_built_again_only_when_what_it_reads_changes() {
+        let snapshot = snapshot();
+        let summary = snapshot.summarize();
+        let id = Slug::new("c-1").unwrap();
+        let mut settings = Settings {
+            coordinator: true,
+            ..Settings::default()
+        };
+        let mut cache = DebriefCache::default();
+        let first = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings));
+        let again = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings));
+        assert!(Arc::ptr_eq(&first, &again), "same inputs, same debrief");
+
+        let newer = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings));
+        assert!(!Arc::ptr_eq(&first, &newer), "a change builds it again");
+
+        settings.blind = true;
+        let blind = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings));
+        assert!(!Arc::ptr_eq(&newer, &blind));
+        assert_ne!(blind.display_name, "Alex Doe");
+
+        settings.coordinator = false;
+        settings.interviewer = "Sam Lee".to_owned();
+        assert!(matches!(
+            cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings),
+            DebriefView::Hidden
+        ));
+    }
+
+    #[test]
+    fn without_aggregates_the_debrief_is_computing() {
+        let snapshot = snapshot();
+        let settings = Settings {
+            coordinator: true,
+            ..Settings::default()
+        };
+        let view = DebriefCache::default().get(
+            &Slug::new("c-1").unwrap(),
+            &snapshot,
+            1,
+            None,
+            &settings,
+        );
+        assert!(matches!(view, DebriefView::Computing));
+    }
+}
