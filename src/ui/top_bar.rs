@@ -87,8 +87,10 @@ impl TopBar<'_> {
                     });
                 });
             });
+            // Long messages wrap onto more lines rather than run off the
+            // window; the button follows the words.
             if let Some(text) = info.clone() {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(text);
                     if ui.button("OK").clicked() {
                         *info = None;
@@ -96,16 +98,11 @@ impl TopBar<'_> {
                 });
             }
             if let Some(text) = notice.clone() {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, text);
                     if ui.button("Dismiss").clicked() {
                         *notice = None;
                     }
-                    ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(text).color(ui.visuals().error_fg_color),
-                        )
-                        .wrap(),
-                    );
                 });
             }
         });
