@@ -5,6 +5,7 @@ mod autosave;
 mod candidate_id;
 mod clock;
 mod io_worker;
+pub mod logging;
 mod scorecard_app;
 mod summary_worker;
 
