@@ -35,7 +35,7 @@ pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScre
 pub use timer::ExerciseTimer;
 
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
-use crate::model::{Candidate, Slug, Timestamp, blind_alias};
+use crate::model::{Candidate, InterviewerId, Slug, Timestamp, blind_alias};
 
 /// What a view asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,13 +108,13 @@ pub fn panel_visible(record: &CandidateRecord, settings: &Settings) -> bool {
     if settings.coordinator {
         return true;
     }
-    let Some(me) = Slug::from_name(&settings.interviewer) else {
+    let Some(me) = InterviewerId::typed(&settings.interviewer) else {
         return false;
     };
-    record.scorecards.iter().any(|s| {
-        s.scorecard.is_submitted()
-            && Slug::from_name(&s.scorecard.interviewer).as_ref() == Some(&me)
-    })
+    record
+        .scorecards
+        .iter()
+        .any(|s| s.scorecard.is_submitted() && InterviewerId::of(&s.scorecard) == me)
 }
 
 /// The candidate's name, or their stable alias in blind mode.
