@@ -30,7 +30,7 @@ pub use home::HomeScreen;
 pub use interview::InterviewScreen;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
 pub use settings::Settings;
-pub use shortcuts::Shortcuts;
+pub use shortcuts::UiCommand;
 pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScreen};
 pub use timer::ExerciseTimer;
 
