@@ -12,6 +12,6 @@ fn a_folder_that_cannot_be_made_falls_back_to_stderr() {
     std::fs::write(&blocker, "not a folder").unwrap();
     assert_eq!(logging::init(&blocker.join("logs")), None);
     assert_eq!(logging::log_path(), None);
-    // Logging still works, to stderr.
-    log::warn!("after the fallback");
+    // A logger is running (on stderr): lines are not lost in silence.
+    assert!(log::log_enabled!(log::Level::Warn));
 }
