@@ -231,7 +231,10 @@ fn wait_for(what: &str, sides: &[&Side], mut done: impl FnMut() -> bool) -> Dura
 
 /// Counts of submitted scorecards and drafts, over every candidate.
 fn counts(summary: &serde_json::Value) -> (u64, u64) {
-    let candidates = summary["candidates"].as_array().cloned().unwrap_or_default();
+    let candidates = summary["candidates"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     candidates.iter().fold((0, 0), |(s, d), c| {
         (
             s + c["submitted"].as_u64().unwrap_or(0),
@@ -423,7 +426,10 @@ fn two_syncthing_instances_carry_a_workspace_between_two_machines() {
         std::thread::sleep(Duration::from_millis(1));
     }
     writer.join().unwrap();
-    eprintln!("syncthing: 250 saves on A, {reads} reads on B, {} torn", torn.len());
+    eprintln!(
+        "syncthing: 250 saves on A, {reads} reads on B, {} torn",
+        torn.len()
+    );
     assert!(torn.is_empty(), "torn reads on B: {torn:?}");
     assert!(reads > 0, "B saw the file while A saved");
 

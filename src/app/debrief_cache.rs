@@ -208,13 +208,8 @@ mod tests {
             coordinator: true,
             ..Settings::default()
         };
-        let view = DebriefCache::default().get(
-            &Slug::new("c-1").unwrap(),
-            &snapshot,
-            1,
-            None,
-            &settings,
-        );
+        let view =
+            DebriefCache::default().get(&Slug::new("c-1").unwrap(), &snapshot, 1, None, &settings);
         assert!(matches!(view, DebriefView::Computing));
     }
 }

@@ -10,6 +10,7 @@ mod edit_session;
 mod editing;
 mod io_worker;
 mod live_updates;
+pub mod logging;
 mod scorecard_app;
 mod summary_worker;
 mod worker_reports;

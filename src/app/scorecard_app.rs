@@ -348,7 +348,10 @@ impl ScorecardApp {
 
 /// Where the details of a failure can be read.
 pub(super) fn where_the_log_is() -> String {
-    "details in the log".to_owned()
+    match super::logging::log_path() {
+        Some(path) => format!("details in the log: {}", path.display()),
+        None => "details in the log".to_owned(),
+    }
 }
 
 /// The debrief screen while the aggregates are computed.
@@ -382,7 +385,7 @@ impl eframe::App for ScorecardApp {
             ui.ctx().set_theme(self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
+        if crate::ui::UiCommand::ToggleHelp.consumed(ui.ctx()) {
             self.show_help = !self.show_help;
         }
         let mut commands: Vec<Command> = self.top_bar_ui(ui).into_iter().collect();

@@ -55,8 +55,8 @@ impl SummaryWorker {
             });
         if let Err(err) = spawned {
             // Without the thread the screens keep saying "computing"; the
-            // rest of the app works. Say why on the terminal.
-            eprintln!("scorecard: cannot start the aggregates thread: {err}");
+            // rest of the app works. Say why in the log.
+            log::error!("cannot start the aggregates thread: {err:#}");
         }
         Self {
             requests,

@@ -3,7 +3,12 @@
 //! the debrief screen and every export, so they cannot disagree.
 
 use super::stats::{CandidateSummary, DimensionSummary};
-use super::{Candidate, Rating, Recommendation, Scorecard, Slug, Template, Timestamp};
+use std::collections::BTreeMap;
+
+use super::{
+    Candidate, InterviewerId, NameAsWritten, Rating, Recommendation, Scorecard, Slug, Template,
+    Timestamp,
+};
 
 /// A plain reading of Krippendorff's alpha, after his guidance: reliable
 /// from 0.800, tentatively from 0.667, not below.
@@ -142,9 +147,12 @@ pub struct Debrief {
     /// Dimensions, disagreements first (largest spread first), then in
     /// template order.
     pub dimensions: Vec<DebriefDimension>,
-    /// Submitted scorecards, by interviewer then stage.
+    /// Submitted scorecards, by interviewer ([`InterviewerId`]) then stage.
+    /// Each interviewer is named as in their most recent scorecard for
+    /// this candidate, drafts included ([`NameAsWritten`]), here, in the
+    /// evidence and in the pending drafts.
     pub scorecards: Vec<DebriefScorecard>,
-    /// Drafts still pending, by interviewer then stage.
+    /// Drafts still pending, by interviewer ([`InterviewerId`]) then stage.
     pub pending: Vec<PendingDraft>,
     /// [`alpha_reading`] of the candidate's alpha.
     pub alpha_reading: &'static str,
@@ -178,19 +186,31 @@ impl Debrief {
             None if stage.is_empty() => "General interview".to_owned(),
             None => stage.to_owned(),
         };
+        let mut names: BTreeMap<InterviewerId, NameAsWritten<'_>> = BTreeMap::new();
+        for card in scorecards {
+            names.entry(InterviewerId::of(card)).or_default().see(card);
+        }
+        let name_of = |card: &Scorecard| {
+            names
+                .get(&InterviewerId::of(card))
+                .and_then(NameAsWritten::name)
+                .unwrap_or(card.interviewer.trim())
+                .to_owned()
+        };
+        let by_person = |card: &Scorecard| (InterviewerId::of(card), card.stage.clone());
         let mut submitted: Vec<&Scorecard> =
             scorecards.iter().filter(|s| s.is_submitted()).collect();
-        submitted.sort_by(|a, b| (&a.interviewer, &a.stage).cmp(&(&b.interviewer, &b.stage)));
-        let mut pending: Vec<PendingDraft> = scorecards
+        submitted.sort_by_cached_key(|card| by_person(card));
+        let mut drafts: Vec<&Scorecard> = scorecards.iter().filter(|s| !s.is_submitted()).collect();
+        drafts.sort_by_cached_key(|card| by_person(card));
+        let pending: Vec<PendingDraft> = drafts
             .iter()
-            .filter(|s| !s.is_submitted())
             .map(|s| PendingDraft {
-                interviewer: s.interviewer.clone(),
+                interviewer: name_of(s),
                 stage: stage_name(&s.stage),
                 started_at: s.started_at,
             })
             .collect();
-        pending.sort_by(|a, b| (&a.interviewer, &a.stage).cmp(&(&b.interviewer, &b.stage)));
 
         let mut dimensions: Vec<DebriefDimension> = summary
             .dimensions
@@ -204,7 +224,7 @@ impl Debrief {
                         let entry = card.ratings.get(id)?;
                         let text = entry.evidence.trim();
                         (!text.is_empty()).then(|| EvidenceLine {
-                            interviewer: card.interviewer.clone(),
+                            interviewer: name_of(card),
                             stage: stage_name(&card.stage),
                             rating: entry.rating,
                             text: scrub(text),
@@ -248,7 +268,7 @@ impl Debrief {
             scorecards: submitted
                 .iter()
                 .map(|card| DebriefScorecard {
-                    interviewer: card.interviewer.clone(),
+                    interviewer: name_of(card),
                     stage: stage_name(&card.stage),
                     submitted_at: card.submitted_at,
                     recommendation: card.recommendation,

@@ -7,6 +7,7 @@ mod candidate;
 mod debrief;
 mod elapsed;
 mod format_version;
+mod interviewer;
 mod library;
 mod problem;
 mod scorecard;
@@ -23,6 +24,7 @@ pub use debrief::{
 };
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
+pub use interviewer::{InterviewerId, NameAsWritten};
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
 pub use problem::{FieldPath, PathSegment, Problem};
 pub use scorecard::{Rating, RatingEntry, Recommendation, Scorecard};

@@ -3,7 +3,7 @@
 use super::home::stage_name;
 use super::{Command, ViewContext, display_name};
 use crate::io::CandidateRecord;
-use crate::model::Slug;
+use crate::model::{InterviewerId, Slug};
 
 /// The page before scoring starts.
 #[derive(Clone, Debug)]
@@ -111,11 +111,10 @@ impl SetupScreen {
         }
         ui.add_space(8.0);
         if template.is_some() {
-            let mine = Slug::from_name(&cx.settings.interviewer);
+            let mine = InterviewerId::typed(&cx.settings.interviewer);
             let existing = mine.as_ref().and_then(|me| {
                 record.scorecards.iter().find(|s| {
-                    s.scorecard.stage == self.stage
-                        && Slug::from_name(&s.scorecard.interviewer).as_ref() == Some(me)
+                    s.scorecard.stage == self.stage && InterviewerId::of(&s.scorecard) == *me
                 })
             });
             let action = match existing {

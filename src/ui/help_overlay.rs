@@ -1,6 +1,6 @@
 //! The F1 list of keyboard shortcuts.
 
-use super::Shortcuts;
+use super::UiCommand;
 
 /// Shows the shortcut list in a modal while `open`; F1, Esc, a click outside
 /// or the close button hides it.
@@ -15,7 +15,7 @@ pub fn help_overlay_ui(ctx: &egui::Context, open: &mut bool) {
             .num_columns(2)
             .spacing([16.0, 4.0])
             .show(ui, |ui| {
-                for (keys, what) in Shortcuts::help_rows(ctx) {
+                for (keys, what) in UiCommand::help_rows(ctx) {
                     ui.strong(keys);
                     ui.label(what);
                     ui.end_row();

@@ -3,7 +3,7 @@
 use super::home_lists::{CandidateList, PendingDrafts, role_of};
 use super::{Command, ViewContext, display_name, file_errors_ui};
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
-use crate::model::{Slug, Timestamp, format_age};
+use crate::model::{InterviewerId, Slug, Timestamp, format_age};
 
 /// State of the home screen that only matters while it is shown.
 #[derive(Clone, Debug, Default)]
@@ -242,7 +242,7 @@ impl HomeScreen {
     /// Drafts still unsubmitted: the interviewer's own, or everyone's while
     /// the app does not know who is using it.
     fn pending_drafts_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
-        let everyone = Slug::from_name(&cx.settings.interviewer).is_none();
+        let everyone = InterviewerId::typed(&cx.settings.interviewer).is_none();
         ui.heading(if everyone {
             "Pending drafts"
         } else {

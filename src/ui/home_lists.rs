@@ -12,7 +12,7 @@
 
 use super::{Settings, ViewContext, display_name};
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
-use crate::model::Slug;
+use crate::model::InterviewerId;
 
 /// Candidates matching a search, newest first.
 #[derive(Clone, Debug, Default)]
@@ -118,13 +118,13 @@ impl PendingDrafts {
 }
 
 fn find_drafts(snapshot: &WorkspaceSnapshot, interviewer: &str) -> (Vec<DraftAt>, usize) {
-    let me = Slug::from_name(interviewer);
+    let me = InterviewerId::typed(interviewer);
     let mut shown = Vec::new();
     let mut count = 0;
     for (c, record) in snapshot.candidates.iter().enumerate() {
         for (s, scorecard_record) in record.scorecards.iter().enumerate() {
             let card = &scorecard_record.scorecard;
-            let mine = me.is_none() || Slug::from_name(&card.interviewer) == me;
+            let mine = me.as_ref().is_none_or(|me| InterviewerId::of(card) == *me);
             if card.is_submitted() || !mine {
                 continue;
             }

@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
+use egui::RichText;
 use egui::text::{CCursor, CCursorRange};
-use egui::{Key, Modifiers, RichText};
 
 use super::theme::{overtime_color, rating_color};
-use super::{Command, ExerciseTimer, Resolution, Settings, Shortcuts, ViewContext, display_name};
+use super::{Command, ExerciseTimer, Resolution, Settings, UiCommand, ViewContext, display_name};
 use crate::model::{
     Candidate, Dimension, Missing, Rating, Recommendation, Scorecard, Template, Timestamp, amend,
     evidence_stamp, format_elapsed, recommendation_unlocked, submit,
@@ -164,41 +164,38 @@ impl InterviewScreen {
         }
     }
 
+    /// Applies the keys pressed since the last frame, each as its own
+    /// command and in the order pressed: `3 ↓ 4` within one frame rates,
+    /// moves, then rates the next dimension.
     fn handle_keys(&mut self, ui: &egui::Ui, time: f64) {
-        if ui.input_mut(|i| i.consume_shortcut(&Shortcuts::TIMER)) && !self.read_only() {
-            self.timer.toggle(time);
-        }
-        if self.read_only() {
-            return;
-        }
-        if ui.input_mut(|i| i.consume_shortcut(&Shortcuts::STAMP)) {
-            self.stamp_requested = true;
-        }
-        if ui.input_mut(|i| i.consume_shortcut(&Shortcuts::EVIDENCE)) {
-            self.focus_evidence = true;
-        }
         // While typing, digits and letters are text, not commands.
-        if ui.ctx().text_edit_focused() {
+        let typing = ui.ctx().text_edit_focused();
+        let read_only = self.read_only();
+        let commands = UiCommand::take_pressed(ui.ctx(), |command| match command {
+            // The app toggles the overlay; the text field leaves on Esc.
+            UiCommand::ToggleHelp | UiCommand::LeaveEvidence => false,
+            // Taken even when read-only, so it does nothing else.
+            UiCommand::ToggleTimer => true,
+            _ => !read_only && (!typing || command.works_while_typing()),
+        });
+        for command in commands {
+            self.apply(command, time);
+        }
+    }
+
+    /// Does what one keyboard command asks.
+    fn apply(&mut self, command: UiCommand, time: f64) {
+        if let Some(rating) = command.rating() {
+            self.rate_current(rating);
             return;
         }
-        for (key, score) in Shortcuts::RATING_KEYS {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key))
-                && let Some(rating) = Rating::from_score(score)
-            {
-                self.rate_current(rating);
-            }
-        }
-        let down = ui.input_mut(|i| {
-            i.consume_key(Modifiers::NONE, Key::ArrowDown) | i.consume_key(Modifiers::NONE, Key::J)
-        });
-        let up = ui.input_mut(|i| {
-            i.consume_key(Modifiers::NONE, Key::ArrowUp) | i.consume_key(Modifiers::NONE, Key::K)
-        });
-        if down {
-            self.move_by(1);
-        }
-        if up {
-            self.move_by(-1);
+        match command {
+            UiCommand::ToggleTimer if !self.read_only() => self.timer.toggle(time),
+            UiCommand::StampTime => self.stamp_requested = true,
+            UiCommand::WriteEvidence => self.focus_evidence = true,
+            UiCommand::NextDimension => self.move_by(1),
+            UiCommand::PreviousDimension => self.move_by(-1),
+            _ => {}
         }
     }
 

@@ -31,13 +31,13 @@ pub use home::HomeScreen;
 pub use interview::InterviewScreen;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
 pub use settings::Settings;
-pub use shortcuts::Shortcuts;
+pub use shortcuts::UiCommand;
 pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScreen};
 pub use timer::ExerciseTimer;
 pub use top_bar::{Place, TopBar};
 
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
-use crate::model::{Candidate, Slug, Timestamp, blind_alias};
+use crate::model::{Candidate, InterviewerId, Slug, Timestamp, blind_alias};
 
 /// What a view asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,13 +110,13 @@ pub fn panel_visible(record: &CandidateRecord, settings: &Settings) -> bool {
     if settings.coordinator {
         return true;
     }
-    let Some(me) = Slug::from_name(&settings.interviewer) else {
+    let Some(me) = InterviewerId::typed(&settings.interviewer) else {
         return false;
     };
-    record.scorecards.iter().any(|s| {
-        s.scorecard.is_submitted()
-            && Slug::from_name(&s.scorecard.interviewer).as_ref() == Some(&me)
-    })
+    record
+        .scorecards
+        .iter()
+        .any(|s| s.scorecard.is_submitted() && InterviewerId::of(&s.scorecard) == me)
 }
 
 /// The candidate's name, or their stable alias in blind mode.

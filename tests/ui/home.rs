@@ -153,3 +153,34 @@ impl eframe::Storage for MemoryStorage {
     }
     fn flush(&mut self) {}
 }
+
+#[test]
+fn my_pending_drafts_know_me_by_any_spelling_of_my_name() {
+    let ws = tempfile::tempdir().unwrap();
+    let alex = add_candidate(ws.path(), "c-1", "Alex Doe");
+    let store = Workspace::new(ws.path());
+    for who in ["Priya Raman", "Sam Okafor"] {
+        let draft = scorecard::model::Scorecard {
+            format: scorecard::model::FormatVersion::CURRENT,
+            candidate: alex.id.clone(),
+            template: alex.template.clone(),
+            template_version: 1,
+            interviewer: who.to_owned(),
+            stage: String::new(),
+            started_at: now(),
+            submitted_at: None,
+            amended_at: None,
+            ratings: Default::default(),
+            unrated_evidence: Default::default(),
+            red_flags: Vec::new(),
+            recommendation: None,
+            notes: String::new(),
+        };
+        let path = store.scorecard_path(&alex.id, who, "").unwrap();
+        store.save_scorecard(&path, &draft).unwrap();
+    }
+    let app = open_app(ws.path(), "PRIYA raman");
+    app.get_by_label("My pending drafts");
+    app.get_by_label("Alex Doe: General interview, started just now");
+    assert!(app.query_by_label_contains("Sam Okafor").is_none());
+}

@@ -76,6 +76,70 @@ fn an_interviewer_scores_every_dimension_by_keyboard() {
     app.get_by_label("7 of 7 rated");
 }
 
+/// Presses `keys` one after another within a single frame, as a fast
+/// typist does (5 ms between keys is less than a frame).
+fn press_within_one_frame(
+    app: &mut egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
+    keys: &[Key],
+) {
+    for &key in keys {
+        for pressed in [true, false] {
+            app.input_mut().events.push(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    // One frame takes every event queued in the input.
+    app.step();
+    app.run();
+}
+
+#[test]
+fn keys_pressed_within_one_frame_all_count_in_order() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    start_scoring(&mut app, "Alex Doe", None);
+
+    // Meets, next, exceeds, next, partially meets, back twice, does not
+    // meet: the last word on fundamentals is the 1, pressed after the 3.
+    use Key::{ArrowDown, ArrowUp, Num1, Num2, Num3, Num4};
+    press_within_one_frame(
+        &mut app,
+        &[
+            Num3, ArrowDown, Num4, ArrowDown, Num2, ArrowUp, ArrowUp, Num1,
+        ],
+    );
+    assert_eq!(rating_of(&app, "fundamentals"), Some(Rating::DoesNotMeet));
+    assert_eq!(rating_of(&app, "iac"), Some(Rating::Exceeds));
+    assert_eq!(
+        rating_of(&app, "operational-excellence"),
+        Some(Rating::PartiallyMeets)
+    );
+    assert_eq!(rating_of(&app, "security"), None);
+    app.get_by_label("3 of 7 rated");
+
+    // And the same burst with J and K, then 0, from where it left off.
+    press_within_one_frame(
+        &mut app,
+        &[Key::J, Key::J, Key::J, Key::Num0, Key::K, Key::Num3],
+    );
+    assert_eq!(rating_of(&app, "security"), Some(Rating::NoSignal));
+    assert_eq!(
+        rating_of(&app, "operational-excellence"),
+        Some(Rating::Meets)
+    );
+    app.get_by_label("4 of 7 rated");
+    wait_saved(&mut app);
+    let on_disk = scorecard_on_disk(&interview_path(&app));
+    assert_eq!(on_disk.rating("fundamentals"), Some(Rating::DoesNotMeet));
+    assert_eq!(on_disk.rating("security"), Some(Rating::NoSignal));
+}
+
 #[test]
 fn the_mouse_rates_and_picks_dimensions_too() {
     let ws = tempfile::tempdir().unwrap();

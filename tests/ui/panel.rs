@@ -89,6 +89,24 @@ fn the_panel_stays_hidden_until_my_own_scorecard_is_submitted() {
 }
 
 #[test]
+fn another_spelling_of_my_name_is_still_me_for_independence() {
+    // Priya Raman submitted for Alex Doe; the app knows her as she typed her
+    // name today. She is one person: the panel is open to her.
+    let ws = panel_workspace();
+    let mut app = open_app(ws.path(), " priya  RAMAN ");
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Open my submitted scorecard");
+    app.get_by_label("Debrief").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Debrief: Alex Doe");
+    assert!(
+        app.query_by_label_contains("stay hidden until you submit your own scorecard")
+            .is_none()
+    );
+}
+
+#[test]
 fn the_debrief_puts_disagreements_first_and_groups_evidence() {
     let ws = panel_workspace();
     let mut app = open_app(ws.path(), "Priya Raman");

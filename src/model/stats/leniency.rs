@@ -8,8 +8,8 @@
 //!
 //! Decisions where the design is silent:
 //!
-//! - An interviewer is identified by the `interviewer` string of a scorecard,
-//!   exactly as typed ("Priya Raman" and "priya raman" are two people).
+//! - An interviewer is their [`InterviewerId`], the slug of the name as the
+//!   file names use it: "Priya Raman" and "priya raman" are one person.
 //! - One interviewer may submit several scorecards for one candidate (one per
 //!   stage) that rate the same dimension. Each such rating is one of theirs
 //!   and is compared on its own, against the *other* interviewers' ratings
@@ -22,17 +22,17 @@
 use std::collections::BTreeMap;
 
 use super::describe::mean_of;
-use crate::model::Scorecard;
+use crate::model::{InterviewerId, Scorecard};
 
 /// Per (candidate, dimension): per interviewer, (sum of scores, count).
-type Tally<'a> = BTreeMap<(&'a str, &'a str), BTreeMap<&'a str, (u64, u64)>>;
+type Tally<'a> = BTreeMap<(&'a str, &'a str), BTreeMap<&'a InterviewerId, (u64, u64)>>;
 
 /// One score given: by whom, on which candidate and dimension, and the
 /// rating as a number (1–4; any small integer scale works).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Observation<'a> {
-    /// Who rated, as the scorecard names them.
-    pub interviewer: &'a str,
+    /// Who rated.
+    pub interviewer: InterviewerId,
     /// The candidate's id.
     pub candidate: &'a str,
     /// The dimension's id.
@@ -52,9 +52,10 @@ pub fn observations<'a>(
         .copied()
         .filter(|card| card.is_submitted())
         .flat_map(move |card| {
+            let interviewer = InterviewerId::of(card);
             card.ratings.iter().filter_map(move |(dimension, entry)| {
                 Some(Observation {
-                    interviewer: card.interviewer.as_str(),
+                    interviewer: interviewer.clone(),
                     candidate,
                     dimension: dimension.as_str(),
                     score: entry.rating.score()?,
@@ -68,23 +69,23 @@ pub fn observations<'a>(
 /// and dimension at least once, else `None`.
 ///
 /// The result does not depend on the order of `observations`.
-pub fn leniency<'a>(observations: &[Observation<'a>]) -> BTreeMap<&'a str, Option<f64>> {
+pub fn leniency(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, Option<f64>> {
     let mut places: Tally<'_> = BTreeMap::new();
     for o in observations {
         let by_interviewer = places.entry((o.candidate, o.dimension)).or_default();
-        let (sum, count) = by_interviewer.entry(o.interviewer).or_default();
+        let (sum, count) = by_interviewer.entry(&o.interviewer).or_default();
         *sum += u64::from(o.score);
         *count += 1;
     }
-    let mut differences: BTreeMap<&'a str, Vec<f64>> = BTreeMap::new();
+    let mut differences: BTreeMap<&InterviewerId, Vec<f64>> = BTreeMap::new();
     for o in observations {
-        let mine = differences.entry(o.interviewer).or_default();
+        let mine = differences.entry(&o.interviewer).or_default();
         let Some(by_interviewer) = places.get(&(o.candidate, o.dimension)) else {
             continue;
         };
         let (mut others_sum, mut others_count) = (0u64, 0u64);
         for (&interviewer, &(sum, count)) in by_interviewer {
-            if interviewer != o.interviewer {
+            if *interviewer != o.interviewer {
                 others_sum += sum;
                 others_count += count;
             }
@@ -97,13 +98,17 @@ pub fn leniency<'a>(observations: &[Observation<'a>]) -> BTreeMap<&'a str, Optio
     }
     differences
         .into_iter()
-        .map(|(interviewer, diffs)| (interviewer, mean_of(&diffs)))
+        .map(|(interviewer, diffs)| (interviewer.clone(), mean_of(&diffs)))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn id(name: &str) -> InterviewerId {
+        InterviewerId::new(name)
+    }
 
     fn obs<'a>(
         interviewer: &'a str,
@@ -112,7 +117,7 @@ mod tests {
         score: u8,
     ) -> Observation<'a> {
         Observation {
-            interviewer,
+            interviewer: InterviewerId::new(interviewer),
             candidate,
             dimension,
             score,
@@ -131,15 +136,15 @@ mod tests {
             obs("Bob", "c-1", "security", 2),
             obs("Bob", "c-2", "iac", 2),
         ]);
-        assert_eq!(result.get("Ann"), Some(&None));
-        assert_eq!(result.get("Bob"), Some(&None));
+        assert_eq!(result.get(&id("Ann")), Some(&None));
+        assert_eq!(result.get(&id("Bob")), Some(&None));
     }
 
     #[test]
     fn two_raters_differ_symmetrically() {
         let result = leniency(&[obs("Ann", "c-1", "iac", 4), obs("Bob", "c-1", "iac", 2)]);
-        assert_eq!(result.get("Ann"), Some(&Some(2.0)));
-        assert_eq!(result.get("Bob"), Some(&Some(-2.0)));
+        assert_eq!(result.get(&id("Ann")), Some(&Some(2.0)));
+        assert_eq!(result.get(&id("Bob")), Some(&Some(-2.0)));
     }
 
     #[test]
@@ -154,9 +159,9 @@ mod tests {
             obs("Bob", "c-2", "iac", 3),
             obs("Cy", "c-2", "security", 1),
         ]);
-        assert_eq!(result.get("Ann"), Some(&Some(0.75)));
-        assert_eq!(result.get("Bob"), Some(&Some(0.0)));
-        assert_eq!(result.get("Cy"), Some(&Some(-1.5)));
+        assert_eq!(result.get(&id("Ann")), Some(&Some(0.75)));
+        assert_eq!(result.get(&id("Bob")), Some(&Some(0.0)));
+        assert_eq!(result.get(&id("Cy")), Some(&Some(-1.5)));
     }
 
     #[test]
@@ -169,18 +174,25 @@ mod tests {
             obs("Ann", "c-1", "iac", 3),
             obs("Bob", "c-1", "iac", 2),
         ]);
-        assert_eq!(result.get("Ann"), Some(&Some(1.5)));
-        assert_eq!(result.get("Bob"), Some(&Some(-1.5)));
+        assert_eq!(result.get(&id("Ann")), Some(&Some(1.5)));
+        assert_eq!(result.get(&id("Bob")), Some(&Some(-1.5)));
         // Alone with herself, she has no leniency.
         let alone = leniency(&[obs("Ann", "c-1", "iac", 4), obs("Ann", "c-1", "iac", 1)]);
-        assert_eq!(alone.get("Ann"), Some(&None));
+        assert_eq!(alone.get(&id("Ann")), Some(&None));
     }
 
     #[test]
-    fn names_are_compared_exactly() {
-        let result = leniency(&[obs("Ann", "c-1", "iac", 4), obs("ann", "c-1", "iac", 2)]);
-        assert_eq!(result.get("Ann"), Some(&Some(2.0)));
-        assert_eq!(result.get("ann"), Some(&Some(-2.0)));
+    fn spellings_of_one_name_are_one_interviewer() {
+        // "Ann" and "ann" are one person: alone with herself, no leniency.
+        let result = leniency(&[
+            obs("Ann", "c-1", "iac", 4),
+            obs(" ann ", "c-1", "iac", 2),
+            obs("Bob", "c-1", "iac", 3),
+        ]);
+        assert_eq!(result.len(), 2);
+        // Ann: (4 − 3) and (2 − 3): 0. Bob: 3 − mean(4, 2) = 0.
+        assert_eq!(result.get(&id("ANN")), Some(&Some(0.0)));
+        assert_eq!(result.get(&id("bob")), Some(&Some(0.0)));
     }
 
     #[test]

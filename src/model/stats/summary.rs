@@ -27,12 +27,17 @@
 //! - `templates` lists the templates the candidates use (whether or not the
 //!   template itself was found), with how many candidates use each.
 //! - `interviewers` lists everyone with at least one submitted scorecard;
-//!   `submitted` counts those scorecards. Leniency is computed over every
+//!   `submitted` counts those scorecards. An interviewer is their
+//!   [`InterviewerId`] (the slug of the name, as the file names use it), so
+//!   "Priya Raman" and "priya raman" are one entry. Their `name`, here and
+//!   in `red_flags`, is as written in their most recent submitted scorecard
+//!   ([`NameAsWritten`]: latest `submitted_at`, then latest `started_at`,
+//!   then the name that sorts last), without surrounding spaces. Leniency is computed over every
 //!   candidate in the input, so filter the output, not the input, to show
 //!   one candidate with workspace-wide leniency.
 //! - The result does not depend on the order of candidates or scorecards in
 //!   the input, to the last bit: candidates are sorted by id, templates by
-//!   id, interviewers by name, and every floating-point sum is taken in a
+//!   id, interviewers by id, and every floating-point sum is taken in a
 //!   fixed order.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -42,7 +47,9 @@ use serde::Serialize;
 use super::describe::{describe, mean_of};
 use super::krippendorff::{CoincidenceMatrix, Metric};
 use super::leniency::{leniency, observations};
-use crate::model::{Candidate, Recommendation, Scorecard, Slug, Template};
+use crate::model::{
+    Candidate, InterviewerId, NameAsWritten, Recommendation, Scorecard, Slug, Template,
+};
 
 /// The lowest score a rating has (*Does not meet*).
 const MIN_SCORE: f64 = 1.0;
@@ -92,7 +99,7 @@ pub struct Summary {
     pub candidates: Vec<CandidateSummary>,
     /// One entry per template the candidates use, sorted by id.
     pub templates: Vec<TemplateSummary>,
-    /// One entry per interviewer with a submitted scorecard, sorted by name.
+    /// One entry per interviewer with a submitted scorecard, sorted by id.
     pub interviewers: Vec<InterviewerSummary>,
 }
 
@@ -169,7 +176,7 @@ pub struct RecommendationCounts {
 pub struct RedFlag {
     /// The flag, as worded in the scorecard.
     pub flag: String,
-    /// Who raised it.
+    /// Who raised it, by the name they go by (see [`InterviewerSummary::name`]).
     pub interviewer: String,
 }
 
@@ -188,7 +195,7 @@ pub struct TemplateSummary {
 /// One interviewer's aggregates.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InterviewerSummary {
-    /// The name as written in their scorecards.
+    /// The name as written in their most recent submitted scorecard.
     pub name: String,
     /// How many scorecards they submitted.
     pub submitted: usize,
@@ -211,22 +218,19 @@ pub fn summarize_view(input: &SummaryView<'_>) -> Summary {
         .flat_map(|(candidate, cards)| observations(candidate.id.as_str(), cards))
         .collect();
     let leniencies = leniency(&all_observations);
+    let people = people(input);
 
     let mut order: Vec<&(&Candidate, Vec<&Scorecard>)> = input.candidates.iter().collect();
     order.sort_by(|a, b| a.0.id.cmp(&b.0.id));
 
     let mut candidates = Vec::with_capacity(order.len());
     let mut templates: BTreeMap<&Slug, (usize, CoincidenceMatrix)> = BTreeMap::new();
-    let mut interviewers: BTreeMap<&str, usize> = BTreeMap::new();
     for (candidate, cards) in order {
         let submitted: Vec<&Scorecard> =
             cards.iter().copied().filter(|c| c.is_submitted()).collect();
-        for card in &submitted {
-            *interviewers.entry(card.interviewer.as_str()).or_default() += 1;
-        }
         let template = input.templates.get(candidate.template.as_str()).copied();
         let (summary, matrix) =
-            summarize_candidate(candidate, cards, template, &submitted, &leniencies);
+            summarize_candidate(candidate, cards, template, &submitted, &leniencies, &people);
         let (count, all) = templates.entry(&candidate.template).or_default();
         *count += 1;
         all.merge(&matrix);
@@ -243,15 +247,44 @@ pub fn summarize_view(input: &SummaryView<'_>) -> Summary {
                 agreement_alpha: matrix.alpha(Metric::Ordinal),
             })
             .collect(),
-        interviewers: interviewers
-            .into_iter()
-            .map(|(name, submitted)| InterviewerSummary {
-                name: name.to_owned(),
-                submitted,
-                leniency: leniencies.get(name).copied().flatten(),
+        interviewers: people
+            .iter()
+            .map(|(id, person)| InterviewerSummary {
+                name: person.name.name().unwrap_or(id.as_str()).to_owned(),
+                submitted: person.submitted,
+                leniency: leniencies.get(id).copied().flatten(),
             })
             .collect(),
     }
+}
+
+/// One interviewer, over their submitted scorecards.
+#[derive(Default)]
+struct Person<'a> {
+    submitted: usize,
+    name: NameAsWritten<'a>,
+}
+
+/// Everyone with a submitted scorecard, by id.
+fn people<'a>(input: &SummaryView<'a>) -> BTreeMap<InterviewerId, Person<'a>> {
+    let mut people: BTreeMap<InterviewerId, Person<'a>> = BTreeMap::new();
+    for (_, cards) in &input.candidates {
+        for &card in cards.iter().filter(|c| c.is_submitted()) {
+            let person = people.entry(InterviewerId::of(card)).or_default();
+            person.submitted += 1;
+            person.name.see(card);
+        }
+    }
+    people
+}
+
+/// The name `card`'s interviewer goes by in the output.
+fn shown_name(people: &BTreeMap<InterviewerId, Person<'_>>, card: &Scorecard) -> String {
+    people
+        .get(&InterviewerId::of(card))
+        .and_then(|person| person.name.name())
+        .unwrap_or(card.interviewer.trim())
+        .to_owned()
 }
 
 /// A dimension as the summary of one candidate uses it.
@@ -305,20 +338,23 @@ fn summarize_candidate(
     cards: &[&Scorecard],
     template: Option<&Template>,
     submitted: &[&Scorecard],
-    leniencies: &BTreeMap<&str, Option<f64>>,
+    leniencies: &BTreeMap<InterviewerId, Option<f64>>,
+    people: &BTreeMap<InterviewerId, Person<'_>>,
 ) -> (CandidateSummary, CoincidenceMatrix) {
     let planned = plan(template, submitted);
+    let ids: Vec<InterviewerId> = submitted.iter().map(|c| InterviewerId::of(c)).collect();
     let mut matrix = CoincidenceMatrix::new();
     let mut dimensions = Vec::with_capacity(planned.len());
     let mut raw_parts = Vec::new();
     let mut adjusted_parts = Vec::new();
     let mut must_have_failures = Vec::new();
     for dimension in &planned {
-        let scores_by_card: Vec<Option<(&str, u8)>> = submitted
+        let scores_by_card: Vec<Option<(&InterviewerId, u8)>> = submitted
             .iter()
-            .map(|card| {
+            .zip(&ids)
+            .map(|(card, id)| {
                 let entry = card.ratings.get(dimension.id.as_str())?;
-                Some((card.interviewer.as_str(), entry.rating.score()?))
+                Some((id, entry.rating.score()?))
             })
             .collect();
         matrix.add_unit(scores_by_card.iter().map(|s| s.map(|(_, score)| score)));
@@ -372,9 +408,10 @@ fn summarize_candidate(
     let mut red_flags: Vec<RedFlag> = submitted
         .iter()
         .flat_map(|card| {
-            card.red_flags.iter().map(|flag| RedFlag {
+            let interviewer = shown_name(people, card);
+            card.red_flags.iter().map(move |flag| RedFlag {
                 flag: flag.clone(),
-                interviewer: card.interviewer.clone(),
+                interviewer: interviewer.clone(),
             })
         })
         .collect();
@@ -782,5 +819,88 @@ mod tests {
             flags,
             [("A", "Ann"), ("A", "Bob"), ("Z", "Ann"), ("Z", "Ann")]
         );
+    }
+
+    fn at(mut card: Scorecard, submitted_at: &str) -> Scorecard {
+        card.submitted_at = Some(submitted_at.parse().unwrap());
+        card
+    }
+
+    #[test]
+    fn spellings_of_one_name_are_one_interviewer() {
+        // Three spellings of Priya, on two candidates; Bob rates beside her.
+        // The most recent submission (c-2, 12:00) spells her "priya raman".
+        let t = template("t", vec![dimension("iac", 1.0, false)]);
+        let mut first = at(
+            card("Priya Raman", "", &[("iac", 4)]),
+            "2026-11-21T11:00:00Z",
+        );
+        first.red_flags = vec!["Flag".to_owned()];
+        let summary = summarize(&input(
+            vec![
+                (
+                    candidate("c-1", "A", "t"),
+                    vec![
+                        first,
+                        at(
+                            card(" Priya  Raman ", "x", &[("iac", 4)]),
+                            "2026-11-21T11:30:00Z",
+                        ),
+                        card("Bob", "", &[("iac", 2)]),
+                    ],
+                ),
+                (
+                    candidate("c-2", "B", "t"),
+                    vec![
+                        at(
+                            card("priya raman", "", &[("iac", 3)]),
+                            "2026-11-22T12:00:00Z",
+                        ),
+                        card("Bob", "", &[("iac", 3)]),
+                        // A later draft does not name her.
+                        draft(card("PRIYA RAMAN", "y", &[("iac", 1)])),
+                    ],
+                ),
+            ],
+            vec![t],
+        ));
+        let json = serde_json::to_value(&summary).unwrap();
+        // Priya: (4 − 2), (4 − 2), (3 − 3): 4/3. Bob: (2 − 4) and (3 − 3): −1.
+        assert_eq!(
+            json["interviewers"],
+            serde_json::json!([
+                {"name": "Bob", "submitted": 2, "leniency": -1.0},
+                {"name": "priya raman", "submitted": 3, "leniency": 4.0 / 3.0},
+            ])
+        );
+        assert_eq!(
+            json["candidates"][0]["red_flags"],
+            serde_json::json!([{"flag": "Flag", "interviewer": "priya raman"}])
+        );
+        // Her own two scorecards on c-1 are never compared with each other:
+        // the adjusted score moves both by her leniency.
+        assert!(close(
+            summary.candidates[0].adjusted_weighted_score,
+            (2.0 * (4.0 - 4.0 / 3.0) + (2.0 + 1.0)) / 3.0
+        ));
+    }
+
+    #[test]
+    fn ties_in_time_take_the_name_that_sorts_last() {
+        let t = template("t", vec![dimension("iac", 1.0, false)]);
+        let cards = vec![
+            card("ann lee", "", &[("iac", 4)]),
+            card("Ann Lee", "x", &[]),
+        ];
+        let mut reversed = cards.clone();
+        reversed.reverse();
+        for cards in [cards, reversed] {
+            let summary = summarize(&input(
+                vec![(candidate("c-1", "A", "t"), cards)],
+                vec![t.clone()],
+            ));
+            assert_eq!(summary.interviewers.len(), 1);
+            assert_eq!(summary.interviewers[0].name, "ann lee");
+        }
     }
 }
