@@ -332,9 +332,10 @@ fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[crate::io::ConflictCopy]) 
             conflicts.len()
         ),
     );
-    for copy in conflicts {
+    for copy in conflicts.iter().take(super::MAX_PROBLEMS_SHOWN) {
         ui.label(
             egui::RichText::new(format!("{}: {}", copy.path.display(), copy.reason)).monospace(),
         );
     }
+    super::more_not_shown_ui(ui, conflicts.len());
 }

@@ -6,6 +6,7 @@
 
 mod harness;
 mod home;
+mod hygiene;
 mod interview;
 mod panel;
 mod safety;
