@@ -50,6 +50,17 @@ pub(crate) enum Entry {
     Problem(FileError),
 }
 
+impl Entry {
+    /// The entry's path (`None` for [`Entry::Skip`]).
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Entry::Skip => None,
+            Entry::Dir(path) | Entry::Ron(path) | Entry::Copy(path, _) => Some(path),
+            Entry::Problem(error) => Some(&error.path),
+        }
+    }
+}
+
 /// Judges one entry by its name and `file_type` (which must not come from
 /// following a link: `DirEntry::file_type` or `symlink_metadata`).
 pub(crate) fn classify(path: &Path, file_type: fs::FileType) -> Entry {
@@ -197,24 +208,26 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
-    let mut found: Vec<(PathBuf, Entry)> = Vec::new();
+    let mut found: Vec<Entry> = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
         match entry.file_type() {
-            Ok(file_type) => {
-                let judged = classify(&path, file_type);
-                found.push((path, judged));
-            }
+            Ok(file_type) => match classify(&path, file_type) {
+                Entry::Skip => {}
+                judged => found.push(judged),
+            },
             Err(err) => errors.push(FileError::entry(path, format!("cannot read: {err}"))),
         }
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, entry) in found {
+    found.sort_by(|a, b| a.path().cmp(&b.path()));
+    for entry in found {
         match entry {
             Entry::Skip => {}
             Entry::Dir(path) => walk(&path, files, errors),
             Entry::Ron(path) => files.push(path),
-            Entry::Copy(..) if path.extension().is_some_and(|e| e == "ron") => files.push(path),
+            Entry::Copy(path, _) if path.extension().is_some_and(|e| e == "ron") => {
+                files.push(path);
+            }
             Entry::Copy(..) => {}
             Entry::Problem(error) => errors.push(error),
         }
