@@ -704,3 +704,31 @@ fn load_and_refresh_list_the_same_traps() {
     assert_eq!(again.conflicts.len(), 1);
     assert_eq!(again.conflicts, ws.load().conflicts);
 }
+
+/// A save never writes through a link: the app's scorecard, linked out of
+/// the workspace by a colleague's sync, stays where it is.
+#[test]
+fn saves_never_write_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    let ws = Workspace::new(&root);
+    ws.save_candidate(&candidate("c-1")).unwrap();
+    let outside = dir.path().join("outside");
+    fs::create_dir(&outside).unwrap();
+    symlink(&outside, root.join("candidates/c-1/scorecards")).unwrap();
+    let path = ws
+        .scorecard_path(&Slug::new("c-1").unwrap(), "X", "s")
+        .unwrap();
+    let card = submitted("c-1", "X", "s");
+    let err = ws.save_scorecard(&path, &card).unwrap_err();
+    assert!(
+        err.to_string().contains("a symbolic link; not followed"),
+        "{err}"
+    );
+    let err = ws.save_scorecard_checked(&path, &card, None).unwrap_err();
+    assert!(
+        matches!(err, scorecard::io::StoreError::Link { .. }),
+        "{err}"
+    );
+    assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+}

@@ -105,6 +105,13 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The file, or a folder on the way to it, is a symbolic link: nothing
+    /// is written through it.
+    #[error("{path}: a symbolic link; not followed (nothing written through it)")]
+    Link {
+        /// The link.
+        path: PathBuf,
+    },
     /// The target holds a file that does not parse; it is left untouched.
     #[error("not saved: {error} (the file is left as it is; fix or move it first)")]
     WouldOverwriteBroken {

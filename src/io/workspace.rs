@@ -516,6 +516,7 @@ impl Workspace {
     /// Writes a candidate's record, creating their folder.
     pub fn save_candidate(&self, candidate: &Candidate) -> Result<PathBuf, StoreError> {
         let path = self.candidate_dir(&candidate.id).join(CANDIDATE_FILE);
+        self.refuse_links_on_the_way(&path)?;
         save_file(&path, candidate, "candidate")?;
         Ok(path)
     }
@@ -523,6 +524,7 @@ impl Workspace {
     /// Writes a scorecard to `path` (its record's file, or
     /// [`Workspace::scorecard_path`] for a new one).
     pub fn save_scorecard(&self, path: &Path, scorecard: &Scorecard) -> Result<(), StoreError> {
+        self.refuse_links_on_the_way(path)?;
         save_file(path, scorecard, "scorecard")
     }
 
@@ -537,6 +539,7 @@ impl Workspace {
         scorecard: &Scorecard,
         expected: Option<u64>,
     ) -> Result<u64, StoreError> {
+        self.refuse_links_on_the_way(path)?;
         let current = match fs::read_to_string(path) {
             Ok(text) => Some(fingerprint(text.strip_prefix('\u{feff}').unwrap_or(&text))),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
@@ -560,8 +563,32 @@ impl Workspace {
     /// Writes a template into the workspace's `templates/` folder.
     pub fn save_template(&self, template: &Template) -> Result<PathBuf, StoreError> {
         let path = self.templates_dir().join(format!("{}.ron", template.id));
+        self.refuse_links_on_the_way(&path)?;
         save_file(&path, template, "template")?;
         Ok(path)
+    }
+
+    /// Refuses to write `path` if it, or a folder between the workspace
+    /// folder and it, is a symbolic link: a save never writes through a
+    /// link, so never outside the workspace. (The workspace folder itself
+    /// may be a link: the person chose it.)
+    fn refuse_links_on_the_way(&self, path: &Path) -> Result<(), StoreError> {
+        let Ok(inside) = path.strip_prefix(&self.root) else {
+            return Ok(());
+        };
+        let mut at = self.root.clone();
+        for part in inside.components() {
+            at.push(part);
+            match fs::symlink_metadata(&at) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Err(StoreError::Link { path: at });
+                }
+                Ok(_) => {}
+                // The rest does not exist yet: it is created as folders.
+                Err(_) => break,
+            }
+        }
+        Ok(())
     }
 }
 
