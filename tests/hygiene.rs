@@ -621,8 +621,10 @@ fn export_into_the_workspace_data_is_refused() {
     assert!(root.join("debrief.md").is_file());
 }
 
+/// 20,000 here to keep the suite quick; 100,000 and the memory they take
+/// are measured by `examples/broken_files_memory.rs` (BENCHMARKS.md).
 #[test]
-fn a_hundred_thousand_broken_files_end_and_stay_small() {
+fn many_broken_files_end_and_each_is_listed() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     one_candidate(root);
@@ -731,4 +733,71 @@ fn saves_never_write_through_a_link() {
         "{err}"
     );
     assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+}
+
+#[test]
+fn delete_of_a_candidate_folder_that_is_a_link_removes_the_link_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    one_candidate(&root);
+    let elsewhere = dir.path().join("elsewhere");
+    one_candidate(&elsewhere);
+    symlink(
+        elsewhere.join("candidates/c-1"),
+        root.join("candidates/c-2"),
+    )
+    .unwrap();
+
+    let (doc, _) = summary_json(&root);
+    assert_eq!(doc["candidates"].as_array().unwrap().len(), 1);
+    assert_eq!(error_paths(&doc), vec!["candidates/c-2"]);
+
+    let ran = run(&["delete", "--candidate", "c-2"], &root);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(
+        ran.stdout,
+        "erased 1 candidate(s), 0 file(s), 1 symbolic link(s) (the links themselves, \
+         not what they point to): c-2\n"
+    );
+    assert!(fs::symlink_metadata(root.join("candidates/c-2")).is_err());
+    assert!(
+        elsewhere
+            .join("candidates/c-1/scorecards/x--s.ron")
+            .is_file()
+    );
+}
+
+#[test]
+fn a_template_copy_is_listed_without_a_candidate() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    one_candidate(root);
+    fs::create_dir_all(root.join("templates/library")).unwrap();
+    fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scorecards/infrastructure-engineer.ron"
+        ),
+        root.join("templates/Copy of infrastructure-engineer.ron"),
+    )
+    .unwrap();
+    symlink(".", root.join("templates/library/loop")).unwrap();
+    let (doc, _) = summary_json(root);
+    assert_eq!(
+        doc["conflicts"],
+        serde_json::json!([{
+            "path": "templates/Copy of infrastructure-engineer.ron",
+            "candidate": null,
+            "reason": "a copy of another file (its name says so)"
+        }])
+    );
+    assert_eq!(error_paths(&doc), vec!["templates/library/loop"]);
+    let ran = run(&["templates"], root);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(
+        ran.stderr.matches("a symbolic link; not followed").count(),
+        1,
+        "{}",
+        ran.stderr
+    );
 }

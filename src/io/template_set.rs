@@ -72,7 +72,9 @@ impl TemplateSet {
         let (mut set, mut errors) = Self::shipped_with(&library, library_errors);
         let mut from_files: BTreeMap<String, PathBuf> = BTreeMap::new();
         let listing = list(dir);
-        errors.extend(listing.errors);
+        // A `library` that is a link is reported by `load_library` already.
+        let library_dir = dir.join("library");
+        errors.extend(listing.errors.into_iter().filter(|e| e.path != library_dir));
         for path in listing.files {
             let parsed =
                 read_text(&path).and_then(|text| parse_template_with(&path, &text, &library));
