@@ -55,7 +55,7 @@ impl ParsedFile {
 ///
 /// Only a regular file is read: a symbolic link is not followed (the error
 /// says so) and a FIFO, socket, device or folder is refused without reading
-/// (see [`super::listing::open_regular`]).
+/// (see `open_regular` in `io/listing.rs`).
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     read_text_opened(path, open_regular(path, Links::Refuse)?)
 }
