@@ -801,3 +801,40 @@ fn a_template_copy_is_listed_without_a_candidate() {
         ran.stderr
     );
 }
+
+/// The app's folder watcher does not follow links either: a link to a
+/// folder outside does not make it watch (or report) what is there.
+#[test]
+fn the_folder_watcher_does_not_follow_links() {
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    one_candidate(&root);
+    let outside = dir.path().join("outside");
+    fs::create_dir(&outside).unwrap();
+    symlink(&outside, scorecards_dir(&root).join("out")).unwrap();
+    let seen: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+    let sink = Arc::clone(&seen);
+    let _watcher = scorecard::io::FolderWatcher::start(&root, move |paths| {
+        sink.lock().unwrap().extend(paths);
+    })
+    .unwrap();
+    fs::write(outside.join("x--.ron"), "outside").unwrap();
+    let inside = scorecards_dir(&root).join("y--.ron");
+    fs::write(&inside, "inside").unwrap();
+    let start = Instant::now();
+    while !seen.lock().unwrap().contains(&inside) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no event for {}",
+            inside.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let seen = seen.lock().unwrap();
+    assert!(
+        seen.iter().all(|p| !p.ends_with("x--.ron")),
+        "reported through the link: {seen:?}"
+    );
+}
