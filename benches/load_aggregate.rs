@@ -130,7 +130,7 @@ fn load_aggregate(c: &mut Criterion) {
     });
     let summary = summarize_view(&input);
     group.bench_function(id("4_summary_json"), |b| {
-        b.iter(|| black_box(summary_json(&summary, &[]).unwrap()));
+        b.iter(|| black_box(summary_json(&summary, &[], &[]).unwrap()));
     });
 
     // End to end, in process.
@@ -177,7 +177,7 @@ fn rss_child(dir: &str) {
     let summary = summarize_view(&input);
     let summarized = rss();
     drop(input);
-    let json = summary_json(&summary, &[]).unwrap();
+    let json = summary_json(&summary, &[], &[]).unwrap();
     let with_json = rss();
     println!(
         "rss (MiB): start {start:.1}, after load {loaded:.1} (+{:.1}), \

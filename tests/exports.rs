@@ -318,8 +318,15 @@ fn summary_json_has_the_designed_shape_and_numbers() {
         serde_json::from_str(&ok(&["summary", "--format", "json"], dir.path())).unwrap();
     assert_eq!(
         keys(&doc),
-        BTreeSet::from(["candidates", "templates", "interviewers", "errors"])
+        BTreeSet::from([
+            "candidates",
+            "templates",
+            "interviewers",
+            "errors",
+            "conflicts"
+        ])
     );
+    assert_eq!(doc["conflicts"], serde_json::json!([]));
 
     let errors = doc["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");

@@ -273,6 +273,11 @@ fn draft(candidate: &str, notes: &str) -> Scorecard {
     }
 }
 
+/// Whether both files exist and hold the same bytes.
+fn writer_done_and_equal(a: &Path, b: &Path) -> bool {
+    matches!((fs::read(a), fs::read(b)), (Ok(x), Ok(y)) if x == y)
+}
+
 /// The candidates of a summary without what differs by machine.
 fn comparable(summary: &serde_json::Value) -> serde_json::Value {
     summary["candidates"].clone()
@@ -406,14 +411,24 @@ fn two_syncthing_instances_carry_a_workspace_between_two_machines() {
                 let mut card = draft(&candidate, &format!("save {n} {}", "x".repeat(n * 10)));
                 card.interviewer = "Sam Lee".to_owned();
                 ws.save_scorecard(&burst, &card).unwrap();
-                std::thread::sleep(Duration::from_millis(8));
+                std::thread::sleep(Duration::from_millis(20));
             }
         })
     };
     let mut reads = 0;
     let mut torn = Vec::new();
     let reading_until = Instant::now() + PATIENCE;
-    while !writer.is_finished() && Instant::now() < reading_until {
+    let burst_a = a.workspace.join(&relative).with_file_name("sam-lee--.ron");
+    // Read on B while A writes and until B holds A's last version.
+    let settled = || writer_done_and_equal(&burst_a, &burst_b);
+    let mut writer = Some(writer);
+    while Instant::now() < reading_until {
+        if writer.as_ref().is_some_and(|w| w.is_finished()) {
+            writer.take().unwrap().join().unwrap();
+        }
+        if writer.is_none() && settled() {
+            break;
+        }
         if burst_b.exists() {
             match read_and_parse_any(&burst_b) {
                 Ok(ParsedFile::Scorecard(_)) => {}
@@ -425,7 +440,8 @@ fn two_syncthing_instances_carry_a_workspace_between_two_machines() {
         }
         std::thread::sleep(Duration::from_millis(1));
     }
-    writer.join().unwrap();
+    assert!(writer.is_none(), "the saves on A ended");
+    assert!(settled(), "B got A's last version");
     eprintln!(
         "syncthing: 250 saves on A, {reads} reads on B, {} torn",
         torn.len()

@@ -326,7 +326,7 @@ impl ScorecardApp {
             }
         };
         match crate::export::render_debrief(&debrief, request.format) {
-            Ok(text) => self.worker.send(Job::WriteFile {
+            Ok(text) => self.worker.send(Job::WriteExport {
                 path: request.path,
                 bytes: text.into_bytes(),
             }),

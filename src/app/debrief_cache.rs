@@ -159,7 +159,7 @@ mod tests {
                 }],
             })],
             errors: Vec::new(),
-            conflicts: Vec::new(),
+            ..WorkspaceSnapshot::default()
         }
     }
 

@@ -7,9 +7,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crate::io::{
-    Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot, fingerprint,
-};
+use crate::io::{Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot};
 use crate::model::{Candidate, Scorecard, Slug, Template};
 
 /// What a scorecard save may assume about the file on disk.
@@ -48,8 +46,9 @@ pub enum Job {
     Erase(Vec<Slug>),
     /// Write a template into the workspace.
     SaveTemplate(Box<Template>),
-    /// Write an export (atomically, like everything else).
-    WriteFile {
+    /// Write an export: atomically, into a special file such as a FIFO
+    /// rather than over it, and never into the workspace's data.
+    WriteExport {
         /// Where.
         path: PathBuf,
         /// What.
@@ -249,8 +248,8 @@ struct Worker {
 impl Worker {
     fn run(&mut self, job: Job) -> Report {
         match job {
-            Job::WriteFile { path, bytes } => {
-                let result = crate::io::write_atomic(&path, &bytes);
+            Job::WriteExport { path, bytes } => {
+                let result = crate::io::write_export(&self.workspace, &path, &bytes).map(|_| ());
                 Report::FileWritten { path, result }
             }
             Job::WriteCopy { path, scorecard } => {
@@ -273,10 +272,7 @@ impl Worker {
                 let mut erased = Erased::default();
                 for id in &ids {
                     match self.workspace.delete_candidate(id) {
-                        Ok(one) => {
-                            erased.candidates.extend(one.candidates);
-                            erased.files += one.files;
-                        }
+                        Ok(one) => erased.absorb(one),
                         Err(err) => return Report::Erased(Err(err)),
                     }
                 }
@@ -319,9 +315,10 @@ impl Worker {
                     ))));
                 }
             },
-            Base::Overwrite => std::fs::read_to_string(path)
-                .ok()
-                .map(|text| fingerprint(text.strip_prefix('\u{feff}').unwrap_or(&text))),
+            Base::Overwrite => self
+                .workspace
+                .fingerprint_on_disk(path)
+                .map_err(SaveProblem::Failed)?,
         };
         // Later saves of this file build on this one, written or not.
         self.expected.insert(path.clone(), expected);

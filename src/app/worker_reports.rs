@@ -45,8 +45,14 @@ impl ScorecardApp {
                 self.worker.send(Job::Load);
                 match result {
                     Ok(erased) => {
+                        let links = match erased.links {
+                            0 => String::new(),
+                            n => format!(
+                                ", {n} symbolic link(s) (the links, not what they point to)"
+                            ),
+                        };
                         self.info = Some(format!(
-                            "Erased {} candidate(s), {} file(s)",
+                            "Erased {} candidate(s), {} file(s){links}",
                             erased.candidates.len(),
                             erased.files
                         ));

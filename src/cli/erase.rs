@@ -58,9 +58,17 @@ pub fn purge(
 fn report(out: &mut dyn Write, erased: &Erased) -> std::io::Result<()> {
     writeln!(
         out,
-        "erased {} candidate(s), {} file(s){}",
+        "erased {} candidate(s), {} file(s){}{}",
         erased.candidates.len(),
         erased.files,
+        if erased.links == 0 {
+            String::new()
+        } else {
+            format!(
+                ", {} symbolic link(s) (the links themselves, not what they point to)",
+                erased.links
+            )
+        },
         if erased.candidates.is_empty() {
             String::new()
         } else {

@@ -3,8 +3,10 @@
 //! One candidate's debrief. The numbers come from the whole workspace (the
 //! leniency behind the adjusted score is workspace-wide). Broken files are
 //! reported on stderr and left out; exit 0. With `-o FILE` the export is
-//! written atomically to FILE (private to the user) and stderr says
-//! `wrote FILE`; otherwise it goes to stdout.
+//! written to FILE by [`write_export`]'s rules (atomically and private to
+//! the user; into FILE if it is a device or FIFO; refused, exit 1, inside
+//! the workspace's `candidates/`, `templates/` or `openings/`) and stderr
+//! says `wrote FILE`; without `-o`, or with `-o -`, it goes to stdout.
 
 use std::io::Write;
 use std::path::Path;
@@ -15,7 +17,7 @@ use anyhow::Context;
 use super::summary::{load_reporting_errors, unknown_candidate};
 use super::{EXIT_INVALID, ExportFormat};
 use crate::export::{Format, render_debrief};
-use crate::io::{Workspace, write_atomic};
+use crate::io::{Workspace, write_export};
 use crate::model::{Debrief, Scorecard};
 
 /// Writes the debrief of `candidate` to `out` or to `output`.
@@ -28,6 +30,14 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    // Checked before any work, so a refused target costs nothing.
+    let output = output.filter(|path| path.as_os_str() != "-");
+    if let Some(path) = output
+        && let Err(e) = crate::io::check_export_target(workspace, path)
+    {
+        writeln!(err, "scorecard: {e}")?;
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
     let snapshot = load_reporting_errors(workspace, err)?;
     let Some(record) = snapshot.candidate(candidate) else {
         writeln!(
@@ -67,10 +77,13 @@ pub fn run(
     };
     let text = render_debrief(&debrief, format)?;
     match output {
-        Some(path) => {
-            write_atomic(path, text.as_bytes())?;
-            writeln!(err, "wrote {}", path.display())?;
-        }
+        Some(path) => match write_export(workspace, path, text.as_bytes()) {
+            Ok(_) => writeln!(err, "wrote {}", path.display())?,
+            Err(e) => {
+                writeln!(err, "scorecard: {e}")?;
+                return Ok(ExitCode::from(EXIT_INVALID));
+            }
+        },
         None => {
             out.write_all(text.as_bytes())?;
             out.flush()?;

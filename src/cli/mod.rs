@@ -70,7 +70,8 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write to this file instead of stdout
+        /// Write to this file instead of stdout (`-`: stdout); never into the
+        /// workspace's candidates/, templates/ or openings/
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace the candidate's name with a stable alias, in the evidence too

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_INVALID, SummaryFormat};
 use crate::export::{summary_csv, summary_json, summary_markdown};
-use crate::io::{FileError, Workspace, WorkspaceSnapshot};
+use crate::io::{ConflictCopy, FileError, Workspace, WorkspaceSnapshot};
 use crate::model::Summary;
 
 /// Prints the summary to `out`; broken files and unknown ids go to `err`.
@@ -47,10 +47,11 @@ pub fn run(
 
     let summary = narrow(snapshot.summarize(), &snapshot, candidate, template);
     let errors = relative_to_workspace(workspace, &snapshot.errors);
+    let conflicts = conflicts_relative_to_workspace(workspace, &snapshot.conflicts);
     let text = match format {
-        SummaryFormat::Json => summary_json(&summary, &errors)?,
+        SummaryFormat::Json => summary_json(&summary, &errors, &conflicts)?,
         SummaryFormat::Csv => summary_csv(&summary)?,
-        SummaryFormat::Md => summary_markdown(&summary, &errors),
+        SummaryFormat::Md => summary_markdown(&summary, &errors, &conflicts),
     };
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -58,7 +59,9 @@ pub fn run(
 }
 
 /// Reads the workspace and prints each file that could not be read to
-/// `err` as `path:line:col: message`, one per line.
+/// `err` as `path:line:col: message` (or `path: message` for an entry
+/// never opened), then each conflict copy as `path: not counted: reason`,
+/// one per line.
 pub(super) fn load_reporting_errors(
     workspace: &Workspace,
     err: &mut dyn Write,
@@ -67,7 +70,28 @@ pub(super) fn load_reporting_errors(
     for error in &snapshot.errors {
         writeln!(err, "{error}")?;
     }
+    for copy in &snapshot.conflicts {
+        writeln!(err, "{}: not counted: {}", copy.path.display(), copy.reason)?;
+    }
     Ok(snapshot)
+}
+
+/// The conflict copies with their paths relative to the workspace folder,
+/// as [`relative_to_workspace`] does for errors.
+fn conflicts_relative_to_workspace(
+    workspace: &Workspace,
+    conflicts: &[ConflictCopy],
+) -> Vec<ConflictCopy> {
+    conflicts
+        .iter()
+        .map(|copy| {
+            let mut copy = copy.clone();
+            if let Ok(relative) = copy.path.strip_prefix(workspace.root()) {
+                copy.path = relative.to_path_buf();
+            }
+            copy
+        })
+        .collect()
 }
 
 /// Why a candidate id given on the command line is not in the snapshot.

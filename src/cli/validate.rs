@@ -2,16 +2,24 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::io::{FileError, ParsedFile, parse_any_with, read_text};
+use crate::io::{
+    FileError, ParsedFile, parse_any_with, read_text, read_text_following_links, ron_files_under,
+};
 use crate::model::Library;
 
 use super::EXIT_INVALID;
 
 /// Checks every file named, and every `*.ron` under every folder named.
 /// Templates resolve `Use(…)` against `library`.
+///
+/// A path typed on the command line is taken as the person means it: a
+/// link they name is followed. Inside a folder nothing is followed: each
+/// link, FIFO, device, folder named `*.ron` or name that is not UTF-8 is
+/// reported as an error (exit 1) and never opened. Only regular files are
+/// read, even when named.
 pub fn run(
     paths: &[PathBuf],
     library: &Library,
@@ -20,10 +28,14 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for path in paths {
-        let files = if path.is_dir() {
-            let mut files = Vec::new();
-            collect_ron_files(path, &mut files);
-            if files.is_empty() {
+        let named_dir = fs::metadata(path).is_ok_and(|m| m.is_dir());
+        let files = if named_dir {
+            let (files, errors) = ron_files_under(path);
+            for error in &errors {
+                failed = true;
+                report(err, error)?;
+            }
+            if files.is_empty() && errors.is_empty() {
                 writeln!(out, "{}: no .ron files", path.display())?;
             }
             files
@@ -31,7 +43,13 @@ pub fn run(
             vec![path.clone()]
         };
         for file in files {
-            match read_text(&file).and_then(|text| parse_any_with(&file, &text, library)) {
+            // Found in a folder: not followed; named: followed.
+            let text = if named_dir {
+                read_text(&file)
+            } else {
+                read_text_following_links(&file)
+            };
+            match text.and_then(|text| parse_any_with(&file, &text, library)) {
                 Ok(parsed) => writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?,
                 Err(error) => {
                     failed = true;
@@ -75,28 +93,5 @@ fn describe(parsed: &ParsedFile) -> String {
                 ", draft"
             }
         ),
-    }
-}
-
-/// Every `*.ron` under `dir`, depth first, sorted; hidden entries skipped.
-fn collect_ron_files(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_ron_files(&path, files);
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            files.push(path);
-        }
     }
 }

@@ -9,7 +9,7 @@ use super::ExportError;
 use super::escape::escape_markdown;
 use super::numbers::{full_precision, signed_two_decimals, two_decimals};
 use super::sheet::{Sheet, number, statistic_cells, text};
-use crate::io::FileError;
+use crate::io::{ConflictCopy, FileError};
 use crate::model::alpha_reading;
 use crate::model::stats::{CandidateSummary, Summary};
 
@@ -43,12 +43,20 @@ pub const SUMMARY_CSV_COLUMNS: [&str; 23] = [
 /// The JSON of DESIGN.md "Aggregates": `candidates`, `templates`,
 /// `interviewers` exactly as [`Summary`] serialises them (floats unrounded,
 /// `null` where undefined), then `errors`: one
-/// `{"path", "line", "column", "message"}` per file that could not be read.
-/// Pretty-printed, with a final newline.
-pub fn summary_json(summary: &Summary, errors: &[FileError]) -> Result<String, ExportError> {
+/// `{"path", "line", "column", "message"}` per file that could not be read
+/// (line and column 0 for an entry never opened: a link, a FIFO, a name
+/// that is not UTF-8), then `conflicts`: one `{"path", "candidate",
+/// "reason"}` per conflict copy, never counted (`candidate` null for
+/// templates). Pretty-printed, with a final newline.
+pub fn summary_json(
+    summary: &Summary,
+    errors: &[FileError],
+    conflicts: &[ConflictCopy],
+) -> Result<String, ExportError> {
     let document = SummaryDocument {
         summary,
         errors: errors.iter().map(ErrorJson::new).collect(),
+        conflicts: conflicts.iter().map(ConflictJson::new).collect(),
     };
     let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');
@@ -60,6 +68,24 @@ struct SummaryDocument<'a> {
     #[serde(flatten)]
     summary: &'a Summary,
     errors: Vec<ErrorJson<'a>>,
+    conflicts: Vec<ConflictJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ConflictJson<'a> {
+    path: String,
+    candidate: Option<&'a str>,
+    reason: String,
+}
+
+impl<'a> ConflictJson<'a> {
+    fn new(copy: &'a ConflictCopy) -> Self {
+        Self {
+            path: copy.path.display().to_string(),
+            candidate: copy.candidate.as_deref(),
+            reason: copy.reason.to_string(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -150,14 +176,23 @@ pub fn summary_csv(summary: &Summary) -> Result<String, ExportError> {
 /// failures, red flags), templates (agreement over all their candidates),
 /// interviewers (leniency), then the files that could not be read, if any.
 /// Numbers have two decimals; user text is escaped.
-pub fn summary_markdown(summary: &Summary, errors: &[FileError]) -> String {
+pub fn summary_markdown(
+    summary: &Summary,
+    errors: &[FileError],
+    conflicts: &[ConflictCopy],
+) -> String {
     let mut out = String::new();
     // Writing into a String cannot fail.
-    let _infallible = write_markdown(&mut out, summary, errors);
+    let _infallible = write_markdown(&mut out, summary, errors, conflicts);
     out
 }
 
-fn write_markdown(out: &mut String, summary: &Summary, errors: &[FileError]) -> fmt::Result {
+fn write_markdown(
+    out: &mut String,
+    summary: &Summary,
+    errors: &[FileError],
+    conflicts: &[ConflictCopy],
+) -> fmt::Result {
     writeln!(out, "# Summary")?;
     writeln!(out)?;
     writeln!(
@@ -236,6 +271,22 @@ fn write_markdown(out: &mut String, summary: &Summary, errors: &[FileError]) -> 
         let lines: Vec<String> = errors
             .iter()
             .map(|e| e.to_string().replace(['\r', '\n'], " "))
+            .collect();
+        let fence = "`".repeat(3.max(longest_backtick_run(&lines) + 1));
+        writeln!(out, "{fence}text")?;
+        for line in &lines {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out, "{fence}")?;
+    }
+
+    if !conflicts.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Conflict copies (not counted)")?;
+        writeln!(out)?;
+        let lines: Vec<String> = conflicts
+            .iter()
+            .map(|c| format!("{}: {}", c.path.display(), c.reason).replace(['\r', '\n'], " "))
             .collect();
         let fence = "`".repeat(3.max(longest_backtick_run(&lines) + 1));
         writeln!(out, "{fence}text")?;

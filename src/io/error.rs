@@ -7,7 +7,9 @@ use std::path::PathBuf;
 ///
 /// Displays as `path:line:col: message`, the form editors and terminals turn
 /// into a link. Problems that concern the whole file (unreadable, too large)
-/// point at `1:1`.
+/// point at `1:1`. Problems with the folder entry itself, never opened (a
+/// symbolic link, a FIFO, a name that is not UTF-8), have no position
+/// (line and column 0) and display as `path: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError {
     /// The file, as the user named it or as found in the workspace.
@@ -40,10 +42,25 @@ impl FileError {
     pub fn whole_file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Self::new(path, 1, 1, message)
     }
+
+    /// An error about a folder entry that is not opened at all (a link, a
+    /// FIFO, a name that is not UTF-8): no position, line and column 0.
+    pub fn entry(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(path, 0, 0, message)
+    }
+
+    /// Whether the error has a position in the file's text (see
+    /// [`FileError::entry`]).
+    pub fn has_position(&self) -> bool {
+        self.line > 0
+    }
 }
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.has_position() {
+            return write!(f, "{}: {}", self.path.display(), self.message);
+        }
         write!(
             f,
             "{}:{}:{}: {}",
@@ -86,6 +103,13 @@ pub enum StoreError {
     #[error("{path} changed on disk since it was opened: not saved over")]
     ChangedOnDisk {
         /// The file.
+        path: PathBuf,
+    },
+    /// The file, or a folder on the way to it, is a symbolic link: nothing
+    /// is written through it.
+    #[error("{path}: a symbolic link; not followed (nothing written through it)")]
+    Link {
+        /// The link.
         path: PathBuf,
     },
     /// The target holds a file that does not parse; it is left untouched.

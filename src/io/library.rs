@@ -4,9 +4,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use super::FileError;
+use super::listing::list;
 use super::parse::{parse_shared_dimension, read_text};
 use super::shipped::{shipped_library_files, shipped_library_path};
-use super::template_set::ron_files;
 use crate::model::Library;
 
 /// The shipped library, parsed once. A shipped file that fails to parse
@@ -28,12 +28,15 @@ pub fn shipped_library() -> &'static (Library, Vec<FileError>) {
 
 /// The shipped library with the `*.ron` files of `dir` (which may not
 /// exist) added; a workspace file replaces a shipped dimension of the same
-/// id. Broken files are reported and left out.
+/// id. Broken files (and links, FIFOs, names that are not UTF-8) are
+/// reported and left out.
 pub fn load_library(dir: &Path) -> (Library, Vec<FileError>) {
     let (shipped, shipped_errors) = shipped_library();
     let mut library = shipped.clone();
     let mut errors = shipped_errors.clone();
-    for path in ron_files(dir) {
+    let listing = list(dir);
+    errors.extend(listing.errors);
+    for path in listing.files {
         match read_text(&path).and_then(|text| parse_shared_dimension(&path, &text)) {
             Ok(dimension) => library.insert(dimension),
             Err(err) => errors.push(err),

@@ -6,8 +6,10 @@
 mod atomic_write;
 mod erase;
 mod error;
+mod export_target;
 mod file_kind;
 mod library;
+mod listing;
 mod locate;
 mod parse;
 mod shipped;
@@ -19,20 +21,24 @@ mod workspace;
 pub use atomic_write::{write_atomic, write_private_dir};
 pub use erase::Erased;
 pub use error::{FileError, StoreError};
+pub use export_target::{ExportWrite, PROTECTED_FOLDERS, check_export_target, write_export};
 pub use file_kind::{FileKind, detect_kind};
 pub use library::{load_library, shipped_library};
+pub use listing::ron_files_under;
 pub use parse::{
     MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_with, parse_candidate, parse_scorecard,
     parse_shared_dimension, parse_template, parse_template_with, read_and_parse_any, read_text,
-    to_ron,
+    read_text_following_links, to_ron,
 };
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
 };
-pub use sync_conflicts::{has_git_conflict_markers, is_conflict_copy};
+pub use sync_conflicts::{
+    ConflictCopy, ConflictReason, conflict_copy_reason, has_git_conflict_markers, is_conflict_copy,
+};
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
 pub use workspace::{
-    CandidateFolder, CandidateRecord, LoadProgress, Refresh, ScorecardRecord, Workspace,
-    WorkspaceSnapshot, fingerprint,
+    CandidateFolder, CandidateRecord, FolderNotes, LoadProgress, Refresh, ScorecardRecord,
+    Workspace, WorkspaceSnapshot, fingerprint,
 };

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::file_kind::{FileKind, detect_kind};
 use super::library::shipped_library;
+use super::listing::{Links, open_regular};
 use super::locate::locate;
 use super::sync_conflicts::has_git_conflict_markers;
 use super::{FileError, StoreError};
@@ -51,9 +52,22 @@ impl ParsedFile {
 
 /// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`] and
 /// pointing at the first byte that is not UTF-8. A byte-order mark is dropped.
+///
+/// Only a regular file is read: a symbolic link is not followed (the error
+/// says so) and a FIFO, socket, device or folder is refused without reading
+/// (see `open_regular` in `io/listing.rs`).
 pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let file = fs::File::open(path)
-        .map_err(|e| FileError::whole_file(path, format!("cannot read: {e}")))?;
+    read_text_opened(path, open_regular(path, Links::Refuse)?)
+}
+
+/// [`read_text`], following a symbolic link `path` names: for a path a
+/// person typed (`scorecard validate ~/link.ron`), never for one found
+/// in a folder. The target must still be a regular file.
+pub fn read_text_following_links(path: &Path) -> Result<String, FileError> {
+    read_text_opened(path, open_regular(path, Links::Follow)?)
+}
+
+fn read_text_opened(path: &Path, file: fs::File) -> Result<String, FileError> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

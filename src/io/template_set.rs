@@ -1,12 +1,13 @@
 //! The templates in effect: shipped ones, overridden by workspace ones.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::library::{load_library, shipped_library};
+use super::listing::list;
 use super::parse::{parse_template_with, read_text};
-use super::{FileError, is_conflict_copy, shipped_templates};
+use super::sync_conflicts::ConflictCopy;
+use super::{FileError, shipped_templates};
 use crate::model::{Library, Template};
 
 /// Where a template in effect comes from.
@@ -70,7 +71,11 @@ impl TemplateSet {
         let (library, library_errors) = load_library(&dir.join("library"));
         let (mut set, mut errors) = Self::shipped_with(&library, library_errors);
         let mut from_files: BTreeMap<String, PathBuf> = BTreeMap::new();
-        for path in ron_files(dir) {
+        let listing = list(dir);
+        // A `library` that is a link is reported by `load_library` already.
+        let library_dir = dir.join("library");
+        errors.extend(listing.errors.into_iter().filter(|e| e.path != library_dir));
+        for path in listing.files {
             let parsed =
                 read_text(&path).and_then(|text| parse_template_with(&path, &text, &library));
             match parsed {
@@ -137,36 +142,16 @@ impl TemplateSet {
     }
 }
 
-/// The `*.ron` files directly in `dir`, sorted; none if it does not exist.
-/// Hidden files (editor backups, our own temporary files) and sync tools'
-/// conflict copies (see [`ron_and_conflict_files`]) are skipped.
-pub(crate) fn ron_files(dir: &Path) -> Vec<PathBuf> {
-    ron_and_conflict_files(dir).0
-}
-
-/// The `*.ron` files directly in `dir`, and apart from them the sync
-/// conflict copies there (whatever their extension), both sorted.
-pub(crate) fn ron_and_conflict_files(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut files = Vec::new();
-    let mut conflicts = Vec::new();
-    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_none_or(|n| n.starts_with('.'));
-        if hidden || !path.is_file() {
-            continue;
-        }
-        if is_conflict_copy(&path) {
-            conflicts.push(path);
-        } else if path.extension().is_some_and(|ext| ext == "ron") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    conflicts.sort();
-    (files, conflicts)
+/// The conflict copies directly in `dir` (templates or library files: no
+/// candidate), sorted.
+pub(crate) fn copies_in(dir: &Path) -> Vec<ConflictCopy> {
+    list(dir)
+        .copies
+        .into_iter()
+        .map(|(path, reason)| ConflictCopy {
+            path,
+            candidate: None,
+            reason,
+        })
+        .collect()
 }

@@ -21,8 +21,12 @@ impl FolderWatcher {
         on_change: impl Fn(Vec<PathBuf>) + Send + 'static,
     ) -> Result<Self, StoreError> {
         write_private_dir(root)?;
-        let mut watcher =
-            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Links are not followed here either (DESIGN.md "Workspace
+        // hygiene"): notify's default walks into them, so a link to `/` in
+        // a candidate folder would have watched the whole disk.
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let mut watcher = notify::RecommendedWatcher::new(
+            move |event: notify::Result<notify::Event>| {
                 // A watcher error (too many files for inotify, say) only means
                 // no live updates; the app still reads on demand.
                 let Ok(event) = event else {
@@ -43,8 +47,10 @@ impl FolderWatcher {
                 if !paths.is_empty() {
                     on_change(paths);
                 }
-            })
-            .map_err(|e| StoreError::io(root, std::io::Error::other(e)))?;
+            },
+            config,
+        )
+        .map_err(|e| StoreError::io(root, std::io::Error::other(e)))?;
         watcher
             .watch(root, RecursiveMode::Recursive)
             .map_err(|e| StoreError::io(root, std::io::Error::other(e)))?;

@@ -7,6 +7,7 @@
 //!   candidates/<candidate-id>/scorecards/<interviewer-slug>--<stage>.ron
 //! ```
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,11 +15,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
+use super::listing::{Entry, classify, list};
 use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
-use super::template_set::{ron_and_conflict_files, ron_files};
+use super::sync_conflicts::{ConflictCopy, ConflictReason};
+use super::template_set::copies_in;
 use super::{FileError, StoreError, TemplateSet, write_atomic};
 use crate::model::stats::{Summary, SummaryView, summarize_view};
-use crate::model::{Candidate, Scorecard, Slug, Template};
+use crate::model::{Candidate, Scorecard, Slug, Template, Timestamp};
 
 /// File name of a candidate's own record inside its folder.
 const CANDIDATE_FILE: &str = "candidate.ron";
@@ -38,10 +41,16 @@ pub struct WorkspaceSnapshot {
     /// background computation costs a pointer per candidate, not a deep
     /// copy; change one with [`Arc::make_mut`].
     pub candidates: Vec<Arc<CandidateRecord>>,
-    /// Files left out, each with its error.
+    /// Files left out, each with its error, sorted by path.
     pub errors: Vec<FileError>,
-    /// Sync tools' conflict copies, for a person to resolve; never counted.
-    pub conflicts: Vec<PathBuf>,
+    /// Conflict copies (sync tools', duplicates, files holding a scorecard
+    /// another file holds), for a person to resolve; never counted. Sorted
+    /// by path.
+    pub conflicts: Vec<ConflictCopy>,
+    /// The latest modification time of the files in each candidate's
+    /// folder (broken ones and copies too), by folder: activity for the
+    /// retention rule ([`WorkspaceSnapshot::last_activity`]).
+    pub modified: BTreeMap<PathBuf, Timestamp>,
 }
 
 /// A candidate and their scorecards.
@@ -101,12 +110,25 @@ impl LoadProgress {
 /// One candidate folder, read again after a change.
 #[derive(Clone, Debug)]
 pub enum CandidateFolder {
-    /// The candidate, with the errors and conflict copies of their files.
-    Present(Box<CandidateRecord>, Vec<FileError>, Vec<PathBuf>),
-    /// `candidate.ron` cannot be used.
-    Broken(FileError, Vec<PathBuf>),
+    /// The candidate, with what else their folder holds.
+    Present(Box<CandidateRecord>, FolderNotes),
+    /// The folder cannot be used: `candidate.ron` is broken, or the folder
+    /// is a link or has a name that is not UTF-8 (in `errors`).
+    Broken(FolderNotes),
     /// The folder is gone (deleted, or not synced yet).
     Gone,
+}
+
+/// What a candidate folder holds besides the candidate and their counted
+/// scorecards.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FolderNotes {
+    /// Files left out, each with its error.
+    pub errors: Vec<FileError>,
+    /// Conflict copies, never counted.
+    pub conflicts: Vec<ConflictCopy>,
+    /// The latest modification time of the folder's files.
+    pub modified: Option<Timestamp>,
 }
 
 /// What changed on disk, read again: the templates if any template or
@@ -114,7 +136,7 @@ pub enum CandidateFolder {
 #[derive(Clone, Debug, Default)]
 pub struct Refresh {
     /// The templates in effect, their errors and conflict copies.
-    pub templates: Option<(TemplateSet, Vec<FileError>, Vec<PathBuf>)>,
+    pub templates: Option<(TemplateSet, Vec<FileError>, Vec<ConflictCopy>)>,
     /// Candidate folders read again.
     pub candidates: Vec<(PathBuf, CandidateFolder)>,
 }
@@ -176,17 +198,17 @@ impl WorkspaceSnapshot {
             self.errors
                 .retain(|e| !e.path.starts_with(&dir) && !e.path.starts_with("scorecards"));
             self.errors.extend(errors);
-            self.conflicts.retain(|p| !p.starts_with(&dir));
+            self.conflicts.retain(|c| !c.path.starts_with(&dir));
             self.conflicts.extend(conflicts);
         }
         for (dir, folder) in refresh.candidates {
             self.errors.retain(|e| !e.path.starts_with(&dir));
-            self.conflicts.retain(|p| !p.starts_with(&dir));
+            self.conflicts.retain(|c| !c.path.starts_with(&dir));
+            self.modified.remove(&dir);
             let at = self.candidates.iter().position(|r| r.dir == dir);
             match folder {
-                CandidateFolder::Present(record, errors, conflicts) => {
-                    self.errors.extend(errors);
-                    self.conflicts.extend(conflicts);
+                CandidateFolder::Present(record, notes) => {
+                    self.note_folder(&dir, notes);
                     match at.and_then(|at| self.candidates.get_mut(at)) {
                         Some(slot) => {
                             changed |= !slot.same_content(&record);
@@ -199,9 +221,8 @@ impl WorkspaceSnapshot {
                         }
                     }
                 }
-                CandidateFolder::Broken(error, conflicts) => {
-                    self.errors.push(error);
-                    self.conflicts.extend(conflicts);
+                CandidateFolder::Broken(notes) => {
+                    self.note_folder(&dir, notes);
                     if let Some(at) = at {
                         self.candidates.remove(at);
                         changed = true;
@@ -215,11 +236,26 @@ impl WorkspaceSnapshot {
                 }
             }
         }
-        self.errors.sort_by(|a, b| a.path.cmp(&b.path));
-        self.conflicts.sort();
-        self.conflicts.dedup();
+        sort_problems(&mut self.errors, &mut self.conflicts);
         changed || self.errors != errors_before || self.conflicts != conflicts_before
     }
+
+    fn note_folder(&mut self, dir: &Path, notes: FolderNotes) {
+        self.errors.extend(notes.errors);
+        self.conflicts.extend(notes.conflicts);
+        if let Some(modified) = notes.modified {
+            self.modified.insert(dir.to_path_buf(), modified);
+        }
+    }
+}
+
+/// Errors and conflict copies in the order a snapshot keeps them (by path,
+/// each once), so a load and a refresh that read the same files agree.
+fn sort_problems(errors: &mut Vec<FileError>, conflicts: &mut Vec<ConflictCopy>) {
+    errors.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
+    errors.dedup();
+    conflicts.sort();
+    conflicts.dedup();
 }
 
 impl CandidateRecord {
@@ -305,10 +341,12 @@ impl Workspace {
     /// parallel: parsing, not the disk, is the cost with a warm cache.
     pub fn load_with_progress(&self, progress: &LoadProgress) -> WorkspaceSnapshot {
         use rayon::prelude::*;
-        let (templates, mut errors) = TemplateSet::load(&self.templates_dir());
-        let mut conflicts = ron_and_conflict_files(&self.templates_dir()).1;
+        let (templates, mut errors, mut conflicts) = self.load_templates();
         let mut candidates = Vec::new();
-        let dirs = sub_dirs(&self.candidates_dir());
+        let mut modified = BTreeMap::new();
+        let listing = list(&self.candidates_dir());
+        errors.extend(listing.errors);
+        let dirs = listing.dirs;
         progress.total.store(dirs.len(), Ordering::Relaxed);
         let folders: Vec<CandidateFolder> = dirs
             .par_iter()
@@ -319,31 +357,41 @@ impl Workspace {
             })
             .collect();
         // Collected in folder order, so the result does not depend on timing.
-        for folder in folders {
-            match folder {
-                CandidateFolder::Present(record, mut file_errors, mut copies) => {
+        for (dir, folder) in dirs.into_iter().zip(folders) {
+            let notes = match folder {
+                CandidateFolder::Present(record, notes) => {
                     candidates.push(Arc::new(*record));
-                    errors.append(&mut file_errors);
-                    conflicts.append(&mut copies);
+                    notes
                 }
-                CandidateFolder::Broken(err, mut copies) => {
-                    errors.push(err);
-                    conflicts.append(&mut copies);
-                }
-                CandidateFolder::Gone => {}
+                CandidateFolder::Broken(notes) => notes,
+                CandidateFolder::Gone => continue,
+            };
+            errors.extend(notes.errors);
+            conflicts.extend(notes.conflicts);
+            if let Some(time) = notes.modified {
+                modified.insert(dir, time);
             }
         }
         // In the order `apply` keeps them, so a refresh that changes
         // nothing compares equal.
-        errors.sort_by(|a, b| a.path.cmp(&b.path));
-        conflicts.sort();
-        conflicts.dedup();
+        sort_problems(&mut errors, &mut conflicts);
         WorkspaceSnapshot {
             templates,
             candidates,
             errors,
             conflicts,
+            modified,
         }
+    }
+
+    /// The templates in effect, their errors and the conflict copies in
+    /// `templates/` and `templates/library/`.
+    fn load_templates(&self) -> (TemplateSet, Vec<FileError>, Vec<ConflictCopy>) {
+        let dir = self.templates_dir();
+        let (set, errors) = TemplateSet::load(&dir);
+        let mut conflicts = copies_in(&dir);
+        conflicts.extend(copies_in(&dir.join("library")));
+        (set, errors, conflicts)
     }
 
     /// Reads again what `changed` paths touch: the templates (if a path is
@@ -353,9 +401,7 @@ impl Workspace {
         let candidates_dir = self.candidates_dir();
         let mut refresh = Refresh::default();
         if changed.iter().any(|p| p.starts_with(&templates_dir)) {
-            let (set, errors) = TemplateSet::load(&templates_dir);
-            let conflicts = ron_and_conflict_files(&templates_dir).1;
-            refresh.templates = Some((set, errors, conflicts));
+            refresh.templates = Some(self.load_templates());
         }
         let mut dirs: Vec<PathBuf> = changed
             .iter()
@@ -373,22 +419,57 @@ impl Workspace {
         refresh
     }
 
-    /// Reads one candidate folder.
+    /// Reads one candidate folder. A folder that is a symbolic link, or
+    /// whose name is not UTF-8, is [`CandidateFolder::Broken`] with that
+    /// error; nothing is read through it.
     pub fn load_candidate_folder(&self, dir: &Path) -> CandidateFolder {
-        if !dir.is_dir() {
+        let Ok(meta) = fs::symlink_metadata(dir) else {
             return CandidateFolder::Gone;
+        };
+        match classify(dir, meta.file_type()) {
+            Entry::Dir(_) => {}
+            Entry::Problem(error) => {
+                return CandidateFolder::Broken(FolderNotes {
+                    errors: vec![error],
+                    ..FolderNotes::default()
+                });
+            }
+            Entry::Skip | Entry::Ron(_) | Entry::Copy(..) => return CandidateFolder::Gone,
         }
-        let mut conflicts = ron_and_conflict_files(dir).1;
-        conflicts.extend(ron_and_conflict_files(&dir.join("scorecards")).1);
-        match self.load_candidate(dir) {
-            Ok((record, errors)) => CandidateFolder::Present(Box::new(record), errors, conflicts),
-            Err(err) => CandidateFolder::Broken(err, conflicts),
+        // Classified as a folder, so its name is UTF-8.
+        let folder_name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let top = list(dir);
+        let cards = list(&dir.join("scorecards"));
+        let mut notes = FolderNotes {
+            errors: top.errors,
+            conflicts: Vec::new(),
+            modified: top.modified.max(cards.modified).map(to_timestamp),
+        };
+        notes.errors.extend(cards.errors);
+        let copy = |(path, reason)| ConflictCopy {
+            path,
+            candidate: Some(folder_name.to_owned()),
+            reason,
+        };
+        notes.conflicts.extend(top.copies.into_iter().map(copy));
+        notes.conflicts.extend(cards.copies.into_iter().map(copy));
+        match self.load_candidate(dir, folder_name, cards.files, &mut notes) {
+            Ok(record) => CandidateFolder::Present(Box::new(record), notes),
+            Err(err) => {
+                notes.errors.push(err);
+                CandidateFolder::Broken(notes)
+            }
         }
     }
 
-    fn load_candidate(&self, dir: &Path) -> Result<(CandidateRecord, Vec<FileError>), FileError> {
+    fn load_candidate(
+        &self,
+        dir: &Path,
+        folder_name: &str,
+        files: Vec<PathBuf>,
+        notes: &mut FolderNotes,
+    ) -> Result<CandidateRecord, FileError> {
         let path = dir.join(CANDIDATE_FILE);
-        let folder_name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let candidate = read_text(&path).and_then(|text| parse_candidate(&path, &text))?;
         if candidate.id.as_str() != folder_name {
             return Err(FileError::whole_file(
@@ -400,15 +481,14 @@ impl Workspace {
             ));
         }
         let mut scorecards = Vec::new();
-        let mut errors = Vec::new();
-        for path in ron_files(&dir.join("scorecards")) {
+        for path in files {
             let parsed = read_text(&path).and_then(|text| {
                 let scorecard = parse_scorecard(&path, &text)?;
                 Ok((scorecard, fingerprint(&text)))
             });
             match parsed {
                 Ok((scorecard, _)) if scorecard.candidate != candidate.id => {
-                    errors.push(FileError::whole_file(
+                    notes.errors.push(FileError::whole_file(
                         &path,
                         format!(
                             "scorecard is for candidate {:?}, but lies in the folder of {:?}",
@@ -422,20 +502,21 @@ impl Workspace {
                     scorecard,
                     fingerprint: Some(fingerprint),
                 }),
-                Err(err) => errors.push(err),
+                Err(err) => notes.errors.push(err),
             }
         }
-        let record = CandidateRecord {
+        let scorecards = one_per_interviewer_and_stage(scorecards, folder_name, notes);
+        Ok(CandidateRecord {
             dir: dir.to_path_buf(),
             candidate,
             scorecards,
-        };
-        Ok((record, errors))
+        })
     }
 
     /// Writes a candidate's record, creating their folder.
     pub fn save_candidate(&self, candidate: &Candidate) -> Result<PathBuf, StoreError> {
         let path = self.candidate_dir(&candidate.id).join(CANDIDATE_FILE);
+        self.refuse_links_on_the_way(&path)?;
         save_file(&path, candidate, "candidate")?;
         Ok(path)
     }
@@ -443,6 +524,7 @@ impl Workspace {
     /// Writes a scorecard to `path` (its record's file, or
     /// [`Workspace::scorecard_path`] for a new one).
     pub fn save_scorecard(&self, path: &Path, scorecard: &Scorecard) -> Result<(), StoreError> {
+        self.refuse_links_on_the_way(path)?;
         save_file(path, scorecard, "scorecard")
     }
 
@@ -457,11 +539,7 @@ impl Workspace {
         scorecard: &Scorecard,
         expected: Option<u64>,
     ) -> Result<u64, StoreError> {
-        let current = match fs::read_to_string(path) {
-            Ok(text) => Some(fingerprint(text.strip_prefix('\u{feff}').unwrap_or(&text))),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(err) => return Err(StoreError::io(path, err)),
-        };
+        let current = self.fingerprint_on_disk(path)?;
         if current != expected {
             return Err(StoreError::ChangedOnDisk {
                 path: path.to_path_buf(),
@@ -477,11 +555,56 @@ impl Workspace {
         Ok(fingerprint(&text))
     }
 
+    /// What the scorecard file at `path` holds now, as a fingerprint
+    /// (`None`: absent). Nothing is read through a link, and only a regular
+    /// file is opened: a FIFO put in its place is refused, not waited on.
+    pub fn fingerprint_on_disk(&self, path: &Path) -> Result<Option<u64>, StoreError> {
+        use std::io::Read;
+        self.refuse_links_on_the_way(path)?;
+        match fs::symlink_metadata(path) {
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(StoreError::io(path, err)),
+            Ok(_) => {}
+        }
+        let mut file = super::listing::open_regular(path, super::listing::Links::Refuse)
+            .map_err(|error| StoreError::WouldOverwriteBroken { error })?;
+        let mut text = String::new();
+        file.read_to_string(&mut text)
+            .map_err(|err| StoreError::io(path, err))?;
+        Ok(Some(fingerprint(
+            text.strip_prefix('\u{feff}').unwrap_or(&text),
+        )))
+    }
+
     /// Writes a template into the workspace's `templates/` folder.
     pub fn save_template(&self, template: &Template) -> Result<PathBuf, StoreError> {
         let path = self.templates_dir().join(format!("{}.ron", template.id));
+        self.refuse_links_on_the_way(&path)?;
         save_file(&path, template, "template")?;
         Ok(path)
+    }
+
+    /// Refuses to write `path` if it, or a folder between the workspace
+    /// folder and it, is a symbolic link: a save never writes through a
+    /// link, so never outside the workspace. (The workspace folder itself
+    /// may be a link: the person chose it.)
+    fn refuse_links_on_the_way(&self, path: &Path) -> Result<(), StoreError> {
+        let Ok(inside) = path.strip_prefix(&self.root) else {
+            return Ok(());
+        };
+        let mut at = self.root.clone();
+        for part in inside.components() {
+            at.push(part);
+            match fs::symlink_metadata(&at) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Err(StoreError::Link { path: at });
+                }
+                Ok(_) => {}
+                // The rest does not exist yet: it is created as folders.
+                Err(_) => break,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -498,22 +621,69 @@ fn save_file<T: Serialize>(path: &Path, value: &T, what: &'static str) -> Result
     write_atomic(path, text.as_bytes())
 }
 
-/// The folders directly in `dir`, sorted; hidden ones skipped.
-fn sub_dirs(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
+/// The canonical file name of a scorecard: `<interviewer-slug>--<stage>.ron`
+/// (see [`Workspace::scorecard_path`]); `None` if the interviewer's name
+/// makes no slug.
+fn canonical_name(scorecard: &Scorecard) -> Option<String> {
+    let who = Slug::from_name(&scorecard.interviewer)?;
+    Some(format!("{who}--{}.ron", scorecard.stage))
+}
+
+/// One scorecard per interviewer and stage (DESIGN.md "Workspace
+/// hygiene"): where several files (sorted by path) hold the scorecard of
+/// one interviewer at one stage, the one under the canonical name counts
+/// and the others become conflict copies; if none has the canonical name,
+/// none counts. A single file counts whatever its name.
+fn one_per_interviewer_and_stage(
+    scorecards: Vec<ScorecardRecord>,
+    candidate: &str,
+    notes: &mut FolderNotes,
+) -> Vec<ScorecardRecord> {
+    let key = |s: &ScorecardRecord| {
+        let who = Slug::from_name(&s.scorecard.interviewer)
+            .map_or_else(|| s.scorecard.interviewer.clone(), |slug| slug.to_string());
+        (who, s.scorecard.stage.clone())
     };
-    let mut dirs: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_dir()
-                && !p
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('.'))
-        })
+    let mut count: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for s in &scorecards {
+        *count.entry(key(s)).or_default() += 1;
+    }
+    if count.values().all(|&n| n == 1) {
+        return scorecards;
+    }
+    let is_canonical = |s: &ScorecardRecord| {
+        let name = s.path.file_name().and_then(|n| n.to_str());
+        name.is_some() && name.map(str::to_owned) == canonical_name(&s.scorecard)
+    };
+    let with_canonical: std::collections::BTreeSet<(String, String)> = scorecards
+        .iter()
+        .filter(|s| is_canonical(s))
+        .map(key)
         .collect();
-    dirs.sort();
-    dirs
+    let mut kept = Vec::with_capacity(scorecards.len());
+    for s in scorecards {
+        let k = key(&s);
+        if count.get(&k).copied().unwrap_or(0) < 2 || is_canonical(&s) {
+            kept.push(s);
+            continue;
+        }
+        let canonical =
+            canonical_name(&s.scorecard).unwrap_or_else(|| format!("{}--{}.ron", k.0, k.1));
+        let reason = if with_canonical.contains(&k) {
+            ConflictReason::SameAs(canonical)
+        } else {
+            ConflictReason::NoCanonical(canonical)
+        };
+        notes.conflicts.push(ConflictCopy {
+            path: s.path,
+            candidate: Some(candidate.to_owned()),
+            reason,
+        });
+    }
+    kept
+}
+
+/// A file's modification time as a [`Timestamp`].
+pub(crate) fn to_timestamp(time: std::time::SystemTime) -> Timestamp {
+    Timestamp::from_utc(chrono::DateTime::<chrono::Utc>::from(time))
 }

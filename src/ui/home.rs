@@ -194,14 +194,12 @@ impl HomeScreen {
         if ui.button("Purge…").clicked() {
             match self.purge_days.trim().parse::<i64>() {
                 Ok(days) if days >= 0 => {
-                    let cutoff = cx.now.unix_seconds() - days * 86_400;
-                    let ids = cx
-                        .snapshot
-                        .candidates
-                        .iter()
-                        .filter(|r| last_activity(r).unix_seconds() < cutoff)
-                        .map(|r| r.candidate.id.clone())
-                        .collect();
+                    // The rule `scorecard purge` follows too.
+                    let cutoff = chrono::Duration::try_days(days)
+                        .and_then(|age| cx.now.as_utc().checked_sub_signed(age));
+                    let ids = cutoff.map_or_else(Vec::new, |cutoff| {
+                        cx.snapshot.inactive_since(Timestamp::from_utc(cutoff))
+                    });
                     self.purge_confirm = Some(ids);
                 }
                 _ => self.problem = Some("Type a number of days to purge".to_owned()),
@@ -299,21 +297,6 @@ fn scorecard_counts(record: &CandidateRecord, snapshot: &WorkspaceSnapshot) -> S
     counts
 }
 
-/// The latest time written in a candidate's files.
-fn last_activity(record: &CandidateRecord) -> Timestamp {
-    let mut latest = record.candidate.created_at;
-    for s in &record.scorecards {
-        let card = &s.scorecard;
-        for t in std::iter::once(card.started_at)
-            .chain(card.submitted_at)
-            .chain(card.amended_at)
-        {
-            latest = latest.max(t);
-        }
-    }
-    latest
-}
-
 fn draft_age(started: Timestamp, amended: Option<Timestamp>, now: Timestamp) -> String {
     let since = amended.map_or(started, |a| a.max(started));
     format_age(now.unix_seconds() - since.unix_seconds())
@@ -337,7 +320,7 @@ pub(crate) fn stage_name(
 
 /// Sync conflict copies: shown so a person reconciles them; never counted,
 /// never deleted.
-fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[std::path::PathBuf]) {
+fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[crate::io::ConflictCopy]) {
     if conflicts.is_empty() {
         return;
     }
@@ -349,7 +332,10 @@ fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[std::path::PathBuf]) {
             conflicts.len()
         ),
     );
-    for path in conflicts {
-        ui.label(egui::RichText::new(path.display().to_string()).monospace());
+    for copy in conflicts.iter().take(super::MAX_PROBLEMS_SHOWN) {
+        ui.label(
+            egui::RichText::new(format!("{}: {}", copy.path.display(), copy.reason)).monospace(),
+        );
     }
+    super::more_not_shown_ui(ui, conflicts.len());
 }

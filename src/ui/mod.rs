@@ -25,7 +25,7 @@ pub use candidate_setup::SetupScreen;
 pub use compare::{Aggregates, CompareScreen};
 pub use compare_table::{CompareRow, CompareTable, SortKey, TableKey};
 pub use debrief::DebriefScreen;
-pub use file_errors::file_errors_ui;
+pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
 pub use interview::InterviewScreen;

@@ -7,6 +7,7 @@
 mod closing;
 mod harness;
 mod home;
+mod hygiene;
 mod interview;
 mod panel;
 mod safety;

@@ -210,7 +210,7 @@ fn a_file_changed_on_disk_while_open_is_never_written_over() {
     wait_until(&mut app, "my copy is written", |a| {
         !a.snapshot().conflicts.is_empty()
     });
-    let copy = &app.state().snapshot().conflicts[0];
+    let copy = &app.state().snapshot().conflicts[0].path;
     assert!(
         copy.to_string_lossy()
             .contains("conflicted copy kept by Scorecard")
