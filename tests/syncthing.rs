@@ -399,26 +399,41 @@ fn two_syncthing_instances_carry_a_workspace_between_two_machines() {
         fs::read(&draft_a).ok() == fs::read(&draft_b).ok()
     });
 
-    // 3. A burst of saves on A: B never sees a torn file.
-    let burst = a.workspace.join(&relative).with_file_name("sam-lee--.ron");
+    // 3. A burst of saves on A: B never sees a torn file. The file is on
+    //    both sides first, so B reads it all the while new versions arrive
+    //    and are put in place.
+    let burst_a = a.workspace.join(&relative).with_file_name("sam-lee--.ron");
     let burst_b = b.workspace.join(&relative).with_file_name("sam-lee--.ron");
+    let sams = |n: usize| {
+        let mut card = draft(&candidate, &format!("save {n} {}", "x".repeat(n * 10)));
+        card.interviewer = "Sam Lee".to_owned();
+        card
+    };
+    ws_a.save_scorecard(&burst_a, &sams(0)).unwrap();
+    wait_for("Sam's first save reaches B", &[&a, &b], || {
+        writer_done_and_equal(&burst_a, &burst_b)
+    });
     let writer = {
         let workspace = a.workspace.clone();
-        let candidate = candidate.clone();
+        let path = burst_a.clone();
+        let cards: Vec<Scorecard> = (1..=250).map(sams).collect();
         std::thread::spawn(move || {
             let ws = Workspace::new(&workspace);
-            for n in 0..250 {
-                let mut card = draft(&candidate, &format!("save {n} {}", "x".repeat(n * 10)));
-                card.interviewer = "Sam Lee".to_owned();
-                ws.save_scorecard(&burst, &card).unwrap();
-                std::thread::sleep(Duration::from_millis(20));
+            // Ten bursts of 25 saves 20 ms apart, a quiet moment after
+            // each: Syncthing sends a file once it stops changing, so B
+            // gets a new version after every burst while it reads.
+            for (n, card) in cards.iter().enumerate() {
+                ws.save_scorecard(&path, card).unwrap();
+                let pause = if n % 25 == 24 { 1500 } else { 20 };
+                std::thread::sleep(Duration::from_millis(pause));
             }
         })
     };
     let mut reads = 0;
+    let mut absent = 0;
+    let mut versions = std::collections::BTreeSet::new();
     let mut torn = Vec::new();
     let reading_until = Instant::now() + PATIENCE;
-    let burst_a = a.workspace.join(&relative).with_file_name("sam-lee--.ron");
     // Read on B while A writes and until B holds A's last version.
     let settled = || writer_done_and_equal(&burst_a, &burst_b);
     let mut writer = Some(writer);
@@ -429,25 +444,35 @@ fn two_syncthing_instances_carry_a_workspace_between_two_machines() {
         if writer.is_none() && settled() {
             break;
         }
-        if burst_b.exists() {
-            match read_and_parse_any(&burst_b) {
-                Ok(ParsedFile::Scorecard(_)) => {}
-                // Gone between the check and the read: renamed over, fine.
-                Err(err) if !burst_b.exists() => drop(err),
-                other => torn.push(format!("{other:?}")),
+        match read_and_parse_any(&burst_b) {
+            Ok(ParsedFile::Scorecard(card)) => {
+                versions.insert(card.notes.len());
             }
-            reads += 1;
+            // Syncthing removes the old file just before it renames the
+            // new one into place: for that moment there is no file, which
+            // is not a torn one.
+            Err(_) if !burst_b.exists() => absent += 1,
+            other => torn.push(format!("{other:?}")),
         }
+        reads += 1;
         std::thread::sleep(Duration::from_millis(1));
     }
     assert!(writer.is_none(), "the saves on A ended");
     assert!(settled(), "B got A's last version");
+    if let Ok(ParsedFile::Scorecard(card)) = read_and_parse_any(&burst_b) {
+        versions.insert(card.notes.len());
+    }
     eprintln!(
-        "syncthing: 250 saves on A, {reads} reads on B, {} torn",
+        "syncthing: 250 saves on A; B read the file {reads} times while they arrived and saw {} versions, {} torn, absent {absent} times",
+        versions.len(),
         torn.len()
     );
     assert!(torn.is_empty(), "torn reads on B: {torn:?}");
-    assert!(reads > 0, "B saw the file while A saved");
+    assert!(
+        versions.len() > 2,
+        "B read while new versions arrived ({} seen)",
+        versions.len()
+    );
 
     // 4. At the end, B's numbers are A's.
     wait_for("B's summary agrees with A's", &[&a, &b], || {
