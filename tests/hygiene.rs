@@ -284,6 +284,8 @@ fn a_link_to_a_secret_outside_is_listed_never_read_quoted_or_deleted() {
 
     for args in [
         &["validate", "candidates", "templates"][..],
+        // A shell's glob names the link itself.
+        &["validate", "candidates/c-1/scorecards/sam--.ron"],
         &["summary", "--format", "json"],
         &["summary", "--format", "md"],
         &["export", "--candidate", "c-1", "--format", "json"],
@@ -293,6 +295,15 @@ fn a_link_to_a_secret_outside_is_listed_never_read_quoted_or_deleted() {
         assert!(!ran.stdout.contains("SECRET"), "{args:?}: {}", ran.stdout);
         assert!(!ran.stderr.contains("SECRET"), "{args:?}: {}", ran.stderr);
     }
+    let named = run(&["validate", "candidates/c-1/scorecards/sam--.ron"], &root);
+    assert_eq!(named.code, Some(1), "{}", named.stderr);
+    assert!(
+        named
+            .stderr
+            .contains("sam--.ron: a symbolic link; not followed"),
+        "a link named on the command line is not followed either: {}",
+        named.stderr
+    );
     let (doc, ran) = summary_json(&root);
     assert_eq!(submitted_count(&doc), 1, "the link is not counted");
     let errors = error_paths(&doc);

@@ -266,7 +266,6 @@ impl ScorecardApp {
         match spawned {
             Ok(_) => self.chosen_path = Some(receiver),
             Err(err) => {
-                log::warn!("cannot open the file dialog: {err:#}");
                 self.notice = Some(format!(
                     "Cannot open the file dialog ({err:#}): type a path instead"
                 ));
@@ -331,7 +330,6 @@ impl ScorecardApp {
                 bytes: text.into_bytes(),
             }),
             Err(err) => {
-                log::error!("export failed: {err:#}");
                 self.notice = Some(format!("The export failed: {err:#}"));
             }
         }

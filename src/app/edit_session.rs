@@ -38,6 +38,9 @@ pub struct SaveRequest {
     pub scorecard: Scorecard,
     /// Which edit it holds.
     pub generation: u64,
+    /// This session's number for the save, to tell its result apart from
+    /// those of saves sent before a conflict was resolved.
+    pub id: u64,
     /// What the file may be expected to hold.
     pub base: Base,
 }
@@ -94,10 +97,10 @@ pub enum ResolveError {
     /// There is no conflict to resolve.
     #[error("there is no conflict to resolve")]
     NoConflict,
-    /// Their version cannot be read (it is broken or gone), so it cannot be
-    /// taken.
+    /// Their version is not read yet, or cannot be read (it is broken or
+    /// gone), so it cannot be taken.
     #[error(
-        "The other version cannot be read (see the list of unreadable files): keep yours or fix the file"
+        "The other version is not read yet, or cannot be read (it is gone, or listed on Home as unreadable): keep yours, or try again in a moment"
     )]
     TheirsUnreadable,
 }
@@ -144,6 +147,11 @@ pub struct EditSession {
     phase: Phase,
     /// The newest content sent to be written and not yet confirmed.
     unconfirmed: Option<Scorecard>,
+    /// The number of the next save.
+    next_id: u64,
+    /// Saves up to this number were sent before the last resolution: a
+    /// failure of theirs says nothing about the file as it is now.
+    stale_up_to: u64,
 }
 
 impl EditSession {
@@ -158,6 +166,8 @@ impl EditSession {
             base: Base::Opened(fingerprint),
             phase: Phase::Editing,
             unconfirmed: None,
+            next_id: 1,
+            stale_up_to: 0,
         }
     }
 
@@ -240,18 +250,25 @@ impl EditSession {
         // The worker now knows what to expect of the file.
         self.base = Base::Continue;
         self.unconfirmed = Some(scorecard.clone());
+        let id = self.next_id;
+        self.next_id += 1;
         SaveRequest {
             path: self.path.clone(),
             scorecard: scorecard.clone(),
             generation,
+            id,
             base,
         }
     }
 
-    /// The save of edit `generation` finished at UI time `now`: written (the
-    /// fingerprint of what is on disk now), refused because the file
-    /// changed, or failed.
-    pub fn saved(&mut self, generation: u64, result: &Result<u64, SaveProblem>, now: f64) {
+    /// Save number `id`, of edit `generation`, finished at UI time `now`:
+    /// written (the fingerprint of what is on disk now), refused because the
+    /// file changed, or failed. A failure of a save sent before the last
+    /// resolution is stale (the user has chosen since) and changes nothing.
+    pub fn saved(&mut self, id: u64, generation: u64, result: &Result<u64, SaveProblem>, now: f64) {
+        if id <= self.stale_up_to && result.is_err() {
+            return;
+        }
         match result {
             Ok(written) => {
                 self.on_disk = Some(*written);
@@ -309,10 +326,22 @@ impl EditSession {
         if self.phase != Phase::Conflict {
             return Err(ResolveError::NoConflict);
         }
+        if resolution != Resolution::KeepMine && theirs.is_none() {
+            return Err(ResolveError::TheirsUnreadable);
+        }
+        // Whatever was sent before this choice is answered by it.
+        self.stale_up_to = self.next_id - 1;
         match resolution {
             Resolution::KeepMine => {
                 self.phase = Phase::Editing;
-                self.base = Base::Overwrite;
+                // Over their version as the user saw it; if it changed
+                // again since, that is a new conflict. Not read yet (or
+                // unreadable): over whatever is there, the store still
+                // refusing to write over a file that does not parse.
+                self.base = match &theirs {
+                    Some(theirs) => Base::Opened(Some(theirs.fingerprint)),
+                    None => Base::Overwrite,
+                };
                 self.edits = edits;
                 // A save of the current state, even with no new edit.
                 let generation = self.schedule.force(edits.max(1));
@@ -449,7 +478,7 @@ mod tests {
         assert_eq!(save, None, "not due while typing goes on");
         let save = session.poll(1, &card("a"), 0.5).unwrap();
         assert_eq!(save.base, Base::Opened(Some(7)));
-        session.saved(save.generation, &Ok(8), 0.6);
+        session.saved(save.id, save.generation, &Ok(8), 0.6);
         assert_eq!(session.status(), SaveStatus::Saved);
         session
     }
@@ -463,7 +492,7 @@ mod tests {
         assert_eq!(save.base, Base::Continue);
         assert_eq!(save.scorecard.notes, "ab");
         assert_eq!(session.unconfirmed().map(|s| s.notes.as_str()), Some("ab"));
-        session.saved(save.generation, &Ok(9), 1.5);
+        session.saved(save.id, save.generation, &Ok(9), 1.5);
         assert_eq!(session.unconfirmed(), None);
         assert!(!session.is_dirty());
     }
@@ -480,7 +509,12 @@ mod tests {
     fn a_save_refused_by_the_disk_opens_a_conflict_and_nothing_more_is_written() {
         let mut session = saved_once();
         let save = session.flush(2, &card("ab"), 1.0).unwrap();
-        session.saved(save.generation, &Err(SaveProblem::ChangedOnDisk), 1.1);
+        session.saved(
+            save.id,
+            save.generation,
+            &Err(SaveProblem::ChangedOnDisk),
+            1.1,
+        );
         assert!(session.in_conflict());
         assert_eq!(session.status(), SaveStatus::Conflict);
         // Typing goes on; nothing is sent, however long.
@@ -494,7 +528,7 @@ mod tests {
     fn a_failed_save_is_shown_and_retried() {
         let mut session = saved_once();
         let save = session.flush(2, &card("ab"), 1.0).unwrap();
-        session.saved(save.generation, &Err(failed("disk full")), 1.1);
+        session.saved(save.id, save.generation, &Err(failed("disk full")), 1.1);
         assert_eq!(session.status(), SaveStatus::Failed("disk full".to_owned()));
         assert_eq!(
             session.poll(2, &card("ab"), 1.5),
@@ -502,7 +536,7 @@ mod tests {
             "not before the retry"
         );
         let retry = session.poll(2, &card("ab"), 2.2).unwrap();
-        session.saved(retry.generation, &Ok(10), 2.3);
+        session.saved(retry.id, retry.generation, &Ok(10), 2.3);
         assert_eq!(session.status(), SaveStatus::Saved);
     }
 
@@ -560,14 +594,53 @@ mod tests {
         let Resolved::Save(save) = resolved else {
             panic!("{resolved:?}");
         };
-        assert_eq!(save.base, Base::Overwrite);
+        assert_eq!(save.base, Base::Opened(Some(42)), "over theirs as seen");
         assert_eq!(save.scorecard.notes, "mine");
         assert!(!session.in_conflict());
-        session.saved(save.generation, &Ok(43), 1.0);
+        session.saved(save.id, save.generation, &Ok(43), 1.0);
         assert_eq!(session.status(), SaveStatus::Saved);
         // The next save builds on the one that went over theirs.
         let next = session.flush(4, &card("mine+"), 2.0).unwrap();
         assert_eq!(next.base, Base::Continue);
+    }
+
+    #[test]
+    fn a_refusal_of_a_save_sent_before_the_choice_does_not_reopen_the_conflict() {
+        let mut session = saved_once();
+        // Two saves on their way; the first is refused: a conflict.
+        let first = session.flush(2, &card("ab"), 1.0).unwrap();
+        let second = session.flush(3, &card("abc"), 1.1).unwrap();
+        session.saved(
+            first.id,
+            first.generation,
+            &Err(SaveProblem::ChangedOnDisk),
+            1.2,
+        );
+        assert!(session.in_conflict());
+        let Ok(Resolved::Save(mine)) = session.resolve(
+            Resolution::KeepMine,
+            &card("abc"),
+            3,
+            Some(theirs()),
+            copy_path(),
+        ) else {
+            panic!("keep mine saves");
+        };
+        // The second save's refusal arrives after the choice: stale.
+        session.saved(
+            second.id,
+            second.generation,
+            &Err(SaveProblem::ChangedOnDisk),
+            1.3,
+        );
+        assert!(!session.in_conflict());
+        session.saved(mine.id, mine.generation, &Ok(77), 1.4);
+        assert_eq!(session.status(), SaveStatus::Saved);
+        assert_eq!(
+            session.close(&card("abc"), 3, 2.0, copy_path()),
+            CloseStep::Done,
+            "no spurious copy"
+        );
     }
 
     #[test]
@@ -661,7 +734,7 @@ mod tests {
             session.close(&card("ab"), 2, 1.0, copy_path()),
             CloseStep::Wait
         );
-        session.saved(save.generation, &Ok(11), 1.1);
+        session.saved(save.id, save.generation, &Ok(11), 1.1);
         assert_eq!(
             session.close(&card("ab"), 2, 1.2, copy_path()),
             CloseStep::Done
@@ -692,7 +765,12 @@ mod tests {
         let CloseStep::Save(save) = session.close(&card("ab"), 2, 1.0, copy_path()) else {
             panic!("a save first");
         };
-        session.saved(save.generation, &Err(SaveProblem::ChangedOnDisk), 1.1);
+        session.saved(
+            save.id,
+            save.generation,
+            &Err(SaveProblem::ChangedOnDisk),
+            1.1,
+        );
         let CloseStep::Copy(copy) = session.close(&card("ab"), 2, 1.2, copy_path()) else {
             panic!("a copy");
         };
@@ -704,6 +782,7 @@ mod tests {
         let mut session = saved_once();
         let save = session.flush(2, &card("ab"), 1.0).unwrap();
         session.saved(
+            save.id,
             save.generation,
             &Err(failed("would overwrite a broken file")),
             1.1,
@@ -730,7 +809,7 @@ mod tests {
             session.close(&card("mine"), 3, 1.0, copy_path()),
             CloseStep::Wait
         );
-        session.saved(save.generation, &Ok(50), 1.1);
+        session.saved(save.id, save.generation, &Ok(50), 1.1);
         assert_eq!(
             session.close(&card("mine"), 3, 1.2, copy_path()),
             CloseStep::Done

@@ -12,6 +12,15 @@ use super::edit_session::{
     conflict_copy_path,
 };
 use super::io_worker::{Job, SaveProblem};
+
+/// A scorecard save's report, as the worker sent it.
+pub(super) struct Saved {
+    pub(super) path: PathBuf,
+    pub(super) generation: u64,
+    pub(super) id: u64,
+    pub(super) scorecard: Box<Scorecard>,
+    pub(super) result: Result<u64, SaveProblem>,
+}
 use super::scorecard_app::{ScorecardApp, Screen};
 use crate::io::{ScorecardRecord, WorkspaceSnapshot};
 use crate::model::{Scorecard, Slug};
@@ -38,6 +47,7 @@ impl ScorecardApp {
             path,
             scorecard,
             generation,
+            id,
             base,
         } = save;
         if upsert_scorecard(&mut self.snapshot, &path, &scorecard) {
@@ -47,6 +57,7 @@ impl ScorecardApp {
             path,
             scorecard: Box::new(scorecard),
             generation,
+            id,
             base,
         });
     }
@@ -105,18 +116,20 @@ impl ScorecardApp {
     }
 
     /// A scorecard save finished: the session it belongs to learns how.
-    pub(super) fn on_scorecard_saved(
-        &mut self,
-        path: &Path,
-        generation: u64,
-        result: Result<u64, SaveProblem>,
-        time: f64,
-    ) {
+    pub(super) fn on_scorecard_saved(&mut self, saved: Saved, time: f64) {
+        let Saved {
+            path,
+            generation,
+            id,
+            scorecard,
+            result,
+        } = saved;
+        let path = path.as_path();
         if let Ok(written) = result {
-            set_fingerprint(&mut self.snapshot, path, written);
+            set_fingerprint(&mut self.snapshot, path, written, &scorecard);
         }
         if let Some(session) = self.editing.as_mut().filter(|s| s.path() == path) {
-            session.saved(generation, &result, time);
+            session.saved(id, generation, &result, time);
             if session.in_conflict() {
                 // Read their version, to offer it.
                 self.worker.send(Job::Refresh(vec![path.to_path_buf()]));
@@ -125,7 +138,7 @@ impl ScorecardApp {
         }
         if let Some(index) = self.leaving.iter().position(|s| s.path() == path) {
             let mut session = self.leaving.remove(index);
-            session.saved(generation, &result, time);
+            session.saved(id, generation, &result, time);
             let copy_to = conflict_copy_path(path, self.clock.now());
             let step = match session.unconfirmed().cloned() {
                 Some(mine) => session.close(&mine, session.edits(), time, copy_to),
@@ -135,7 +148,6 @@ impl ScorecardApp {
             return;
         }
         if let Err(err) = result {
-            log::error!("{}: not saved: {err:#}", path.display());
             self.notice = Some(format!("{} was not saved: {err:#}", path.display()));
         }
     }
@@ -153,15 +165,15 @@ impl ScorecardApp {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                log::info!("kept a version beside the colleague's: {}", path.display());
+                log::info!("kept a version beside its file: {}", path.display());
                 self.info = Some(format!(
-                    "The file had changed on disk: it is left as it is, and your version is kept beside it as {name}"
+                    "Your version could not be saved in its file (it changed on disk, or the save failed): the file is left as it is, and your version is kept beside it as {name}"
                 ));
             }
             Err(err) => {
-                log::error!("{}: your version was not written: {err:#}", asked.display());
                 self.notice = Some(format!(
-                    "Your version could not be written beside the file: {err:#}"
+                    "Your version could not be written beside its file ({}): {err:#}",
+                    asked.display()
                 ));
             }
         }
@@ -234,6 +246,9 @@ impl ScorecardApp {
     /// written over. Public so a test can close the app as a user would.
     pub fn close_window(&mut self) {
         let time = self.last_time;
+        // Nobody reads the top bar of a closing window: what it would say
+        // goes to the log instead.
+        let shown_before = self.notice.clone();
         self.leave_interview(time);
         let deadline = Instant::now() + CLOSE_WAIT;
         while !self.leaving.is_empty() || self.copies_in_flight > 0 {
@@ -254,6 +269,11 @@ impl ScorecardApp {
                 "closed before {} conflict copies were confirmed",
                 self.copies_in_flight
             );
+        }
+        if self.notice != shown_before
+            && let Some(notice) = &self.notice
+        {
+            log::error!("while closing: {notice}");
         }
     }
 
@@ -282,11 +302,19 @@ fn disk_state(snapshot: &WorkspaceSnapshot, path: &Path) -> Option<DiskState> {
 }
 
 /// Records what our write left in the file at `path`, so reopening it
-/// starts from what is on disk.
-fn set_fingerprint(snapshot: &mut WorkspaceSnapshot, path: &Path, written: u64) {
+/// starts from what is on disk: only where the snapshot holds the very
+/// content written (a newer edit, or a re-read of an older version, is
+/// not what that fingerprint describes).
+fn set_fingerprint(
+    snapshot: &mut WorkspaceSnapshot,
+    path: &Path,
+    written: u64,
+    content: &Scorecard,
+) {
     for record in &mut snapshot.candidates {
         if let Some(index) = record.scorecards.iter().position(|s| s.path == path) {
-            if record.scorecards[index].fingerprint != Some(written) {
+            let shown = &record.scorecards[index];
+            if shown.fingerprint != Some(written) && shown.scorecard == *content {
                 Arc::make_mut(record).scorecards[index].fingerprint = Some(written);
             }
             return;
@@ -310,7 +338,12 @@ fn upsert_scorecard(snapshot: &mut WorkspaceSnapshot, path: &Path, scorecard: &S
     match record.scorecards.iter_mut().find(|s| s.path == path) {
         Some(existing) => {
             let was_submitted = existing.scorecard.is_submitted();
-            existing.scorecard = scorecard.clone();
+            if existing.scorecard != *scorecard {
+                existing.scorecard = scorecard.clone();
+                // The file does not hold this (yet): what it holds is known
+                // again once the save reports, or a re-read.
+                existing.fingerprint = None;
+            }
             was_submitted || scorecard.is_submitted()
         }
         None => {

@@ -39,6 +39,8 @@ pub enum Job {
         scorecard: Box<Scorecard>,
         /// Which edit this save holds.
         generation: u64,
+        /// The edit session's number for this save.
+        id: u64,
         /// What the file on disk is expected to be.
         base: Base,
     },
@@ -92,6 +94,10 @@ pub enum Report {
         path: PathBuf,
         /// The edit it holds.
         generation: u64,
+        /// The edit session's number for this save.
+        id: u64,
+        /// What it held (written or not).
+        scorecard: Box<Scorecard>,
         /// The fingerprint of what was written, or why nothing was.
         result: Result<u64, SaveProblem>,
     },
@@ -193,12 +199,12 @@ impl IoWorker {
 fn coalesce(jobs: impl Iterator<Item = Job>) -> Vec<Job> {
     let jobs: Vec<Job> = jobs.collect();
     let mut last_save: HashMap<PathBuf, usize> = HashMap::new();
-    let mut first_base: HashMap<PathBuf, Base> = HashMap::new();
+    let mut latest_base: HashMap<PathBuf, Base> = HashMap::new();
     for (index, job) in jobs.iter().enumerate() {
         if let Job::SaveScorecard { path, base, .. } = job {
             last_save.insert(path.clone(), index);
             if *base != Base::Continue {
-                first_base.insert(path.clone(), *base);
+                latest_base.insert(path.clone(), *base);
             }
         }
     }
@@ -210,11 +216,12 @@ fn coalesce(jobs: impl Iterator<Item = Job>) -> Vec<Job> {
                 path,
                 scorecard,
                 generation,
+                id,
                 base,
             } => {
                 if last_save.get(&path) == Some(&index) {
                     let base = if base == Base::Continue {
-                        first_base.get(&path).copied().unwrap_or(Base::Continue)
+                        latest_base.get(&path).copied().unwrap_or(Base::Continue)
                     } else {
                         base
                     };
@@ -222,6 +229,7 @@ fn coalesce(jobs: impl Iterator<Item = Job>) -> Vec<Job> {
                         path,
                         scorecard,
                         generation,
+                        id,
                         base,
                     });
                 }
@@ -253,7 +261,7 @@ impl Worker {
                 Report::FileWritten { path, result }
             }
             Job::WriteCopy { path, scorecard } => {
-                let result = write_copy(&path, &scorecard);
+                let result = self.workspace.write_conflict_copy(&path, &scorecard);
                 Report::CopyWritten {
                     asked: path,
                     result,
@@ -286,12 +294,15 @@ impl Worker {
                 path,
                 scorecard,
                 generation,
+                id,
                 base,
             } => {
                 let result = self.save_scorecard(&path, &scorecard, base);
                 Report::ScorecardSaved {
                     path,
                     generation,
+                    id,
+                    scorecard,
                     result,
                 }
             }
@@ -334,30 +345,4 @@ impl Worker {
             Err(err) => Err(SaveProblem::Failed(err)),
         }
     }
-}
-
-/// Writes `scorecard` under `path`, or under `path` with ` 2`, ` 3`, … added
-/// to its stem if that is taken: a conflict copy never replaces a file.
-fn write_copy(path: &std::path::Path, scorecard: &Scorecard) -> Result<PathBuf, StoreError> {
-    let text = crate::io::to_ron(scorecard, "scorecard")?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for n in 1..=1000 {
-        let candidate = if n == 1 {
-            path.to_path_buf()
-        } else {
-            path.with_file_name(format!("{stem} {n}.ron"))
-        };
-        // A dangling link counts as taken: nothing is written through it.
-        if std::fs::symlink_metadata(&candidate).is_err() {
-            crate::io::write_atomic(&candidate, text.as_bytes())?;
-            return Ok(candidate);
-        }
-    }
-    Err(StoreError::InvalidName(format!(
-        "{}: a thousand copies of this scorecard exist already; not written",
-        path.display()
-    )))
 }

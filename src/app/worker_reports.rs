@@ -1,6 +1,7 @@
 //! What the I/O worker reports back, taken in on the UI thread. Each error
 //! arrives typed and is handled once: logged and shown.
 
+use super::editing::Saved;
 use super::io_worker::{Job, Report};
 use super::scorecard_app::ScorecardApp;
 
@@ -22,14 +23,12 @@ impl ScorecardApp {
                 self.check_open_file();
             }
             Report::CannotStart(err) => {
-                log::error!("cannot start the I/O thread: {err:#}");
                 self.notice = Some(format!(
                     "Nothing can be read or saved: cannot start the I/O thread ({err:#}); restart the app"
                 ));
             }
             Report::CandidateSaved(Ok(_)) => {}
             Report::CandidateSaved(Err(err)) => {
-                log::error!("candidate not saved: {err:#}");
                 self.notice = Some(format!("The candidate was not saved: {err:#}"));
             }
             Report::TemplateSaved(Ok(path)) => {
@@ -37,7 +36,6 @@ impl ScorecardApp {
                 self.worker.send(Job::Refresh(vec![path]));
             }
             Report::TemplateSaved(Err(err)) => {
-                log::error!("template not saved: {err:#}");
                 self.notice = Some(format!("The template was not saved: {err:#}"));
             }
             Report::Erased(result) => {
@@ -58,7 +56,6 @@ impl ScorecardApp {
                         ));
                     }
                     Err(err) => {
-                        log::error!("erase stopped: {err:#}");
                         self.notice = Some(format!("Not everything was erased: {err:#}"));
                     }
                 }
@@ -66,7 +63,6 @@ impl ScorecardApp {
             Report::FileWritten { path, result } => match result {
                 Ok(()) => self.info = Some(format!("Exported to {}", path.display())),
                 Err(err) => {
-                    log::error!("export not written: {err:#}");
                     self.notice = Some(format!("The export was not written: {err:#}"));
                 }
             },
@@ -82,8 +78,19 @@ impl ScorecardApp {
             Report::ScorecardSaved {
                 path,
                 generation,
+                id,
+                scorecard,
                 result,
-            } => self.on_scorecard_saved(&path, generation, result, time),
+            } => self.on_scorecard_saved(
+                Saved {
+                    path,
+                    generation,
+                    id,
+                    scorecard,
+                    result,
+                },
+                time,
+            ),
         }
     }
 }

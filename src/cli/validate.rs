@@ -5,9 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::io::{
-    FileError, ParsedFile, parse_any_with, read_text, read_text_following_links, ron_files_under,
-};
+use crate::io::{FileError, ParsedFile, parse_any_with, read_text, ron_files_under};
 use crate::model::Library;
 
 use super::EXIT_INVALID;
@@ -28,7 +26,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for path in paths {
-        let named_dir = fs::metadata(path).is_ok_and(|m| m.is_dir());
+        let named_dir = fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
         let files = if named_dir {
             let (files, errors) = ron_files_under(path);
             for error in &errors {
@@ -43,12 +41,10 @@ pub fn run(
             vec![path.clone()]
         };
         for file in files {
-            // Found in a folder: not followed; named: followed.
-            let text = if named_dir {
-                read_text(&file)
-            } else {
-                read_text_following_links(&file)
-            };
+            // Found in a folder or named, a link is never followed: a
+            // shell's glob names files too, and a link in a workspace may
+            // point at anything on the machine.
+            let text = read_text(&file);
             match text.and_then(|text| parse_any_with(&file, &text, library)) {
                 Ok(parsed) => writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?,
                 Err(error) => {

@@ -45,6 +45,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` atomically like [`write_atomic`], but only if
+/// nothing is there: an existing file (or link, or anything else) is never
+/// replaced, even one that appeared a moment ago. Returns whether it was
+/// written (`false`: the name is taken).
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    write_private_dir(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".scorecard-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io(dir, e))?;
+    temp.write_all(bytes)
+        .map_err(|e| StoreError::io(temp.path(), e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| StoreError::io(temp.path(), e))?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_dir(dir);
+            Ok(true)
+        }
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(err) => Err(StoreError::io(path, err.error)),
+    }
+}
+
 /// Flushes the rename itself to disk. Best effort: some file systems (and
 /// every non-Unix platform) cannot open a folder for syncing, and the data is
 /// already safe in the renamed file.
@@ -60,6 +90,17 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        assert!(write_atomic_new(&path, b"first").unwrap());
+        assert!(!write_atomic_new(&path, b"second").unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left");
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temp_file() {

@@ -112,6 +112,15 @@ pub enum StoreError {
         /// The link.
         path: PathBuf,
     },
+    /// The candidate's folder is gone (erased here or on another machine):
+    /// nothing of theirs is written, so their data is not brought back.
+    #[error(
+        "{dir}: the candidate's folder is gone (erased?); nothing is written there, so their data is not brought back"
+    )]
+    CandidateGone {
+        /// The candidate's folder.
+        dir: PathBuf,
+    },
     /// The target holds a file that does not parse; it is left untouched.
     #[error("not saved: {error} (the file is left as it is; fix or move it first)")]
     WouldOverwriteBroken {

@@ -26,15 +26,6 @@ use super::sync_conflicts::{ConflictReason, conflict_copy_reason};
 /// The message for a symbolic link found in the workspace.
 pub(crate) const LINK_NOT_FOLLOWED: &str = "a symbolic link; not followed";
 
-/// Whether opening a path may follow a symbolic link it names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Links {
-    /// Found in a folder: a link is an error, never followed.
-    Refuse,
-    /// Typed by a person on the command line: followed.
-    Follow,
-}
-
 /// What one folder entry is, from its name and its own type.
 #[derive(Debug)]
 pub(crate) enum Entry {
@@ -154,12 +145,27 @@ pub(crate) fn list(dir: &Path) -> Listing {
         Ok(meta) if meta.is_dir() => {}
         _ => return listing,
     }
-    let Ok(entries) = fs::read_dir(dir) else {
-        return listing;
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            // Never silently empty: a folder we may not read is listed.
+            listing.errors.push(FileError::entry(
+                dir,
+                format!("cannot read the folder: {err}"),
+            ));
+            return listing;
+        }
     };
     for entry in entries {
-        let Ok(entry) = entry else {
-            continue;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                listing.errors.push(FileError::entry(
+                    dir,
+                    format!("cannot read the folder: {err}"),
+                ));
+                continue;
+            }
         };
         let path = entry.path();
         let file_type = match entry.file_type() {
@@ -205,8 +211,15 @@ pub fn ron_files_under(dir: &Path) -> (Vec<PathBuf>, Vec<FileError>) {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            errors.push(FileError::entry(
+                dir,
+                format!("cannot read the folder: {err}"),
+            ));
+            return;
+        }
     };
     let mut found: Vec<Entry> = Vec::new();
     for entry in entries.filter_map(Result::ok) {
@@ -235,16 +248,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
 }
 
 /// Opens `path` for reading if it is a regular file. A symbolic link is an
-/// error unless `links` is [`Links::Follow`]; a FIFO, socket, device or
-/// folder is an error, and never opened.
-pub(crate) fn open_regular(path: &Path, links: Links) -> Result<fs::File, FileError> {
+/// error, never followed; a FIFO, socket, device or folder is an error, and
+/// never opened.
+pub(crate) fn open_regular(path: &Path) -> Result<fs::File, FileError> {
     let cannot_read = |e: std::io::Error| FileError::whole_file(path, format!("cannot read: {e}"));
     // Look first: opening a device can do things (a tape rewinds).
-    let looked = match links {
-        Links::Refuse => fs::symlink_metadata(path),
-        Links::Follow => fs::metadata(path),
-    }
-    .map_err(cannot_read)?;
+    let looked = fs::symlink_metadata(path).map_err(cannot_read)?;
     if !looked.is_file() {
         return Err(FileError::entry(path, type_problem(looked.file_type())));
     }
@@ -255,15 +264,11 @@ pub(crate) fn open_regular(path: &Path, links: Links) -> Result<fs::File, FileEr
         use std::os::unix::fs::OpenOptionsExt;
         // If the file was swapped since the look: never wait on a FIFO or a
         // device, never take a terminal, never follow a link.
-        let mut flags = libc::O_NONBLOCK | libc::O_NOCTTY;
-        if links == Links::Refuse {
-            flags |= libc::O_NOFOLLOW;
-        }
-        options.custom_flags(flags);
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_NOFOLLOW);
     }
     let file = options.open(path).map_err(|e| {
         #[cfg(unix)]
-        if links == Links::Refuse && e.raw_os_error() == Some(libc::ELOOP) {
+        if e.raw_os_error() == Some(libc::ELOOP) {
             return FileError::entry(path, LINK_NOT_FOLLOWED);
         }
         cannot_read(e)
@@ -323,10 +328,10 @@ mod tests {
         assert!(messages.iter().any(|m| m.contains("folder.ron: a folder")));
         if made {
             assert!(messages.iter().any(|m| m.contains("x--.ron: a FIFO")));
-            let err = open_regular(&root.join("x--.ron"), Links::Refuse).unwrap_err();
+            let err = open_regular(&root.join("x--.ron")).unwrap_err();
             assert!(err.message.contains("FIFO"), "{err}");
         }
-        let err = open_regular(&root.join("out--.ron"), Links::Refuse).unwrap_err();
+        let err = open_regular(&root.join("out--.ron")).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(

@@ -18,7 +18,7 @@ mod template_set;
 mod watch;
 mod workspace;
 
-pub use atomic_write::{write_atomic, write_private_dir};
+pub use atomic_write::{write_atomic, write_atomic_new, write_private_dir};
 pub use erase::Erased;
 pub use error::{FileError, StoreError};
 pub use export_target::{ExportWrite, PROTECTED_FOLDERS, check_export_target, write_export};
@@ -28,7 +28,7 @@ pub use listing::ron_files_under;
 pub use parse::{
     MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_with, parse_candidate, parse_scorecard,
     parse_shared_dimension, parse_template, parse_template_with, read_and_parse_any, read_text,
-    read_text_following_links, to_ron,
+    to_ron,
 };
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,

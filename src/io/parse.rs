@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::file_kind::{FileKind, detect_kind};
 use super::library::shipped_library;
-use super::listing::{Links, open_regular};
+use super::listing::open_regular;
 use super::locate::locate;
 use super::sync_conflicts::has_git_conflict_markers;
 use super::{FileError, StoreError};
@@ -57,14 +57,7 @@ impl ParsedFile {
 /// says so) and a FIFO, socket, device or folder is refused without reading
 /// (see `open_regular` in `io/listing.rs`).
 pub fn read_text(path: &Path) -> Result<String, FileError> {
-    read_text_opened(path, open_regular(path, Links::Refuse)?)
-}
-
-/// [`read_text`], following a symbolic link `path` names: for a path a
-/// person typed (`scorecard validate ~/link.ron`), never for one found
-/// in a folder. The target must still be a regular file.
-pub fn read_text_following_links(path: &Path) -> Result<String, FileError> {
-    read_text_opened(path, open_regular(path, Links::Follow)?)
+    read_text_opened(path, open_regular(path)?)
 }
 
 fn read_text_opened(path: &Path, file: fs::File) -> Result<String, FileError> {

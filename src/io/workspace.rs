@@ -19,7 +19,7 @@ use super::listing::{Entry, classify, list};
 use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
-use super::{FileError, StoreError, TemplateSet, write_atomic};
+use super::{FileError, StoreError, TemplateSet, write_atomic, write_atomic_new};
 use crate::model::stats::{Summary, SummaryView, summarize_view};
 use crate::model::{Candidate, Scorecard, Slug, Template, Timestamp};
 
@@ -539,6 +539,7 @@ impl Workspace {
         scorecard: &Scorecard,
         expected: Option<u64>,
     ) -> Result<u64, StoreError> {
+        self.candidate_still_there(path)?;
         let current = self.fingerprint_on_disk(path)?;
         if current != expected {
             return Err(StoreError::ChangedOnDisk {
@@ -555,6 +556,54 @@ impl Workspace {
         Ok(fingerprint(&text))
     }
 
+    /// Writes `scorecard` beside its file as a conflict copy: under `path`,
+    /// or that name with ` 2`, ` 3`, … added to its stem if it is taken. It
+    /// never replaces a file, never writes through a link, and never brings
+    /// back an erased candidate's folder. Returns where it was written.
+    pub fn write_conflict_copy(
+        &self,
+        path: &Path,
+        scorecard: &Scorecard,
+    ) -> Result<PathBuf, StoreError> {
+        self.refuse_links_on_the_way(path)?;
+        self.candidate_still_there(path)?;
+        let text = to_ron(scorecard, "scorecard")?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for n in 1..=1000 {
+            let name = if n == 1 {
+                path.to_path_buf()
+            } else {
+                path.with_file_name(format!("{stem} {n}.ron"))
+            };
+            if write_atomic_new(&name, text.as_bytes())? {
+                return Ok(name);
+            }
+        }
+        Err(StoreError::InvalidName(format!(
+            "{}: a thousand copies of this scorecard exist already; not written",
+            path.display()
+        )))
+    }
+
+    /// Refuses a write under `candidates/<id>/` once that folder is gone.
+    fn candidate_still_there(&self, path: &Path) -> Result<(), StoreError> {
+        let Ok(inside) = path.strip_prefix(self.candidates_dir()) else {
+            return Ok(());
+        };
+        let Some(id) = inside.components().next() else {
+            return Ok(());
+        };
+        let dir = self.candidates_dir().join(id);
+        if fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            Ok(())
+        } else {
+            Err(StoreError::CandidateGone { dir })
+        }
+    }
+
     /// What the scorecard file at `path` holds now, as a fingerprint
     /// (`None`: absent). Nothing is read through a link, and only a regular
     /// file is opened: a FIFO put in its place is refused, not waited on.
@@ -566,7 +615,7 @@ impl Workspace {
             Err(err) => return Err(StoreError::io(path, err)),
             Ok(_) => {}
         }
-        let mut file = super::listing::open_regular(path, super::listing::Links::Refuse)
+        let mut file = super::listing::open_regular(path)
             .map_err(|error| StoreError::WouldOverwriteBroken { error })?;
         let mut text = String::new();
         file.read_to_string(&mut text)

@@ -199,3 +199,22 @@ fn leaving_the_screen_during_a_conflict_keeps_both_and_says_where() {
     assert_eq!(copies.len(), 1);
     assert_eq!(scorecard_on_disk(&copies[0]).ratings.len(), 2);
 }
+
+#[test]
+fn a_candidate_erased_on_another_machine_is_not_brought_back_by_a_save_or_a_copy() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    start_scoring(&mut app, "Alex Doe", None);
+    press(&mut app, Key::Num3);
+    wait_saved(&mut app);
+
+    // The erasure arrives through the sync tool while the scorecard is
+    // open; the interviewer goes on rating, then closes the window.
+    let folder = ws.path().join("candidates/c-1");
+    fs::remove_dir_all(&folder).unwrap();
+    press(&mut app, Key::ArrowDown);
+    press(&mut app, Key::Num2);
+    app.state_mut().close_window();
+    assert!(!folder.exists(), "the erased candidate's folder stays gone");
+}

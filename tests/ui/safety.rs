@@ -96,7 +96,7 @@ fn a_scorecard_broken_on_disk_while_open_is_left_as_it_is() {
     // Their version cannot be read, so it cannot be taken.
     app.get_by_label("Take theirs").click();
     app.run();
-    app.get_by_label_contains("The other version cannot be read");
+    app.get_by_label_contains("The other version is not read yet, or cannot be read");
     assert_eq!(app.state().interview().unwrap().scorecard.ratings.len(), 1);
 }
 
