@@ -6,6 +6,7 @@
 mod demo;
 mod erase;
 mod export;
+mod interviewers;
 mod summary;
 mod templates;
 mod validate;
@@ -62,6 +63,16 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: SummaryFormat,
     },
+    /// Every interviewer's calibration figures: distribution, leniency,
+    /// deviation from the panel, hire share, time to submit
+    Interviewers {
+        /// Only scorecards of candidates of this template
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = InterviewersFormat::Text)]
+        format: InterviewersFormat,
+    },
     /// The debrief summary of one candidate
     Export {
         /// The candidate
@@ -107,6 +118,17 @@ pub enum SummaryFormat {
     Csv,
     /// Markdown tables.
     Md,
+}
+
+/// Output formats of `scorecard interviewers`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InterviewersFormat {
+    /// `{"interviewers": […], "errors": […]}`.
+    Json,
+    /// One row per interviewer.
+    Csv,
+    /// An aligned table for a terminal.
+    Text,
 }
 
 /// Output formats of `scorecard export`.
@@ -172,6 +194,9 @@ pub fn run_command(
             out,
             err,
         ),
+        Command::Interviewers { template, format } => {
+            interviewers::run(&cli.workspace()?, template.as_deref(), *format, out, err)
+        }
         Command::Export {
             candidate,
             format,

@@ -70,6 +70,18 @@ pub fn observations<'a>(
 ///
 /// The result does not depend on the order of `observations`.
 pub fn leniency(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, Option<f64>> {
+    differences(observations)
+        .into_iter()
+        .map(|(interviewer, diffs)| (interviewer, mean_of(&diffs)))
+        .collect()
+}
+
+/// For every interviewer who gave at least one score, the differences
+/// (their rating − the mean of the other interviewers' ratings there), one
+/// per rating of theirs on a (candidate, dimension) another interviewer
+/// also rated, in the order of `observations`. Leniency is their mean; the
+/// calibration's mean absolute deviation the mean of their absolute values.
+pub fn differences(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, Vec<f64>> {
     let mut places: Tally<'_> = BTreeMap::new();
     for o in observations {
         let by_interviewer = places.entry((o.candidate, o.dimension)).or_default();
@@ -98,7 +110,7 @@ pub fn leniency(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, Opt
     }
     differences
         .into_iter()
-        .map(|(interviewer, diffs)| (interviewer.clone(), mean_of(&diffs)))
+        .map(|(interviewer, diffs)| (interviewer.clone(), diffs))
         .collect()
 }
 
