@@ -846,3 +846,41 @@ fn interviewers_csv_text_and_template_filter() {
 fn text_of(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+#[test]
+fn json_debrief_lists_the_nudges_of_submitted_scorecards() {
+    let dir = workspace();
+    let json: Value = serde_json::from_str(&ok(
+        &["export", "--candidate", "c-0002", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    // Both extreme ratings of c-0002 have evidence of fewer than five words.
+    assert_eq!(
+        json["nudges"],
+        json!([
+            {"interviewer": "Ana Ruiz", "stage": "General interview", "dimension": "coding",
+             "kind": "thin_evidence", "term": null},
+            {"interviewer": "Sam Lee", "stage": "General interview", "dimension": "coding",
+             "kind": "thin_evidence", "term": null},
+        ])
+    );
+    // A team's own list replaces the shipped one.
+    fs::write(
+        dir.path().join("nudges.ron"),
+        "NudgeList(format: 1, topics: [NudgeTopic(name: \"drawing\", terms: [\"diagram\"])])",
+    )
+    .unwrap();
+    let json: Value = serde_json::from_str(&ok(
+        &["export", "--candidate", "c-0002", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    let terms: Vec<&Value> = json["nudges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| &n["term"])
+        .collect();
+    assert!(terms.contains(&&json!("diagram")), "{}", json["nudges"]);
+}

@@ -138,3 +138,41 @@ fn shipped_templates_all_parse() {
         }
     }
 }
+
+#[test]
+fn the_shipped_nudge_list_parses_and_covers_every_topic_of_the_design() {
+    let (list, errors) = scorecard::io::shipped_nudges();
+    assert!(errors.is_empty(), "{errors:?}");
+    let topics: Vec<&str> = list.topics.iter().map(|t| t.name.as_str()).collect();
+    for topic in [
+        "age",
+        "family",
+        "pregnancy",
+        "religion",
+        "nationality",
+        "accent",
+        "health",
+        "appearance",
+        "culture fit",
+    ] {
+        assert!(
+            topics.iter().any(|t| t.contains(topic)),
+            "no topic {topic}: {topics:?}"
+        );
+    }
+    // Words engineers use for the job never nudge.
+    for text in [
+        "Found the race condition in the child process; the foreign key was missing",
+        "Code generation fits in memory; the page cache was hot",
+        "Explained the max-age header and the old deployment",
+    ] {
+        assert_eq!(list.find(text), Vec::<(&str, &str)>::new(), "{text}");
+    }
+    assert_eq!(
+        list.find("Great culture-fit, and she mentioned her kids"),
+        [
+            ("family or marital status", "kids"),
+            ("culture fit", "culture fit")
+        ]
+    );
+}

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::io::{Workspace, load_library, shipped_library};
+use crate::io::{TemplateSet, Workspace, load_library, shipped_library};
 
 /// Exit code for input that is not valid.
 pub const EXIT_INVALID: u8 = 1;
@@ -175,11 +175,14 @@ pub fn run_command(
         Command::Validate { paths } => {
             // The workspace's own library counts too; without a workspace
             // (no home folder), the shipped one alone.
-            let library = match cli.workspace() {
-                Ok(workspace) => load_library(&workspace.templates_dir().join("library")).0,
-                Err(_) => shipped_library().0.clone(),
+            let (library, templates) = match cli.workspace() {
+                Ok(workspace) => (
+                    load_library(&workspace.templates_dir().join("library")).0,
+                    TemplateSet::load(&workspace.templates_dir()).0,
+                ),
+                Err(_) => (shipped_library().0.clone(), TemplateSet::shipped().0),
             };
-            validate::run(paths, &library, out, err)
+            validate::run(paths, &library, &templates, out, err)
         }
         Command::Templates { format } => templates::run(&cli.workspace()?, *format, out, err),
         Command::Summary {

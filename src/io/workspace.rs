@@ -15,13 +15,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
+use super::calibration_files::{load_nudges, load_practice, load_practice_results};
 use super::listing::{Entry, classify, list};
 use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
 use super::{FileError, StoreError, TemplateSet, write_atomic};
 use crate::model::stats::{Summary, SummaryView, summarize_view};
-use crate::model::{Candidate, Scorecard, Slug, Template, Timestamp};
+use crate::model::{
+    Candidate, NudgeList, PracticeCase, PracticeResults, Scorecard, Slug, Template, Timestamp,
+};
 
 /// File name of a candidate's own record inside its folder.
 const CANDIDATE_FILE: &str = "candidate.ron";
@@ -51,6 +54,15 @@ pub struct WorkspaceSnapshot {
     /// folder (broken ones and copies too), by folder: activity for the
     /// retention rule ([`WorkspaceSnapshot::last_activity`]).
     pub modified: BTreeMap<PathBuf, Timestamp>,
+    /// The nudge list in effect: the workspace's `nudges.ron`, else the
+    /// shipped one. Read at load only.
+    pub nudges: Arc<NudgeList>,
+    /// The practice cases in effect (shipped and the workspace's), sorted
+    /// by template then id. Read at load only.
+    pub practice: Arc<Vec<PracticeCase>>,
+    /// Every interviewer's practice results, sorted by interviewer. Read at
+    /// load; the app adds a round it saves.
+    pub practice_results: Arc<Vec<PracticeResults>>,
 }
 
 /// A candidate and their scorecards.
@@ -342,6 +354,12 @@ impl Workspace {
     pub fn load_with_progress(&self, progress: &LoadProgress) -> WorkspaceSnapshot {
         use rayon::prelude::*;
         let (templates, mut errors, mut conflicts) = self.load_templates();
+        let (nudges, nudge_errors) = load_nudges(&self.root);
+        errors.extend(nudge_errors);
+        let (practice, practice_errors) = load_practice(&self.root, &templates);
+        errors.extend(practice_errors);
+        let (practice_results, result_errors) = load_practice_results(&self.root);
+        errors.extend(result_errors);
         let mut candidates = Vec::new();
         let mut modified = BTreeMap::new();
         let listing = list(&self.candidates_dir());
@@ -381,6 +399,9 @@ impl Workspace {
             errors,
             conflicts,
             modified,
+            nudges,
+            practice: Arc::new(practice),
+            practice_results: Arc::new(practice_results),
         }
     }
 
