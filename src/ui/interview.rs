@@ -540,7 +540,7 @@ fn dimension_needs_evidence(scorecard: &Scorecard, dimension: &Dimension) -> boo
         .is_some_and(|e| e.rating.needs_evidence() && e.evidence.trim().is_empty())
 }
 
-fn anchors_ui(ui: &mut egui::Ui, dimension: &Dimension) {
+pub(super) fn anchors_ui(ui: &mut egui::Ui, dimension: &Dimension) {
     let dark = ui.visuals().dark_mode;
     ui.columns(3, |columns| {
         let anchors = [

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::describe::mean_of;
-use super::leniency::{differences, observations};
+use super::leniency::{differences_by_dimension, observations};
 use crate::model::{
     Candidate, InterviewerId, NameAsWritten, Rating, Recommendation, Scorecard, Slug, Timestamp,
 };
@@ -132,6 +132,11 @@ pub struct InterviewerSummary {
     /// Median hours from the planned interview (or `started_at`) to
     /// `submitted_at`.
     pub median_hours_to_submit: Option<f64>,
+    /// Leniency on each dimension id where others rated too: (dimension,
+    /// mean difference, how many ratings), sorted by dimension. Not printed;
+    /// the interviewer's page shows it.
+    #[serde(skip)]
+    pub dimension_leniency: Vec<(String, f64, usize)>,
 }
 
 /// Per interviewer, what the figures are counted from.
@@ -160,7 +165,7 @@ pub fn calibrate(
         .iter()
         .flat_map(|(candidate, cards)| observations(candidate.id.as_str(), cards))
         .collect();
-    let diffs = differences(&all_observations);
+    let diffs = differences_by_dimension(&all_observations);
 
     let mut tallies: BTreeMap<InterviewerId, Tally<'_>> = BTreeMap::new();
     for (candidate, cards) in candidates {
@@ -178,12 +183,17 @@ pub fn calibrate(
     tallies
         .into_iter()
         .map(|(id, tally)| {
-            let mine = diffs.get(&id).map(Vec::as_slice).unwrap_or_default();
+            let by_dimension = diffs.get(&id).map(Vec::as_slice).unwrap_or_default();
+            let mine: Vec<f64> = by_dimension.iter().map(|&(_, d)| d).collect();
             let absolute: Vec<f64> = mine.iter().map(|d| d.abs()).collect();
+            let mut per_dimension: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+            for &(dimension, d) in by_dimension {
+                per_dimension.entry(dimension).or_default().push(d);
+            }
             InterviewerSummary {
                 name: tally.name.name().unwrap_or(id.as_str()).to_owned(),
                 submitted: tally.submitted,
-                leniency: mean_of(mine),
+                leniency: mean_of(&mine),
                 ratings: tally.distribution.total(),
                 distribution: tally.distribution,
                 mean_rating: mean_of(&tally.scores),
@@ -193,6 +203,12 @@ pub fn calibrate(
                 hire_share: share(tally.hires, tally.recommended),
                 decision_agreement: share(tally.agreed, tally.decided),
                 median_hours_to_submit: median(&tally.hours),
+                dimension_leniency: per_dimension
+                    .into_iter()
+                    .filter_map(|(dimension, diffs)| {
+                        Some((dimension.to_owned(), mean_of(&diffs)?, diffs.len()))
+                    })
+                    .collect(),
                 id,
             }
         })
@@ -406,6 +422,11 @@ mod tests {
         // c1 hired, she said Hire: agrees; c2 has no decision.
         assert!(close(ana.decision_agreement, 1.0));
         assert!(close(ana.median_hours_to_submit, 4.0));
+        // a: 2 and 1.5; b: 1.
+        assert_eq!(
+            ana.dimension_leniency,
+            [("a".to_owned(), 1.75, 2), ("b".to_owned(), 1.0, 1)]
+        );
 
         // Ben: ratings 2,3,2,1,2. c1 a: 2−4, b: 3−4; c2 a: 2 − mean(3, 1) = 0.
         assert_eq!(ben.distribution.counts(), [1, 3, 1, 0]);

@@ -102,6 +102,11 @@ pub struct Summary {
     pub templates: Vec<TemplateSummary>,
     /// One entry per interviewer with a submitted scorecard, sorted by id.
     pub interviewers: Vec<InterviewerSummary>,
+    /// The same figures over each template's candidates only, by template
+    /// id (what `scorecard interviewers --template` prints). Not part of
+    /// the summary's JSON; the interviewer view filters with it.
+    #[serde(skip)]
+    pub interviewers_by_template: BTreeMap<Slug, Vec<InterviewerSummary>>,
 }
 
 /// One candidate's aggregates.
@@ -243,7 +248,26 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
             })
             .collect(),
         interviewers: calibrate(&input.candidates, context),
+        interviewers_by_template: by_template(input, context),
     }
+}
+
+/// The calibration figures over each template's candidates.
+fn by_template(
+    input: &SummaryView<'_>,
+    context: &CalibrationContext,
+) -> BTreeMap<Slug, Vec<InterviewerSummary>> {
+    let mut groups: BTreeMap<&Slug, Vec<(&Candidate, Vec<&Scorecard>)>> = BTreeMap::new();
+    for (candidate, cards) in &input.candidates {
+        groups
+            .entry(&candidate.template)
+            .or_default()
+            .push((candidate, cards.clone()));
+    }
+    groups
+        .into_iter()
+        .map(|(id, candidates)| (id.clone(), calibrate(&candidates, context)))
+        .collect()
 }
 
 /// One interviewer, over their submitted scorecards.
