@@ -1,7 +1,8 @@
 //! Embeds every `scorecards/*.ron` (templates) and `scorecards/library/*.ron`
 //! (shared dimensions), `scorecards/nudges/*.ron` (the nudge list) and
-//! `scorecards/practice/*/*.ron` (practice cases) into the binary, so the app and the command line work
-//! with no files on disk and a new template needs no code.
+//! `scorecards/practice/*/*.ron` (practice cases) into the binary, so the
+//! app and the command line work with no files on disk and a new template
+//! needs no code.
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -217,7 +217,8 @@ pub fn parse_any(path: &Path, text: &str) -> Result<ParsedFile, FileError> {
 /// Parses a file of any kind; templates resolve against `library`, and
 /// practice cases are checked against the shipped templates.
 pub fn parse_any_with(path: &Path, text: &str, library: &Library) -> Result<ParsedFile, FileError> {
-    parse_any_against(path, text, library, shipped_template_set())
+    // The shipped templates are parsed only when a practice case needs them.
+    parse_any_lazily(path, text, library, shipped_template_set)
 }
 
 /// Parses a file of any kind; templates resolve against `library`, and
@@ -228,6 +229,15 @@ pub fn parse_any_against(
     library: &Library,
     templates: &TemplateSet,
 ) -> Result<ParsedFile, FileError> {
+    parse_any_lazily(path, text, library, || templates)
+}
+
+fn parse_any_lazily<'t>(
+    path: &Path,
+    text: &str,
+    library: &Library,
+    templates: impl FnOnce() -> &'t TemplateSet,
+) -> Result<ParsedFile, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match detect_kind(path, text)? {
         FileKind::Template => parse_template_with(path, text, library).map(ParsedFile::Template),
@@ -237,7 +247,7 @@ pub fn parse_any_against(
             parse_shared_dimension(path, text).map(ParsedFile::SharedDimension)
         }
         FileKind::PracticeCase => {
-            parse_practice_case(path, text, templates).map(ParsedFile::PracticeCase)
+            parse_practice_case(path, text, templates()).map(ParsedFile::PracticeCase)
         }
         FileKind::NudgeList => parse_nudge_list(path, text).map(ParsedFile::NudgeList),
         FileKind::PracticeResults => {
