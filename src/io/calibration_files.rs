@@ -15,12 +15,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use super::atomic_write::write_private_dir;
+use super::locate::locate;
 use super::parse::{
     parse_nudge_list, parse_practice_case, parse_practice_results, read_text, to_ron,
 };
 use super::shipped::{self, shipped_nudge_files};
+use super::sync_conflicts::{ConflictCopy, conflict_copy_reason};
 use super::{FileError, StoreError, TemplateSet, ron_files_under, write_atomic};
-use crate::model::{InterviewerId, NudgeList, PracticeCase, PracticeResults};
+use crate::model::{FieldPath, InterviewerId, NudgeList, PracticeCase, PracticeResults};
 
 /// The file name of a workspace's own nudge list.
 pub const NUDGES_FILE: &str = "nudges.ron";
@@ -99,18 +101,61 @@ pub fn load_practice(root: &Path, templates: &TemplateSet) -> (Vec<PracticeCase>
 }
 
 /// Every interviewer's practice results in the workspace, sorted by
-/// interviewer id; broken files are listed as errors.
-pub fn load_practice_results(root: &Path) -> (Vec<PracticeResults>, Vec<FileError>) {
+/// interviewer id; broken files are listed as errors. As for scorecards,
+/// only the file under the canonical name (`<interviewer-slug>.ron`)
+/// counts: a sync tool's or a file manager's copy is listed as a conflict
+/// copy, and a file holding someone else's results as an error.
+pub fn load_practice_results(
+    root: &Path,
+) -> (Vec<PracticeResults>, Vec<FileError>, Vec<ConflictCopy>) {
     let (files, mut errors) = ron_files_under(&root.join(PRACTICE_RESULTS_DIR));
+    let mut conflicts = Vec::new();
     let mut results = Vec::new();
     for path in files {
-        match read_text(&path).and_then(|text| parse_practice_results(&path, &text)) {
-            Ok(found) => results.push(found),
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if let Some(reason) = conflict_copy_reason(name) {
+            conflicts.push(ConflictCopy {
+                path,
+                candidate: None,
+                reason,
+            });
+            continue;
+        }
+        let text = match read_text(&path) {
+            Ok(text) => text,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        match parse_practice_results(&path, &text) {
+            Ok(found) if practice_results_path(root, &found.interviewer) == Some(path.clone()) => {
+                results.push(found);
+            }
+            Ok(found) => {
+                let expected = InterviewerId::typed(&found.interviewer).map_or_else(
+                    || "a name with a letter".to_owned(),
+                    |id| format!("{id}.ron"),
+                );
+                let at = locate(&text, &FieldPath::root().field("interviewer"));
+                errors.push(FileError::new(
+                    &path,
+                    at.line,
+                    at.column,
+                    format!(
+                        "holds the practice results of {:?}, which only count under {expected}",
+                        found.interviewer
+                    ),
+                ));
+            }
             Err(err) => errors.push(err),
         }
     }
     results.sort_by_key(PracticeResults::id);
-    (results, errors)
+    (results, errors, conflicts)
 }
 
 /// Where one interviewer's practice results live; `None` for a name that

@@ -358,8 +358,9 @@ impl Workspace {
         errors.extend(nudge_errors);
         let (practice, practice_errors) = load_practice(&self.root, &templates);
         errors.extend(practice_errors);
-        let (practice_results, result_errors) = load_practice_results(&self.root);
+        let (practice_results, result_errors, result_copies) = load_practice_results(&self.root);
         errors.extend(result_errors);
+        conflicts.extend(result_copies);
         let mut candidates = Vec::new();
         let mut modified = BTreeMap::new();
         let listing = list(&self.candidates_dir());
