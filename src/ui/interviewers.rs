@@ -198,7 +198,13 @@ impl InterviewersScreen {
     fn table_ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>, summary: &Summary) {
         let rows = self.rows(summary, cx.settings);
         if rows.is_empty() {
-            ui.label("No submitted scorecards to count yet");
+            let known = InterviewerId::typed(&cx.settings.interviewer).is_some();
+            ui.label(if cx.settings.coordinator || known {
+                "No submitted scorecards to count yet"
+            } else {
+                "Type your name on the home screen to see your own figures"
+            });
+            practised_ui(ui, cx);
             return;
         }
         let mut clicked = None;
