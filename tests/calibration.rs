@@ -125,3 +125,35 @@ fn workspace_practice_cases_add_to_the_shipped_ones_and_broken_ones_are_listed()
         .unwrap();
     assert_eq!((error.line, error.column), (5, 16), "{error}");
 }
+
+#[test]
+fn a_refresh_reads_the_nudge_list_and_practice_files_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = Workspace::new(dir.path());
+    let mut snapshot = workspace.load();
+    assert!(!snapshot.nudges.find("culture fit").is_empty());
+
+    let nudges = dir.path().join("nudges.ron");
+    fs::write(
+        &nudges,
+        "NudgeList(format: 1, topics: [NudgeTopic(name: \"hobbies\", terms: [\"golf\"])])",
+    )
+    .unwrap();
+    let results = save_practice_results(dir.path(), &results("Sam Lee")).unwrap();
+    let refresh = workspace.refresh(&[nudges.clone(), results]);
+    assert!(snapshot.apply(refresh, &workspace));
+    assert_eq!(snapshot.nudges.find("golf"), [("hobbies", "golf")]);
+    assert_eq!(snapshot.practice_results.len(), 1);
+
+    // Broken now: listed, and the shipped list is back.
+    fs::write(&nudges, "NudgeList(").unwrap();
+    let refresh = workspace.refresh(std::slice::from_ref(&nudges));
+    assert!(snapshot.apply(refresh, &workspace));
+    assert!(!snapshot.nudges.find("culture fit").is_empty());
+    assert_eq!(snapshot.errors.len(), 1, "{:?}", snapshot.errors);
+    // Fixed again: the error goes.
+    fs::remove_file(&nudges).unwrap();
+    let refresh = workspace.refresh(std::slice::from_ref(&nudges));
+    snapshot.apply(refresh, &workspace);
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+}

@@ -46,6 +46,6 @@ pub use sync_conflicts::{
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
 pub use workspace::{
-    CandidateFolder, CandidateRecord, FolderNotes, LoadProgress, Refresh, ScorecardRecord,
-    Workspace, WorkspaceSnapshot, fingerprint,
+    CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, LoadProgress, Refresh,
+    ScorecardRecord, Workspace, WorkspaceSnapshot, fingerprint,
 };
