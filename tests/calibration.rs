@@ -157,3 +157,18 @@ fn a_refresh_reads_the_nudge_list_and_practice_files_again() {
     snapshot.apply(refresh, &workspace);
     assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
 }
+
+#[cfg(unix)]
+#[test]
+fn practice_results_are_never_written_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("practice-results")).unwrap();
+    let workspace = Workspace::new(dir.path());
+    assert!(
+        workspace
+            .save_practice_results(&results("Priya Raman"))
+            .is_err()
+    );
+    assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+}

@@ -273,9 +273,9 @@ impl Worker {
             Job::SaveTemplate(template) => {
                 Report::TemplateSaved(self.workspace.save_template(&template))
             }
-            Job::SavePracticeResults(results) => Report::PracticeSaved(
-                crate::io::save_practice_results(self.workspace.root(), &results),
-            ),
+            Job::SavePracticeResults(results) => {
+                Report::PracticeSaved(self.workspace.save_practice_results(&results))
+            }
             Job::Erase(ids) => {
                 let mut erased = Erased::default();
                 for id in &ids {

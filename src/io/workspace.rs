@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::calibration_files::{
     NUDGES_FILE, PRACTICE_DIR, PRACTICE_RESULTS_DIR, load_nudges, load_practice,
-    load_practice_results,
+    load_practice_results, practice_results_path, save_practice_results,
 };
 use super::listing::{Entry, classify, list};
 use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
@@ -610,6 +610,16 @@ impl Workspace {
         self.refuse_links_on_the_way(&path)?;
         save_file(&path, candidate, "candidate")?;
         Ok(path)
+    }
+
+    /// Writes one interviewer's practice results
+    /// (`practice-results/<interviewer-slug>.ron`), atomically; a symbolic
+    /// link on the way is refused, a broken file in its place kept.
+    pub fn save_practice_results(&self, results: &PracticeResults) -> Result<PathBuf, StoreError> {
+        if let Some(path) = practice_results_path(&self.root, &results.interviewer) {
+            self.refuse_links_on_the_way(&path)?;
+        }
+        save_practice_results(&self.root, results)
     }
 
     /// Writes a scorecard to `path` (its record's file, or
