@@ -47,6 +47,18 @@ fn a_nudge_appears_while_typing_and_does_not_block_submit() {
     wait_saved(&mut app);
     let on_disk = scorecard_on_disk(&interview_path(&app));
     assert!(on_disk.is_submitted(), "a nudge never blocks submit");
+
+    // The panel sees the submitted scorecard's nudges in the debrief.
+    app.get_by_label("Home").click();
+    app.run();
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Debrief").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Evidence nudges (3)");
+    app.get_by_label_contains("not job-related \u{201c}culture fit\u{201d}");
+    app.get_by_label_contains("not job-related \u{201c}kids\u{201d}");
+    app.get_by_label_contains("Infrastructure as code: thin evidence");
 }
 
 #[test]
