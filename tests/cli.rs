@@ -230,3 +230,27 @@ fn a_hostile_scorecard_is_listed_by_summary_and_left_byte_for_byte() {
     assert_eq!(fs::read(&path).unwrap(), hostile);
     assert_eq!(fs::read_to_string(&deep).unwrap(), "[".repeat(20_000));
 }
+
+#[test]
+fn validate_checks_practice_cases_and_nudge_lists() {
+    let ws = tempfile::tempdir().unwrap();
+    let out = scorecard(
+        &["validate", "scorecards/practice", "scorecards/nudges"],
+        ws.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            "ok, practice case remote-state-reviewed for infrastructure-engineer / iac (Meets)"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("ok, nudge list ("), "{stdout}");
+
+    // An unknown template is an error at its position.
+    let case = "tests/fixtures/invalid/practice-case-unknown-template.ron";
+    let out = scorecard(&["validate", case], ws.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains(":5:15: unknown template \"no-such-template\""));
+}

@@ -422,7 +422,23 @@ fn summary_json_has_the_designed_shape_and_numbers() {
         .collect();
     assert_eq!(names, ["Ana Ruiz", "Priya Raman", "Sam Lee"]);
     for i in interviewers {
-        assert_eq!(keys(i), BTreeSet::from(["name", "submitted", "leniency"]));
+        assert_eq!(
+            keys(i),
+            BTreeSet::from([
+                "name",
+                "submitted",
+                "leniency",
+                "ratings",
+                "distribution",
+                "mean_rating",
+                "rating_sd",
+                "same_rating_share",
+                "mean_abs_deviation",
+                "hire_share",
+                "decision_agreement",
+                "median_hours_to_submit",
+            ])
+        );
         close(
             &i["leniency"],
             lenient.get(i["name"].as_str().unwrap()).copied(),
@@ -749,4 +765,122 @@ fn hostile_text_is_neutralised_in_csv_and_escaped_in_html_and_markdown() {
     assert_no_formula(&summary_rows);
     let summary_md = ok(&["summary", "--format", "md"], dir.path());
     assert!(!summary_md.contains(SCRIPT));
+}
+
+#[test]
+fn interviewers_json_gives_the_calibration_figures_worked_by_hand() {
+    let dir = workspace();
+    let doc: Value =
+        serde_json::from_str(&ok(&["interviewers", "--format", "json"], dir.path())).unwrap();
+    assert_eq!(keys(&doc), BTreeSet::from(["interviewers", "errors"]));
+    assert_eq!(doc["errors"][0]["path"], BROKEN);
+    let people = doc["interviewers"].as_array().unwrap();
+    let names: Vec<&str> = people.iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ana Ruiz", "Priya Raman", "Sam Lee"]);
+    let (ana, priya, sam) = (&people[0], &people[1], &people[2]);
+    // Ana: her draft left out; c-0002 design 3 (Sam 2), coding 4 (Sam 1).
+    assert_eq!(ana["submitted"], 1);
+    assert_eq!(ana["ratings"], 2);
+    assert_eq!(
+        ana["distribution"],
+        json!({"does_not_meet": 0, "partially_meets": 0, "meets": 1, "exceeds": 1})
+    );
+    close(&ana["mean_rating"], Some(3.5));
+    close(&ana["rating_sd"], Some(0.5));
+    assert_eq!(ana["same_rating_share"], Value::Null);
+    close(&ana["leniency"], Some(2.0));
+    close(&ana["mean_abs_deviation"], Some(2.0));
+    close(&ana["hire_share"], Some(1.0));
+    assert_eq!(ana["decision_agreement"], Value::Null);
+    close(&ana["median_hours_to_submit"], Some(1.0));
+    // Priya: design 4 against Sam's 2; comms 4 against Sam's no signal.
+    close(&priya["leniency"], Some(2.0));
+    close(&priya["rating_sd"], Some(0.0));
+    // Sam: 2, 3, 2, 1; design −2 (c-0001), −1 and coding −3 (c-0002).
+    assert_eq!(sam["submitted"], 2);
+    close(&sam["mean_rating"], Some(2.0));
+    close(&sam["rating_sd"], Some(0.5f64.sqrt()));
+    close(&sam["leniency"], Some(-2.0));
+    close(&sam["mean_abs_deviation"], Some(2.0));
+    close(&sam["hire_share"], Some(0.0));
+
+    // The same objects stand in summary's "interviewers".
+    let summary: Value =
+        serde_json::from_str(&ok(&["summary", "--format", "json"], dir.path())).unwrap();
+    assert_eq!(summary["interviewers"], doc["interviewers"]);
+}
+
+#[test]
+fn interviewers_csv_text_and_template_filter() {
+    let dir = workspace();
+    let csv = ok(&["interviewers", "--format", "csv"], dir.path());
+    let (header, rows) = read_csv(&csv);
+    assert_eq!(header, scorecard::export::INTERVIEWERS_CSV_COLUMNS);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2][column(&header, "leniency")], "-2");
+    assert_eq!(rows[2][column(&header, "does_not_meet")], "1");
+    assert_eq!(rows[0][column(&header, "decision_agreement")], "");
+
+    let text = ok(&["interviewers"], dir.path());
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("interviewer"), "{text}");
+    assert!(
+        lines[3].starts_with("Sam Lee") && lines[3].contains("-2.00"),
+        "{text}"
+    );
+
+    let filtered: Value = serde_json::from_str(&ok(
+        &["interviewers", "--template", TEMPLATE, "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    assert_eq!(filtered["interviewers"].as_array().unwrap().len(), 3);
+    let out = scorecard_cli(
+        &["interviewers", "--template", "no-such", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text_of(&out.stderr).contains("unknown template \"no-such\""));
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn json_debrief_lists_the_nudges_of_submitted_scorecards() {
+    let dir = workspace();
+    let json: Value = serde_json::from_str(&ok(
+        &["export", "--candidate", "c-0002", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    // Both extreme ratings of c-0002 have evidence of fewer than five words.
+    assert_eq!(
+        json["nudges"],
+        json!([
+            {"interviewer": "Ana Ruiz", "stage": "General interview", "dimension": "coding",
+             "kind": "thin_evidence", "term": null},
+            {"interviewer": "Sam Lee", "stage": "General interview", "dimension": "coding",
+             "kind": "thin_evidence", "term": null},
+        ])
+    );
+    // A team's own list replaces the shipped one.
+    fs::write(
+        dir.path().join("nudges.ron"),
+        "NudgeList(format: 1, topics: [NudgeTopic(name: \"drawing\", terms: [\"diagram\"])])",
+    )
+    .unwrap();
+    let json: Value = serde_json::from_str(&ok(
+        &["export", "--candidate", "c-0002", "--format", "json"],
+        dir.path(),
+    ))
+    .unwrap();
+    let terms: Vec<&Value> = json["nudges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| &n["term"])
+        .collect();
+    assert!(terms.contains(&&json!("diagram")), "{}", json["nudges"]);
 }

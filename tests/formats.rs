@@ -138,3 +138,102 @@ fn shipped_templates_all_parse() {
         }
     }
 }
+
+#[test]
+fn the_shipped_nudge_list_parses_and_covers_every_topic_of_the_design() {
+    let (list, errors) = scorecard::io::shipped_nudges();
+    assert!(errors.is_empty(), "{errors:?}");
+    let topics: Vec<&str> = list.topics.iter().map(|t| t.name.as_str()).collect();
+    for topic in [
+        "age",
+        "family",
+        "pregnancy",
+        "religion",
+        "nationality",
+        "accent",
+        "health",
+        "appearance",
+        "culture fit",
+    ] {
+        assert!(
+            topics.iter().any(|t| t.contains(topic)),
+            "no topic {topic}: {topics:?}"
+        );
+    }
+    // Words engineers use for the job never nudge.
+    for text in [
+        "Found the race condition in the child process; the foreign key was missing",
+        "Code generation fits in memory; the page cache was hot",
+        "Explained the max-age header and the old deployment",
+    ] {
+        assert_eq!(list.find(text), Vec::<(&str, &str)>::new(), "{text}");
+    }
+    assert_eq!(
+        list.find("Great culture-fit, and she mentioned her kids"),
+        [
+            ("family or marital status", "kids"),
+            ("culture fit", "culture fit")
+        ]
+    );
+}
+
+#[test]
+fn the_shipped_practice_sets_validate_and_cover_what_is_asked() {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use scorecard::io::{TemplateSet, parse_practice_case, shipped_practice_files};
+    use scorecard::model::{Rating, Template};
+
+    let (templates, errors) = TemplateSet::shipped();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut sets: BTreeMap<String, Vec<scorecard::model::PracticeCase>> = BTreeMap::new();
+    for (path, text) in shipped_practice_files() {
+        let case = parse_practice_case(&path, text, &templates).unwrap_or_else(|e| panic!("{e}"));
+        // The folder is the template, the file name the id.
+        let folder = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert_eq!(folder, case.template.as_str(), "{}", path.display());
+        assert_eq!(
+            path.file_stem().unwrap().to_str().unwrap(),
+            case.id.as_str()
+        );
+        sets.entry(folder.to_owned()).or_default().push(case);
+    }
+    let levels: BTreeSet<&str> = sets
+        .keys()
+        .map(|id| templates.get(id).unwrap().template.level.as_str())
+        .collect();
+    assert!(sets.len() >= 3, "{:?}", sets.keys());
+    assert!(levels.len() >= 3, "templates of three levels: {levels:?}");
+    for (id, cases) in &sets {
+        let template: &Template = &templates.get(id).unwrap().template;
+        assert!(cases.len() >= 8, "{id}: {} cases", cases.len());
+        let dimensions: BTreeSet<&str> = cases.iter().map(|c| c.dimension.as_str()).collect();
+        assert!(dimensions.len() >= 3, "{id}: {dimensions:?}");
+        let references: BTreeSet<Rating> = cases.iter().map(|c| c.reference).collect();
+        assert_eq!(references.len(), 4, "{id}: every reference rating");
+        for case in cases {
+            assert!(template.dimension(case.dimension.as_str()).is_some());
+            // Each rationale points at the anchor.
+            let anchor = case.rationale.to_lowercase();
+            assert!(
+                ["anchor", "meets", "below", "exceeds"]
+                    .iter()
+                    .any(|w| anchor.contains(w)),
+                "{id}/{}: {}",
+                case.id,
+                case.rationale
+            );
+            assert!(
+                case.transcript.split_whitespace().count() >= 25,
+                "{}",
+                case.id
+            );
+        }
+    }
+}

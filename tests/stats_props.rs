@@ -301,3 +301,67 @@ proptest! {
         }
     }
 }
+
+/// Raises every 1–4 rating of `who` by `by` (clamped to 4).
+fn shift(input: &mut SummaryInput, who: &str, by: u8) {
+    for (_, cards) in &mut input.candidates {
+        for card in cards.iter_mut().filter(|c| c.interviewer == who) {
+            for entry in card.ratings.values_mut() {
+                if let Some(score) = entry.rating.score() {
+                    entry.rating = Rating::from_score((score + by).min(4)).unwrap();
+                }
+            }
+        }
+    }
+}
+
+/// Lowers every *Exceeds* of `who` to *Meets*, so a +1 shift never clamps.
+fn cap_at_meets(input: &mut SummaryInput, who: &str) {
+    for (_, cards) in &mut input.candidates {
+        for card in cards.iter_mut().filter(|c| c.interviewer == who) {
+            for entry in card.ratings.values_mut() {
+                if entry.rating == Rating::Exceeds {
+                    entry.rating = Rating::Meets;
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn shifting_one_interviewer_moves_their_leniency_by_one(input in input_strategy()) {
+        let mut before = input;
+        cap_at_meets(&mut before, "Ann");
+        let mut after = before.clone();
+        shift(&mut after, "Ann", 1);
+        let (a, b) = (summarize(&before), summarize(&after));
+        prop_assert_eq!(a.interviewers.len(), b.interviewers.len());
+        for (x, y) in a.interviewers.iter().zip(&b.interviewers) {
+            prop_assert_eq!(&x.name, &y.name);
+            prop_assert_eq!(x.ratings, y.ratings);
+            if x.name == "Ann" {
+                match (x.leniency, y.leniency) {
+                    (Some(l0), Some(l1)) => prop_assert!((l1 - l0 - 1.0).abs() < 1e-9, "{} {}", l0, l1),
+                    (l0, l1) => prop_assert_eq!(l0, l1),
+                }
+                match (x.mean_rating, y.mean_rating) {
+                    (Some(m0), Some(m1)) => prop_assert!((m1 - m0 - 1.0).abs() < 1e-9),
+                    (m0, m1) => prop_assert_eq!(m0, m1),
+                }
+                prop_assert_eq!(x.rating_sd.map(|s| (s * 1e9).round()), y.rating_sd.map(|s| (s * 1e9).round()));
+            } else {
+                // The others' mean moves by at most 1 where Ann rated too.
+                match (x.mean_abs_deviation, y.mean_abs_deviation) {
+                    (Some(d0), Some(d1)) => prop_assert!((d1 - d0).abs() <= 1.0 + 1e-9, "{} {}", d0, d1),
+                    (d0, d1) => prop_assert_eq!(d0, d1),
+                }
+                match (x.leniency, y.leniency) {
+                    (Some(l0), Some(l1)) => prop_assert!(l1 <= l0 + 1e-9 && l1 >= l0 - 1.0 - 1e-9),
+                    (l0, l1) => prop_assert_eq!(l0, l1),
+                }
+                prop_assert_eq!(x.mean_rating, y.mean_rating);
+            }
+        }
+    }
+}

@@ -13,7 +13,8 @@ use crate::export::Format;
 use crate::io::CandidateRecord;
 use crate::model::{Candidate, FormatVersion, Scorecard, Slug};
 use crate::ui::{
-    Command, CompareScreen, DebriefScreen, InterviewScreen, SetupScreen, TemplatesScreen,
+    Command, CompareScreen, DebriefScreen, InterviewScreen, InterviewersScreen, PracticeScreen,
+    SetupScreen, TemplatesScreen,
 };
 
 impl ScorecardApp {
@@ -39,6 +40,13 @@ impl ScorecardApp {
                 self.leave_to(Screen::Templates(TemplatesScreen::default()), time)
             }
             Command::SaveTemplate(template) => self.worker.send(Job::SaveTemplate(template)),
+            Command::OpenPractice => {
+                self.leave_to(Screen::Practice(PracticeScreen::default()), time)
+            }
+            Command::OpenInterviewers => {
+                self.leave_to(Screen::Interviewers(InterviewersScreen::default()), time);
+            }
+            Command::SavePracticeRound(round) => self.save_practice_round(round),
             Command::EraseCandidates(ids) => self.erase_candidates(ids, time),
             Command::ExportDebrief {
                 candidate,

@@ -106,12 +106,13 @@ pub fn build_debrief(
         .map(|s| s.scorecard.clone())
         .collect();
     let template = snapshot.templates.get(record.candidate.template.as_str());
-    DebriefView::Ready(Arc::new(Debrief::build(
+    DebriefView::Ready(Arc::new(Debrief::build_with_nudges(
         &record.candidate,
         &cards,
         template.map(|e| &e.template),
         summary,
         blind,
+        &snapshot.nudges,
     )))
 }
 

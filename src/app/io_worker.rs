@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use crate::io::{Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot};
-use crate::model::{Candidate, Scorecard, Slug, Template};
+use crate::model::{Candidate, PracticeResults, Scorecard, Slug, Template};
 
 /// What a scorecard save may assume about the file on disk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +56,9 @@ pub enum Job {
         /// What.
         bytes: Vec<u8>,
     },
+    /// Write one interviewer's practice results
+    /// (`practice-results/<interviewer-slug>.ron`), atomically.
+    SavePracticeResults(Box<PracticeResults>),
     /// Write a scorecard beside its file as a conflict copy: under `path`,
     /// or a free name like it, never over an existing file.
     WriteCopy {
@@ -112,6 +115,8 @@ pub enum Report {
         /// `Err(why)` if it failed.
         result: Result<(), StoreError>,
     },
+    /// Practice results were written (where), or why not.
+    PracticeSaved(Result<PathBuf, StoreError>),
     /// A conflict copy was written (where), or why not.
     CopyWritten {
         /// The name asked for.
@@ -275,6 +280,9 @@ impl Worker {
             }
             Job::SaveTemplate(template) => {
                 Report::TemplateSaved(self.workspace.save_template(&template))
+            }
+            Job::SavePracticeResults(results) => {
+                Report::PracticeSaved(self.workspace.save_practice_results(&results))
             }
             Job::Erase(ids) => {
                 let mut erased = Erased::default();

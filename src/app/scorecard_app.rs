@@ -21,8 +21,9 @@ use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::Slug;
 use crate::model::stats::Summary;
 use crate::ui::{
-    Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen, Place,
-    SaveStatus, Settings, SetupScreen, TemplatesScreen, TopBar, ViewContext, help_overlay_ui,
+    Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen,
+    InterviewersScreen, Place, PracticeScreen, SaveStatus, Settings, SetupScreen, TemplatesScreen,
+    TopBar, ViewContext, help_overlay_ui,
 };
 
 /// Key of the settings in eframe's storage.
@@ -63,6 +64,10 @@ pub enum Screen {
     Compare(CompareScreen),
     /// Templates: list, preview, edit.
     Templates(TemplatesScreen),
+    /// Frame-of-reference practice.
+    Practice(PracticeScreen),
+    /// The interviewer view: calibration figures.
+    Interviewers(InterviewersScreen),
 }
 
 /// The app.
@@ -245,8 +250,10 @@ impl ScorecardApp {
 
     /// Whether the screen shown, or an export waiting, reads the aggregates.
     fn needs_aggregates(&self) -> bool {
-        matches!(self.screen, Screen::Compare(_) | Screen::Debrief(_))
-            || self.pending_export.is_some()
+        matches!(
+            self.screen,
+            Screen::Compare(_) | Screen::Debrief(_) | Screen::Interviewers(_)
+        ) || self.pending_export.is_some()
     }
 
     /// Whether the F1 overlay is open.
@@ -328,6 +335,8 @@ impl ScorecardApp {
             Screen::Home => Place::Home,
             Screen::Compare(_) => Place::Compare,
             Screen::Templates(_) => Place::Templates,
+            Screen::Practice(_) => Place::Practice,
+            Screen::Interviewers(_) => Place::Interviewers,
             Screen::Setup(_) | Screen::Interview(_) | Screen::Debrief(_) => Place::Elsewhere,
         };
         let updating =
@@ -446,6 +455,11 @@ impl eframe::App for ScorecardApp {
                 Some(DebriefView::Hidden) | None => screen.ui(ui, &mut cx, None),
             },
             Screen::Templates(templates) => templates.ui(ui, &mut cx),
+            Screen::Practice(practice) => practice.ui(ui, &mut cx),
+            Screen::Interviewers(view) => {
+                let current = summary.as_ref().map(|(_, summary)| summary.as_ref());
+                view.ui(ui, &mut cx, current);
+            }
             Screen::Compare(compare) => {
                 let aggregates = summary.as_ref().map(|(generation, summary)| Aggregates {
                     generation: *generation,

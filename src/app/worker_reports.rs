@@ -35,6 +35,13 @@ impl ScorecardApp {
                 self.info = Some(format!("Saved {}", path.display()));
                 self.worker.send(Job::Refresh(vec![path]));
             }
+            Report::PracticeSaved(Ok(path)) => {
+                self.info = Some(format!("Practice round kept in {}", path.display()));
+            }
+            Report::PracticeSaved(Err(err)) => {
+                log::error!("practice results not saved: {err:#}");
+                self.notice = Some(format!("The practice round was not saved: {err:#}"));
+            }
             Report::TemplateSaved(Err(err)) => {
                 self.notice = Some(format!("The template was not saved: {err:#}"));
             }

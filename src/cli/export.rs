@@ -62,12 +62,13 @@ pub fn run(
         .iter()
         .map(|s| s.scorecard.clone())
         .collect();
-    let debrief = Debrief::build(
+    let debrief = Debrief::build_with_nudges(
         &record.candidate,
         &cards,
         template,
         &candidate_summary,
         blind,
+        &snapshot.nudges,
     );
     let format = match format {
         ExportFormat::Md => Format::Markdown,

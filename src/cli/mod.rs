@@ -6,6 +6,7 @@
 mod demo;
 mod erase;
 mod export;
+mod interviewers;
 mod summary;
 mod templates;
 mod validate;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::io::{Workspace, load_library, shipped_library};
+use crate::io::{TemplateSet, Workspace, load_library, shipped_library};
 
 /// Exit code for input that is not valid.
 pub const EXIT_INVALID: u8 = 1;
@@ -61,6 +62,16 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum)]
         format: SummaryFormat,
+    },
+    /// Every interviewer's calibration figures: distribution, leniency,
+    /// deviation from the panel, hire share, time to submit
+    Interviewers {
+        /// Only scorecards of candidates of this template
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = InterviewersFormat::Text)]
+        format: InterviewersFormat,
     },
     /// The debrief summary of one candidate
     Export {
@@ -109,6 +120,17 @@ pub enum SummaryFormat {
     Md,
 }
 
+/// Output formats of `scorecard interviewers`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InterviewersFormat {
+    /// `{"interviewers": […], "errors": […]}`.
+    Json,
+    /// One row per interviewer.
+    Csv,
+    /// An aligned table for a terminal.
+    Text,
+}
+
 /// Output formats of `scorecard export`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -153,11 +175,14 @@ pub fn run_command(
         Command::Validate { paths } => {
             // The workspace's own library counts too; without a workspace
             // (no home folder), the shipped one alone.
-            let library = match cli.workspace() {
-                Ok(workspace) => load_library(&workspace.templates_dir().join("library")).0,
-                Err(_) => shipped_library().0.clone(),
+            let (library, templates) = match cli.workspace() {
+                Ok(workspace) => (
+                    load_library(&workspace.templates_dir().join("library")).0,
+                    TemplateSet::load(&workspace.templates_dir()).0,
+                ),
+                Err(_) => (shipped_library().0.clone(), TemplateSet::shipped().0),
             };
-            validate::run(paths, &library, out, err)
+            validate::run(paths, &library, &templates, out, err)
         }
         Command::Templates { format } => templates::run(&cli.workspace()?, *format, out, err),
         Command::Summary {
@@ -172,6 +197,9 @@ pub fn run_command(
             out,
             err,
         ),
+        Command::Interviewers { template, format } => {
+            interviewers::run(&cli.workspace()?, template.as_deref(), *format, out, err)
+        }
         Command::Export {
             candidate,
             format,

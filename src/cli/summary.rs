@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use super::{EXIT_INVALID, SummaryFormat};
 use crate::export::{summary_csv, summary_json, summary_markdown};
 use crate::io::{ConflictCopy, FileError, Workspace, WorkspaceSnapshot};
-use crate::model::Summary;
+use crate::model::{InterviewerId, Summary};
 
 /// Prints the summary to `out`; broken files and unknown ids go to `err`.
 pub fn run(
@@ -146,19 +146,19 @@ fn narrow(
         .map(|c| c.template.as_str())
         .collect();
     let kept: BTreeSet<&str> = summary.candidates.iter().map(|c| c.id.as_str()).collect();
-    let interviewers: BTreeSet<&str> = snapshot
+    let interviewers: BTreeSet<InterviewerId> = snapshot
         .candidates
         .iter()
         .filter(|r| kept.contains(r.candidate.id.as_str()))
         .flat_map(|r| &r.scorecards)
         .filter(|s| s.scorecard.is_submitted())
-        .map(|s| s.scorecard.interviewer.as_str())
+        .map(|s| InterviewerId::of(&s.scorecard))
         .collect();
     summary
         .templates
         .retain(|t| templates.contains(t.id.as_str()));
     summary
         .interviewers
-        .retain(|i| interviewers.contains(i.name.as_str()));
+        .retain(|i| interviewers.contains(&i.id));
     summary
 }

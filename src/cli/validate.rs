@@ -5,13 +5,16 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::io::{FileError, ParsedFile, parse_any_with, read_text, ron_files_under};
+use crate::io::{
+    FileError, ParsedFile, TemplateSet, parse_any_against, read_text, ron_files_under,
+};
 use crate::model::Library;
 
 use super::EXIT_INVALID;
 
 /// Checks every file named, and every `*.ron` under every folder named.
-/// Templates resolve `Use(…)` against `library`.
+/// Templates resolve `Use(…)` against `library`; practice cases are
+/// checked against `templates` (the templates in effect).
 ///
 /// A path typed on the command line is taken as the person means it: a
 /// link they name is followed. Inside a folder nothing is followed: each
@@ -21,6 +24,7 @@ use super::EXIT_INVALID;
 pub fn run(
     paths: &[PathBuf],
     library: &Library,
+    templates: &TemplateSet,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
@@ -45,7 +49,7 @@ pub fn run(
             // shell's glob names files too, and a link in a workspace may
             // point at anything on the machine.
             let text = read_text(&file);
-            match text.and_then(|text| parse_any_with(&file, &text, library)) {
+            match text.and_then(|text| parse_any_against(&file, &text, library, templates)) {
                 Ok(parsed) => writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?,
                 Err(error) => {
                     failed = true;
@@ -79,6 +83,20 @@ fn describe(parsed: &ParsedFile) -> String {
             let levels: Vec<&str> = d.levels.keys().map(|l| l.as_str()).collect();
             format!("shared dimension {} ({})", d.id, levels.join(", "))
         }
+        ParsedFile::PracticeCase(c) => format!(
+            "practice case {} for {} / {} ({})",
+            c.id, c.template, c.dimension, c.reference
+        ),
+        ParsedFile::NudgeList(l) => format!(
+            "nudge list ({} topics, {} terms)",
+            l.topics.len(),
+            l.topics.iter().map(|t| t.terms.len()).sum::<usize>()
+        ),
+        ParsedFile::PracticeResults(r) => format!(
+            "practice results of {:?} ({} rounds)",
+            r.interviewer,
+            r.rounds.len()
+        ),
         ParsedFile::Scorecard(s) => format!(
             "scorecard of {} by {:?}{}",
             s.candidate,

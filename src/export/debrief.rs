@@ -15,8 +15,8 @@ use super::numbers::{MISSING, full_precision, two_decimals, whole};
 use super::sheet::{Cell, Sheet, number, statistic_cells, text};
 use crate::model::stats::{RecommendationCounts, RedFlag};
 use crate::model::{
-    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, Rating, Recommendation, Slug,
-    Timestamp,
+    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, NudgeKind, Rating, Recommendation,
+    Slug, Timestamp,
 };
 
 /// The columns of [`debrief_csv`], in order.
@@ -332,7 +332,9 @@ fn evidence_of<'a>(
 /// `agreement_alpha`, `recommendations`, `must_have_failures`,
 /// `red_flags`) plus `blind`, `role`, `level`, `agreement_reading`,
 /// `scorecards`, `dimensions` (disagreements first, each with its
-/// `ratings` by scorecard and its `evidence`) and `pending`. Floats are
+/// `ratings` by scorecard and its `evidence`), `pending` and `nudges`
+/// (`{"interviewer", "stage", "dimension" or null, "kind", "term" or
+/// null}`, DESIGN.md "Evidence nudges"). Floats are
 /// unrounded, missing values `null`; ratings and recommendations are named
 /// as in the RON files (`"Meets"`, `"StrongHire"`).
 pub fn debrief_json(d: &Debrief) -> Result<String, ExportError> {
@@ -361,6 +363,16 @@ struct DebriefJson<'a> {
     scorecards: Vec<ScorecardJson<'a>>,
     dimensions: Vec<DimensionJson<'a>>,
     pending: Vec<PendingJson<'a>>,
+    nudges: Vec<NudgeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct NudgeJson<'a> {
+    interviewer: &'a str,
+    stage: &'a str,
+    dimension: Option<&'a Slug>,
+    kind: NudgeKind,
+    term: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -485,6 +497,17 @@ impl<'a> DebriefJson<'a> {
                     interviewer: &draft.interviewer,
                     stage: &draft.stage,
                     started_at: draft.started_at,
+                })
+                .collect(),
+            nudges: d
+                .nudges
+                .iter()
+                .map(|nudge| NudgeJson {
+                    interviewer: &nudge.interviewer,
+                    stage: &nudge.stage,
+                    dimension: nudge.dimension.as_ref(),
+                    kind: nudge.kind,
+                    term: nudge.term.as_deref(),
                 })
                 .collect(),
         }

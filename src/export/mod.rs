@@ -21,6 +21,7 @@
 mod debrief;
 mod escape;
 mod html;
+mod interviewers;
 mod numbers;
 mod sheet;
 mod summary;
@@ -28,6 +29,9 @@ mod summary;
 pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdown};
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
 pub use html::debrief_html;
+pub use interviewers::{
+    INTERVIEWERS_CSV_COLUMNS, interviewers_csv, interviewers_json, interviewers_text, percent,
+};
 pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
 pub use summary::{SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_markdown};
 

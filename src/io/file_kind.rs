@@ -1,4 +1,5 @@
-//! Telling templates, candidates and scorecards apart by their content.
+//! Telling templates, candidates, scorecards and the other files apart by
+//! their content.
 
 use std::fmt;
 use std::path::Path;
@@ -6,7 +7,7 @@ use std::path::Path;
 use super::FileError;
 use super::locate::first_identifier;
 
-/// The three kinds of file Scorecard reads.
+/// The kinds of file Scorecard reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     /// `Template(…)`.
@@ -17,6 +18,12 @@ pub enum FileKind {
     Scorecard,
     /// `SharedDimension(…)`, a dimension of the library.
     SharedDimension,
+    /// `PracticeCase(…)`, a frame-of-reference practice case.
+    PracticeCase,
+    /// `NudgeList(…)`, the terms evidence nudges look for (`nudges.ron`).
+    NudgeList,
+    /// `PracticeResults(…)`, one interviewer's practice rounds.
+    PracticeResults,
 }
 
 impl fmt::Display for FileKind {
@@ -26,6 +33,9 @@ impl fmt::Display for FileKind {
             FileKind::Candidate => "candidate",
             FileKind::Scorecard => "scorecard",
             FileKind::SharedDimension => "shared dimension",
+            FileKind::PracticeCase => "practice case",
+            FileKind::NudgeList => "nudge list",
+            FileKind::PracticeResults => "practice results",
         })
     }
 }
@@ -39,6 +49,9 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
         Some("Candidate") => Ok(FileKind::Candidate),
         Some("Scorecard") => Ok(FileKind::Scorecard),
         Some("SharedDimension") => Ok(FileKind::SharedDimension),
+        Some("PracticeCase") => Ok(FileKind::PracticeCase),
+        Some("NudgeList") => Ok(FileKind::NudgeList),
+        Some("PracticeResults") => Ok(FileKind::PracticeResults),
         other => {
             let found = match other {
                 Some(name) => format!("found `{name}`"),
@@ -52,7 +65,8 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
                 at.line,
                 at.column,
                 format!(
-                    "expected `Template(`, `Candidate(`, `Scorecard(` or `SharedDimension(`: {found}"
+                    "expected `Template(`, `Candidate(`, `Scorecard(`, `SharedDimension(`, \
+                     `PracticeCase(`, `NudgeList(` or `PracticeResults(`: {found}"
                 ),
             ))
         }

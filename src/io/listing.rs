@@ -213,6 +213,8 @@ pub fn ron_files_under(dir: &Path) -> (Vec<PathBuf>, Vec<FileError>) {
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
+        // A folder that is not there holds nothing to check.
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return,
         Err(err) => {
             errors.push(FileError::entry(
                 dir,

@@ -4,6 +4,7 @@
 //! path, line and column, printed as `path:line:col: message`.
 
 mod atomic_write;
+mod calibration_files;
 mod erase;
 mod error;
 mod export_target;
@@ -19,6 +20,11 @@ mod watch;
 mod workspace;
 
 pub use atomic_write::{write_atomic, write_atomic_new, write_private_dir};
+pub use calibration_files::{
+    NUDGES_FILE, PRACTICE_DIR, PRACTICE_RESULTS_DIR, load_nudges, load_practice,
+    load_practice_results, practice_results_path, save_practice_results, shipped_nudges,
+    shipped_practice_files,
+};
 pub use erase::Erased;
 pub use error::{FileError, StoreError};
 pub use export_target::{ExportWrite, PROTECTED_FOLDERS, check_export_target, write_export};
@@ -26,7 +32,8 @@ pub use file_kind::{FileKind, detect_kind};
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
-    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_with, parse_candidate, parse_scorecard,
+    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_against, parse_any_with, parse_candidate,
+    parse_nudge_list, parse_practice_case, parse_practice_results, parse_scorecard,
     parse_shared_dimension, parse_template, parse_template_with, read_and_parse_any, read_text,
     to_ron,
 };
@@ -39,6 +46,6 @@ pub use sync_conflicts::{
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
 pub use workspace::{
-    CandidateFolder, CandidateRecord, FolderNotes, LoadProgress, Refresh, ScorecardRecord,
-    Workspace, WorkspaceSnapshot, fingerprint,
+    CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, LoadProgress, Refresh,
+    ScorecardRecord, Workspace, WorkspaceSnapshot, fingerprint,
 };

@@ -1,8 +1,10 @@
-//! Strict reading of template, candidate and scorecard files.
+//! Strict reading of template, candidate and scorecard files, and of
+//! practice cases, nudge lists and practice results.
 
 use std::fs;
 use std::io::Read;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -12,9 +14,11 @@ use super::library::shipped_library;
 use super::listing::open_regular;
 use super::locate::locate;
 use super::sync_conflicts::has_git_conflict_markers;
+use super::template_set::TemplateSet;
 use super::{FileError, StoreError};
 use crate::model::{
-    Candidate, Library, Problem, Scorecard, SharedDimension, Template, TemplateFile,
+    Candidate, Library, NudgeList, PracticeCase, PracticeResults, Problem, Scorecard,
+    SharedDimension, Template, TemplateFile,
 };
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the
@@ -36,6 +40,12 @@ pub enum ParsedFile {
     Scorecard(Scorecard),
     /// A shared dimension of the library.
     SharedDimension(SharedDimension),
+    /// A frame-of-reference practice case.
+    PracticeCase(PracticeCase),
+    /// A nudge list (`nudges.ron`).
+    NudgeList(NudgeList),
+    /// One interviewer's practice results.
+    PracticeResults(PracticeResults),
 }
 
 impl ParsedFile {
@@ -46,6 +56,9 @@ impl ParsedFile {
             ParsedFile::Candidate(_) => FileKind::Candidate,
             ParsedFile::Scorecard(_) => FileKind::Scorecard,
             ParsedFile::SharedDimension(_) => FileKind::SharedDimension,
+            ParsedFile::PracticeCase(_) => FileKind::PracticeCase,
+            ParsedFile::NudgeList(_) => FileKind::NudgeList,
+            ParsedFile::PracticeResults(_) => FileKind::PracticeResults,
         }
     }
 }
@@ -153,14 +166,71 @@ pub fn parse_scorecard(path: &Path, text: &str) -> Result<Scorecard, FileError> 
     parse_checked(path, text, Scorecard::problems)
 }
 
+/// Parses and checks a practice case against the templates in effect
+/// (an unknown template or dimension is an error at that field).
+pub fn parse_practice_case(
+    path: &Path,
+    text: &str,
+    templates: &TemplateSet,
+) -> Result<PracticeCase, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let case: PracticeCase = parse_ron(path, text, &ron_options())?;
+    let template = templates
+        .get(case.template.as_str())
+        .map(|entry| &entry.template);
+    match case.problems(template).into_iter().next() {
+        None => Ok(case),
+        Some(problem) => Err(positioned(path, text, &problem)),
+    }
+}
+
+/// Parses and checks a nudge list.
+pub fn parse_nudge_list(path: &Path, text: &str) -> Result<NudgeList, FileError> {
+    parse_checked(path, text, NudgeList::problems)
+}
+
+/// Parses one interviewer's practice results.
+pub fn parse_practice_results(path: &Path, text: &str) -> Result<PracticeResults, FileError> {
+    parse_checked(path, text, |_| Vec::new())
+}
+
+/// The shipped templates, parsed once: what a practice case is checked
+/// against when no workspace is given.
+fn shipped_template_set() -> &'static TemplateSet {
+    static SHIPPED: OnceLock<TemplateSet> = OnceLock::new();
+    SHIPPED.get_or_init(|| TemplateSet::shipped().0)
+}
+
 /// Parses a file of any kind, telling the kind by how it starts; templates
 /// resolve against the shipped library.
 pub fn parse_any(path: &Path, text: &str) -> Result<ParsedFile, FileError> {
     parse_any_with(path, text, &shipped_library().0)
 }
 
-/// Parses a file of any kind; templates resolve against `library`.
+/// Parses a file of any kind; templates resolve against `library`, and
+/// practice cases are checked against the shipped templates.
 pub fn parse_any_with(path: &Path, text: &str, library: &Library) -> Result<ParsedFile, FileError> {
+    // The shipped templates are parsed only when a practice case needs them.
+    parse_any_lazily(path, text, library, shipped_template_set)
+}
+
+/// Parses a file of any kind; templates resolve against `library`, and
+/// practice cases are checked against `templates`.
+pub fn parse_any_against(
+    path: &Path,
+    text: &str,
+    library: &Library,
+    templates: &TemplateSet,
+) -> Result<ParsedFile, FileError> {
+    parse_any_lazily(path, text, library, || templates)
+}
+
+fn parse_any_lazily<'t>(
+    path: &Path,
+    text: &str,
+    library: &Library,
+    templates: impl FnOnce() -> &'t TemplateSet,
+) -> Result<ParsedFile, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match detect_kind(path, text)? {
         FileKind::Template => parse_template_with(path, text, library).map(ParsedFile::Template),
@@ -168,6 +238,13 @@ pub fn parse_any_with(path: &Path, text: &str, library: &Library) -> Result<Pars
         FileKind::Scorecard => parse_scorecard(path, text).map(ParsedFile::Scorecard),
         FileKind::SharedDimension => {
             parse_shared_dimension(path, text).map(ParsedFile::SharedDimension)
+        }
+        FileKind::PracticeCase => {
+            parse_practice_case(path, text, templates()).map(ParsedFile::PracticeCase)
+        }
+        FileKind::NudgeList => parse_nudge_list(path, text).map(ParsedFile::NudgeList),
+        FileKind::PracticeResults => {
+            parse_practice_results(path, text).map(ParsedFile::PracticeResults)
         }
     }
 }

@@ -44,3 +44,14 @@ pub fn shipped_library_path(file: &ShippedTemplate) -> PathBuf {
         .join("library")
         .join(file.file_name)
 }
+
+/// The shipped nudge lists (`scorecards/nudges/*.ron`) as (file name, text).
+pub fn shipped_nudge_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    generated::SHIPPED_NUDGES.iter().copied()
+}
+
+/// The shipped practice cases (`scorecards/practice/*/*.ron`) as
+/// (`<template-id>/<case-id>.ron`, text).
+pub(super) fn practice_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    generated::SHIPPED_PRACTICE.iter().copied()
+}

@@ -15,13 +15,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
+use super::calibration_files::{
+    NUDGES_FILE, PRACTICE_DIR, PRACTICE_RESULTS_DIR, load_nudges, load_practice,
+    load_practice_results, practice_results_path, save_practice_results,
+};
 use super::listing::{Entry, classify, list};
 use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
 use super::{FileError, StoreError, TemplateSet, write_atomic, write_atomic_new};
 use crate::model::stats::{Summary, SummaryView, summarize_view};
-use crate::model::{Candidate, Scorecard, Slug, Template, Timestamp};
+use crate::model::{
+    Candidate, NudgeList, PracticeCase, PracticeResults, Scorecard, Slug, Template, Timestamp,
+};
 
 /// File name of a candidate's own record inside its folder.
 const CANDIDATE_FILE: &str = "candidate.ron";
@@ -51,6 +57,15 @@ pub struct WorkspaceSnapshot {
     /// folder (broken ones and copies too), by folder: activity for the
     /// retention rule ([`WorkspaceSnapshot::last_activity`]).
     pub modified: BTreeMap<PathBuf, Timestamp>,
+    /// The nudge list in effect: the workspace's `nudges.ron`, else the
+    /// shipped one. Read at load and again when it changes.
+    pub nudges: Arc<NudgeList>,
+    /// The practice cases in effect (shipped and the workspace's), sorted
+    /// by template then id. Read again when a case or a template changes.
+    pub practice: Arc<Vec<PracticeCase>>,
+    /// Every interviewer's practice results, sorted by interviewer. Read
+    /// again when one changes; the app adds a round it saves at once.
+    pub practice_results: Arc<Vec<PracticeResults>>,
 }
 
 /// A candidate and their scorecards.
@@ -139,6 +154,25 @@ pub struct Refresh {
     pub templates: Option<(TemplateSet, Vec<FileError>, Vec<ConflictCopy>)>,
     /// Candidate folders read again.
     pub candidates: Vec<(PathBuf, CandidateFolder)>,
+    /// The nudge list, practice cases and practice results, read again if
+    /// any of their files (or a template) changed.
+    pub calibration: Option<Box<CalibrationFiles>>,
+}
+
+/// The calibration files of a workspace as read: what the snapshot's
+/// `nudges`, `practice` and `practice_results` hold, with their problems.
+#[derive(Clone, Debug, Default)]
+pub struct CalibrationFiles {
+    /// The nudge list in effect.
+    pub nudges: Arc<NudgeList>,
+    /// The practice cases in effect.
+    pub practice: Arc<Vec<PracticeCase>>,
+    /// Every interviewer's practice results.
+    pub practice_results: Arc<Vec<PracticeResults>>,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+    /// Copies of practice results, never counted.
+    pub conflicts: Vec<ConflictCopy>,
 }
 
 impl WorkspaceSnapshot {
@@ -200,6 +234,24 @@ impl WorkspaceSnapshot {
             self.errors.extend(errors);
             self.conflicts.retain(|c| !c.path.starts_with(&dir));
             self.conflicts.extend(conflicts);
+        }
+        if let Some(files) = refresh.calibration {
+            let files = *files;
+            let ours = |path: &Path| {
+                workspace.is_calibration_path(path)
+                    || path.starts_with(Path::new("scorecards").join(PRACTICE_DIR))
+                    || path.starts_with(Path::new("scorecards").join("nudges"))
+            };
+            self.errors.retain(|e| !ours(&e.path));
+            self.errors.extend(files.errors);
+            self.conflicts.retain(|c| !ours(&c.path));
+            self.conflicts.extend(files.conflicts);
+            changed |= *files.nudges != *self.nudges
+                || *files.practice != *self.practice
+                || *files.practice_results != *self.practice_results;
+            self.nudges = files.nudges;
+            self.practice = files.practice;
+            self.practice_results = files.practice_results;
         }
         for (dir, folder) in refresh.candidates {
             self.errors.retain(|e| !e.path.starts_with(&dir));
@@ -342,6 +394,9 @@ impl Workspace {
     pub fn load_with_progress(&self, progress: &LoadProgress) -> WorkspaceSnapshot {
         use rayon::prelude::*;
         let (templates, mut errors, mut conflicts) = self.load_templates();
+        let calibration = self.load_calibration(&templates);
+        errors.extend(calibration.errors);
+        conflicts.extend(calibration.conflicts);
         let mut candidates = Vec::new();
         let mut modified = BTreeMap::new();
         let listing = list(&self.candidates_dir());
@@ -381,7 +436,34 @@ impl Workspace {
             errors,
             conflicts,
             modified,
+            nudges: calibration.nudges,
+            practice: calibration.practice,
+            practice_results: calibration.practice_results,
         }
+    }
+
+    /// The nudge list, practice cases (checked against `templates`) and
+    /// practice results.
+    fn load_calibration(&self, templates: &TemplateSet) -> CalibrationFiles {
+        let (nudges, mut errors) = load_nudges(&self.root);
+        let (practice, practice_errors) = load_practice(&self.root, templates);
+        errors.extend(practice_errors);
+        let (practice_results, result_errors, conflicts) = load_practice_results(&self.root);
+        errors.extend(result_errors);
+        CalibrationFiles {
+            nudges,
+            practice: Arc::new(practice),
+            practice_results: Arc::new(practice_results),
+            errors,
+            conflicts,
+        }
+    }
+
+    /// Whether `path` is one of the calibration files (or in their folders).
+    fn is_calibration_path(&self, path: &Path) -> bool {
+        path == self.root.join(NUDGES_FILE)
+            || path.starts_with(self.root.join(PRACTICE_DIR))
+            || path.starts_with(self.root.join(PRACTICE_RESULTS_DIR))
     }
 
     /// The templates in effect, their errors and the conflict copies in
@@ -402,6 +484,15 @@ impl Workspace {
         let mut refresh = Refresh::default();
         if changed.iter().any(|p| p.starts_with(&templates_dir)) {
             refresh.templates = Some(self.load_templates());
+        }
+        // Practice cases are checked against the templates: read them
+        // again when either changes.
+        if refresh.templates.is_some() || changed.iter().any(|p| self.is_calibration_path(p)) {
+            let templates = match &refresh.templates {
+                Some((templates, _, _)) => templates.clone(),
+                None => TemplateSet::load(&templates_dir).0,
+            };
+            refresh.calibration = Some(Box::new(self.load_calibration(&templates)));
         }
         let mut dirs: Vec<PathBuf> = changed
             .iter()
@@ -519,6 +610,16 @@ impl Workspace {
         self.refuse_links_on_the_way(&path)?;
         save_file(&path, candidate, "candidate")?;
         Ok(path)
+    }
+
+    /// Writes one interviewer's practice results
+    /// (`practice-results/<interviewer-slug>.ron`), atomically; a symbolic
+    /// link on the way is refused, a broken file in its place kept.
+    pub fn save_practice_results(&self, results: &PracticeResults) -> Result<PathBuf, StoreError> {
+        if let Some(path) = practice_results_path(&self.root, &results.interviewer) {
+            self.refuse_links_on_the_way(&path)?;
+        }
+        save_practice_results(&self.root, results)
     }
 
     /// Writes a scorecard to `path` (its record's file, or

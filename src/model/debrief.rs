@@ -6,8 +6,8 @@ use super::stats::{CandidateSummary, DimensionSummary};
 use std::collections::BTreeMap;
 
 use super::{
-    Candidate, InterviewerId, NameAsWritten, Rating, Recommendation, Scorecard, Slug, Template,
-    Timestamp,
+    Candidate, InterviewerId, NameAsWritten, NudgeKind, NudgeList, Rating, Recommendation,
+    Scorecard, Slug, Template, Timestamp,
 };
 
 /// A plain reading of Krippendorff's alpha, after his guidance: reliable
@@ -120,6 +120,21 @@ pub struct DebriefScorecard {
     pub recommendation: Option<Recommendation>,
 }
 
+/// A nudge of a submitted scorecard, as the panel sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebriefNudge {
+    /// The interviewer.
+    pub interviewer: String,
+    /// The stage's display name.
+    pub stage: String,
+    /// The dimension's id, or `None` for the notes and red flags.
+    pub dimension: Option<Slug>,
+    /// What the nudge is about.
+    pub kind: NudgeKind,
+    /// The term found, for `non_job_related`.
+    pub term: Option<String>,
+}
+
 /// A draft still outstanding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingDraft {
@@ -158,6 +173,9 @@ pub struct Debrief {
     pub alpha_reading: &'static str,
     /// Whether names were replaced by aliases.
     pub blind: bool,
+    /// The nudges of the submitted scorecards, in [`Debrief::scorecards`]
+    /// order (empty from [`Debrief::build`]).
+    pub nudges: Vec<DebriefNudge>,
 }
 
 impl Debrief {
@@ -172,6 +190,26 @@ impl Debrief {
         template: Option<&Template>,
         summary: &CandidateSummary,
         blind: bool,
+    ) -> Self {
+        Self::build_with_nudges(
+            candidate,
+            scorecards,
+            template,
+            summary,
+            blind,
+            &NudgeList::default(),
+        )
+    }
+
+    /// [`Debrief::build`], listing the nudges `list` finds in each
+    /// submitted scorecard ([`NudgeList::nudges`]).
+    pub fn build_with_nudges(
+        candidate: &Candidate,
+        scorecards: &[Scorecard],
+        template: Option<&Template>,
+        summary: &CandidateSummary,
+        blind: bool,
+        list: &NudgeList,
     ) -> Self {
         let alias = blind_alias(&candidate.id);
         let scrub = |text: &str| {
@@ -250,6 +288,19 @@ impl Debrief {
             )
         });
 
+        let nudges = submitted
+            .iter()
+            .flat_map(|card| {
+                list.nudges(card).into_iter().map(|nudge| DebriefNudge {
+                    interviewer: name_of(card),
+                    stage: stage_name(&card.stage),
+                    dimension: nudge.dimension,
+                    kind: nudge.kind,
+                    term: nudge.term,
+                })
+            })
+            .collect();
+
         let mut summary = summary.clone();
         if blind {
             summary.name = alias.clone();
@@ -276,6 +327,7 @@ impl Debrief {
                 .collect(),
             pending,
             blind,
+            nudges,
         }
     }
 }

@@ -9,6 +9,8 @@ mod elapsed;
 mod format_version;
 mod interviewer;
 mod library;
+mod nudge;
+mod practice;
 mod problem;
 mod scorecard;
 mod slug;
@@ -19,13 +21,17 @@ mod timestamp;
 
 pub use candidate::Candidate;
 pub use debrief::{
-    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, PendingDraft, alpha_reading,
-    blind_alias, redact_name,
+    Debrief, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine, PendingDraft,
+    alpha_reading, blind_alias, redact_name,
 };
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
 pub use interviewer::{InterviewerId, NameAsWritten};
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
+pub use nudge::{
+    Nudge, NudgeKind, NudgeList, NudgeTopic, THIN_EVIDENCE_WORDS, evidence_words, thin_evidence,
+};
+pub use practice::{PracticeAnswer, PracticeCase, PracticeResults, PracticeRound, RoundResult};
 pub use problem::{FieldPath, PathSegment, Problem};
 pub use scorecard::{Rating, RatingEntry, Recommendation, Scorecard};
 pub use slug::{MAX_SLUG_LEN, Slug, SlugError};

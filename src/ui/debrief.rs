@@ -121,6 +121,7 @@ impl DebriefScreen {
                     }
                 });
         }
+        nudges_ui(ui, d);
         if !d.pending.is_empty() {
             ui.add_space(8.0);
             ui.strong("Drafts still pending");
@@ -167,6 +168,32 @@ impl DebriefScreen {
                 });
             }
         });
+    }
+}
+
+/// The nudges of the submitted scorecards: for the panel to weigh, never a
+/// verdict on anyone.
+fn nudges_ui(ui: &mut egui::Ui, d: &Debrief) {
+    if d.nudges.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.strong(format!("Evidence nudges ({})", d.nudges.len()));
+    ui.weak("Remarks that may not be about the job, and extreme ratings with little evidence");
+    for nudge in &d.nudges {
+        let place = nudge
+            .dimension
+            .as_ref()
+            .and_then(|id| d.dimensions.iter().find(|dim| &dim.id == id))
+            .map_or("notes or red flags", |dim| dim.name.as_str());
+        let what = match &nudge.term {
+            Some(term) => format!("{} \u{201c}{term}\u{201d}", nudge.kind.label()),
+            None => nudge.kind.label().to_owned(),
+        };
+        ui.label(format!(
+            "• {} ({}), {place}: {what}",
+            nudge.interviewer, nudge.stage
+        ));
     }
 }
 

@@ -9,8 +9,9 @@ use egui::text::{CCursor, CCursorRange};
 use super::theme::{overtime_color, rating_color};
 use super::{Command, ExerciseTimer, Resolution, Settings, UiCommand, ViewContext, display_name};
 use crate::model::{
-    Candidate, Dimension, Missing, Rating, Recommendation, Scorecard, Template, Timestamp, amend,
-    evidence_stamp, format_elapsed, recommendation_unlocked, submit,
+    Candidate, Dimension, Missing, Nudge, NudgeKind, NudgeList, Rating, Recommendation, Scorecard,
+    Template, Timestamp, amend, evidence_stamp, format_elapsed, recommendation_unlocked, submit,
+    thin_evidence,
 };
 
 /// One interviewer scoring one candidate at one stage.
@@ -138,6 +139,7 @@ impl InterviewScreen {
     /// Draws the screen.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
         let time = ui.input(|i| i.time);
+        let nudges = std::sync::Arc::clone(&cx.snapshot.nudges);
         self.handle_keys(ui, time);
         egui::Panel::top("interview_header").show(ui, |ui| self.header_ui(ui, cx.settings, time));
         if self.conflict {
@@ -153,10 +155,10 @@ impl InterviewScreen {
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.verdict_ui(ui, cx.now));
+                egui::ScrollArea::vertical().show(ui, |ui| self.verdict_ui(ui, cx.now, &nudges));
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| self.dimension_ui(ui, time));
+            egui::ScrollArea::vertical().show(ui, |ui| self.dimension_ui(ui, time, &nudges));
         });
         if self.timer.is_running() {
             ui.ctx()
@@ -286,7 +288,7 @@ impl InterviewScreen {
         }
     }
 
-    fn dimension_ui(&mut self, ui: &mut egui::Ui, time: f64) {
+    fn dimension_ui(&mut self, ui: &mut egui::Ui, time: f64, nudges: &NudgeList) {
         let Some(dimension) = self
             .stage_dimensions()
             .get(self.current)
@@ -306,6 +308,11 @@ impl InterviewScreen {
         self.rating_buttons_ui(ui, &dimension);
         ui.add_space(6.0);
         self.evidence_ui(ui, &dimension, time);
+        if !self.read_only() {
+            let evidence = self.scorecard.evidence(dimension.id.as_str());
+            let rating = self.scorecard.rating(dimension.id.as_str());
+            nudge_hints_ui(ui, nudges, evidence, &dimension.id, rating);
+        }
         ui.add_space(8.0);
         list_ui(ui, "Questions", &dimension.questions);
         list_ui(ui, "Strong signals", &dimension.strong_signals);
@@ -390,7 +397,7 @@ impl InterviewScreen {
         }
     }
 
-    fn verdict_ui(&mut self, ui: &mut egui::Ui, now: Timestamp) {
+    fn verdict_ui(&mut self, ui: &mut egui::Ui, now: Timestamp, nudges: &NudgeList) {
         let read_only = self.read_only();
         if !self.template.red_flags.is_empty() {
             ui.strong("Red flags");
@@ -439,6 +446,9 @@ impl InterviewScreen {
         if response.changed() {
             self.edited();
         }
+        if !read_only {
+            notes_hints_ui(ui, nudges, &self.scorecard);
+        }
         ui.separator();
         if read_only {
             if let Some(at) = self.scorecard.submitted_at {
@@ -473,6 +483,56 @@ impl InterviewScreen {
     }
 }
 
+/// Quiet hints under a dimension's evidence (DESIGN.md "Evidence nudges"):
+/// never blocking, never in the way of typing.
+fn nudge_hints_ui(
+    ui: &mut egui::Ui,
+    nudges: &NudgeList,
+    evidence: &str,
+    dimension: &crate::model::Slug,
+    rating: Option<Rating>,
+) {
+    let mut hints: Vec<Nudge> = nudges
+        .find(evidence)
+        .into_iter()
+        .map(|(topic, term)| Nudge {
+            dimension: Some(dimension.clone()),
+            kind: NudgeKind::NonJobRelated,
+            term: Some(term.to_owned()),
+            topic: Some(topic.to_owned()),
+        })
+        .collect();
+    // Empty evidence for an extreme rating is already "required".
+    if let Some(rating) = rating
+        && !evidence.trim().is_empty()
+    {
+        hints.extend(thin_evidence(dimension, rating, evidence));
+    }
+    for hint in hints {
+        ui.weak(hint.hint());
+    }
+}
+
+/// Quiet hints under the notes, for the notes and the red flags raised.
+fn notes_hints_ui(ui: &mut egui::Ui, nudges: &NudgeList, scorecard: &Scorecard) {
+    let mut seen = Vec::new();
+    for text in std::iter::once(&scorecard.notes).chain(&scorecard.red_flags) {
+        for (topic, term) in nudges.find(text) {
+            if seen.contains(&term) {
+                continue;
+            }
+            seen.push(term);
+            let hint = Nudge {
+                dimension: None,
+                kind: NudgeKind::NonJobRelated,
+                term: Some(term.to_owned()),
+                topic: Some(topic.to_owned()),
+            };
+            ui.weak(hint.hint());
+        }
+    }
+}
+
 fn dimension_needs_evidence(scorecard: &Scorecard, dimension: &Dimension) -> bool {
     scorecard
         .ratings
@@ -480,7 +540,7 @@ fn dimension_needs_evidence(scorecard: &Scorecard, dimension: &Dimension) -> boo
         .is_some_and(|e| e.rating.needs_evidence() && e.evidence.trim().is_empty())
 }
 
-fn anchors_ui(ui: &mut egui::Ui, dimension: &Dimension) {
+pub(super) fn anchors_ui(ui: &mut egui::Ui, dimension: &Dimension) {
     let dark = ui.visuals().dark_mode;
     ui.columns(3, |columns| {
         let anchors = [

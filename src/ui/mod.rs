@@ -11,6 +11,8 @@ mod help_overlay;
 mod home;
 mod home_lists;
 mod interview;
+mod interviewers;
+mod practice;
 mod save_indicator;
 mod settings;
 mod shortcuts;
@@ -29,6 +31,8 @@ pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
 pub use interview::InterviewScreen;
+pub use interviewers::{InterviewerColumn, InterviewersScreen};
+pub use practice::PracticeScreen;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
 pub use settings::Settings;
 pub use shortcuts::UiCommand;
@@ -80,6 +84,12 @@ pub enum Command {
     EraseCandidates(Vec<Slug>),
     /// Settle a scorecard that changed on disk while open.
     ResolveConflict(Resolution),
+    /// Show the practice screen (frame-of-reference practice).
+    OpenPractice,
+    /// Show the interviewer view (calibration figures).
+    OpenInterviewers,
+    /// Keep a finished practice round in the user's practice results.
+    SavePracticeRound(crate::model::PracticeRound),
     /// Write a candidate's debrief to a file.
     ExportDebrief {
         /// The candidate.

@@ -15,6 +15,10 @@ pub enum Place {
     Compare,
     /// The templates screen.
     Templates,
+    /// The practice screen.
+    Practice,
+    /// The interviewer view.
+    Interviewers,
     /// Any other screen.
     Elsewhere,
 }
@@ -64,6 +68,12 @@ impl TopBar<'_> {
                 }
                 if place != Place::Templates && ui.button("Templates").clicked() {
                     command = Some(Command::OpenTemplates);
+                }
+                if place != Place::Practice && ui.button("Practice").clicked() {
+                    command = Some(Command::OpenPractice);
+                }
+                if place != Place::Interviewers && ui.button("Interviewers").clicked() {
+                    command = Some(Command::OpenInterviewers);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Shortcuts (F1)").clicked() {

@@ -4,6 +4,7 @@
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod calibration;
 mod closing;
 mod harness;
 mod home;

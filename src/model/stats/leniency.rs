@@ -25,7 +25,7 @@ use super::describe::mean_of;
 use crate::model::{InterviewerId, Scorecard};
 
 /// Per (candidate, dimension): per interviewer, (sum of scores, count).
-type Tally<'a> = BTreeMap<(&'a str, &'a str), BTreeMap<&'a InterviewerId, (u64, u64)>>;
+type Tally<'a, 'b> = BTreeMap<(&'a str, &'a str), BTreeMap<&'b InterviewerId, (u64, u64)>>;
 
 /// One score given: by whom, on which candidate and dimension, and the
 /// rating as a number (1–4; any small integer scale works).
@@ -70,14 +70,36 @@ pub fn observations<'a>(
 ///
 /// The result does not depend on the order of `observations`.
 pub fn leniency(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, Option<f64>> {
-    let mut places: Tally<'_> = BTreeMap::new();
+    differences(observations)
+        .into_iter()
+        .map(|(interviewer, diffs)| (interviewer, mean_of(&diffs)))
+        .collect()
+}
+
+/// For every interviewer who gave at least one score, the differences
+/// (their rating − the mean of the other interviewers' ratings there), one
+/// per rating of theirs on a (candidate, dimension) another interviewer
+/// also rated, in the order of `observations`. Leniency is their mean; the
+/// calibration's mean absolute deviation the mean of their absolute values.
+pub fn differences(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, Vec<f64>> {
+    differences_by_dimension(observations)
+        .into_iter()
+        .map(|(interviewer, diffs)| (interviewer, diffs.into_iter().map(|(_, d)| d).collect()))
+        .collect()
+}
+
+/// [`differences`], each with the dimension it was found on.
+pub fn differences_by_dimension<'a>(
+    observations: &[Observation<'a>],
+) -> BTreeMap<InterviewerId, Vec<(&'a str, f64)>> {
+    let mut places: Tally<'a, '_> = BTreeMap::new();
     for o in observations {
         let by_interviewer = places.entry((o.candidate, o.dimension)).or_default();
         let (sum, count) = by_interviewer.entry(&o.interviewer).or_default();
         *sum += u64::from(o.score);
         *count += 1;
     }
-    let mut differences: BTreeMap<&InterviewerId, Vec<f64>> = BTreeMap::new();
+    let mut differences: BTreeMap<&InterviewerId, Vec<(&'a str, f64)>> = BTreeMap::new();
     for o in observations {
         let mine = differences.entry(&o.interviewer).or_default();
         let Some(by_interviewer) = places.get(&(o.candidate, o.dimension)) else {
@@ -93,12 +115,12 @@ pub fn leniency(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, Opt
         if others_count > 0 {
             // Integer sums: the others' mean is the same in any order.
             let others_mean = others_sum as f64 / others_count as f64;
-            mine.push(f64::from(o.score) - others_mean);
+            mine.push((o.dimension, f64::from(o.score) - others_mean));
         }
     }
     differences
         .into_iter()
-        .map(|(interviewer, diffs)| (interviewer.clone(), mean_of(&diffs)))
+        .map(|(interviewer, diffs)| (interviewer.clone(), diffs))
         .collect()
 }
 

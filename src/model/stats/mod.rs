@@ -9,18 +9,22 @@
 //!   ordinal, interval) over units × coders with missing values.
 //! - [`leniency`](mod@leniency): how far each interviewer rates above or
 //!   below colleagues.
+//! - [`calibration`](mod@calibration): every interviewer's calibration
+//!   figures (distribution, spread, deviation, hire share, speed).
 //! - [`summary`](mod@summary): the candidate, template and interviewer
 //!   summaries that `scorecard summary --format json` prints.
 
+pub mod calibration;
 pub mod describe;
 pub mod krippendorff;
 pub mod leniency;
 pub mod summary;
 
+pub use calibration::{CalibrationContext, Distribution, InterviewerSummary, PlanKey, calibrate};
 pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
 pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
-pub use leniency::{Observation, leniency, observations};
+pub use leniency::{Observation, differences, leniency, observations};
 pub use summary::{
-    CandidateSummary, DimensionSummary, InterviewerSummary, RecommendationCounts, RedFlag, Summary,
-    SummaryInput, SummaryView, TemplateSummary, summarize, summarize_view,
+    CandidateSummary, DimensionSummary, RecommendationCounts, RedFlag, Summary, SummaryInput,
+    SummaryView, TemplateSummary, summarize, summarize_view, summarize_view_with,
 };

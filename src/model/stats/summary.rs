@@ -44,6 +44,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::calibration::{CalibrationContext, InterviewerSummary, calibrate};
 use super::describe::{describe, mean_of};
 use super::krippendorff::{CoincidenceMatrix, Metric};
 use super::leniency::{leniency, observations};
@@ -101,6 +102,11 @@ pub struct Summary {
     pub templates: Vec<TemplateSummary>,
     /// One entry per interviewer with a submitted scorecard, sorted by id.
     pub interviewers: Vec<InterviewerSummary>,
+    /// The same figures over each template's candidates only, by template
+    /// id (what `scorecard interviewers --template` prints). Not part of
+    /// the summary's JSON; the interviewer view filters with it.
+    #[serde(skip)]
+    pub interviewers_by_template: BTreeMap<Slug, Vec<InterviewerSummary>>,
 }
 
 /// One candidate's aggregates.
@@ -192,18 +198,6 @@ pub struct TemplateSummary {
     pub agreement_alpha: Option<f64>,
 }
 
-/// One interviewer's aggregates.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct InterviewerSummary {
-    /// The name as written in their most recent submitted scorecard.
-    pub name: String,
-    /// How many scorecards they submitted.
-    pub submitted: usize,
-    /// Mean of (their rating − the other interviewers' mean) where others
-    /// rated too; `None` if nowhere. See [`mod@super::leniency`].
-    pub leniency: Option<f64>,
-}
-
 /// Computes every aggregate of DESIGN.md "Aggregates" (all but `errors`).
 pub fn summarize(input: &SummaryInput) -> Summary {
     summarize_view(&input.view())
@@ -212,6 +206,12 @@ pub fn summarize(input: &SummaryInput) -> Summary {
 /// The same aggregates as [`summarize`], computed from borrowed data, so a
 /// caller that holds the workspace need not copy it first.
 pub fn summarize_view(input: &SummaryView<'_>) -> Summary {
+    summarize_view_with(input, &CalibrationContext::default())
+}
+
+/// The same aggregates as [`summarize_view`], with decisions and planned
+/// interviews for the interviewers' calibration figures.
+pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext) -> Summary {
     let all_observations: Vec<_> = input
         .candidates
         .iter()
@@ -247,15 +247,27 @@ pub fn summarize_view(input: &SummaryView<'_>) -> Summary {
                 agreement_alpha: matrix.alpha(Metric::Ordinal),
             })
             .collect(),
-        interviewers: people
-            .iter()
-            .map(|(id, person)| InterviewerSummary {
-                name: person.name.name().unwrap_or(id.as_str()).to_owned(),
-                submitted: person.submitted,
-                leniency: leniencies.get(id).copied().flatten(),
-            })
-            .collect(),
+        interviewers: calibrate(&input.candidates, context),
+        interviewers_by_template: by_template(input, context),
     }
+}
+
+/// The calibration figures over each template's candidates.
+fn by_template(
+    input: &SummaryView<'_>,
+    context: &CalibrationContext,
+) -> BTreeMap<Slug, Vec<InterviewerSummary>> {
+    let mut groups: BTreeMap<&Slug, Vec<(&Candidate, Vec<&Scorecard>)>> = BTreeMap::new();
+    for (candidate, cards) in &input.candidates {
+        groups
+            .entry(&candidate.template)
+            .or_default()
+            .push((candidate, cards.clone()));
+    }
+    groups
+        .into_iter()
+        .map(|(id, candidates)| (id.clone(), calibrate(&candidates, context)))
+        .collect()
 }
 
 /// One interviewer, over their submitted scorecards.
@@ -619,6 +631,20 @@ mod tests {
         assert!(close(summary.templates[0].agreement_alpha, 5.0 / 6.0));
     }
 
+    /// The interviewers' "Aggregates" keys only (name, submitted, leniency).
+    fn aggregate_keys(interviewers: &serde_json::Value) -> serde_json::Value {
+        interviewers
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                serde_json::json!({
+                    "name": i["name"], "submitted": i["submitted"], "leniency": i["leniency"]
+                })
+            })
+            .collect()
+    }
+
     #[test]
     fn json_has_exactly_the_documented_shape() {
         let t = template(
@@ -652,7 +678,14 @@ mod tests {
                     "agreement_alpha": null
                 }],
                 "templates": [{"id": "t", "candidates": 1, "agreement_alpha": null}],
-                "interviewers": [{"name": "Priya Raman", "submitted": 1, "leniency": null}]
+                "interviewers": [{
+                    "name": "Priya Raman", "submitted": 1, "leniency": null,
+                    "ratings": 1,
+                    "distribution": {"does_not_meet": 0, "partially_meets": 0, "meets": 1, "exceeds": 0},
+                    "mean_rating": 3.0, "rating_sd": null, "same_rating_share": null,
+                    "mean_abs_deviation": null, "hire_share": 1.0, "decision_agreement": null,
+                    "median_hours_to_submit": json["interviewers"][0]["median_hours_to_submit"]
+                }]
             })
         );
     }
@@ -867,7 +900,7 @@ mod tests {
         let json = serde_json::to_value(&summary).unwrap();
         // Priya: (4 − 2), (4 − 2), (3 − 3): 4/3. Bob: (2 − 4) and (3 − 3): −1.
         assert_eq!(
-            json["interviewers"],
+            aggregate_keys(&json["interviewers"]),
             serde_json::json!([
                 {"name": "Bob", "submitted": 2, "leniency": -1.0},
                 {"name": "priya raman", "submitted": 3, "leniency": 4.0 / 3.0},

@@ -1,0 +1,59 @@
+//! `scorecard interviewers [--template ID] --format json|csv|text`
+//!
+//! Every interviewer's calibration figures (DESIGN.md "Interviewer
+//! calibration"). With `--template`, the figures are computed over the
+//! candidates of that template only (leniency and deviation too: the panel
+//! is the one that interviews for that role). Broken files are reported on
+//! stderr (and under `"errors"` in JSON): exit 0.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::summary::{load_reporting_errors, relative_to_workspace};
+use super::{EXIT_INVALID, InterviewersFormat};
+use crate::export::{interviewers_csv, interviewers_json, interviewers_text};
+use crate::io::Workspace;
+use crate::model::stats::{CalibrationContext, calibrate};
+
+/// Prints the figures to `out`; broken files and unknown ids go to `err`.
+pub fn run(
+    workspace: &Workspace,
+    template: Option<&str>,
+    format: InterviewersFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let snapshot = load_reporting_errors(workspace, err)?;
+    if let Some(id) = template
+        && snapshot.templates.get(id).is_none()
+        && !snapshot
+            .candidates
+            .iter()
+            .any(|r| r.candidate.template.as_str() == id)
+    {
+        writeln!(
+            err,
+            "scorecard: unknown template {id:?}: no template in effect and no candidate has it"
+        )?;
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
+    let mut view = snapshot.summary_view();
+    if let Some(id) = template {
+        view.candidates
+            .retain(|(candidate, _)| candidate.template.as_str() == id);
+    }
+    // TODO(calib): decisions (candidates/<id>/decision.ron) and planned
+    // interviews go into this context once the workspace reads them.
+    let figures = calibrate(&view.candidates, &CalibrationContext::default());
+    let text = match format {
+        InterviewersFormat::Json => interviewers_json(
+            &figures,
+            &relative_to_workspace(workspace, &snapshot.errors),
+        )?,
+        InterviewersFormat::Csv => interviewers_csv(&figures)?,
+        InterviewersFormat::Text => interviewers_text(&figures),
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
