@@ -45,6 +45,12 @@ impl ScorecardApp {
                 format,
                 path,
             } => self.export_debrief(&candidate, format, path),
+            Command::WriteKit {
+                template,
+                stage,
+                format,
+                path,
+            } => self.write_kit(&template, &stage, format, path),
         }
     }
 
@@ -245,6 +251,11 @@ impl ScorecardApp {
             (Some(path), Screen::Debrief(debrief)) => {
                 debrief.export_path = path.display().to_string();
             }
+            (Some(path), Screen::Templates(templates)) => {
+                if let Some(kit) = &mut templates.kit {
+                    kit.path = path.display().to_string();
+                }
+            }
             (Some(_), _) => {}
             (None, _) => {
                 self.info = Some("No file chosen: type the path instead".to_owned());
@@ -293,6 +304,34 @@ impl ScorecardApp {
             // Written by `update_aggregates` once the numbers are current.
             self.pending_export = Some(request);
         }
+    }
+
+    /// Renders one stage's interview kit and hands it to the worker, which
+    /// writes it by the export-target rules.
+    fn write_kit(&mut self, template: &Slug, stage: &str, format: Format, path: PathBuf) {
+        if path.as_os_str().is_empty() {
+            self.notice = Some("Type where to save the kit, or choose a file".to_owned());
+            return;
+        }
+        let Some(entry) = self.snapshot.templates.get(template.as_str()) else {
+            self.notice = Some(format!("Template {template} is no longer in effect"));
+            return;
+        };
+        let kit = match crate::export::kit_stage(&entry.template, stage) {
+            Ok(kit) => kit,
+            Err(err) => {
+                self.notice = Some(format!("{err}"));
+                return;
+            }
+        };
+        let text = match format {
+            Format::Markdown => crate::export::kit_markdown(&entry.template, &kit),
+            _ => crate::export::kit_html(&entry.template, &kit),
+        };
+        self.worker.send(Job::WriteExport {
+            path,
+            bytes: text.into_bytes(),
+        });
     }
 
     /// Renders a debrief export from the current aggregates and hands it to

@@ -11,6 +11,9 @@
 //!   and the files that could not be read: [`summary_json`],
 //!   [`summary_csv`], [`summary_markdown`].
 //!
+//! - One stage's interview kit, from a [`Template`](crate::model::Template):
+//!   [`kit_markdown`], [`kit_html`] (see [`kit_stage`]).
+//!
 //! Safety of user text (DESIGN.md "What never happens"): HTML is escaped
 //! ([`escape_html`]), Markdown is escaped ([`escape_markdown`]), and a CSV
 //! text cell a spreadsheet would run as a formula is neutralised with a
@@ -21,6 +24,7 @@
 mod debrief;
 mod escape;
 mod html;
+mod kit;
 mod numbers;
 mod sheet;
 mod summary;
@@ -28,6 +32,7 @@ mod summary;
 pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdown};
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
 pub use html::debrief_html;
+pub use kit::{KitError, KitStage, kit_html, kit_markdown, kit_stage};
 pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
 pub use summary::{SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_markdown};
 

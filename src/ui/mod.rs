@@ -11,6 +11,7 @@ mod help_overlay;
 mod home;
 mod home_lists;
 mod interview;
+mod kit_panel;
 mod save_indicator;
 mod settings;
 mod shortcuts;
@@ -29,6 +30,7 @@ pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
 pub use interview::InterviewScreen;
+pub use kit_panel::KitPanel;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
 pub use settings::Settings;
 pub use shortcuts::UiCommand;
@@ -85,6 +87,17 @@ pub enum Command {
         /// The candidate.
         candidate: Slug,
         /// The format.
+        format: crate::export::Format,
+        /// Where; empty means "not chosen yet".
+        path: PathBuf,
+    },
+    /// Write one stage's interview kit to a file.
+    WriteKit {
+        /// The template.
+        template: Slug,
+        /// An exercise id, or `""` for a general interview.
+        stage: String,
+        /// HTML or Markdown.
         format: crate::export::Format,
         /// Where; empty means "not chosen yet".
         path: PathBuf,

@@ -95,3 +95,35 @@ fn a_broken_template_file_is_listed_with_its_error() {
     app.run();
     app.get_by_label_contains("mine.ron:3:9: id \"Mine\" is not a slug");
 }
+
+#[test]
+fn an_interviewer_writes_a_stage_kit_to_a_typed_path() {
+    let ws = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Templates").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer (Mid-level IC), shipped")
+        .click();
+    app.run();
+    app.get_by_label("Interview kit…").click();
+    app.run();
+    app.get_by_label("Interview kit");
+    let target = out.path().join("kit.md");
+    app.get_by_label("md").click();
+    let path = app.get_by_label("Save to");
+    path.focus();
+    path.type_text(target.to_str().unwrap());
+    app.run();
+    app.get_by_label("Write kit").click();
+    wait_until(&mut app, "the kit is written", |_| target.exists());
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(
+        text.starts_with("# Interview kit: Infrastructure Engineer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Stage: IaC review and improvement"),
+        "{text}"
+    );
+}
