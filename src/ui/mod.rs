@@ -4,6 +4,7 @@
 
 mod candidate_setup;
 mod compare;
+mod compare_chart;
 mod compare_table;
 mod debrief;
 mod file_errors;
@@ -24,7 +25,7 @@ use std::path::PathBuf;
 
 pub use candidate_setup::SetupScreen;
 pub use compare::{Aggregates, CompareScreen};
-pub use compare_table::{CompareRow, CompareTable, SortKey, TableKey};
+pub use compare_table::{CompareRow, CompareTable, RowFilter, SortKey, TableKey};
 pub use debrief::DebriefScreen;
 pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
 pub use help_overlay::help_overlay_ui;
