@@ -45,6 +45,19 @@ impl ScorecardApp {
                 format,
                 path,
             } => self.export_debrief(&candidate, format, path),
+            Command::OpenSampleWorkspace => {
+                let root = crate::ui::sample_folder(self.workspace.root());
+                self.info = Some(format!(
+                    "Writing the sample workspace to {}…",
+                    root.display()
+                ));
+                self.worker.send(Job::WriteSample {
+                    root,
+                    now: self.clock.now(),
+                });
+            }
+            Command::OpenWorkspace(root) => self.switch_workspace(root, time),
+            Command::ChooseWorkspaceFolder => self.choose_workspace_folder(),
             Command::WriteKit {
                 template,
                 stage,
@@ -303,6 +316,41 @@ impl ScorecardApp {
         } else {
             // Written by `update_aggregates` once the numbers are current.
             self.pending_export = Some(request);
+        }
+    }
+
+    /// Opens the platform's folder dialog on its own thread; the folder
+    /// picked is opened by [`Self::take_chosen_folder`].
+    fn choose_workspace_folder(&mut self) {
+        let (sender, receiver) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("folder-dialog".to_owned())
+            .spawn(move || {
+                let _ = sender.send(rfd::FileDialog::new().pick_folder());
+            });
+        match spawned {
+            Ok(_) => self.chosen_folder = Some(receiver),
+            Err(err) => {
+                log::warn!("cannot open the folder dialog: {err:#}");
+                self.notice = Some(format!(
+                    "Cannot open the folder dialog ({err:#}): type the folder instead"
+                ));
+            }
+        }
+    }
+
+    /// Opens the workspace folder picked in the dialog, once it arrives.
+    pub(super) fn take_chosen_folder(&mut self, time: f64) {
+        let Some(receiver) = &self.chosen_folder else {
+            return;
+        };
+        let Ok(chosen) = receiver.try_recv() else {
+            return;
+        };
+        self.chosen_folder = None;
+        match chosen {
+            Some(root) => self.switch_workspace(root, time),
+            None => self.info = Some("No folder chosen: type the folder instead".to_owned()),
         }
     }
 

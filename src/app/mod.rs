@@ -11,6 +11,7 @@ mod editing;
 mod io_worker;
 mod live_updates;
 pub mod logging;
+mod sample;
 mod scorecard_app;
 mod summary_worker;
 mod worker_reports;

@@ -58,7 +58,7 @@ pub fn chart_ui<'a>(
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .height(CHART_HEIGHT - 20.0)
         .include_y(0.0)
-        .include_y(4.4)
+        .include_y(4.9)
         .include_x(-0.5)
         .include_x(groups as f64 - 0.5)
         .allow_scroll(false)

@@ -59,6 +59,7 @@ impl HomeScreen {
     }
 
     fn candidates_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        super::first_run::sample_banner_ui(ui, cx);
         ui.heading("Candidates");
         ui.horizontal(|ui| {
             let label = ui.label("Search");
@@ -72,7 +73,7 @@ impl HomeScreen {
         ui.add_space(6.0);
         let matching = self.candidates.matching(cx, &self.search);
         if cx.snapshot.candidates.is_empty() {
-            ui.weak("No candidates yet: add one on the right");
+            super::first_run::first_run_ui(ui, cx);
             return;
         }
         if matching.is_empty() {

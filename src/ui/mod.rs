@@ -8,6 +8,7 @@ mod compare_chart;
 mod compare_table;
 mod debrief;
 mod file_errors;
+mod first_run;
 mod help_overlay;
 mod home;
 mod home_lists;
@@ -28,6 +29,7 @@ pub use compare::{Aggregates, CompareScreen};
 pub use compare_table::{CompareRow, CompareTable, RowFilter, SortKey, TableKey};
 pub use debrief::DebriefScreen;
 pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
+pub use first_run::{is_sample, remember_workspace, sample_folder};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
 pub use interview::InterviewScreen;
@@ -92,6 +94,12 @@ pub enum Command {
         /// Where; empty means "not chosen yet".
         path: PathBuf,
     },
+    /// Write the sample workspace beside this one, then open it.
+    OpenSampleWorkspace,
+    /// Switch the app to the workspace in this folder.
+    OpenWorkspace(PathBuf),
+    /// Ask for a workspace folder with the platform's dialog.
+    ChooseWorkspaceFolder,
     /// Write one stage's interview kit to a file.
     WriteKit {
         /// The template.
