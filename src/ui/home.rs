@@ -138,28 +138,14 @@ impl HomeScreen {
                     .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label("Template");
-                let selected = self
-                    .new_template
-                    .as_ref()
-                    .and_then(|id| cx.snapshot.templates.get(id.as_str()))
-                    .map_or_else(String::new, |e| e.template.role.clone());
-                egui::ComboBox::from_id_salt("new_candidate_template")
-                    .selected_text(selected)
-                    .width(200.0)
-                    // Thirty-odd roles: show most of them without scrolling.
-                    .height(640.0)
-                    .show_ui(ui, |ui| {
-                        for entry in &templates {
-                            let t = &entry.template;
-                            ui.selectable_value(
-                                &mut self.new_template,
-                                Some(t.id.clone()),
-                                format!("{} ({})", t.role, t.level),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                super::template_picker_ui(
+                    ui,
+                    "new_candidate_template",
+                    &mut self.new_template,
+                    &cx.snapshot.templates,
+                    200.0,
+                )
+                .labelled_by(label.id);
                 ui.end_row();
             });
         if ui.button("Add candidate").clicked() {

@@ -18,6 +18,8 @@ pub struct TemplatesScreen {
     pub editor: Option<TemplateEditor>,
     /// The interview kit form, while open.
     pub kit: Option<KitPanel>,
+    /// Filter over the list.
+    pub filter: String,
 }
 
 /// A template being edited, as text fields (lists one item per line).
@@ -254,18 +256,27 @@ impl TemplatesScreen {
     fn list_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
         ui.heading("Templates");
         ui.weak("Shipped ones are built in; a workspace file with the same id replaces one");
-        for entry in cx.snapshot.templates.iter() {
-            let t = &entry.template;
-            let source = match &entry.source {
-                TemplateSource::Shipped => "shipped".to_owned(),
-                TemplateSource::File(_) => "workspace".to_owned(),
-            };
-            let selected = self.selected.as_ref() == Some(&t.id);
-            let text = format!("{} ({}), {source}", t.role, t.level);
-            if ui.selectable_label(selected, text).clicked() {
-                self.selected = Some(t.id.clone());
-                self.editor = None;
-                self.kit = None;
+        super::template_picker::filter_field_ui(ui, &mut self.filter);
+        let groups = super::grouped(&cx.snapshot.templates, &self.filter);
+        if groups.is_empty() {
+            ui.weak("No template matches");
+        }
+        for (family, entries) in groups {
+            ui.add_space(4.0);
+            ui.label(RichText::new(family).small().strong());
+            for entry in entries {
+                let t = &entry.template;
+                let source = match &entry.source {
+                    TemplateSource::Shipped => "shipped".to_owned(),
+                    TemplateSource::File(_) => "workspace".to_owned(),
+                };
+                let selected = self.selected.as_ref() == Some(&t.id);
+                let text = format!("{} ({}), {source}", t.role, t.level);
+                if ui.selectable_label(selected, text).clicked() {
+                    self.selected = Some(t.id.clone());
+                    self.editor = None;
+                    self.kit = None;
+                }
             }
         }
         let errors: Vec<_> = cx

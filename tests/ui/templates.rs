@@ -14,6 +14,11 @@ fn the_library_is_listed_and_previewed_as_an_interviewer_sees_it() {
     app.get_by_label("Templates").click();
     app.run();
     app.get_by_label("Junior Kubernetes Engineer (Junior IC), shipped");
+    // Far down the grouped list: filtered to, as a user would.
+    let filter = app.get_by_label("Filter templates");
+    filter.focus();
+    filter.type_text("site reliability");
+    app.run();
     app.get_by_label("Distinguished Site Reliability Engineer (Distinguished IC), shipped")
         .click();
     app.run();
@@ -125,5 +130,53 @@ fn an_interviewer_writes_a_stage_kit_to_a_typed_path() {
     assert!(
         text.contains("- Stage: IaC review and improvement"),
         "{text}"
+    );
+}
+
+#[test]
+fn the_template_picker_filters_as_you_type_and_groups_by_family() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Template").click();
+    app.run();
+    // Grouped by family, the level on every line.
+    app.get_by_label("Kubernetes engineer");
+    app.get_by_label("Engineering leaders");
+    let filter = app.get_by_label("Filter templates");
+    filter.focus();
+    filter.type_text("kube");
+    app.run();
+    assert!(
+        app.query_by_label("Cloud Engineer (Mid-level IC)")
+            .is_none()
+    );
+    assert!(app.query_by_label("Engineering leaders").is_none());
+    let junior = app
+        .get_by_label("Junior Kubernetes Engineer (Junior IC)")
+        .rect()
+        .min
+        .y;
+    let mid = app
+        .get_by_label("Kubernetes Engineer (Mid-level IC)")
+        .rect()
+        .min
+        .y;
+    assert!(junior < mid, "junior first");
+    app.get_by_label("Junior Kubernetes Engineer (Junior IC)")
+        .click();
+    app.run();
+    assert!(app.query_by_label("Filter templates").is_none(), "closed");
+
+    // The templates screen's list filters the same way.
+    app.get_by_label("Templates").click();
+    app.run();
+    let filter = app.get_by_label("Filter templates");
+    filter.focus();
+    filter.type_text("distinguished");
+    app.run();
+    app.get_by_label("Distinguished Cloud Engineer (Distinguished IC), shipped");
+    assert!(
+        app.query_by_label("Cloud Engineer (Mid-level IC), shipped")
+            .is_none()
     );
 }
