@@ -490,7 +490,7 @@ impl CompareScreen {
             }
         }
         if let Some(tip) = hovered {
-            response.on_hover_text(tip);
+            response.on_hover_text_at_pointer(tip);
         }
     }
 }

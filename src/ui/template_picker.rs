@@ -128,12 +128,14 @@ pub fn template_picker_ui(
     width: f32,
 ) -> egui::Response {
     let filter_id = ui.make_persistent_id((id_salt, "filter"));
+    let open_id = filter_id.with("open");
+    let was_open: bool = ui.data(|d| d.get_temp(open_id).unwrap_or(false));
     let mut filter: String = ui.data_mut(|d| d.get_temp(filter_id).unwrap_or_default());
     let shown = selected
         .as_ref()
         .and_then(|id| set.get(id.as_str()))
         .map_or_else(String::new, |e| template_label(&e.template));
-    let response = egui::ComboBox::from_id_salt(id_salt)
+    let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(shown)
         .width(width)
         // Thirty-odd roles: show most of them without scrolling.
@@ -141,7 +143,8 @@ pub fn template_picker_ui(
         .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
             let field = filter_field_ui(ui, &mut filter);
-            if !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
+            // Typing goes to the filter as soon as the list opens.
+            if !was_open {
                 field.request_focus();
             }
             let groups = grouped(set, &filter);
@@ -160,10 +163,13 @@ pub fn template_picker_ui(
                     }
                 }
             }
-        })
-        .response;
-    ui.data_mut(|d| d.insert_temp(filter_id, filter));
-    response
+        });
+    let open = combo.inner.is_some();
+    ui.data_mut(|d| {
+        d.insert_temp(filter_id, filter);
+        d.insert_temp(open_id, open);
+    });
+    combo.response
 }
 
 #[cfg(test)]
