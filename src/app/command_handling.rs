@@ -264,6 +264,11 @@ impl ScorecardApp {
             (Some(path), Screen::Debrief(debrief)) => {
                 debrief.export_path = path.display().to_string();
             }
+            (Some(path), Screen::Setup(setup)) => {
+                if let Some(kit) = &mut setup.kit {
+                    kit.path = path.display().to_string();
+                }
+            }
             (Some(path), Screen::Templates(templates)) => {
                 if let Some(kit) = &mut templates.kit {
                     kit.path = path.display().to_string();

@@ -180,3 +180,33 @@ fn the_template_picker_filters_as_you_type_and_groups_by_family() {
             .is_none()
     );
 }
+
+#[test]
+fn an_interviewer_writes_the_kit_of_a_planned_interview_from_the_candidate_page() {
+    let ws = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "alex-doe", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Stage").click();
+    app.run();
+    app.get_by_label("IaC review and improvement (75 min)")
+        .click();
+    app.run();
+    app.get_by_label("Interview kit…").click();
+    app.run();
+    app.get_by_label("md").click();
+    let target = out.path().join("kit.md");
+    let path = app.get_by_label("Save to");
+    path.focus();
+    path.type_text(target.to_str().unwrap());
+    app.run();
+    app.get_by_label("Write kit").click();
+    wait_until(&mut app, "the kit is written", |_| target.exists());
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(
+        text.contains("- Stage: IaC review and improvement"),
+        "{text}"
+    );
+}
