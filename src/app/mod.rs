@@ -59,3 +59,13 @@ pub fn run(workspace: Workspace) -> anyhow::Result<ExitCode> {
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_has_the_scorecard_icon() {
+        let options = super::native_options();
+        let icon = options.viewport.icon.expect("an icon");
+        assert_eq!((icon.width, icon.height), (256, 256));
+    }
+}
