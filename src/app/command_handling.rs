@@ -53,6 +53,25 @@ impl ScorecardApp {
                 format,
                 path,
             } => self.export_debrief(&candidate, format, path),
+            Command::OpenSampleWorkspace => {
+                let root = crate::ui::sample_folder(self.workspace.root());
+                self.info = Some(format!(
+                    "Writing the sample workspace to {}…",
+                    root.display()
+                ));
+                self.worker.send(Job::WriteSample {
+                    root,
+                    now: self.clock.now(),
+                });
+            }
+            Command::OpenWorkspace(root) => self.switch_workspace(root, time),
+            Command::ChooseWorkspaceFolder => self.choose_workspace_folder(),
+            Command::WriteKit {
+                template,
+                stage,
+                format,
+                path,
+            } => self.write_kit(&template, &stage, format, path),
         }
     }
 
@@ -253,6 +272,16 @@ impl ScorecardApp {
             (Some(path), Screen::Debrief(debrief)) => {
                 debrief.export_path = path.display().to_string();
             }
+            (Some(path), Screen::Setup(setup)) => {
+                if let Some(kit) = &mut setup.kit {
+                    kit.path = path.display().to_string();
+                }
+            }
+            (Some(path), Screen::Templates(templates)) => {
+                if let Some(kit) = &mut templates.kit {
+                    kit.path = path.display().to_string();
+                }
+            }
             (Some(_), _) => {}
             (None, _) => {
                 self.info = Some("No file chosen: type the path instead".to_owned());
@@ -300,6 +329,69 @@ impl ScorecardApp {
             // Written by `update_aggregates` once the numbers are current.
             self.pending_export = Some(request);
         }
+    }
+
+    /// Opens the platform's folder dialog on its own thread; the folder
+    /// picked is opened by [`Self::take_chosen_folder`].
+    fn choose_workspace_folder(&mut self) {
+        let (sender, receiver) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("folder-dialog".to_owned())
+            .spawn(move || {
+                let _ = sender.send(rfd::FileDialog::new().pick_folder());
+            });
+        match spawned {
+            Ok(_) => self.chosen_folder = Some(receiver),
+            Err(err) => {
+                log::warn!("cannot open the folder dialog: {err:#}");
+                self.notice = Some(format!(
+                    "Cannot open the folder dialog ({err:#}): type the folder instead"
+                ));
+            }
+        }
+    }
+
+    /// Opens the workspace folder picked in the dialog, once it arrives.
+    pub(super) fn take_chosen_folder(&mut self, time: f64) {
+        let Some(receiver) = &self.chosen_folder else {
+            return;
+        };
+        let Ok(chosen) = receiver.try_recv() else {
+            return;
+        };
+        self.chosen_folder = None;
+        match chosen {
+            Some(root) => self.switch_workspace(root, time),
+            None => self.info = Some("No folder chosen: type the folder instead".to_owned()),
+        }
+    }
+
+    /// Renders one stage's interview kit and hands it to the worker, which
+    /// writes it by the export-target rules.
+    fn write_kit(&mut self, template: &Slug, stage: &str, format: Format, path: PathBuf) {
+        if path.as_os_str().is_empty() {
+            self.notice = Some("Type where to save the kit, or choose a file".to_owned());
+            return;
+        }
+        let Some(entry) = self.snapshot.templates.get(template.as_str()) else {
+            self.notice = Some(format!("Template {template} is no longer in effect"));
+            return;
+        };
+        let kit = match crate::export::kit_stage(&entry.template, stage) {
+            Ok(kit) => kit,
+            Err(err) => {
+                self.notice = Some(format!("{err}"));
+                return;
+            }
+        };
+        let text = match format {
+            Format::Markdown => crate::export::kit_markdown(&entry.template, &kit),
+            _ => crate::export::kit_html(&entry.template, &kit),
+        };
+        self.worker.send(Job::WriteExport {
+            path,
+            bytes: text.into_bytes(),
+        });
     }
 
     /// Renders a debrief export from the current aggregates and hands it to

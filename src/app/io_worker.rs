@@ -59,6 +59,14 @@ pub enum Job {
     /// Write one interviewer's practice results
     /// (`practice-results/<interviewer-slug>.ron`), atomically.
     SavePracticeResults(Box<PracticeResults>),
+    /// Write the sample workspace into its own folder (not this worker's
+    /// workspace), unless it holds candidates already.
+    WriteSample {
+        /// The sample's folder.
+        root: PathBuf,
+        /// "Now" for the made-up dates.
+        now: crate::model::Timestamp,
+    },
     /// Write a scorecard beside its file as a conflict copy: under `path`,
     /// or a free name like it, never over an existing file.
     WriteCopy {
@@ -117,6 +125,13 @@ pub enum Report {
     },
     /// Practice results were written (where), or why not.
     PracticeSaved(Result<PathBuf, StoreError>),
+    /// The sample workspace is ready in this folder, or why not.
+    SampleWritten {
+        /// The sample's folder.
+        root: PathBuf,
+        /// How many candidates were written (0: it was there already).
+        result: Result<usize, StoreError>,
+    },
     /// A conflict copy was written (where), or why not.
     CopyWritten {
         /// The name asked for.
@@ -264,6 +279,10 @@ impl Worker {
             Job::WriteExport { path, bytes } => {
                 let result = crate::io::write_export(&self.workspace, &path, &bytes).map(|_| ());
                 Report::FileWritten { path, result }
+            }
+            Job::WriteSample { root, now } => {
+                let result = super::sample::write_sample(&root, now);
+                Report::SampleWritten { root, result }
             }
             Job::WriteCopy { path, scorecard } => {
                 let result = self.workspace.write_conflict_copy(&path, &scorecard);

@@ -12,6 +12,7 @@ mod io_worker;
 mod live_updates;
 pub mod logging;
 mod practice_results;
+mod sample;
 mod scorecard_app;
 mod summary_worker;
 mod worker_reports;
@@ -27,15 +28,24 @@ use crate::io::Workspace;
 /// The window's options: title, app id for the desktop, sizes. Public so
 /// the first-frame bench opens its hello-world the same way.
 pub fn native_options() -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Scorecard")
+        .with_app_id("scorecard")
+        .with_inner_size([1200.0, 760.0])
+        .with_min_inner_size([720.0, 480.0]);
+    match eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => log::warn!("the window icon cannot be read: {err:#}"),
+    }
     eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Scorecard")
-            .with_app_id("scorecard")
-            .with_inner_size([1200.0, 760.0])
-            .with_min_inner_size([720.0, 480.0]),
+        viewport,
         ..Default::default()
     }
 }
+
+/// The window's icon, drawn from `assets/icons/scorecard.svg` (the desktop
+/// entry's icon is the same picture, installed by the package).
+const WINDOW_ICON: &[u8] = include_bytes!("../../assets/icons/scorecard-256.png");
 
 /// Opens the window on `workspace` and returns when it closes.
 pub fn run(workspace: Workspace) -> anyhow::Result<ExitCode> {
@@ -49,4 +59,14 @@ pub fn run(workspace: Workspace) -> anyhow::Result<ExitCode> {
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_has_the_scorecard_icon() {
+        let options = super::native_options();
+        let icon = options.viewport.icon.expect("an icon");
+        assert_eq!((icon.width, icon.height), (256, 256));
+    }
 }

@@ -113,6 +113,13 @@ pub struct ScorecardApp {
     pub(super) debriefs: DebriefCache,
     /// The UI time of the last frame (closing the window has no frame).
     pub(super) last_time: f64,
+    /// To wake the UI from a worker started later (another workspace).
+    pub(super) egui_ctx: egui::Context,
+    /// The folder typed into *Open workspace…*.
+    pub(super) typed_workspace: String,
+    /// A workspace folder picked in the platform's dialog, arriving from
+    /// its thread.
+    pub(super) chosen_folder: Option<mpsc::Receiver<Option<std::path::PathBuf>>>,
 }
 
 /// A debrief export, as asked for.
@@ -129,9 +136,10 @@ impl ScorecardApp {
     /// worker once the first frame is on screen (see [`LiveUpdates::start`]),
     /// so the first frame never waits for the disk.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        let settings = options
+        let mut settings = options
             .settings
             .unwrap_or_else(|| Self::stored_settings(cc.storage));
+        crate::ui::remember_workspace(&mut settings.recent_workspaces, options.workspace.root());
         let ctx = cc.egui_ctx.clone();
         let worker = IoWorker::spawn(options.workspace.clone(), move || ctx.request_repaint());
         let ctx = cc.egui_ctx.clone();
@@ -161,7 +169,47 @@ impl ScorecardApp {
             chosen_path: None,
             debriefs: DebriefCache::default(),
             last_time: 0.0,
+            egui_ctx: cc.egui_ctx.clone(),
+            typed_workspace: String::new(),
+            chosen_folder: None,
         }
+    }
+
+    /// The workspace folder the app reads and writes.
+    pub fn workspace_root(&self) -> &std::path::Path {
+        self.workspace.root()
+    }
+
+    /// Switches the app to the workspace at `root`: the open scorecard is
+    /// closed first (its last edits saved), then a new worker reads the
+    /// new folder and a new watcher follows it. Refused, with a message,
+    /// while a save to the old folder is still on its way.
+    pub(super) fn switch_workspace(&mut self, root: std::path::PathBuf, time: f64) {
+        self.leave_to(Screen::Home, time);
+        if !self.leaving.is_empty() || self.copies_in_flight > 0 {
+            self.notice = Some(
+                "The last edits are still being saved: open the workspace again in a moment"
+                    .to_owned(),
+            );
+            return;
+        }
+        let workspace = Workspace::new(root);
+        let ctx = self.egui_ctx.clone();
+        self.worker = IoWorker::spawn(workspace.clone(), move || ctx.request_repaint());
+        crate::ui::remember_workspace(&mut self.settings.recent_workspaces, workspace.root());
+        self.workspace = workspace;
+        self.snapshot = WorkspaceSnapshot::default();
+        self.loaded = false;
+        self.generation += 1;
+        self.summary = None;
+        self.pending_export = None;
+        self.debriefs.clear();
+        self.home = HomeScreen::default();
+        self.live = LiveUpdates::default();
+        self.typed_workspace.clear();
+        self.notice = None;
+        self.info = None;
+        self.egui_ctx.request_repaint();
     }
 
     /// The settings saved by a previous run, or the defaults.
@@ -341,6 +389,7 @@ impl ScorecardApp {
         };
         let updating =
             self.needs_aggregates() && self.summary.is_some() && !self.aggregates_current();
+        let recent = self.settings.recent_workspaces.clone();
         TopBar {
             place,
             workspace: self.workspace.root(),
@@ -350,6 +399,8 @@ impl ScorecardApp {
             show_help: &mut self.show_help,
             info: &mut self.info,
             notice: &mut self.notice,
+            recent: &recent,
+            typed_workspace: &mut self.typed_workspace,
         }
         .ui(ui)
     }
@@ -383,6 +434,7 @@ impl eframe::App for ScorecardApp {
         self.autosave(time);
         self.update_aggregates();
         self.take_chosen_path();
+        self.take_chosen_folder(time);
         if let Some(seconds) = self.editing.as_ref().and_then(|s| s.next_due_in(time)) {
             ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
         }

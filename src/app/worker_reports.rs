@@ -74,6 +74,19 @@ impl ScorecardApp {
                 }
             },
             Report::CopyWritten { asked, result } => self.on_copy_written(&asked, result),
+            Report::SampleWritten { root, result } => match result {
+                Ok(_) => {
+                    self.switch_workspace(root, time);
+                    self.info = Some(
+                        "This is the sample workspace: made-up candidates and scorecards to look around in"
+                            .to_owned(),
+                    );
+                }
+                Err(err) => {
+                    log::error!("sample workspace not written: {err:#}");
+                    self.notice = Some(format!("The sample workspace was not written: {err:#}"));
+                }
+            },
             Report::Refreshed(refresh) => {
                 // A re-read of our own write changes only fingerprints:
                 // then nothing derived from the snapshot is redone.

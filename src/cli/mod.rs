@@ -7,6 +7,7 @@ mod demo;
 mod erase;
 mod export;
 mod interviewers;
+mod kit;
 mod summary;
 mod templates;
 mod validate;
@@ -89,6 +90,23 @@ pub enum Command {
         #[arg(long)]
         blind: bool,
     },
+    /// One stage's printable interview kit: anchors, questions, signals,
+    /// red flags and room for notes
+    Kit {
+        /// The template
+        #[arg(long, value_name = "ID")]
+        template: String,
+        /// An exercise id; without it, a general interview on every dimension
+        #[arg(long, value_name = "ID")]
+        stage: Option<String>,
+        /// Output format
+        #[arg(long, value_enum)]
+        format: KitFormat,
+        /// Write to this file instead of stdout (`-`: stdout); never into the
+        /// workspace's candidates/, templates/ or openings/
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Fill an empty workspace with realistic sample data
     Demo {
         /// How many candidates
@@ -142,6 +160,15 @@ pub enum ExportFormat {
     Csv,
     /// The debrief as JSON.
     Json,
+}
+
+/// Output formats of `scorecard kit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KitFormat {
+    /// One self-contained HTML page that prints to A4.
+    Html,
+    /// Markdown.
+    Md,
 }
 
 /// Output formats of `scorecard templates`.
@@ -211,6 +238,20 @@ pub fn run_command(
             *format,
             output.as_deref(),
             *blind,
+            out,
+            err,
+        ),
+        Command::Kit {
+            template,
+            stage,
+            format,
+            output,
+        } => kit::run(
+            &cli.workspace()?,
+            template,
+            stage.as_deref().unwrap_or(""),
+            *format,
+            output.as_deref(),
             out,
             err,
         ),

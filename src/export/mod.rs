@@ -11,6 +11,9 @@
 //!   and the files that could not be read: [`summary_json`],
 //!   [`summary_csv`], [`summary_markdown`].
 //!
+//! - One stage's interview kit, from a [`Template`](crate::model::Template):
+//!   [`kit_markdown`], [`kit_html`] (see [`kit_stage`]).
+//!
 //! Safety of user text (DESIGN.md "What never happens"): HTML is escaped
 //! ([`escape_html`]), Markdown is escaped ([`escape_markdown`]), and a CSV
 //! text cell a spreadsheet would run as a formula is neutralised with a
@@ -22,6 +25,7 @@ mod debrief;
 mod escape;
 mod html;
 mod interviewers;
+mod kit;
 mod numbers;
 mod sheet;
 mod summary;
@@ -32,6 +36,7 @@ pub use html::debrief_html;
 pub use interviewers::{
     INTERVIEWERS_CSV_COLUMNS, interviewers_csv, interviewers_json, interviewers_text, percent,
 };
+pub use kit::{KitError, KitStage, kit_html, kit_markdown, kit_stage};
 pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
 pub use summary::{SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_markdown};
 

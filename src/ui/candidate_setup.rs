@@ -16,6 +16,8 @@ pub struct SetupScreen {
     pub problem: Option<String>,
     /// The erase confirmation is open.
     pub confirm_erase: bool,
+    /// The interview kit form, while open.
+    pub kit: Option<super::KitPanel>,
 }
 
 impl SetupScreen {
@@ -26,6 +28,7 @@ impl SetupScreen {
             stage: String::new(),
             problem: None,
             confirm_erase: false,
+            kit: None,
         }
     }
 
@@ -138,6 +141,9 @@ impl SetupScreen {
         if let Some(problem) = &self.problem {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
+        if let Some(entry) = template {
+            self.kit_ui(ui, cx, &entry.template);
+        }
         ui.add_space(12.0);
         ui.strong("Scorecards so far");
         if record.scorecards.is_empty() {
@@ -192,6 +198,31 @@ impl SetupScreen {
         });
         if modal.inner || modal.should_close() {
             self.confirm_erase = false;
+        }
+    }
+}
+
+impl SetupScreen {
+    /// *Interview kit…* for the stage picked, to prepare with.
+    fn kit_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        template: &crate::model::Template,
+    ) {
+        if self.kit.is_none() {
+            if ui.button("Interview kit…").clicked() {
+                self.kit = Some(super::KitPanel {
+                    stage: self.stage.clone(),
+                    ..super::KitPanel::default()
+                });
+            }
+            return;
+        }
+        if let Some(kit) = &mut self.kit
+            && kit.ui(ui, cx, template)
+        {
+            self.kit = None;
         }
     }
 }

@@ -1,10 +1,15 @@
 //! The compare screen's rows: found, named, formatted and sorted once per
 //! change, then kept between frames. At 1,000 candidates, building them
-//! takes milliseconds; a frame only draws the rows in view.
+//! takes milliseconds; a frame only draws the rows in view. Means are
+//! painted on the rating scale's colours (the theme's, as in the HTML
+//! debrief) with their n beside them; the dimension titles wrap onto two
+//! lines and show the full name on hover.
 
 use std::cmp::Ordering;
 
-use super::{Settings, display_name, panel_visible};
+use super::compare::CompareScreen;
+use super::theme::{mean_fill, on_rating_fill};
+use super::{Command, Settings, ViewContext, display_name, panel_visible};
 use crate::io::WorkspaceSnapshot;
 use crate::model::stats::{CandidateSummary, Summary};
 use crate::model::{Slug, Template};
@@ -57,6 +62,11 @@ pub struct CompareRow {
     pub values: Vec<Option<f64>>,
     /// The same, as shown.
     pub cells: Vec<String>,
+    /// How many ratings each value is the mean of (the weighted scores:
+    /// submitted scorecards); `None` where that means nothing.
+    pub counts: Vec<Option<usize>>,
+    /// The name in lower case, for the filter.
+    pub folded_name: String,
     /// The row in words, for screen readers: the name, then each column's
     /// title and value.
     pub spoken: String,
@@ -99,6 +109,43 @@ pub struct CompareTable {
     pub rows: Vec<CompareRow>,
     /// Candidates of the template whose panel this user may not see.
     pub hidden: usize,
+    /// Indexes into `rows` of those the filter lets through, in order.
+    pub shown: Vec<usize>,
+    /// The filter `shown` was made with.
+    shown_for: Option<RowFilter>,
+}
+
+/// Which rows the table shows. A filter by decision status joins `name`
+/// here: a field, a clause in [`RowFilter::matches`], a widget in
+/// [`RowFilter::ui`]; nothing else in the table changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    /// Part of the name (or alias), any case; empty lets every row through.
+    pub name: String,
+}
+
+impl RowFilter {
+    /// Whether `row` is shown.
+    pub fn matches(&self, row: &CompareRow) -> bool {
+        let name = self.name.trim();
+        name.is_empty() || row.folded_name.contains(&name.to_lowercase())
+    }
+
+    /// The filter's widgets, on one line.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter by name");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.name)
+                    .hint_text("part of a name")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            if !self.name.is_empty() && ui.small_button("Clear filter").clicked() {
+                self.name.clear();
+            }
+        });
+    }
 }
 
 impl CompareTable {
@@ -129,7 +176,30 @@ impl CompareTable {
             rows.push(row(s, name, template));
         }
         sort_rows(&mut rows, key.sort, key.descending);
-        Self { key, rows, hidden }
+        Self {
+            key,
+            rows,
+            hidden,
+            shown: Vec::new(),
+            shown_for: None,
+        }
+    }
+
+    /// Finds the rows `filter` lets through, unless it is the filter they
+    /// were found with.
+    pub fn apply_filter(&mut self, filter: &RowFilter) {
+        if self.shown_for.as_ref() == Some(filter) {
+            return;
+        }
+        self.shown = (0..self.rows.len())
+            .filter(|&i| filter.matches(&self.rows[i]))
+            .collect();
+        self.shown_for = Some(filter.clone());
+    }
+
+    /// The rows shown, in order.
+    pub fn shown_rows(&self) -> impl Iterator<Item = &CompareRow> {
+        self.shown.iter().filter_map(|&i| self.rows.get(i))
     }
 }
 
@@ -149,29 +219,348 @@ fn row(s: &CandidateSummary, name: String, template: &Template) -> CompareRow {
         number(s.agreement_alpha),
         format!("{hires} of {recommended}"),
     ];
+    let mut counts = vec![Some(s.submitted), Some(s.submitted), None, None];
     let mut titles = vec!["weighted", "adjusted", "alpha", "hires"];
     for dimension in &template.dimensions {
-        let mean = s
-            .dimensions
-            .iter()
-            .find(|d| d.id == dimension.id)
-            .and_then(|d| d.mean);
+        let summary = s.dimensions.iter().find(|d| d.id == dimension.id);
+        let mean = summary.and_then(|d| d.mean);
         values.push(mean);
         cells.push(number(mean));
+        counts.push(Some(summary.map_or(0, |d| d.n)));
         titles.push(dimension.name.as_str());
     }
     let spoken = std::iter::once(name.clone())
-        .chain(titles.iter().zip(&cells).map(|(t, c)| format!("{t} {c}")))
+        .chain(
+            titles
+                .iter()
+                .zip(&cells)
+                .zip(&counts)
+                .map(|((t, c), n)| match n {
+                    Some(n) if c != "-" => format!("{t} {c} (n {n})"),
+                    _ => format!("{t} {c}"),
+                }),
+        )
         .collect::<Vec<_>>()
         .join(", ");
     CompareRow {
         id: s.id.clone(),
         debrief_label: format!("Debrief {name}"),
+        folded_name: name.to_lowercase(),
         name,
         values,
         cells,
+        counts,
         spoken,
     }
+}
+
+/// One row's height.
+const ROW_HEIGHT: f32 = 24.0;
+/// The header's height: two lines of a wrapped title.
+const HEADER_HEIGHT: f32 = 40.0;
+/// Width of the column of debrief buttons, the first.
+const DEBRIEF_WIDTH: f32 = 76.0;
+/// Width of a dimension's column: a mean, its n, and two lines of title.
+const DIMENSION_WIDTH: f32 = 104.0;
+
+/// A column of the table.
+struct Column {
+    /// The title as shown (wrapped).
+    title: String,
+    /// The full title, on hover.
+    full: String,
+    key: SortKey,
+    width: f32,
+}
+
+impl CompareScreen {
+    /// The table: a header of sortable titles, then the rows in view.
+    ///
+    /// Rows are painted, not laid out as a grid of widgets: a row is one
+    /// allocation and two widgets (a button, a checkbox), its numbers
+    /// painted as text on their rating's colour, and only rows in view are
+    /// drawn, so a frame costs the same at 30 candidates or 3,000. Each row
+    /// carries its numbers as one accessible label for screen readers. The
+    /// rows scroll both ways (the scroll bars stay in the window); the
+    /// header follows them sideways.
+    pub(super) fn table_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        template: &Template,
+        table: &CompareTable,
+        height: f32,
+    ) {
+        let columns = columns(ui, template);
+        let total_width = DEBRIEF_WIDTH + columns.iter().map(|c| c.width).sum::<f32>();
+        egui::ScrollArea::horizontal()
+            .id_salt("compare_header")
+            .horizontal_scroll_offset(self.columns_offset)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .scroll_source(egui::scroll_area::ScrollSource::NONE)
+            .show(ui, |ui| {
+                let (header, _) = ui.allocate_exact_size(
+                    egui::vec2(total_width, HEADER_HEIGHT + 2.0),
+                    egui::Sense::hover(),
+                );
+                let mut x = header.left() + DEBRIEF_WIDTH;
+                for column in &columns {
+                    let cell = egui::Rect::from_min_size(
+                        egui::pos2(x, header.top()),
+                        egui::vec2(column.width - 2.0, HEADER_HEIGHT),
+                    );
+                    self.header_ui(ui, cell, column);
+                    x += column.width;
+                }
+            });
+        let rows: Vec<&CompareRow> = table.shown_rows().collect();
+        let body = egui::ScrollArea::both()
+            .id_salt("compare_rows")
+            .max_height(height)
+            .auto_shrink([false, true])
+            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
+                let first = visible.start;
+                for (index, r) in rows.get(visible).unwrap_or_default().iter().enumerate() {
+                    // Ids from the candidate, not the scroll position, so
+                    // focus stays on the same row as it scrolls.
+                    ui.push_id(&r.id, |ui| {
+                        self.row_ui(ui, cx, r, first + index, &columns, total_width);
+                    });
+                }
+            });
+        let offset = body.state.clamped_offset().x;
+        if offset != self.columns_offset {
+            self.columns_offset = offset;
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// A sortable column title in `cell`: up to two lines, the full title
+    /// and what a click does on hover.
+    fn header_ui(&mut self, ui: &mut egui::Ui, cell: egui::Rect, column: &Column) {
+        let arrow = match (self.sort == column.key, self.descending) {
+            (true, true) => " v",
+            (true, false) => " ^",
+            (false, _) => "",
+        };
+        let id = ui.scope_id().with(("compare_header", column.full.as_str()));
+        let response = ui.interact(cell, id, egui::Sense::click());
+        let label = format!("{}{arrow}", column.title);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if ui.is_rect_visible(cell) {
+            let visuals = ui.style().interact(&response);
+            ui.painter()
+                .rect_filled(cell, visuals.corner_radius, visuals.weak_bg_fill);
+            let mut job = egui::text::LayoutJob::simple(
+                label.clone(),
+                egui::TextStyle::Button.resolve(ui.style()),
+                visuals.text_color(),
+                cell.width() - 8.0,
+            );
+            job.wrap.max_rows = 2;
+            job.wrap.break_anywhere = false;
+            let galley = ui.fonts_mut(|f| f.layout_job(job));
+            let pos = egui::pos2(cell.left() + 4.0, cell.center().y - galley.size().y / 2.0);
+            ui.painter().galley(pos, galley, visuals.text_color());
+        }
+        let response = response.on_hover_text(format!("{}: click to sort", column.full));
+        if response.clicked() {
+            if self.sort == column.key {
+                self.descending = !self.descending;
+            } else {
+                self.sort = column.key;
+                self.descending = column.key != SortKey::Name;
+            }
+            // The rows are sorted again on the next frame: ask for it.
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn row_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        r: &CompareRow,
+        index: usize,
+        columns: &[Column],
+        total_width: f32,
+    ) {
+        let height = ROW_HEIGHT;
+        let (rect, response) =
+            ui.allocate_exact_size(egui::vec2(total_width, height), egui::Sense::hover());
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, r.spoken.as_str()));
+        if !ui.is_rect_visible(rect) {
+            return;
+        }
+        if index % 2 == 1 {
+            ui.painter()
+                .rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
+        }
+        // The debrief first, where even a narrow window shows it before
+        // any scrolling.
+        let mut x = rect.left();
+        let button_cell = egui::Rect::from_min_size(
+            egui::pos2(x, rect.top() + 1.0),
+            egui::vec2(DEBRIEF_WIDTH - 8.0, height - 2.0),
+        );
+        let button = ui.put(button_cell, egui::Button::new("Debrief").small());
+        // Every row's button reads "Debrief"; a screen reader (and a test)
+        // needs to know whose.
+        button.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, r.debrief_label.as_str())
+        });
+        if button.clicked() {
+            cx.commands.push(Command::OpenDebrief(r.id.clone()));
+        }
+        x += DEBRIEF_WIDTH;
+        let name_width = columns.first().map_or(0.0, |c| c.width);
+        let name_cell = egui::Rect::from_min_size(
+            egui::pos2(x, rect.top()),
+            egui::vec2(name_width - 6.0, height),
+        );
+        let mut charted = self.charted.contains(&r.id);
+        let checkbox = in_cell(ui, name_cell, |ui| {
+            // A long name is cut short, not drawn over the numbers.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            ui.set_clip_rect(name_cell.intersect(ui.clip_rect()));
+            ui.add(egui::Checkbox::new(&mut charted, r.name.as_str()))
+        })
+        .on_hover_text(r.name.as_str());
+        if checkbox.changed() {
+            if charted {
+                self.charted.insert(r.id.clone());
+            } else {
+                self.charted.remove(&r.id);
+            }
+        }
+        x += name_width;
+        let dark = ui.visuals().dark_mode;
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let small = egui::TextStyle::Small.resolve(ui.style());
+        let plain = ui.visuals().text_color();
+        let mut hovered = None;
+        for (i, column) in columns.iter().enumerate().skip(1) {
+            let value = i - 1;
+            let cell = egui::Rect::from_min_size(
+                egui::pos2(x, rect.top() + 1.0),
+                egui::vec2(column.width - 2.0, height - 2.0),
+            );
+            x += column.width;
+            let text = r.cells.get(value).map_or("", String::as_str);
+            let mean = r.values.get(value).copied().flatten();
+            let count = r.counts.get(value).copied().flatten();
+            let is_mean = matches!(
+                column.key,
+                SortKey::Weighted | SortKey::Adjusted | SortKey::Dimension(_)
+            );
+            let color = match mean {
+                Some(mean) if is_mean => {
+                    ui.painter().rect_filled(cell, 3.0, mean_fill(mean, dark));
+                    on_rating_fill(dark)
+                }
+                _ => plain,
+            };
+            ui.painter().text(
+                egui::pos2(cell.left() + 5.0, cell.center().y),
+                egui::Align2::LEFT_CENTER,
+                text,
+                font.clone(),
+                color,
+            );
+            if let Some(n) = count.filter(|_| mean.is_some() && is_mean) {
+                ui.painter().text(
+                    egui::pos2(cell.right() - 4.0, cell.center().y + 1.0),
+                    egui::Align2::RIGHT_CENTER,
+                    format!("n {n}"),
+                    small.clone(),
+                    color.gamma_multiply(0.8),
+                );
+            }
+            if response
+                .hover_pos()
+                .is_some_and(|p| p.x >= cell.left() && p.x < cell.right() + 2.0)
+            {
+                hovered = Some(match (mean, count) {
+                    (Some(_), Some(n)) if is_mean => {
+                        format!("{}: {text}, mean of {n} rating(s)", column.full)
+                    }
+                    _ => format!("{}: {text}", column.full),
+                });
+            }
+        }
+        if let Some(tip) = hovered {
+            response.on_hover_text_at_pointer(tip);
+        }
+    }
+}
+
+/// The columns after the debrief buttons: the name, the panel's numbers,
+/// then each dimension (title wrapped, full name on hover).
+fn columns(ui: &egui::Ui, template: &Template) -> Vec<Column> {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let fixed = [
+        (
+            "Candidate",
+            "Candidate, tick to chart",
+            SortKey::Name,
+            180.0,
+        ),
+        ("Weighted", "Weighted score", SortKey::Weighted, 0.0),
+        (
+            "Adjusted",
+            "Leniency-adjusted weighted score",
+            SortKey::Adjusted,
+            0.0,
+        ),
+        (
+            "Alpha",
+            "Agreement (Krippendorff's alpha)",
+            SortKey::Alpha,
+            0.0,
+        ),
+        (
+            "Hires",
+            "Hire and strong hire recommendations",
+            SortKey::Hires,
+            0.0,
+        ),
+    ];
+    let mut out: Vec<Column> = fixed
+        .into_iter()
+        .map(|(title, full, key, least)| {
+            let text = ui
+                .fonts_mut(|f| {
+                    f.layout_no_wrap(title.to_owned(), font.clone(), egui::Color32::WHITE)
+                })
+                .size()
+                .x;
+            Column {
+                title: title.to_owned(),
+                full: full.to_owned(),
+                key,
+                width: (text + 40.0).max(least).max(88.0),
+            }
+        })
+        .collect();
+    out.extend(template.dimensions.iter().enumerate().map(|(i, d)| Column {
+        title: d.name.clone(),
+        full: d.name.clone(),
+        key: SortKey::Dimension(i),
+        width: DIMENSION_WIDTH,
+    }));
+    out
+}
+
+/// Adds a widget at the left of a table cell, vertically centred.
+fn in_cell(
+    ui: &mut egui::Ui,
+    cell: egui::Rect,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(cell).layout(layout), add)
+        .inner
 }
 
 fn number(value: Option<f64>) -> String {
@@ -210,6 +599,8 @@ mod tests {
             debrief_label: String::new(),
             values: vec![weighted, None, None, Some(0.0)],
             cells: Vec::new(),
+            counts: Vec::new(),
+            folded_name: name.to_lowercase(),
             spoken: String::new(),
         }
     }
@@ -229,6 +620,42 @@ mod tests {
         assert_eq!(ids(&rows), ["c", "b", "a"]);
         sort_rows(&mut rows, SortKey::Weighted, false);
         assert_eq!(ids(&rows), ["b", "c", "a"]);
+    }
+
+    #[test]
+    fn the_name_filter_ignores_case_and_keeps_the_order() {
+        let rows = vec![
+            row("a", "Ann Lee", Some(1.0)),
+            row("b", "Bo", Some(2.0)),
+            row("c", "Leona", Some(3.0)),
+        ];
+        let key = TableKey {
+            generation: 0,
+            summary_generation: 0,
+            template: Slug::new("t").unwrap(),
+            sort: SortKey::Name,
+            descending: false,
+            blind: false,
+            coordinator: false,
+            interviewer: String::new(),
+        };
+        let mut table = CompareTable {
+            key,
+            rows,
+            hidden: 0,
+            shown: Vec::new(),
+            shown_for: None,
+        };
+        table.apply_filter(&RowFilter {
+            name: " LEe".to_owned(),
+        });
+        assert_eq!(table.shown, [0]);
+        table.apply_filter(&RowFilter {
+            name: "le".to_owned(),
+        });
+        assert_eq!(table.shown, [0, 2]);
+        table.apply_filter(&RowFilter::default());
+        assert_eq!(table.shown, [0, 1, 2]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::theme::rating_color;
+use super::theme::{mean_fill, on_rating_fill, rating_fill};
 use super::{Command, ViewContext};
 use crate::export::Format;
 use crate::model::{Debrief, Slug};
@@ -224,7 +224,12 @@ fn ratings_matrix_ui(ui: &mut egui::Ui, d: &Debrief) {
                             name = name.color(ui.visuals().warn_fg_color);
                         }
                         ui.label(name);
-                        ui.label(dim.stats.mean.map_or("-".to_owned(), |m| format!("{m:.2}")));
+                        match dim.stats.mean {
+                            Some(m) => rating_cell(ui, format!("{m:.2}"), mean_fill(m, dark), dark),
+                            None => {
+                                ui.weak("-");
+                            }
+                        }
                         let spread = dim.stats.spread.map_or("-".to_owned(), |s| s.to_string());
                         ui.label(if dim.stats.disagreement {
                             format!("{spread} disagree")
@@ -233,14 +238,16 @@ fn ratings_matrix_ui(ui: &mut egui::Ui, d: &Debrief) {
                         });
                         for rating in &dim.ratings {
                             match rating {
-                                Some(r) => ui.label(
-                                    RichText::new(
-                                        r.score().map_or("no signal".to_owned(), |s| s.to_string()),
-                                    )
-                                    .color(rating_color(*r, dark)),
+                                Some(r) => rating_cell(
+                                    ui,
+                                    r.score().map_or("no signal".to_owned(), |s| s.to_string()),
+                                    rating_fill(*r, dark),
+                                    dark,
                                 ),
-                                None => ui.weak("-"),
-                            };
+                                None => {
+                                    ui.weak("-");
+                                }
+                            }
                         }
                         ui.end_row();
                     }
@@ -252,5 +259,17 @@ fn ratings_matrix_ui(ui: &mut egui::Ui, d: &Debrief) {
                     }
                     ui.end_row();
                 });
+        });
+}
+
+/// A rating or a mean on its colour of the rating scale (the compare
+/// table's and the HTML debrief's).
+fn rating_cell(ui: &mut egui::Ui, text: String, fill: egui::Color32, dark: bool) {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(on_rating_fill(dark)));
         });
 }

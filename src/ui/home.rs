@@ -59,6 +59,7 @@ impl HomeScreen {
     }
 
     fn candidates_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        super::first_run::sample_banner_ui(ui, cx);
         ui.heading("Candidates");
         ui.horizontal(|ui| {
             let label = ui.label("Search");
@@ -72,7 +73,7 @@ impl HomeScreen {
         ui.add_space(6.0);
         let matching = self.candidates.matching(cx, &self.search);
         if cx.snapshot.candidates.is_empty() {
-            ui.weak("No candidates yet: add one on the right");
+            super::first_run::first_run_ui(ui, cx);
             return;
         }
         if matching.is_empty() {
@@ -137,28 +138,14 @@ impl HomeScreen {
                     .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label("Template");
-                let selected = self
-                    .new_template
-                    .as_ref()
-                    .and_then(|id| cx.snapshot.templates.get(id.as_str()))
-                    .map_or_else(String::new, |e| e.template.role.clone());
-                egui::ComboBox::from_id_salt("new_candidate_template")
-                    .selected_text(selected)
-                    .width(200.0)
-                    // Thirty-odd roles: show most of them without scrolling.
-                    .height(640.0)
-                    .show_ui(ui, |ui| {
-                        for entry in &templates {
-                            let t = &entry.template;
-                            ui.selectable_value(
-                                &mut self.new_template,
-                                Some(t.id.clone()),
-                                format!("{} ({})", t.role, t.level),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                super::template_picker_ui(
+                    ui,
+                    "new_candidate_template",
+                    &mut self.new_template,
+                    &cx.snapshot.templates,
+                    200.0,
+                )
+                .labelled_by(label.id);
                 ui.end_row();
             });
         if ui.button("Add candidate").clicked() {

@@ -4,18 +4,22 @@
 
 mod candidate_setup;
 mod compare;
+mod compare_chart;
 mod compare_table;
 mod debrief;
 mod file_errors;
+mod first_run;
 mod help_overlay;
 mod home;
 mod home_lists;
 mod interview;
 mod interviewers;
+mod kit_panel;
 mod practice;
 mod save_indicator;
 mod settings;
 mod shortcuts;
+mod template_picker;
 mod templates;
 mod theme;
 mod timer;
@@ -25,17 +29,20 @@ use std::path::PathBuf;
 
 pub use candidate_setup::SetupScreen;
 pub use compare::{Aggregates, CompareScreen};
-pub use compare_table::{CompareRow, CompareTable, SortKey, TableKey};
+pub use compare_table::{CompareRow, CompareTable, RowFilter, SortKey, TableKey};
 pub use debrief::DebriefScreen;
 pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
+pub use first_run::{is_sample, remember_workspace, sample_folder};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
 pub use interview::InterviewScreen;
 pub use interviewers::{InterviewerColumn, InterviewersScreen};
+pub use kit_panel::KitPanel;
 pub use practice::PracticeScreen;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
 pub use settings::Settings;
 pub use shortcuts::UiCommand;
+pub use template_picker::{family_of, grouped, level_rank, template_picker_ui};
 pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScreen};
 pub use timer::ExerciseTimer;
 pub use top_bar::{Place, TopBar};
@@ -95,6 +102,23 @@ pub enum Command {
         /// The candidate.
         candidate: Slug,
         /// The format.
+        format: crate::export::Format,
+        /// Where; empty means "not chosen yet".
+        path: PathBuf,
+    },
+    /// Write the sample workspace beside this one, then open it.
+    OpenSampleWorkspace,
+    /// Switch the app to the workspace in this folder.
+    OpenWorkspace(PathBuf),
+    /// Ask for a workspace folder with the platform's dialog.
+    ChooseWorkspaceFolder,
+    /// Write one stage's interview kit to a file.
+    WriteKit {
+        /// The template.
+        template: Slug,
+        /// An exercise id, or `""` for a general interview.
+        stage: String,
+        /// HTML or Markdown.
         format: crate::export::Format,
         /// Where; empty means "not chosen yet".
         path: PathBuf,

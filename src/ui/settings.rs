@@ -16,4 +16,6 @@ pub struct Settings {
     /// Show every panel's ratings, submitted or not (for coordinators who
     /// do not interview).
     pub coordinator: bool,
+    /// Workspaces opened lately, newest first (the *Open workspace…* menu).
+    pub recent_workspaces: Vec<std::path::PathBuf>,
 }

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::theme::rating_color;
-use super::{Command, ViewContext, file_errors_ui};
+use super::{Command, KitPanel, ViewContext, file_errors_ui};
 use crate::io::{TemplateEntry, TemplateSource};
 use crate::model::{Dimension, Exercise, FormatVersion, Rating, Slug, Template};
 
@@ -16,6 +16,10 @@ pub struct TemplatesScreen {
     pub selected: Option<Slug>,
     /// The form, while editing.
     pub editor: Option<TemplateEditor>,
+    /// The interview kit form, while open.
+    pub kit: Option<KitPanel>,
+    /// Filter over the list.
+    pub filter: String,
 }
 
 /// A template being edited, as text fields (lists one item per line).
@@ -240,7 +244,7 @@ impl TemplatesScreen {
                     .and_then(|id| cx.snapshot.templates.get(id.as_str()))
                     .cloned();
                 match entry {
-                    Some(entry) => self.preview_ui(ui, &entry),
+                    Some(entry) => self.preview_ui(ui, cx, &entry),
                     None => {
                         ui.label("Pick a template on the left to preview it");
                     }
@@ -252,17 +256,27 @@ impl TemplatesScreen {
     fn list_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
         ui.heading("Templates");
         ui.weak("Shipped ones are built in; a workspace file with the same id replaces one");
-        for entry in cx.snapshot.templates.iter() {
-            let t = &entry.template;
-            let source = match &entry.source {
-                TemplateSource::Shipped => "shipped".to_owned(),
-                TemplateSource::File(_) => "workspace".to_owned(),
-            };
-            let selected = self.selected.as_ref() == Some(&t.id);
-            let text = format!("{} ({}), {source}", t.role, t.level);
-            if ui.selectable_label(selected, text).clicked() {
-                self.selected = Some(t.id.clone());
-                self.editor = None;
+        super::template_picker::filter_field_ui(ui, &mut self.filter);
+        let groups = super::grouped(&cx.snapshot.templates, &self.filter);
+        if groups.is_empty() {
+            ui.weak("No template matches");
+        }
+        for (family, entries) in groups {
+            ui.add_space(4.0);
+            ui.label(RichText::new(family).small().strong());
+            for entry in entries {
+                let t = &entry.template;
+                let source = match &entry.source {
+                    TemplateSource::Shipped => "shipped".to_owned(),
+                    TemplateSource::File(_) => "workspace".to_owned(),
+                };
+                let selected = self.selected.as_ref() == Some(&t.id);
+                let text = format!("{} ({}), {source}", t.role, t.level);
+                if ui.selectable_label(selected, text).clicked() {
+                    self.selected = Some(t.id.clone());
+                    self.editor = None;
+                    self.kit = None;
+                }
             }
         }
         let errors: Vec<_> = cx
@@ -279,7 +293,7 @@ impl TemplatesScreen {
         }
     }
 
-    fn preview_ui(&mut self, ui: &mut egui::Ui, entry: &TemplateEntry) {
+    fn preview_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, entry: &TemplateEntry) {
         let t = &entry.template;
         ui.horizontal(|ui| {
             ui.heading(&t.role);
@@ -299,7 +313,15 @@ impl TemplatesScreen {
                 editor.role = format!("{} (custom)", t.role);
                 self.editor = Some(editor);
             }
+            if ui.button("Interview kit…").clicked() {
+                self.kit = Some(KitPanel::new(t));
+            }
         });
+        if let Some(kit) = &mut self.kit
+            && kit.ui(ui, cx, t)
+        {
+            self.kit = None;
+        }
         if !t.summary.is_empty() {
             ui.label(&t.summary);
         }

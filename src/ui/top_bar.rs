@@ -2,7 +2,7 @@
 //! view settings, how the open scorecard stands with the disk, and the
 //! app's messages.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Command, SaveStatus, Settings, save_indicator_ui};
 
@@ -41,6 +41,10 @@ pub struct TopBar<'a> {
     pub info: &'a mut Option<String>,
     /// A problem to read, dismissed with *Dismiss*.
     pub notice: &'a mut Option<String>,
+    /// Workspaces opened lately, newest first.
+    pub recent: &'a [PathBuf],
+    /// The folder typed into *Open workspace…*.
+    pub typed_workspace: &'a mut String,
 }
 
 impl TopBar<'_> {
@@ -55,6 +59,8 @@ impl TopBar<'_> {
             show_help,
             info,
             notice,
+            recent,
+            typed_workspace,
         } = self;
         let mut command = None;
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -75,6 +81,16 @@ impl TopBar<'_> {
                 if place != Place::Interviewers && ui.button("Interviewers").clicked() {
                     command = Some(Command::OpenInterviewers);
                 }
+                ui.menu_button("Open workspace…", |ui| {
+                    if let Some(open) = super::first_run::open_workspace_menu_ui(
+                        ui,
+                        typed_workspace,
+                        recent,
+                        workspace,
+                    ) {
+                        command = Some(open);
+                    }
+                });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Shortcuts (F1)").clicked() {
                         *show_help = true;

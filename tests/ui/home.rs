@@ -9,7 +9,7 @@ use crate::harness::*;
 fn a_coordinator_adds_a_candidate_who_is_saved_and_opened() {
     let ws = tempfile::tempdir().unwrap();
     let mut app = open_app(ws.path(), "");
-    app.get_by_label("No candidates yet: add one on the right");
+    app.get_by_label("No candidates yet");
 
     app.get_by_label("Candidate name").focus();
     app.get_by_label("Candidate name").type_text("Alex Doe");
@@ -183,4 +183,55 @@ fn my_pending_drafts_know_me_by_any_spelling_of_my_name() {
     app.get_by_label("My pending drafts");
     app.get_by_label("Alex Doe: General interview, started just now");
     assert!(app.query_by_label_contains("Sam Okafor").is_none());
+}
+
+#[test]
+fn a_new_user_opens_the_sample_workspace_from_an_empty_one() {
+    // The sample goes beside the workspace: both inside one temporary folder.
+    let outer = tempfile::tempdir().unwrap();
+    let ws = outer.path().join("mine");
+    std::fs::create_dir(&ws).unwrap();
+    let mut app = open_app(&ws, "");
+    app.get_by_label("No candidates yet");
+    app.get_by_label("Open a sample workspace").click();
+    app.run();
+    wait_until(&mut app, "the sample is open and read", |app| {
+        app.is_loaded() && !app.snapshot().candidates.is_empty()
+    });
+    let sample = outer.path().join("mine-sample");
+    assert_eq!(app.state().workspace_root(), sample);
+    // Labelled as sample data, and the user's own workspace is untouched.
+    app.get_by_label("Sample data");
+    assert!(!ws.join("candidates").exists());
+    assert!(Workspace::new(&sample).load().candidates.len() >= 10);
+
+    // Back to the user's own through the recent workspaces.
+    app.get_by_label("Open workspace…").click();
+    app.run();
+    app.get_by_label(ws.to_str().unwrap()).click();
+    wait_until(&mut app, "the own workspace is open", |app| {
+        app.is_loaded() && app.snapshot().candidates.is_empty()
+    });
+    assert_eq!(app.state().workspace_root(), ws);
+    app.get_by_label("No candidates yet");
+}
+
+#[test]
+fn a_workspace_folder_can_be_typed() {
+    let ws = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    add_candidate(other.path(), "alex-doe", "Alex Doe");
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Open workspace…").click();
+    app.run();
+    let folder = app.get_by_label("Folder");
+    folder.focus();
+    folder.type_text(other.path().to_str().unwrap());
+    app.run();
+    app.get_by_label("Open").click();
+    wait_until(&mut app, "the other workspace is read", |app| {
+        app.is_loaded() && !app.snapshot().candidates.is_empty()
+    });
+    app.get_by_label("Alex Doe");
+    assert_eq!(app.state().settings().recent_workspaces[0], other.path());
 }

@@ -224,3 +224,42 @@ fn the_debrief_exports_to_a_typed_path_in_every_format() {
         assert!(text.contains("Alex Doe"), "{format}");
     }
 }
+
+#[test]
+fn compare_filters_by_name_and_charts_the_ticked_as_bars() {
+    let ws = panel_workspace();
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    // Each mean carries its n, for screen readers as on screen.
+    app.get_by_label_contains("Sam Lee, weighted 4.00 (n ");
+    app.get_by_label("Tick candidates to chart their dimension means");
+
+    let filter = app.get_by_label("Filter by name");
+    filter.focus();
+    filter.type_text("SAM");
+    app.run();
+    assert!(app.query_by_label("Alex Doe").is_none(), "filtered out");
+    app.get_by_label("Sam Lee").click();
+    app.run();
+    // The chart is drawn: the hint is gone and the legend names Sam.
+    assert!(
+        app.query_by_label("Tick candidates to chart their dimension means")
+            .is_none()
+    );
+    assert!(
+        app.query_all_by_label("Sam Lee").count() >= 2,
+        "legend entry"
+    );
+
+    app.get_by_label("Clear filter").click();
+    app.run();
+    app.get_by_label("Alex Doe");
+    match app.state().screen() {
+        scorecard::app::Screen::Compare(compare) => {
+            assert_eq!(compare.charted.len(), 1);
+            assert!(compare.filter.name.is_empty());
+        }
+        _ => panic!("not on the compare screen"),
+    }
+}
