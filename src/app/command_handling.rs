@@ -106,6 +106,8 @@ impl ScorecardApp {
             template,
             created_at: self.clock.now(),
             notes: String::new(),
+            opening: None,
+            interviews: Vec::new(),
         };
         let record = CandidateRecord {
             dir: self.workspace.candidate_dir(&id),

@@ -129,6 +129,8 @@ mod tests {
             template: Slug::new("infrastructure-engineer").unwrap(),
             created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
             notes: String::new(),
+            opening: None,
+            interviews: Vec::new(),
         };
         let mut scorecard = Scorecard {
             format: FormatVersion::CURRENT,

@@ -152,6 +152,8 @@ pub fn generate(templates: &[Template], candidates: usize, seed: u64, now: Times
             template: template.id.clone(),
             created_at: clock.at(plan.created),
             notes,
+            opening: None,
+            interviews: Vec::new(),
         };
         for slot in &plan.slots {
             let card = scorecard(&mut rng, template, &candidate, &profile, slot, &clock);

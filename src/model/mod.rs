@@ -5,10 +5,13 @@
 
 mod candidate;
 mod debrief;
+mod decision;
 mod elapsed;
 mod format_version;
 mod interviewer;
 mod library;
+mod opening;
+mod plan;
 mod problem;
 mod scorecard;
 mod slug;
@@ -22,10 +25,13 @@ pub use debrief::{
     Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, PendingDraft, alpha_reading,
     blind_alias, redact_name,
 };
+pub use decision::{Decision, Verdict};
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
 pub use interviewer::{InterviewerId, NameAsWritten};
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
+pub use opening::{DEFAULT_FEEDBACK_DUE_HOURS, Opening, OpeningStatus, PlanStage};
+pub use plan::{Interview, InterviewState, PlannedInterview, due_at, plan_status, sort_pending};
 pub use problem::{FieldPath, PathSegment, Problem};
 pub use scorecard::{Rating, RatingEntry, Recommendation, Scorecard};
 pub use slug::{MAX_SLUG_LEN, Slug, SlugError};
