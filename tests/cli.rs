@@ -44,12 +44,17 @@ fn validate_accepts_the_shipped_templates() {
     assert!(out.stderr.is_empty());
 }
 
+/// The workspace the format fixtures refer to (its opening).
+fn loop_workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loop-workspace")
+}
+
 #[test]
 fn validate_reports_each_broken_file_kind_on_stderr_with_exit_1() {
-    let ws = tempfile::tempdir().unwrap();
+    let ws = loop_workspace();
     for path in invalid_fixtures() {
         let arg = path.to_str().unwrap();
-        let out = scorecard(&["validate", arg], ws.path());
+        let out = scorecard(&["validate", arg], &ws);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{arg}: {stderr}");
         let first = stderr.lines().next().unwrap_or_default();
@@ -65,8 +70,8 @@ fn validate_reports_each_broken_file_kind_on_stderr_with_exit_1() {
 
 #[test]
 fn validate_takes_folders_and_exits_1_if_any_file_fails() {
-    let ws = tempfile::tempdir().unwrap();
-    let out = scorecard(&["validate", "tests/fixtures/valid"], ws.path());
+    let ws = loop_workspace();
+    let out = scorecard(&["validate", "tests/fixtures/valid"], &ws);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout).lines().count(),
@@ -78,7 +83,7 @@ fn validate_takes_folders_and_exits_1_if_any_file_fails() {
             "tests/fixtures/valid",
             "tests/fixtures/invalid/empty-file.ron",
         ],
-        ws.path(),
+        &ws,
     );
     assert_eq!(out.status.code(), Some(1));
 }

@@ -56,6 +56,8 @@ fn record(cards: Vec<Scorecard>) -> CandidateRecord {
                 fingerprint: None,
             })
             .collect(),
+        decision: None,
+        spots: Default::default(),
     }
 }
 

@@ -113,6 +113,8 @@ impl ScorecardApp {
             dir: self.workspace.candidate_dir(&id),
             candidate: candidate.clone(),
             scorecards: Vec::new(),
+            decision: None,
+            spots: crate::io::Spots::default(),
         };
         let at = self
             .snapshot

@@ -159,6 +159,8 @@ mod tests {
                     scorecard,
                     fingerprint: Some(1),
                 }],
+                decision: None,
+                spots: Default::default(),
             })],
             errors: Vec::new(),
             ..WorkspaceSnapshot::default()

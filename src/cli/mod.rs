@@ -153,11 +153,22 @@ pub fn run_command(
         Command::Validate { paths } => {
             // The workspace's own library counts too; without a workspace
             // (no home folder), the shipped one alone.
-            let library = match cli.workspace() {
-                Ok(workspace) => load_library(&workspace.templates_dir().join("library")).0,
-                Err(_) => shipped_library().0.clone(),
+            // References between files are checked against the same
+            // workspace (none: the shipped templates, no openings).
+            let (library, snapshot) = match cli.workspace() {
+                Ok(workspace) => (
+                    load_library(&workspace.templates_dir().join("library")).0,
+                    workspace.load_definitions(),
+                ),
+                Err(_) => (
+                    shipped_library().0.clone(),
+                    crate::io::WorkspaceSnapshot {
+                        templates: crate::io::TemplateSet::shipped().0,
+                        ..Default::default()
+                    },
+                ),
             };
-            validate::run(paths, &library, out, err)
+            validate::run(paths, &library, &snapshot, out, err)
         }
         Command::Templates { format } => templates::run(&cli.workspace()?, *format, out, err),
         Command::Summary {

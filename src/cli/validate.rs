@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::io::{
-    FileError, ParsedFile, parse_any_with, read_text, read_text_following_links, ron_files_under,
+    FileError, ParsedFile, WorkspaceSnapshot, check_text, read_text, read_text_following_links,
+    ron_files_under,
 };
 use crate::model::Library;
 
@@ -20,9 +21,13 @@ use super::EXIT_INVALID;
 /// link, FIFO, device, folder named `*.ron` or name that is not UTF-8 is
 /// reported as an error (exit 1) and never opened. Only regular files are
 /// read, even when named.
+///
+/// References between files (a candidate's opening and planned stages, an
+/// opening's template and stages) are checked against `workspace`.
 pub fn run(
     paths: &[PathBuf],
     library: &Library,
+    workspace: &WorkspaceSnapshot,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
@@ -49,7 +54,7 @@ pub fn run(
             } else {
                 read_text_following_links(&file)
             };
-            match text.and_then(|text| parse_any_with(&file, &text, library)) {
+            match text.and_then(|text| check_text(&file, &text, library, workspace)) {
                 Ok(parsed) => writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?,
                 Err(error) => {
                     failed = true;
@@ -78,7 +83,28 @@ fn describe(parsed: &ParsedFile) -> String {
             t.dimensions.len(),
             t.exercises.len()
         ),
-        ParsedFile::Candidate(c) => format!("candidate {} for template {}", c.id, c.template),
+        ParsedFile::Candidate(c) => match &c.opening {
+            Some(opening) => format!(
+                "candidate {} for template {}, opening {opening} ({} interviews planned)",
+                c.id,
+                c.template,
+                c.interviews.len()
+            ),
+            None => format!("candidate {} for template {}", c.id, c.template),
+        },
+        ParsedFile::Opening(o) => format!(
+            "opening {} for template {} ({}, {} stages planned)",
+            o.id,
+            o.template,
+            o.status.label().to_lowercase(),
+            o.plan.len()
+        ),
+        ParsedFile::Decision(d) => format!(
+            "decision on {}: {} by {:?}",
+            d.candidate,
+            d.decision.label().to_lowercase(),
+            d.decided_by
+        ),
         ParsedFile::SharedDimension(d) => {
             let levels: Vec<&str> = d.levels.keys().map(|l| l.as_str()).collect();
             format!("shared dimension {} ({})", d.id, levels.join(", "))

@@ -1,4 +1,5 @@
-//! Telling templates, candidates and scorecards apart by their content.
+//! Telling templates, candidates, scorecards, openings and decisions apart
+//! by their content.
 
 use std::fmt;
 use std::path::Path;
@@ -6,7 +7,7 @@ use std::path::Path;
 use super::FileError;
 use super::locate::first_identifier;
 
-/// The three kinds of file Scorecard reads.
+/// The kinds of file Scorecard reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     /// `Template(…)`.
@@ -17,6 +18,10 @@ pub enum FileKind {
     Scorecard,
     /// `SharedDimension(…)`, a dimension of the library.
     SharedDimension,
+    /// `Opening(…)`, a requisition.
+    Opening,
+    /// `Decision(…)`, the panel's decision on a candidate.
+    Decision,
 }
 
 impl fmt::Display for FileKind {
@@ -26,6 +31,8 @@ impl fmt::Display for FileKind {
             FileKind::Candidate => "candidate",
             FileKind::Scorecard => "scorecard",
             FileKind::SharedDimension => "shared dimension",
+            FileKind::Opening => "opening",
+            FileKind::Decision => "decision",
         })
     }
 }
@@ -39,6 +46,8 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
         Some("Candidate") => Ok(FileKind::Candidate),
         Some("Scorecard") => Ok(FileKind::Scorecard),
         Some("SharedDimension") => Ok(FileKind::SharedDimension),
+        Some("Opening") => Ok(FileKind::Opening),
+        Some("Decision") => Ok(FileKind::Decision),
         other => {
             let found = match other {
                 Some(name) => format!("found `{name}`"),
@@ -52,7 +61,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
                 at.line,
                 at.column,
                 format!(
-                    "expected `Template(`, `Candidate(`, `Scorecard(` or `SharedDimension(`: {found}"
+                    "expected `Template(`, `SharedDimension(`, `Candidate(`, `Scorecard(`, `Opening(` or `Decision(`: {found}"
                 ),
             ))
         }

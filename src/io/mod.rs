@@ -12,6 +12,7 @@ mod library;
 mod listing;
 mod locate;
 mod parse;
+mod references;
 mod shipped;
 mod sync_conflicts;
 mod template_set;
@@ -26,10 +27,11 @@ pub use file_kind::{FileKind, detect_kind};
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
-    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_with, parse_candidate, parse_scorecard,
-    parse_shared_dimension, parse_template, parse_template_with, read_and_parse_any, read_text,
-    read_text_following_links, to_ron,
+    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_with, parse_candidate, parse_decision,
+    parse_opening, parse_scorecard, parse_shared_dimension, parse_template, parse_template_with,
+    read_and_parse_any, read_text, read_text_following_links, to_ron,
 };
+pub use references::{check_text, read_and_check, reference_errors};
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
 };
@@ -39,6 +41,6 @@ pub use sync_conflicts::{
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
 pub use workspace::{
-    CandidateFolder, CandidateRecord, FolderNotes, LoadProgress, Refresh, ScorecardRecord,
-    Workspace, WorkspaceSnapshot, fingerprint,
+    CandidateFolder, CandidateRecord, DECISION_FILE, FolderNotes, LoadProgress, OpeningRecord,
+    Refresh, ScorecardRecord, Spots, Workspace, WorkspaceSnapshot, fingerprint,
 };

@@ -14,7 +14,8 @@ use super::locate::locate;
 use super::sync_conflicts::has_git_conflict_markers;
 use super::{FileError, StoreError};
 use crate::model::{
-    Candidate, Library, Problem, Scorecard, SharedDimension, Template, TemplateFile,
+    Candidate, Decision, Library, Opening, Problem, Scorecard, SharedDimension, Template,
+    TemplateFile,
 };
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the
@@ -36,6 +37,10 @@ pub enum ParsedFile {
     Scorecard(Scorecard),
     /// A shared dimension of the library.
     SharedDimension(SharedDimension),
+    /// An opening.
+    Opening(Opening),
+    /// A decision on a candidate.
+    Decision(Decision),
 }
 
 impl ParsedFile {
@@ -46,6 +51,8 @@ impl ParsedFile {
             ParsedFile::Candidate(_) => FileKind::Candidate,
             ParsedFile::Scorecard(_) => FileKind::Scorecard,
             ParsedFile::SharedDimension(_) => FileKind::SharedDimension,
+            ParsedFile::Opening(_) => FileKind::Opening,
+            ParsedFile::Decision(_) => FileKind::Decision,
         }
     }
 }
@@ -160,6 +167,17 @@ pub fn parse_scorecard(path: &Path, text: &str) -> Result<Scorecard, FileError> 
     parse_checked(path, text, Scorecard::problems)
 }
 
+/// Parses and checks an opening (not against its template: see
+/// [`Opening::template_problems`]).
+pub fn parse_opening(path: &Path, text: &str) -> Result<Opening, FileError> {
+    parse_checked(path, text, Opening::problems)
+}
+
+/// Parses and checks a decision.
+pub fn parse_decision(path: &Path, text: &str) -> Result<Decision, FileError> {
+    parse_checked(path, text, Decision::problems)
+}
+
 /// Parses a file of any kind, telling the kind by how it starts; templates
 /// resolve against the shipped library.
 pub fn parse_any(path: &Path, text: &str) -> Result<ParsedFile, FileError> {
@@ -176,6 +194,8 @@ pub fn parse_any_with(path: &Path, text: &str, library: &Library) -> Result<Pars
         FileKind::SharedDimension => {
             parse_shared_dimension(path, text).map(ParsedFile::SharedDimension)
         }
+        FileKind::Opening => parse_opening(path, text).map(ParsedFile::Opening),
+        FileKind::Decision => parse_decision(path, text).map(ParsedFile::Decision),
     }
 }
 
@@ -233,7 +253,7 @@ fn check<T>(
     }
 }
 
-fn positioned(path: &Path, text: &str, problem: &Problem) -> FileError {
+pub(crate) fn positioned(path: &Path, text: &str, problem: &Problem) -> FileError {
     let at = locate(text, &problem.path);
     FileError::new(path, at.line, at.column, problem.message.clone())
 }
