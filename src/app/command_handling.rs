@@ -309,6 +309,7 @@ impl ScorecardApp {
             summary,
             &self.settings,
             request.blind,
+            self.clock.now(),
         ) {
             DebriefView::Ready(debrief) => debrief,
             DebriefView::Hidden

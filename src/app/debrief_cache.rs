@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::io::WorkspaceSnapshot;
 use crate::model::stats::Summary;
-use crate::model::{Debrief, Slug};
+use crate::model::{Debrief, Slug, Timestamp};
 use crate::ui::{Settings, panel_visible};
 
 /// What the debrief screen can show.
@@ -31,6 +31,8 @@ struct Key {
     blind: bool,
     coordinator: bool,
     interviewer: String,
+    /// The minute owed scorecards are counted at.
+    minute: i64,
 }
 
 /// The last debrief built, and what it was built from.
@@ -49,8 +51,10 @@ impl DebriefCache {
         generation: u64,
         summary: Option<(u64, &Summary)>,
         settings: &Settings,
+        as_of: Timestamp,
     ) -> DebriefView {
         let key = Key {
+            minute: as_of.unix_seconds().div_euclid(60),
             candidate: candidate.clone(),
             generation,
             aggregates: summary.map(|(generation, _)| generation),
@@ -69,6 +73,7 @@ impl DebriefCache {
             summary.map(|(_, s)| s),
             settings,
             settings.blind,
+            as_of,
         );
         self.last = Some((key, view.clone()));
         view
@@ -81,13 +86,14 @@ impl DebriefCache {
 }
 
 /// The debrief of a candidate, from `summary`; with names replaced by
-/// aliases if `blind`.
+/// aliases if `blind`; owed scorecards as of `as_of`.
 pub fn build_debrief(
     id: &Slug,
     snapshot: &WorkspaceSnapshot,
     summary: Option<&Summary>,
     settings: &Settings,
     blind: bool,
+    as_of: Timestamp,
 ) -> DebriefView {
     let Some(record) = snapshot.candidate(id.as_str()) else {
         return DebriefView::Hidden;
@@ -106,13 +112,14 @@ pub fn build_debrief(
         .map(|s| s.scorecard.clone())
         .collect();
     let template = snapshot.templates.get(record.candidate.template.as_str());
-    DebriefView::Ready(Arc::new(Debrief::build(
+    let debrief = Debrief::build(
         &record.candidate,
         &cards,
         template.map(|e| &e.template),
         summary,
         blind,
-    )))
+    );
+    DebriefView::Ready(Arc::new(snapshot.debrief_with_loop(debrief, record, as_of)))
 }
 
 #[cfg(test)]
@@ -167,6 +174,10 @@ mod tests {
         }
     }
 
+    fn now() -> Timestamp {
+        "2026-11-21T10:00:00Z".parse().unwrap()
+    }
+
     fn ready(view: &DebriefView) -> Arc<Debrief> {
         match view {
             DebriefView::Ready(debrief) => Arc::clone(debrief),
@@ -185,22 +196,22 @@ mod tests {
             ..Settings::default()
         };
         let mut cache = DebriefCache::default();
-        let first = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings));
-        let again = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings));
+        let first = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings, now()));
+        let again = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings, now()));
         assert!(Arc::ptr_eq(&first, &again), "same inputs, same debrief");
 
-        let newer = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings));
+        let newer = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings, now()));
         assert!(!Arc::ptr_eq(&first, &newer), "a change builds it again");
 
         settings.blind = true;
-        let blind = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings));
+        let blind = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings, now()));
         assert!(!Arc::ptr_eq(&newer, &blind));
         assert_ne!(blind.display_name, "Alex Doe");
 
         settings.coordinator = false;
         settings.interviewer = "Sam Lee".to_owned();
         assert!(matches!(
-            cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings),
+            cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings, now()),
             DebriefView::Hidden
         ));
     }
@@ -212,8 +223,14 @@ mod tests {
             coordinator: true,
             ..Settings::default()
         };
-        let view =
-            DebriefCache::default().get(&Slug::new("c-1").unwrap(), &snapshot, 1, None, &settings);
+        let view = DebriefCache::default().get(
+            &Slug::new("c-1").unwrap(),
+            &snapshot,
+            1,
+            None,
+            &settings,
+            now(),
+        );
         assert!(matches!(view, DebriefView::Computing));
     }
 }

@@ -410,6 +410,7 @@ impl eframe::App for ScorecardApp {
                 self.generation,
                 self.summary.as_ref().map(|(g, s)| (*g, s.as_ref())),
                 &self.settings,
+                self.clock.now(),
             )),
             _ => None,
         };

@@ -6,6 +6,7 @@
 mod demo;
 mod erase;
 mod export;
+mod pending;
 mod summary;
 mod templates;
 mod validate;
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::io::{Workspace, load_library, shipped_library};
+use crate::model::Timestamp;
 
 /// Exit code for input that is not valid.
 pub const EXIT_INVALID: u8 = 1;
@@ -58,9 +60,34 @@ pub enum Command {
         /// Only candidates of this template
         #[arg(long, value_name = "ID")]
         template: Option<String>,
+        /// Only candidates of this opening
+        #[arg(long, value_name = "ID")]
+        opening: Option<String>,
+        /// Count owed and overdue scorecards as of this time (RFC 3339)
+        /// [default: now]
+        #[arg(long, value_name = "T", value_parser = parse_time)]
+        as_of: Option<Timestamp>,
         /// Output format
         #[arg(long, value_enum)]
         format: SummaryFormat,
+    },
+    /// The scorecards owed by interviews that have happened, overdue first
+    Pending {
+        /// Only candidates of this opening
+        #[arg(long, value_name = "ID")]
+        opening: Option<String>,
+        /// Only this interviewer ("Priya Raman" and "priya raman" are one)
+        #[arg(long, value_name = "NAME")]
+        interviewer: Option<String>,
+        /// Only overdue scorecards
+        #[arg(long)]
+        overdue: bool,
+        /// As of this time (RFC 3339) [default: now]
+        #[arg(long, value_name = "T", value_parser = parse_time)]
+        as_of: Option<Timestamp>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = PendingFormat::Text)]
+        format: PendingFormat,
     },
     /// The debrief summary of one candidate
     Export {
@@ -77,6 +104,9 @@ pub enum Command {
         /// Replace the candidate's name with a stable alias, in the evidence too
         #[arg(long)]
         blind: bool,
+        /// Owed and overdue scorecards as of this time (RFC 3339) [default: now]
+        #[arg(long, value_name = "T", value_parser = parse_time)]
+        as_of: Option<Timestamp>,
     },
     /// Fill an empty workspace with realistic sample data
     Demo {
@@ -120,6 +150,26 @@ pub enum ExportFormat {
     Csv,
     /// The debrief as JSON.
     Json,
+}
+
+/// Output formats of `scorecard pending`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PendingFormat {
+    /// One line per owed scorecard.
+    Text,
+    /// The JSON of DESIGN.md, with `errors`.
+    Json,
+}
+
+/// Reads `--as-of`: RFC 3339, in any offset.
+fn parse_time(text: &str) -> Result<Timestamp, String> {
+    text.parse()
+        .map_err(|e: crate::model::TimestampError| e.to_string())
+}
+
+/// The time given, or now.
+fn as_of_or_now(as_of: Option<Timestamp>) -> Timestamp {
+    as_of.unwrap_or_else(|| Timestamp::from_utc(chrono::Utc::now()))
 }
 
 /// Output formats of `scorecard templates`.
@@ -174,11 +224,35 @@ pub fn run_command(
         Command::Summary {
             candidate,
             template,
+            opening,
+            as_of,
             format,
         } => summary::run(
             &cli.workspace()?,
-            candidate.as_deref(),
-            template.as_deref(),
+            &summary::Narrow {
+                candidate: candidate.as_deref(),
+                template: template.as_deref(),
+                opening: opening.as_deref(),
+            },
+            as_of_or_now(*as_of),
+            *format,
+            out,
+            err,
+        ),
+        Command::Pending {
+            opening,
+            interviewer,
+            overdue,
+            as_of,
+            format,
+        } => pending::run(
+            &cli.workspace()?,
+            &pending::PendingArgs {
+                opening: opening.as_deref(),
+                interviewer: interviewer.as_deref(),
+                overdue_only: *overdue,
+                as_of: as_of_or_now(*as_of),
+            },
             *format,
             out,
             err,
@@ -188,12 +262,16 @@ pub fn run_command(
             format,
             output,
             blind,
+            as_of,
         } => export::run(
             &cli.workspace()?,
             candidate,
             *format,
             output.as_deref(),
-            *blind,
+            export::ExportOptions {
+                blind: *blind,
+                as_of: as_of_or_now(*as_of),
+            },
             out,
             err,
         ),

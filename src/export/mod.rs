@@ -22,6 +22,7 @@ mod debrief;
 mod escape;
 mod html;
 mod numbers;
+mod pending;
 mod sheet;
 mod summary;
 
@@ -29,6 +30,7 @@ pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdo
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
 pub use html::debrief_html;
 pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
+pub use pending::{pending_json, pending_text};
 pub use summary::{SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_markdown};
 
 /// Why an export could not be produced. The CSV and JSON writers only write

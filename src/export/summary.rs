@@ -89,7 +89,7 @@ impl<'a> ConflictJson<'a> {
 }
 
 #[derive(Serialize)]
-struct ErrorJson<'a> {
+pub(crate) struct ErrorJson<'a> {
     path: String,
     line: usize,
     column: usize,
@@ -97,7 +97,7 @@ struct ErrorJson<'a> {
 }
 
 impl<'a> ErrorJson<'a> {
-    fn new(error: &'a FileError) -> Self {
+    pub(crate) fn new(error: &'a FileError) -> Self {
         Self {
             path: error.path.display().to_string(),
             line: error.line,

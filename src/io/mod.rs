@@ -8,6 +8,7 @@ mod erase;
 mod error;
 mod export_target;
 mod file_kind;
+mod hiring_loop;
 mod library;
 mod listing;
 mod locate;
@@ -24,6 +25,7 @@ pub use erase::Erased;
 pub use error::{FileError, StoreError};
 pub use export_target::{ExportWrite, PROTECTED_FOLDERS, check_export_target, write_export};
 pub use file_kind::{FileKind, detect_kind};
+pub use hiring_loop::PendingFilter;
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{

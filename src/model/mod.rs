@@ -22,8 +22,8 @@ mod timestamp;
 
 pub use candidate::Candidate;
 pub use debrief::{
-    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, PendingDraft, alpha_reading,
-    blind_alias, redact_name,
+    Debrief, DebriefDecision, DebriefDimension, DebriefScorecard, EvidenceLine, OwedScorecard,
+    PendingDraft, alpha_reading, blind_alias, redact_name,
 };
 pub use decision::{Decision, Verdict};
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};

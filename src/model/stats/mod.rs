@@ -21,6 +21,7 @@ pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
 pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
 pub use leniency::{Observation, leniency, observations};
 pub use summary::{
-    CandidateSummary, DimensionSummary, InterviewerSummary, RecommendationCounts, RedFlag, Summary,
-    SummaryInput, SummaryView, TemplateSummary, summarize, summarize_view,
+    CandidateSummary, DecisionSummary, DimensionSummary, InterviewerSummary, OpeningSummary,
+    RecommendationCounts, RedFlag, Summary, SummaryInput, SummaryView, TemplateSummary, summarize,
+    summarize_view,
 };
