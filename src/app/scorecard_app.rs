@@ -20,6 +20,7 @@ use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::Slug;
 use crate::model::stats::Summary;
+use crate::ui::OpeningsScreen;
 use crate::ui::{
     Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen, Place,
     SaveStatus, Settings, SetupScreen, TemplatesScreen, TopBar, ViewContext, help_overlay_ui,
@@ -63,6 +64,8 @@ pub enum Screen {
     Compare(CompareScreen),
     /// Templates: list, preview, edit.
     Templates(TemplatesScreen),
+    /// Openings: list, create, edit, put on hold, close.
+    Openings(OpeningsScreen),
 }
 
 /// The app.
@@ -328,6 +331,7 @@ impl ScorecardApp {
             Screen::Home => Place::Home,
             Screen::Compare(_) => Place::Compare,
             Screen::Templates(_) => Place::Templates,
+            Screen::Openings(_) => Place::Openings,
             Screen::Setup(_) | Screen::Interview(_) | Screen::Debrief(_) => Place::Elsewhere,
         };
         let updating =
@@ -447,6 +451,7 @@ impl eframe::App for ScorecardApp {
                 Some(DebriefView::Hidden) | None => screen.ui(ui, &mut cx, None),
             },
             Screen::Templates(templates) => templates.ui(ui, &mut cx),
+            Screen::Openings(openings) => openings.ui(ui, &mut cx),
             Screen::Compare(compare) => {
                 let aggregates = summary.as_ref().map(|(generation, summary)| Aggregates {
                     generation: *generation,

@@ -36,6 +36,15 @@ impl ScorecardApp {
                 self.info = Some(format!("Saved {}", path.display()));
                 self.worker.send(Job::Refresh(vec![path]));
             }
+            Report::LoopFileSaved { what, path, result } => {
+                // Read back either way, so the snapshot holds what the file
+                // holds (after a failure, not what was shown meanwhile).
+                self.worker.send(Job::Refresh(vec![path]));
+                if let Err(err) = result {
+                    log::error!("{what} not saved: {err:#}");
+                    self.notice = Some(format!("The {what} was not saved: {err:#}"));
+                }
+            }
             Report::TemplateSaved(Err(err)) => {
                 log::error!("template not saved: {err:#}");
                 self.notice = Some(format!("The template was not saved: {err:#}"));

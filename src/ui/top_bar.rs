@@ -15,6 +15,8 @@ pub enum Place {
     Compare,
     /// The templates screen.
     Templates,
+    /// The openings screen.
+    Openings,
     /// Any other screen.
     Elsewhere,
 }
@@ -64,6 +66,9 @@ impl TopBar<'_> {
                 }
                 if place != Place::Templates && ui.button("Templates").clicked() {
                     command = Some(Command::OpenTemplates);
+                }
+                if place != Place::Openings && ui.button("Openings").clicked() {
+                    command = Some(Command::OpenOpenings);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Shortcuts (F1)").clicked() {

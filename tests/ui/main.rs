@@ -6,6 +6,7 @@
 
 mod closing;
 mod harness;
+mod hiring_loop;
 mod home;
 mod hygiene;
 mod interview;
