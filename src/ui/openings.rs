@@ -15,6 +15,9 @@ use crate::model::{
 pub struct OpeningsScreen {
     /// The form, while one is open.
     pub editor: Option<OpeningEditor>,
+    /// Each opening's counts (candidates, decided, owed, overdue), by id,
+    /// for one snapshot generation and minute.
+    counts: Option<((u64, i64), Vec<(Slug, [usize; 4])>)>,
 }
 
 /// One stage of the default panel, as typed.
@@ -203,23 +206,22 @@ impl OpeningsScreen {
             ui.weak("No openings yet: an opening names the template, the hiring manager and the default panel");
             return;
         }
+        let key = (cx.generation, cx.now.unix_seconds().div_euclid(60));
+        if self.counts.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.counts = Some((key, opening_counts(cx)));
+        }
+        let counts = self
+            .counts
+            .as_ref()
+            .map(|(_, c)| c.as_slice())
+            .unwrap_or_default();
         for record in &cx.snapshot.openings {
             let opening = &record.opening;
             ui.separator();
-            let candidates: Vec<_> = cx
-                .snapshot
-                .candidates
+            let [count, decided, owed, overdue] = counts
                 .iter()
-                .filter(|r| r.candidate.opening.as_ref() == Some(&opening.id))
-                .collect();
-            let (mut owed, mut overdue, mut decided) = (0, 0, 0);
-            for r in &candidates {
-                for p in cx.snapshot.plan_of(r, cx.now) {
-                    owed += usize::from(p.state.is_owed());
-                    overdue += usize::from(p.state == InterviewState::Overdue);
-                }
-                decided += usize::from(r.decision.is_some());
-            }
+                .find(|(id, _)| *id == opening.id)
+                .map_or([0; 4], |(_, c)| *c);
             ui.horizontal(|ui| {
                 ui.strong(&opening.title);
                 ui.label(format!("· {}", opening.status.label()));
@@ -234,8 +236,7 @@ impl OpeningsScreen {
                 ));
             });
             ui.label(format!(
-                "{} candidate(s), {decided} decided, {owed} scorecard(s) owed, {overdue} overdue",
-                candidates.len()
+                "{count} candidate(s), {decided} decided, {owed} scorecard(s) owed, {overdue} overdue"
             ));
             ui.horizontal(|ui| {
                 if ui.button(format!("Edit {}", opening.title)).clicked() {
@@ -270,19 +271,33 @@ impl OpeningsScreen {
                     }
                 }
             });
-            for r in candidates {
-                let status = match &r.decision {
-                    Some(d) => d.decision.label().to_owned(),
-                    None => "no decision yet".to_owned(),
-                };
-                ui.horizontal(|ui| {
-                    if ui.link(display_name(&r.candidate, cx.settings)).clicked() {
-                        cx.commands
-                            .push(Command::OpenCandidate(r.candidate.id.clone()));
-                    }
-                    ui.weak(status);
-                });
+            if count == 0 {
+                continue;
             }
+            // Closed by default: an opening of hundreds of candidates costs
+            // nothing until someone looks.
+            egui::CollapsingHeader::new(format!("Candidates of {}", opening.title))
+                .id_salt(("opening_candidates", opening.id.as_str()))
+                .show(ui, |ui| {
+                    let of_opening = cx
+                        .snapshot
+                        .candidates
+                        .iter()
+                        .filter(|r| r.candidate.opening.as_ref() == Some(&opening.id));
+                    for r in of_opening {
+                        let status = match &r.decision {
+                            Some(d) => d.decision.label().to_owned(),
+                            None => "no decision yet".to_owned(),
+                        };
+                        ui.horizontal(|ui| {
+                            if ui.link(display_name(&r.candidate, cx.settings)).clicked() {
+                                cx.commands
+                                    .push(Command::OpenCandidate(r.candidate.id.clone()));
+                            }
+                            ui.weak(status);
+                        });
+                    }
+                });
         }
     }
 
@@ -426,4 +441,29 @@ impl OpeningsScreen {
             self.editor = None;
         }
     }
+}
+
+/// Per opening: candidates, decided, owed scorecards, overdue ones.
+fn opening_counts(cx: &ViewContext<'_>) -> Vec<(Slug, [usize; 4])> {
+    let mut counts: Vec<(Slug, [usize; 4])> = cx
+        .snapshot
+        .openings
+        .iter()
+        .map(|o| (o.opening.id.clone(), [0; 4]))
+        .collect();
+    for record in &cx.snapshot.candidates {
+        let Some(id) = &record.candidate.opening else {
+            continue;
+        };
+        let Some((_, c)) = counts.iter_mut().find(|(o, _)| o == id) else {
+            continue;
+        };
+        c[0] += 1;
+        c[1] += usize::from(record.decision.is_some());
+        for p in cx.snapshot.plan_of(record, cx.now) {
+            c[2] += usize::from(p.state.is_owed());
+            c[3] += usize::from(p.state == InterviewState::Overdue);
+        }
+    }
+    counts
 }

@@ -297,3 +297,29 @@ fn the_hiring_manager_records_a_decision_blocked_when_blank_then_exports_it() {
         "{md}"
     );
 }
+
+#[test]
+fn compare_picks_an_opening_and_shows_each_decision() {
+    let ws = tempfile::tempdir().unwrap();
+    candidate_with_plan(
+        ws.path(),
+        vec![interview("Priya Raman", "", "2026-11-20T10:00:00Z")],
+    );
+    colleague_submits(ws.path(), "Priya Raman");
+    // Sam Lee (c-2) is of the same template but no opening.
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Alex Doe · no decision");
+    app.get_by_label("Sam Lee");
+    app.get_by_label("Opening").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer, Berlin").click();
+    wait_numbers(&mut app);
+    app.run();
+    app.get_by_label("Alex Doe · no decision");
+    assert!(app.query_by_label("Sam Lee").is_none());
+}
