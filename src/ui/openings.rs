@@ -17,8 +17,12 @@ pub struct OpeningsScreen {
     pub editor: Option<OpeningEditor>,
     /// Each opening's counts (candidates, decided, owed, overdue), by id,
     /// for one snapshot generation and minute.
-    counts: Option<((u64, i64), Vec<(Slug, [usize; 4])>)>,
+    counts: Option<(CountsKey, Vec<(Slug, [usize; 4])>)>,
 }
+
+/// What [`OpeningsScreen`]'s counts were found for: the snapshot
+/// generation and the minute.
+type CountsKey = (u64, i64);
 
 /// One stage of the default panel, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
