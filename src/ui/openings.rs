@@ -17,12 +17,15 @@ pub struct OpeningsScreen {
     pub editor: Option<OpeningEditor>,
     /// Each opening's counts (candidates, decided, owed, overdue), by id,
     /// for one snapshot generation and minute.
-    counts: Option<(CountsKey, Vec<(Slug, [usize; 4])>)>,
+    counts: Option<(CountsKey, Vec<OpeningCounts>)>,
 }
 
 /// What [`OpeningsScreen`]'s counts were found for: the snapshot
 /// generation and the minute.
 type CountsKey = (u64, i64);
+
+/// An opening's id with its candidates, decided, owed and overdue counts.
+type OpeningCounts = (Slug, [usize; 4]);
 
 /// One stage of the default panel, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -448,8 +451,8 @@ impl OpeningsScreen {
 }
 
 /// Per opening: candidates, decided, owed scorecards, overdue ones.
-fn opening_counts(cx: &ViewContext<'_>) -> Vec<(Slug, [usize; 4])> {
-    let mut counts: Vec<(Slug, [usize; 4])> = cx
+fn opening_counts(cx: &ViewContext<'_>) -> Vec<OpeningCounts> {
+    let mut counts: Vec<OpeningCounts> = cx
         .snapshot
         .openings
         .iter()
