@@ -218,6 +218,31 @@ fn write_markdown(
         }
     }
 
+    if !summary.openings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Openings")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| Opening | Title | Status | Candidates | Decided | Hired | Owed | Overdue |"
+        )?;
+        writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|")?;
+        for o in &summary.openings {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                escape_markdown(o.id.as_str()),
+                escape_markdown(&o.title),
+                o.status.replace('_', " "),
+                o.candidates,
+                o.decided,
+                o.hired,
+                o.owed,
+                o.overdue
+            )?;
+        }
+    }
+
     writeln!(out)?;
     writeln!(out, "## Templates")?;
     writeln!(out)?;
