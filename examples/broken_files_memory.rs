@@ -74,6 +74,8 @@ fn make_workspace(dir: &Path, n: usize) {
         template: Slug::new("infrastructure-engineer").unwrap(),
         created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
         notes: String::new(),
+        opening: None,
+        interviews: Vec::new(),
     })
     .unwrap();
     std::fs::create_dir_all(&folder).unwrap();

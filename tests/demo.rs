@@ -233,3 +233,48 @@ fn generated_scorecards_pass_the_model_checks() {
         }
     }
 }
+
+#[test]
+fn demo_fills_openings_plans_and_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let out = scorecard(
+        &["demo", "--candidates", "80"],
+        &ws,
+        &[("SCORECARD_DEMO_NOW", NOW)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let snapshot = Workspace::new(&ws).load();
+    // Every plan names its opening's template and stages: no error.
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(
+        snapshot.openings.len() >= 2,
+        "{:?}",
+        snapshot.openings.len()
+    );
+    let now: scorecard::model::Timestamp = NOW.parse().unwrap();
+    let states: Vec<_> = snapshot
+        .candidates
+        .iter()
+        .flat_map(|r| snapshot.plan_of(r, now))
+        .map(|p| p.state)
+        .collect();
+    use scorecard::model::InterviewState as S;
+    for state in [S::Submitted, S::Owed, S::Overdue, S::Upcoming] {
+        assert!(states.contains(&state), "no {state:?} interview");
+    }
+    let decided = snapshot
+        .candidates
+        .iter()
+        .filter(|r| r.decision.is_some())
+        .count();
+    assert!(decided > 0, "no decision");
+    // Only candidates of an opening are decided, by its hiring manager.
+    for r in snapshot.candidates.iter().filter(|r| r.decision.is_some()) {
+        let opening = snapshot.opening_of(&r.candidate).unwrap();
+        assert_eq!(
+            r.decision.as_ref().unwrap().decided_by,
+            opening.hiring_manager
+        );
+    }
+}

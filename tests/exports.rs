@@ -323,7 +323,8 @@ fn summary_json_has_the_designed_shape_and_numbers() {
             "templates",
             "interviewers",
             "errors",
-            "conflicts"
+            "conflicts",
+            "openings"
         ])
     );
     assert_eq!(doc["conflicts"], serde_json::json!([]));
@@ -357,6 +358,10 @@ fn summary_json_has_the_designed_shape_and_numbers() {
                 "recommendations",
                 "red_flags",
                 "agreement_alpha",
+                "opening",
+                "owed",
+                "overdue",
+                "decision",
             ])
         );
         assert_eq!(c["id"], id);

@@ -8,7 +8,25 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use scorecard::io::{MAX_FILE_BYTES, ParsedFile, parse_any, read_and_parse_any, read_text};
+use scorecard::io::{
+    MAX_FILE_BYTES, ParsedFile, Workspace, WorkspaceSnapshot, parse_any, read_and_check,
+    read_and_parse_any, read_text, shipped_library,
+};
+
+/// What fixtures refer to: the shipped templates and the opening in
+/// `tests/fixtures/loop-workspace/openings/`.
+fn loop_workspace() -> WorkspaceSnapshot {
+    Workspace::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loop-workspace"))
+        .load_definitions()
+}
+
+/// Parses a fixture and checks its references, as `scorecard validate` does.
+fn check(
+    path: &Path,
+    workspace: &WorkspaceSnapshot,
+) -> Result<ParsedFile, scorecard::io::FileError> {
+    read_and_check(path, &shipped_library().0, workspace)
+}
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -38,9 +56,10 @@ fn expectation(path: &Path) -> String {
 #[test]
 fn every_invalid_fixture_fails_with_its_expected_error() {
     let mut mismatches = Vec::new();
+    let workspace = loop_workspace();
     for path in fixtures("invalid") {
         let expected = format!("{}:{}", path.display(), expectation(&path));
-        match read_and_parse_any(&path) {
+        match check(&path, &workspace) {
             Ok(parsed) => {
                 mismatches.push(format!("{} parsed as {:?}", path.display(), parsed.kind()))
             }
@@ -55,8 +74,9 @@ fn every_invalid_fixture_fails_with_its_expected_error() {
 
 #[test]
 fn every_valid_fixture_parses() {
+    let workspace = loop_workspace();
     for path in fixtures("valid") {
-        if let Err(err) = read_and_parse_any(&path) {
+        if let Err(err) = check(&path, &workspace) {
             panic!("{err}");
         }
     }

@@ -20,6 +20,8 @@ fn candidate() -> Candidate {
         template: Slug::new("infrastructure-engineer").unwrap(),
         created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
         notes: String::new(),
+        opening: None,
+        interviews: Vec::new(),
     }
 }
 
@@ -54,6 +56,8 @@ fn record(cards: Vec<Scorecard>) -> CandidateRecord {
                 fingerprint: None,
             })
             .collect(),
+        decision: None,
+        spots: Default::default(),
     }
 }
 

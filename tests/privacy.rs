@@ -27,6 +27,8 @@ fn add(ws: &Workspace, id: &str, created: &str) {
         template: Slug::new("infrastructure-engineer").unwrap(),
         created_at: created.parse().unwrap(),
         notes: String::new(),
+        opening: None,
+        interviews: Vec::new(),
     };
     ws.save_candidate(&candidate).unwrap();
     let card = Scorecard {

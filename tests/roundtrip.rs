@@ -132,7 +132,7 @@ proptest! {
         id in slug(), template in slug(), name in "[^\u{0}]{1,30}", created_at in timestamp(), notes in text()
     ) {
         prop_assume!(!name.trim().is_empty());
-        let candidate = Candidate { format: FormatVersion::CURRENT, id, name, template, created_at, notes };
+        let candidate = Candidate { format: FormatVersion::CURRENT, id, name, template, created_at, notes, opening: None, interviews: Vec::new(), };
         let text = to_ron(&candidate, "candidate").unwrap();
         let back = parse_candidate(Path::new("c.ron"), &text).unwrap();
         prop_assert_eq!(back, candidate);

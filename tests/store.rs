@@ -18,6 +18,8 @@ fn candidate(id: &str) -> Candidate {
         template: Slug::new("infrastructure-engineer").unwrap(),
         created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
         notes: String::new(),
+        opening: None,
+        interviews: Vec::new(),
     }
 }
 

@@ -236,6 +236,8 @@ pub fn write_panel_workspace(dir: &Path, candidates: usize) -> Written {
             template: template.id.clone(),
             created_at: at(created),
             notes: String::new(),
+            opening: None,
+            interviews: Vec::new(),
         };
         write_candidate(&store, &candidate, &mut written);
         let level = 1 + rng.below(4) as i64;

@@ -10,8 +10,9 @@ use super::edit_session::EditSession;
 use super::io_worker::Job;
 use super::scorecard_app::{ExportRequest, ScorecardApp, Screen};
 use crate::export::Format;
-use crate::io::CandidateRecord;
-use crate::model::{Candidate, FormatVersion, Scorecard, Slug};
+use crate::io::{CandidateRecord, OpeningRecord};
+use crate::model::{Candidate, Decision, FormatVersion, Interview, Opening, Scorecard, Slug};
+use crate::ui::OpeningsScreen;
 use crate::ui::{
     Command, CompareScreen, DebriefScreen, InterviewScreen, InterviewersScreen, PracticeScreen,
     SetupScreen, TemplatesScreen,
@@ -24,7 +25,7 @@ impl ScorecardApp {
             Command::GoHome => self.leave_to(Screen::Home, time),
             Command::OpenCandidate(id) => self.leave_to(Screen::Setup(SetupScreen::new(id)), time),
             Command::CreateCandidate { name, template } => {
-                self.create_candidate(name, template, time)
+                self.create_candidate(name, template, None, time)
             }
             Command::StartInterview { candidate, stage } => {
                 self.start_interview(&candidate, stage, time)
@@ -72,7 +73,98 @@ impl ScorecardApp {
                 format,
                 path,
             } => self.write_kit(&template, &stage, format, path),
+            Command::OpenOpenings => {
+                self.leave_to(Screen::Openings(OpeningsScreen::default()), time)
+            }
+            Command::SaveOpening(opening) => self.save_opening(opening),
+            Command::CreateCandidateForOpening { name, opening } => {
+                self.create_candidate_for_opening(name, &opening, time)
+            }
+            Command::SavePlan {
+                candidate,
+                interviews,
+            } => self.save_plan(&candidate, interviews),
+            Command::RecordDecision(decision) => self.record_decision(decision),
         }
+    }
+
+    /// Shows the opening at once and writes it on the worker (the watcher
+    /// and the worker's report read it back).
+    fn save_opening(&mut self, opening: Box<Opening>) {
+        let record = OpeningRecord {
+            path: self.workspace.opening_path(&opening.id),
+            opening: (*opening).clone(),
+            spots: crate::io::Spots::default(),
+        };
+        match self
+            .snapshot
+            .openings
+            .binary_search_by(|r| r.opening.id.cmp(&opening.id))
+        {
+            Ok(at) => {
+                if let Some(slot) = self.snapshot.openings.get_mut(at) {
+                    *slot = record;
+                }
+            }
+            Err(at) => self.snapshot.openings.insert(at, record),
+        }
+        self.generation += 1;
+        self.worker.send(Job::SaveOpening(opening));
+    }
+
+    /// A new candidate of an opening: its template, its default panel as
+    /// their plan, every interview at the time they are added (the
+    /// coordinator types the real times on their page).
+    fn create_candidate_for_opening(&mut self, name: String, opening: &Slug, time: f64) {
+        let Some(opening) = self.snapshot.opening(opening.as_str()).cloned() else {
+            self.notice = Some(format!("Opening {opening} is no longer in the workspace"));
+            return;
+        };
+        let plan = Candidate::plan_from(&opening, self.clock.now());
+        self.create_candidate(
+            name,
+            opening.template.clone(),
+            Some((opening.id.clone(), plan)),
+            time,
+        );
+    }
+
+    /// Shows the new plan at once and writes the candidate's record.
+    fn save_plan(&mut self, candidate: &Slug, interviews: Vec<Interview>) {
+        let Some(at) = self
+            .snapshot
+            .candidates
+            .binary_search_by(|r| r.candidate.id.cmp(candidate))
+            .ok()
+        else {
+            self.notice = Some(format!(
+                "Candidate {candidate} is no longer in the workspace"
+            ));
+            return;
+        };
+        let Some(slot) = self.snapshot.candidates.get_mut(at) else {
+            return;
+        };
+        let record = Arc::make_mut(slot);
+        record.candidate.interviews = interviews;
+        let saved = record.candidate.clone();
+        self.generation += 1;
+        self.worker.send(Job::SavePlan(Box::new(saved)));
+    }
+
+    /// Shows the decision at once and writes `decision.ron`.
+    fn record_decision(&mut self, decision: Box<Decision>) {
+        if let Ok(at) = self
+            .snapshot
+            .candidates
+            .binary_search_by(|r| r.candidate.id.cmp(&decision.candidate))
+            && let Some(slot) = self.snapshot.candidates.get_mut(at)
+        {
+            Arc::make_mut(slot).decision = Some((*decision).clone());
+            self.generation += 1;
+        }
+        self.debriefs.clear();
+        self.worker.send(Job::SaveDecision(decision));
     }
 
     /// Switches screen; an interview left behind closes its session (its
@@ -118,7 +210,13 @@ impl ScorecardApp {
         self.worker.send(Job::Erase(ids));
     }
 
-    fn create_candidate(&mut self, name: String, template: Slug, time: f64) {
+    fn create_candidate(
+        &mut self,
+        name: String,
+        template: Slug,
+        opening: Option<(Slug, Vec<Interview>)>,
+        time: f64,
+    ) {
         let id = new_candidate_id(|id| {
             self.snapshot
                 .candidates
@@ -133,11 +231,20 @@ impl ScorecardApp {
             template,
             created_at: self.clock.now(),
             notes: String::new(),
+            opening: None,
+            interviews: Vec::new(),
         };
+        let mut candidate = candidate;
+        if let Some((opening, interviews)) = opening {
+            candidate.opening = Some(opening);
+            candidate.interviews = interviews;
+        }
         let record = CandidateRecord {
             dir: self.workspace.candidate_dir(&id),
             candidate: candidate.clone(),
             scorecards: Vec::new(),
+            decision: None,
+            spots: crate::io::Spots::default(),
         };
         let at = self
             .snapshot
@@ -404,6 +511,7 @@ impl ScorecardApp {
             summary,
             &self.settings,
             request.blind,
+            self.clock.now(),
         ) {
             DebriefView::Ready(debrief) => debrief,
             DebriefView::Hidden

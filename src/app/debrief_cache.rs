@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use crate::io::WorkspaceSnapshot;
 use crate::model::stats::Summary;
-use crate::model::{Debrief, Slug};
-use crate::ui::{Settings, panel_visible};
+use crate::model::{Debrief, Slug, Timestamp};
+use crate::ui::{Settings, panel_visible_in};
 
 /// What the debrief screen can show.
 #[derive(Clone)]
 pub enum DebriefView {
-    /// The panel's ratings are hidden from this user (see [`panel_visible`]).
+    /// The panel's ratings are hidden from this user (see [`panel_visible_in`]).
     Hidden,
     /// The aggregates do not include this candidate yet.
     Computing,
@@ -31,6 +31,8 @@ struct Key {
     blind: bool,
     coordinator: bool,
     interviewer: String,
+    /// The minute owed scorecards are counted at.
+    minute: i64,
 }
 
 /// The last debrief built, and what it was built from.
@@ -49,8 +51,10 @@ impl DebriefCache {
         generation: u64,
         summary: Option<(u64, &Summary)>,
         settings: &Settings,
+        as_of: Timestamp,
     ) -> DebriefView {
         let key = Key {
+            minute: as_of.unix_seconds().div_euclid(60),
             candidate: candidate.clone(),
             generation,
             aggregates: summary.map(|(generation, _)| generation),
@@ -69,6 +73,7 @@ impl DebriefCache {
             summary.map(|(_, s)| s),
             settings,
             settings.blind,
+            as_of,
         );
         self.last = Some((key, view.clone()));
         view
@@ -81,18 +86,19 @@ impl DebriefCache {
 }
 
 /// The debrief of a candidate, from `summary`; with names replaced by
-/// aliases if `blind`.
+/// aliases if `blind`; owed scorecards as of `as_of`.
 pub fn build_debrief(
     id: &Slug,
     snapshot: &WorkspaceSnapshot,
     summary: Option<&Summary>,
     settings: &Settings,
     blind: bool,
+    as_of: Timestamp,
 ) -> DebriefView {
     let Some(record) = snapshot.candidate(id.as_str()) else {
         return DebriefView::Hidden;
     };
-    if !panel_visible(record, settings) {
+    if !panel_visible_in(snapshot, record, settings) {
         return DebriefView::Hidden;
     }
     // A candidate added since the aggregates were computed is not in them
@@ -106,14 +112,15 @@ pub fn build_debrief(
         .map(|s| s.scorecard.clone())
         .collect();
     let template = snapshot.templates.get(record.candidate.template.as_str());
-    DebriefView::Ready(Arc::new(Debrief::build_with_nudges(
+    let debrief = Debrief::build_with_nudges(
         &record.candidate,
         &cards,
         template.map(|e| &e.template),
         summary,
         blind,
         &snapshot.nudges,
-    )))
+    );
+    DebriefView::Ready(Arc::new(snapshot.debrief_with_loop(debrief, record, as_of)))
 }
 
 #[cfg(test)]
@@ -130,6 +137,8 @@ mod tests {
             template: Slug::new("infrastructure-engineer").unwrap(),
             created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
             notes: String::new(),
+            opening: None,
+            interviews: Vec::new(),
         };
         let mut scorecard = Scorecard {
             format: FormatVersion::CURRENT,
@@ -158,10 +167,16 @@ mod tests {
                     scorecard,
                     fingerprint: Some(1),
                 }],
+                decision: None,
+                spots: Default::default(),
             })],
             errors: Vec::new(),
             ..WorkspaceSnapshot::default()
         }
+    }
+
+    fn now() -> Timestamp {
+        "2026-11-21T10:00:00Z".parse().unwrap()
     }
 
     fn ready(view: &DebriefView) -> Arc<Debrief> {
@@ -182,22 +197,22 @@ mod tests {
             ..Settings::default()
         };
         let mut cache = DebriefCache::default();
-        let first = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings));
-        let again = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings));
+        let first = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings, now()));
+        let again = ready(&cache.get(&id, &snapshot, 1, Some((1, &summary)), &settings, now()));
         assert!(Arc::ptr_eq(&first, &again), "same inputs, same debrief");
 
-        let newer = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings));
+        let newer = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings, now()));
         assert!(!Arc::ptr_eq(&first, &newer), "a change builds it again");
 
         settings.blind = true;
-        let blind = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings));
+        let blind = ready(&cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings, now()));
         assert!(!Arc::ptr_eq(&newer, &blind));
         assert_ne!(blind.display_name, "Alex Doe");
 
         settings.coordinator = false;
         settings.interviewer = "Sam Lee".to_owned();
         assert!(matches!(
-            cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings),
+            cache.get(&id, &snapshot, 2, Some((2, &summary)), &settings, now()),
             DebriefView::Hidden
         ));
     }
@@ -209,8 +224,14 @@ mod tests {
             coordinator: true,
             ..Settings::default()
         };
-        let view =
-            DebriefCache::default().get(&Slug::new("c-1").unwrap(), &snapshot, 1, None, &settings);
+        let view = DebriefCache::default().get(
+            &Slug::new("c-1").unwrap(),
+            &snapshot,
+            1,
+            None,
+            &settings,
+            now(),
+        );
         assert!(matches!(view, DebriefView::Computing));
     }
 }

@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use crate::io::{Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot};
-use crate::model::{Candidate, PracticeResults, Scorecard, Slug, Template};
+use crate::model::{Candidate, Decision, Opening, PracticeResults, Scorecard, Slug, Template};
 
 /// What a scorecard save may assume about the file on disk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +48,12 @@ pub enum Job {
     Erase(Vec<Slug>),
     /// Write a template into the workspace.
     SaveTemplate(Box<Template>),
+    /// Write an opening into `openings/`.
+    SaveOpening(Box<Opening>),
+    /// Write a candidate's record with a changed interview plan.
+    SavePlan(Box<Candidate>),
+    /// Write a candidate's decision.
+    SaveDecision(Box<Decision>),
     /// Write an export: atomically, into a special file such as a FIFO
     /// rather than over it, and never into the workspace's data.
     WriteExport {
@@ -114,6 +120,15 @@ pub enum Report {
     },
     /// A template was written (where), or why not.
     TemplateSaved(Result<PathBuf, StoreError>),
+    /// An opening, a plan or a decision was written (where), or why not.
+    LoopFileSaved {
+        /// What was written: "opening", "plan" or "decision".
+        what: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// `Err(why)` if it was not written.
+        result: Result<(), StoreError>,
+    },
     /// Candidates erased, or why not (some may be erased before a failure).
     Erased(Result<Erased, StoreError>),
     /// An export was written, or why not.
@@ -303,6 +318,24 @@ impl Worker {
             Job::SavePracticeResults(results) => {
                 Report::PracticeSaved(self.workspace.save_practice_results(&results))
             }
+            Job::SaveOpening(opening) => Report::LoopFileSaved {
+                what: "opening",
+                path: self.workspace.opening_path(&opening.id),
+                result: self.workspace.save_opening(&opening).map(|_| ()),
+            },
+            Job::SavePlan(candidate) => Report::LoopFileSaved {
+                what: "plan",
+                path: self
+                    .workspace
+                    .candidate_dir(&candidate.id)
+                    .join("candidate.ron"),
+                result: self.workspace.save_candidate(&candidate).map(|_| ()),
+            },
+            Job::SaveDecision(decision) => Report::LoopFileSaved {
+                what: "decision",
+                path: self.workspace.decision_path(&decision.candidate),
+                result: self.workspace.save_decision(&decision).map(|_| ()),
+            },
             Job::Erase(ids) => {
                 let mut erased = Erased::default();
                 for id in &ids {

@@ -20,6 +20,7 @@ use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::Slug;
 use crate::model::stats::Summary;
+use crate::ui::OpeningsScreen;
 use crate::ui::{
     Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen,
     InterviewersScreen, Place, PracticeScreen, SaveStatus, Settings, SetupScreen, TemplatesScreen,
@@ -68,6 +69,8 @@ pub enum Screen {
     Practice(PracticeScreen),
     /// The interviewer view: calibration figures.
     Interviewers(InterviewersScreen),
+    /// Openings: list, create, edit, put on hold, close.
+    Openings(OpeningsScreen),
 }
 
 /// The app.
@@ -385,6 +388,7 @@ impl ScorecardApp {
             Screen::Templates(_) => Place::Templates,
             Screen::Practice(_) => Place::Practice,
             Screen::Interviewers(_) => Place::Interviewers,
+            Screen::Openings(_) => Place::Openings,
             Screen::Setup(_) | Screen::Interview(_) | Screen::Debrief(_) => Place::Elsewhere,
         };
         let updating =
@@ -471,6 +475,7 @@ impl eframe::App for ScorecardApp {
                 self.generation,
                 self.summary.as_ref().map(|(g, s)| (*g, s.as_ref())),
                 &self.settings,
+                self.clock.now(),
             )),
             _ => None,
         };
@@ -512,6 +517,7 @@ impl eframe::App for ScorecardApp {
                 let current = summary.as_ref().map(|(_, summary)| summary.as_ref());
                 view.ui(ui, &mut cx, current);
             }
+            Screen::Openings(openings) => openings.ui(ui, &mut cx),
             Screen::Compare(compare) => {
                 let aggregates = summary.as_ref().map(|(generation, summary)| Aggregates {
                     generation: *generation,

@@ -39,8 +39,15 @@ impl ScorecardApp {
                 self.info = Some(format!("Practice round kept in {}", path.display()));
             }
             Report::PracticeSaved(Err(err)) => {
-                log::error!("practice results not saved: {err:#}");
                 self.notice = Some(format!("The practice round was not saved: {err:#}"));
+            }
+            Report::LoopFileSaved { what, path, result } => {
+                // Read back either way, so the snapshot holds what the file
+                // holds (after a failure, not what was shown meanwhile).
+                self.worker.send(Job::Refresh(vec![path]));
+                if let Err(err) = result {
+                    self.notice = Some(format!("The {what} was not saved: {err:#}"));
+                }
             }
             Report::TemplateSaved(Err(err)) => {
                 self.notice = Some(format!("The template was not saved: {err:#}"));

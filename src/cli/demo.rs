@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use super::EXIT_INVALID;
 use crate::demo::{DEFAULT_SEED, DemoData, MAX_CANDIDATES, generate};
 use crate::io::{StoreError, TemplateSet, Workspace};
-use crate::model::{Candidate, Scorecard, Template, Timestamp};
+use crate::model::{Candidate, Decision, Scorecard, Template, Timestamp};
 
 /// Exit code for a usage error, as clap uses it.
 const EXIT_USAGE: u8 = 2;
@@ -82,10 +82,12 @@ pub fn run(
     write(workspace, &data)?;
     writeln!(
         out,
-        "wrote {} candidates and {} scorecards ({} drafts) to {}",
+        "wrote {} candidates and {} scorecards ({} drafts), {} openings and {} decisions to {}",
         data.candidates.len(),
         data.scorecards.len(),
         data.drafts(),
+        data.openings.len(),
+        data.decisions.len(),
         workspace.root().display()
     )?;
     Ok(ExitCode::SUCCESS)
@@ -135,6 +137,11 @@ const WRITERS: usize = 8;
 /// [`WRITERS`] threads; each candidate's folder is written by one thread.
 /// The first error stops the others and is returned.
 fn write(workspace: &Workspace, data: &DemoData) -> anyhow::Result<()> {
+    for opening in &data.openings {
+        workspace.save_opening(opening)?;
+    }
+    let decisions: std::collections::HashMap<&crate::model::Slug, &Decision> =
+        data.decisions.iter().map(|d| (&d.candidate, d)).collect();
     let work = data.by_candidate();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -148,7 +155,8 @@ fn write(workspace: &Workspace, data: &DemoData) -> anyhow::Result<()> {
                         else {
                             break;
                         };
-                        if let Err(error) = write_one(workspace, candidate, cards) {
+                        let decision = decisions.get(&candidate.id).copied();
+                        if let Err(error) = write_one(workspace, candidate, cards, decision) {
                             failed.store(true, Ordering::Relaxed);
                             return Err(anyhow::Error::from(error));
                         }
@@ -177,8 +185,12 @@ fn write_one(
     workspace: &Workspace,
     candidate: &Candidate,
     cards: &[Scorecard],
+    decision: Option<&Decision>,
 ) -> Result<(), StoreError> {
     workspace.save_candidate(candidate)?;
+    if let Some(decision) = decision {
+        workspace.save_decision(decision)?;
+    }
     for card in cards {
         let path = workspace.scorecard_path(&card.candidate, &card.interviewer, &card.stage)?;
         workspace.save_scorecard(&path, card)?;

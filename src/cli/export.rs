@@ -1,4 +1,4 @@
-//! `scorecard export --candidate ID --format md|html|csv|json [-o FILE] [--blind]`
+//! `scorecard export --candidate ID --format md|html|csv|json [-o FILE] [--blind] [--as-of T]`
 //!
 //! One candidate's debrief. The numbers come from the whole workspace (the
 //! leniency behind the adjusted score is workspace-wide). Broken files are
@@ -18,7 +18,16 @@ use super::summary::{load_reporting_errors, unknown_candidate};
 use super::{EXIT_INVALID, ExportFormat};
 use crate::export::{Format, render_debrief};
 use crate::io::{Workspace, write_export};
-use crate::model::{Debrief, Scorecard};
+use crate::model::{Debrief, Scorecard, Timestamp};
+
+/// How the debrief is written.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportOptions {
+    /// Aliases instead of the candidate's name.
+    pub blind: bool,
+    /// Owed and overdue scorecards as of this time.
+    pub as_of: Timestamp,
+}
 
 /// Writes the debrief of `candidate` to `out` or to `output`.
 pub fn run(
@@ -26,10 +35,11 @@ pub fn run(
     candidate: &str,
     format: ExportFormat,
     output: Option<&Path>,
-    blind: bool,
+    options: ExportOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    let ExportOptions { blind, as_of } = options;
     // Checked before any work, so a refused target costs nothing.
     let output = output.filter(|path| path.as_os_str() != "-");
     if let Some(path) = output
@@ -70,6 +80,7 @@ pub fn run(
         blind,
         &snapshot.nudges,
     );
+    let debrief = snapshot.debrief_with_loop(debrief, record, as_of);
     let format = match format {
         ExportFormat::Md => Format::Markdown,
         ExportFormat::Html => Format::Html,

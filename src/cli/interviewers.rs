@@ -1,9 +1,10 @@
-//! `scorecard interviewers [--template ID] --format json|csv|text`
+//! `scorecard interviewers [--template ID] [--opening ID] --format json|csv|text`
 //!
 //! Every interviewer's calibration figures (DESIGN.md "Interviewer
 //! calibration"). With `--template`, the figures are computed over the
 //! candidates of that template only (leniency and deviation too: the panel
-//! is the one that interviews for that role). Broken files are reported on
+//! is the one that interviews for that role); with `--opening`, over that
+//! opening's candidates. Broken files are reported on
 //! stderr (and under `"errors"` in JSON): exit 0.
 
 use std::io::Write;
@@ -13,12 +14,13 @@ use super::summary::{load_reporting_errors, relative_to_workspace};
 use super::{EXIT_INVALID, InterviewersFormat};
 use crate::export::{interviewers_csv, interviewers_json, interviewers_text};
 use crate::io::Workspace;
-use crate::model::stats::{CalibrationContext, calibrate};
+use crate::model::stats::calibrate;
 
 /// Prints the figures to `out`; broken files and unknown ids go to `err`.
 pub fn run(
     workspace: &Workspace,
     template: Option<&str>,
+    opening: Option<&str>,
     format: InterviewersFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -37,14 +39,25 @@ pub fn run(
         )?;
         return Ok(ExitCode::from(EXIT_INVALID));
     }
+    if let Some(id) = opening
+        && !snapshot
+            .openings
+            .iter()
+            .any(|o| o.opening.id.as_str() == id)
+    {
+        writeln!(err, "scorecard: unknown opening {id:?}")?;
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
     let mut view = snapshot.summary_view();
     if let Some(id) = template {
         view.candidates
             .retain(|(candidate, _)| candidate.template.as_str() == id);
     }
-    // TODO(calib): decisions (candidates/<id>/decision.ron) and planned
-    // interviews go into this context once the workspace reads them.
-    let figures = calibrate(&view.candidates, &CalibrationContext::default());
+    if let Some(id) = opening {
+        view.candidates
+            .retain(|(candidate, _)| candidate.opening.as_ref().is_some_and(|o| o.as_str() == id));
+    }
+    let figures = calibrate(&view.candidates, &snapshot.calibration_context());
     let text = match format {
         InterviewersFormat::Json => interviewers_json(
             &figures,

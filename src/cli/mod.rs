@@ -8,6 +8,7 @@ mod erase;
 mod export;
 mod interviewers;
 mod kit;
+mod pending;
 mod summary;
 mod templates;
 mod validate;
@@ -19,6 +20,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::io::{TemplateSet, Workspace, load_library, shipped_library};
+use crate::model::Timestamp;
 
 /// Exit code for input that is not valid.
 pub const EXIT_INVALID: u8 = 1;
@@ -60,6 +62,13 @@ pub enum Command {
         /// Only candidates of this template
         #[arg(long, value_name = "ID")]
         template: Option<String>,
+        /// Only candidates of this opening
+        #[arg(long, value_name = "ID")]
+        opening: Option<String>,
+        /// Count owed and overdue scorecards as of this time (RFC 3339)
+        /// [default: now]
+        #[arg(long, value_name = "T", value_parser = parse_time)]
+        as_of: Option<Timestamp>,
         /// Output format
         #[arg(long, value_enum)]
         format: SummaryFormat,
@@ -70,9 +79,30 @@ pub enum Command {
         /// Only scorecards of candidates of this template
         #[arg(long, value_name = "ID")]
         template: Option<String>,
+        /// Only scorecards of candidates of this opening
+        #[arg(long, value_name = "ID")]
+        opening: Option<String>,
         /// Output format
         #[arg(long, value_enum, default_value_t = InterviewersFormat::Text)]
         format: InterviewersFormat,
+    },
+    /// The scorecards owed by interviews that have happened, overdue first
+    Pending {
+        /// Only candidates of this opening
+        #[arg(long, value_name = "ID")]
+        opening: Option<String>,
+        /// Only this interviewer ("Priya Raman" and "priya raman" are one)
+        #[arg(long, value_name = "NAME")]
+        interviewer: Option<String>,
+        /// Only overdue scorecards
+        #[arg(long)]
+        overdue: bool,
+        /// As of this time (RFC 3339) [default: now]
+        #[arg(long, value_name = "T", value_parser = parse_time)]
+        as_of: Option<Timestamp>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = PendingFormat::Text)]
+        format: PendingFormat,
     },
     /// The debrief summary of one candidate
     Export {
@@ -89,6 +119,9 @@ pub enum Command {
         /// Replace the candidate's name with a stable alias, in the evidence too
         #[arg(long)]
         blind: bool,
+        /// Owed and overdue scorecards as of this time (RFC 3339) [default: now]
+        #[arg(long, value_name = "T", value_parser = parse_time)]
+        as_of: Option<Timestamp>,
     },
     /// One stage's printable interview kit: anchors, questions, signals,
     /// red flags and room for notes
@@ -171,6 +204,26 @@ pub enum KitFormat {
     Md,
 }
 
+/// Output formats of `scorecard pending`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PendingFormat {
+    /// One line per owed scorecard.
+    Text,
+    /// The JSON of DESIGN.md, with `errors`.
+    Json,
+}
+
+/// Reads `--as-of`: RFC 3339, in any offset.
+fn parse_time(text: &str) -> Result<Timestamp, String> {
+    text.parse()
+        .map_err(|e: crate::model::TimestampError| e.to_string())
+}
+
+/// The time given, or now.
+fn as_of_or_now(as_of: Option<Timestamp>) -> Timestamp {
+    as_of.unwrap_or_else(|| Timestamp::from_utc(chrono::Utc::now()))
+}
+
 /// Output formats of `scorecard templates`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TemplatesFormat {
@@ -202,42 +255,87 @@ pub fn run_command(
         Command::Validate { paths } => {
             // The workspace's own library counts too; without a workspace
             // (no home folder), the shipped one alone.
-            let (library, templates) = match cli.workspace() {
+            // References between files are checked against the same
+            // workspace (none: the shipped templates, no openings).
+            let (library, snapshot) = match cli.workspace() {
                 Ok(workspace) => (
                     load_library(&workspace.templates_dir().join("library")).0,
-                    TemplateSet::load(&workspace.templates_dir()).0,
+                    workspace.load_definitions(),
                 ),
-                Err(_) => (shipped_library().0.clone(), TemplateSet::shipped().0),
+                Err(_) => (
+                    shipped_library().0.clone(),
+                    crate::io::WorkspaceSnapshot {
+                        templates: TemplateSet::shipped().0,
+                        ..Default::default()
+                    },
+                ),
             };
-            validate::run(paths, &library, &templates, out, err)
+            validate::run(paths, &library, &snapshot, out, err)
         }
         Command::Templates { format } => templates::run(&cli.workspace()?, *format, out, err),
         Command::Summary {
             candidate,
             template,
+            opening,
+            as_of,
             format,
         } => summary::run(
             &cli.workspace()?,
-            candidate.as_deref(),
-            template.as_deref(),
+            &summary::Narrow {
+                candidate: candidate.as_deref(),
+                template: template.as_deref(),
+                opening: opening.as_deref(),
+            },
+            as_of_or_now(*as_of),
             *format,
             out,
             err,
         ),
-        Command::Interviewers { template, format } => {
-            interviewers::run(&cli.workspace()?, template.as_deref(), *format, out, err)
-        }
+        Command::Pending {
+            opening,
+            interviewer,
+            overdue,
+            as_of,
+            format,
+        } => pending::run(
+            &cli.workspace()?,
+            &pending::PendingArgs {
+                opening: opening.as_deref(),
+                interviewer: interviewer.as_deref(),
+                overdue_only: *overdue,
+                as_of: as_of_or_now(*as_of),
+            },
+            *format,
+            out,
+            err,
+        ),
+        Command::Interviewers {
+            template,
+            opening,
+            format,
+        } => interviewers::run(
+            &cli.workspace()?,
+            template.as_deref(),
+            opening.as_deref(),
+            *format,
+            out,
+            err,
+        ),
         Command::Export {
             candidate,
             format,
             output,
             blind,
+            as_of,
         } => export::run(
             &cli.workspace()?,
             candidate,
             *format,
             output.as_deref(),
-            *blind,
+            export::ExportOptions {
+                blind: *blind,
+                as_of: as_of_or_now(*as_of),
+            },
             out,
             err,
         ),

@@ -1,4 +1,4 @@
-//! `scorecard summary [--candidate ID] [--template ID] --format json|csv|md`
+//! `scorecard summary [--candidate ID] [--template ID] [--opening ID] [--as-of T] --format json|csv|md`
 //!
 //! The aggregates are computed over the whole workspace (an interviewer's
 //! leniency is workspace-wide, and so is every adjusted score), then the
@@ -13,18 +13,41 @@ use std::process::ExitCode;
 use super::{EXIT_INVALID, SummaryFormat};
 use crate::export::{summary_csv, summary_json, summary_markdown};
 use crate::io::{ConflictCopy, FileError, Workspace, WorkspaceSnapshot};
-use crate::model::{InterviewerId, Summary};
+use crate::model::{InterviewerId, Summary, Timestamp};
 
-/// Prints the summary to `out`; broken files and unknown ids go to `err`.
+/// Which candidates `summary` keeps.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Narrow<'a> {
+    /// Only this candidate.
+    pub candidate: Option<&'a str>,
+    /// Only candidates of this template.
+    pub template: Option<&'a str>,
+    /// Only candidates of this opening.
+    pub opening: Option<&'a str>,
+}
+
+/// Prints the summary to `out`, owed and overdue scorecards counted as of
+/// `as_of`; broken files and unknown ids go to `err`.
 pub fn run(
     workspace: &Workspace,
-    candidate: Option<&str>,
-    template: Option<&str>,
+    narrow_to: &Narrow<'_>,
+    as_of: Timestamp,
     format: SummaryFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    let Narrow {
+        candidate,
+        template,
+        opening,
+    } = *narrow_to;
     let snapshot = load_reporting_errors(workspace, err)?;
+    if let Some(id) = opening
+        && snapshot.opening(id).is_none()
+    {
+        writeln!(err, "scorecard: {}", unknown_opening(workspace, id))?;
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
     if let Some(id) = candidate
         && snapshot.candidate(id).is_none()
     {
@@ -45,7 +68,7 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_INVALID));
     }
 
-    let summary = narrow(snapshot.summarize(), &snapshot, candidate, template);
+    let summary = narrow(snapshot.summarize_as_of(as_of), &snapshot, narrow_to);
     let errors = relative_to_workspace(workspace, &snapshot.errors);
     let conflicts = conflicts_relative_to_workspace(workspace, &snapshot.conflicts);
     let text = match format {
@@ -94,6 +117,19 @@ fn conflicts_relative_to_workspace(
         .collect()
 }
 
+/// Why an opening id given on the command line is not in the snapshot.
+pub(super) fn unknown_opening(workspace: &Workspace, id: &str) -> String {
+    let file = workspace.openings_dir().join(format!("{id}.ron"));
+    if file.is_file() {
+        format!(
+            "opening {id:?} cannot be read: {} is broken (see above)",
+            file.display()
+        )
+    } else {
+        format!("unknown opening {id:?}: there is no {}", file.display())
+    }
+}
+
 /// Why a candidate id given on the command line is not in the snapshot.
 pub(super) fn unknown_candidate(workspace: &Workspace, id: &str) -> String {
     let record = workspace.candidates_dir().join(id).join("candidate.ron");
@@ -123,23 +159,33 @@ pub(super) fn relative_to_workspace(workspace: &Workspace, errors: &[FileError])
         .collect()
 }
 
-/// The summary narrowed to one candidate and/or one template: the
-/// candidates that match, their templates, and the interviewers who
-/// submitted a scorecard for one of them (with their workspace-wide
-/// figures).
-fn narrow(
-    mut summary: Summary,
-    snapshot: &WorkspaceSnapshot,
-    candidate: Option<&str>,
-    template: Option<&str>,
-) -> Summary {
-    if candidate.is_none() && template.is_none() {
+/// The summary narrowed to one candidate, template and/or opening: the
+/// candidates that match, their templates and openings, and the
+/// interviewers who submitted a scorecard for one of them (with their
+/// workspace-wide figures).
+fn narrow(mut summary: Summary, snapshot: &WorkspaceSnapshot, narrow_to: &Narrow<'_>) -> Summary {
+    let Narrow {
+        candidate,
+        template,
+        opening,
+    } = *narrow_to;
+    if candidate.is_none() && template.is_none() && opening.is_none() {
         return summary;
     }
     summary.candidates.retain(|c| {
         candidate.is_none_or(|id| c.id.as_str() == id)
             && template.is_none_or(|id| c.template.as_str() == id)
+            && opening.is_none_or(|id| c.opening.as_ref().is_some_and(|o| o.as_str() == id))
     });
+    let openings: BTreeSet<&str> = summary
+        .candidates
+        .iter()
+        .filter_map(|c| c.opening.as_ref().map(|o| o.as_str()))
+        .chain(opening)
+        .collect();
+    summary
+        .openings
+        .retain(|o| openings.contains(o.id.as_str()));
     let templates: BTreeSet<&str> = summary
         .candidates
         .iter()

@@ -5,9 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::io::{
-    FileError, ParsedFile, TemplateSet, parse_any_against, read_text, ron_files_under,
-};
+use crate::io::{FileError, ParsedFile, WorkspaceSnapshot, check_text, read_text, ron_files_under};
 use crate::model::Library;
 
 use super::EXIT_INVALID;
@@ -21,10 +19,13 @@ use super::EXIT_INVALID;
 /// link, FIFO, device, folder named `*.ron` or name that is not UTF-8 is
 /// reported as an error (exit 1) and never opened. Only regular files are
 /// read, even when named.
+///
+/// References between files (a candidate's opening and planned stages, an
+/// opening's template and stages) are checked against `workspace`.
 pub fn run(
     paths: &[PathBuf],
     library: &Library,
-    templates: &TemplateSet,
+    workspace: &WorkspaceSnapshot,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
@@ -49,7 +50,7 @@ pub fn run(
             // shell's glob names files too, and a link in a workspace may
             // point at anything on the machine.
             let text = read_text(&file);
-            match text.and_then(|text| parse_any_against(&file, &text, library, templates)) {
+            match text.and_then(|text| check_text(&file, &text, library, workspace)) {
                 Ok(parsed) => writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?,
                 Err(error) => {
                     failed = true;
@@ -78,7 +79,28 @@ fn describe(parsed: &ParsedFile) -> String {
             t.dimensions.len(),
             t.exercises.len()
         ),
-        ParsedFile::Candidate(c) => format!("candidate {} for template {}", c.id, c.template),
+        ParsedFile::Candidate(c) => match &c.opening {
+            Some(opening) => format!(
+                "candidate {} for template {}, opening {opening} ({} interviews planned)",
+                c.id,
+                c.template,
+                c.interviews.len()
+            ),
+            None => format!("candidate {} for template {}", c.id, c.template),
+        },
+        ParsedFile::Opening(o) => format!(
+            "opening {} for template {} ({}, {} stages planned)",
+            o.id,
+            o.template,
+            o.status.label().to_lowercase(),
+            o.plan.len()
+        ),
+        ParsedFile::Decision(d) => format!(
+            "decision on {}: {} by {:?}",
+            d.candidate,
+            d.decision.label().to_lowercase(),
+            d.decided_by
+        ),
         ParsedFile::SharedDimension(d) => {
             let levels: Vec<&str> = d.levels.keys().map(|l| l.as_str()).collect();
             format!("shared dimension {} ({})", d.id, levels.join(", "))

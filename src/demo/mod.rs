@@ -38,6 +38,7 @@
 //!   a dimension not yet rated, never a recommendation.
 
 mod evidence;
+mod hiring_loop;
 mod people;
 mod rng;
 
@@ -66,6 +67,10 @@ pub struct DemoData {
     pub candidates: Vec<Candidate>,
     /// Every scorecard, grouped by candidate in the same order.
     pub scorecards: Vec<Scorecard>,
+    /// Openings of the busiest templates.
+    pub openings: Vec<crate::model::Opening>,
+    /// Decisions on some candidates of an opening.
+    pub decisions: Vec<crate::model::Decision>,
 }
 
 impl DemoData {
@@ -126,6 +131,7 @@ pub fn generate(templates: &[Template], candidates: usize, seed: u64, now: Times
     let mut data = DemoData {
         candidates: Vec::with_capacity(candidates),
         scorecards: Vec::with_capacity(candidates * 4),
+        ..DemoData::default()
     };
     let clock = Clock { now };
     for _ in 0..candidates {
@@ -152,6 +158,8 @@ pub fn generate(templates: &[Template], candidates: usize, seed: u64, now: Times
             template: template.id.clone(),
             created_at: clock.at(plan.created),
             notes,
+            opening: None,
+            interviews: Vec::new(),
         };
         for slot in &plan.slots {
             let card = scorecard(&mut rng, template, &candidate, &profile, slot, &clock);
@@ -159,6 +167,7 @@ pub fn generate(templates: &[Template], candidates: usize, seed: u64, now: Times
         }
         data.candidates.push(candidate);
     }
+    hiring_loop::add_hiring_loop(&mut data, templates, seed, now);
     data
 }
 

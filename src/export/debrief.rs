@@ -15,12 +15,12 @@ use super::numbers::{MISSING, full_precision, two_decimals, whole};
 use super::sheet::{Cell, Sheet, number, statistic_cells, text};
 use crate::model::stats::{RecommendationCounts, RedFlag};
 use crate::model::{
-    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, NudgeKind, Rating, Recommendation,
-    Slug, Timestamp,
+    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, NudgeKind, OwedScorecard, Rating,
+    Recommendation, Slug, Timestamp,
 };
 
 /// The columns of [`debrief_csv`], in order.
-pub const DEBRIEF_CSV_COLUMNS: [&str; 28] = [
+pub const DEBRIEF_CSV_COLUMNS: [&str; 31] = [
     "record",
     "candidate_id",
     "candidate",
@@ -49,6 +49,9 @@ pub const DEBRIEF_CSV_COLUMNS: [&str; 28] = [
     "evidence",
     "red_flag",
     "draft_started_at",
+    "after_decision",
+    "interview_at",
+    "due",
 ];
 
 /// The debrief as a Markdown document: headline numbers, must-have
@@ -97,6 +100,43 @@ fn write_markdown(out: &mut String, d: &Debrief) -> fmt::Result {
             .collect::<Vec<_>>()
             .join(" · ")
     )?;
+    if let Some(opening) = &d.opening {
+        writeln!(out, "- **Opening:** {}", escape_markdown(opening))?;
+    }
+    if let Some(decision) = &d.decision {
+        writeln!(out)?;
+        writeln!(out, "## Decision")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "**{}**, decided by {} on {}.",
+            decision.verdict.label(),
+            escape_markdown(&decision.decided_by),
+            decision.decided_at
+        )?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "> {}",
+            evidence_markdown(&decision.rationale).replace("\\\n  ", "\\\n> ")
+        )?;
+        if decision.changed_after > 0 {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "*{} submitted after the decision (marked below).*",
+                scorecards_noun(decision.changed_after)
+            )?;
+        }
+    }
+    if !d.owed.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Owed scorecards")?;
+        writeln!(out)?;
+        for owed in &d.owed {
+            writeln!(out, "- {}", owed_line(owed, escape_markdown))?;
+        }
+    }
 
     writeln!(out)?;
     writeln!(out, "## Must-have failures")?;
@@ -221,6 +261,33 @@ fn write_markdown(out: &mut String, d: &Debrief) -> fmt::Result {
     Ok(())
 }
 
+/// "1 scorecard", "2 scorecards".
+pub(crate) fn scorecards_noun(n: usize) -> String {
+    if n == 1 {
+        "1 scorecard".to_owned()
+    } else {
+        format!("{n} scorecards")
+    }
+}
+
+/// "Sam Lee (Incident bridge), interview 2026-11-21T10:00:00Z, overdue by
+/// 62.0 h (due 2026-11-22T10:00:00Z), draft started", text escaped by
+/// `escape`.
+pub(crate) fn owed_line(owed: &OwedScorecard, escape: fn(&str) -> String) -> String {
+    let state = if owed.overdue {
+        format!("overdue by {:.1} h (due {})", owed.hours_overdue, owed.due)
+    } else {
+        format!("due {}", owed.due)
+    };
+    format!(
+        "{} ({}), interview {}, {state}{}",
+        escape(&owed.interviewer),
+        escape(&owed.stage),
+        owed.at,
+        if owed.draft { ", draft started" } else { "" }
+    )
+}
+
 /// Multi-line evidence inside a list item: each line escaped, joined by
 /// hard line breaks and indented as the item's continuation.
 fn evidence_markdown(text: &str) -> String {
@@ -242,7 +309,16 @@ fn evidence_markdown(text: &str) -> String {
 ///   its evidence;
 /// - `red_flag`: one per flag raised, with `interviewer` and `red_flag`;
 /// - `draft`: one per pending draft, with `interviewer`, `stage` and
-///   `draft_started_at`.
+///   `draft_started_at`;
+/// - `decision`: the panel's decision, if recorded: `interviewer` who
+///   decided, `submitted_at` when, `recommendation` the decision (`Hire`,
+///   `No hire`), `evidence` the rationale;
+/// - `owed` and `overdue`: one per scorecard a planned interview owes,
+///   with `interviewer`, `stage`, `interview_at`, `due` and
+///   `draft_started_at` (`true` if a draft is started, else empty).
+///
+/// With a decision, each `rating` line's `after_decision` says whether its
+/// scorecard was submitted after it (`changed_after`); without, it is empty.
 ///
 /// The candidate's columns (`candidate_id` … `agreement_alpha`) are on every
 /// line. Columns: [`DEBRIEF_CSV_COLUMNS`]. Numbers are unrounded, missing
@@ -288,6 +364,12 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
                 number(whole(rating.and_then(Rating::score))),
                 text(evidence),
             ]);
+            row.extend(empty_cells(2));
+            row.push(text(match d.decision {
+                Some(_) => card.after_decision.to_string(),
+                None => String::new(),
+            }));
+            row.extend(empty_cells(2));
             sheet.row(row)?;
         }
     }
@@ -297,6 +379,7 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
         row.push(text(flag.interviewer.as_str()));
         row.extend(empty_cells(6));
         row.push(text(flag.flag.as_str()));
+        row.extend(empty_cells(4));
         sheet.row(row)?;
     }
     for draft in &d.pending {
@@ -306,6 +389,31 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
         row.push(text(draft.stage.as_str()));
         row.extend(empty_cells(6));
         row.push(text(draft.started_at.to_string()));
+        row.extend(empty_cells(3));
+        sheet.row(row)?;
+    }
+    if let Some(decision) = &d.decision {
+        let mut row = candidate("decision");
+        row.extend(empty_cells(11));
+        row.push(text(decision.decided_by.as_str()));
+        row.push(text(""));
+        row.push(text(decision.decided_at.to_string()));
+        row.push(text(decision.verdict.label()));
+        row.extend(empty_cells(2));
+        row.push(text(decision.rationale.as_str()));
+        row.extend(empty_cells(5));
+        sheet.row(row)?;
+    }
+    for owed in &d.owed {
+        let mut row = candidate(if owed.overdue { "overdue" } else { "owed" });
+        row.extend(empty_cells(11));
+        row.push(text(owed.interviewer.as_str()));
+        row.push(text(owed.stage.as_str()));
+        row.extend(empty_cells(6));
+        row.push(text(if owed.draft { "true" } else { "" }));
+        row.push(text(""));
+        row.push(text(owed.at.to_string()));
+        row.push(text(owed.due.to_string()));
         sheet.row(row)?;
     }
     sheet.finish()
@@ -331,8 +439,12 @@ fn evidence_of<'a>(
 /// `drafts`, `weighted_score`, `adjusted_weighted_score`,
 /// `agreement_alpha`, `recommendations`, `must_have_failures`,
 /// `red_flags`) plus `blind`, `role`, `level`, `agreement_reading`,
-/// `scorecards`, `dimensions` (disagreements first, each with its
-/// `ratings` by scorecard and its `evidence`), `pending` and `nudges`
+/// `scorecards` (each with `after_decision`), `dimensions` (disagreements
+/// first, each with its `ratings` by scorecard and its `evidence`),
+/// `pending`, `opening` (its title or null), `decision` (`decision`:
+/// `hire`/`no_hire`, `decided_by`, `decided_at`, `rationale`,
+/// `changed_after`; or null), `owed` (`interviewer`, `stage`, `at`,
+/// `due`, `overdue`, `hours_overdue`, `draft`) and `nudges`
 /// (`{"interviewer", "stage", "dimension" or null, "kind", "term" or
 /// null}`, DESIGN.md "Evidence nudges"). Floats are
 /// unrounded, missing values `null`; ratings and recommendations are named
@@ -363,7 +475,30 @@ struct DebriefJson<'a> {
     scorecards: Vec<ScorecardJson<'a>>,
     dimensions: Vec<DimensionJson<'a>>,
     pending: Vec<PendingJson<'a>>,
+    opening: Option<&'a str>,
+    decision: Option<DecisionJson<'a>>,
+    owed: Vec<OwedJson<'a>>,
     nudges: Vec<NudgeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DecisionJson<'a> {
+    decision: &'static str,
+    decided_by: &'a str,
+    decided_at: Timestamp,
+    rationale: &'a str,
+    changed_after: usize,
+}
+
+#[derive(Serialize)]
+struct OwedJson<'a> {
+    interviewer: &'a str,
+    stage: &'a str,
+    at: Timestamp,
+    due: Timestamp,
+    overdue: bool,
+    hours_overdue: f64,
+    draft: bool,
 }
 
 #[derive(Serialize)]
@@ -381,6 +516,7 @@ struct ScorecardJson<'a> {
     stage: &'a str,
     submitted_at: Option<Timestamp>,
     recommendation: Option<Recommendation>,
+    after_decision: bool,
 }
 
 #[derive(Serialize)]
@@ -450,6 +586,7 @@ impl<'a> DebriefJson<'a> {
                     stage: &card.stage,
                     submitted_at: card.submitted_at,
                     recommendation: card.recommendation,
+                    after_decision: card.after_decision,
                 })
                 .collect(),
             dimensions: d
@@ -499,6 +636,14 @@ impl<'a> DebriefJson<'a> {
                     started_at: draft.started_at,
                 })
                 .collect(),
+            opening: d.opening.as_deref(),
+            decision: d.decision.as_ref().map(|decision| DecisionJson {
+                decision: decision.verdict.key(),
+                decided_by: &decision.decided_by,
+                decided_at: decision.decided_at,
+                rationale: &decision.rationale,
+                changed_after: decision.changed_after,
+            }),
             nudges: d
                 .nudges
                 .iter()
@@ -508,6 +653,19 @@ impl<'a> DebriefJson<'a> {
                     dimension: nudge.dimension.as_ref(),
                     kind: nudge.kind,
                     term: nudge.term.as_deref(),
+                })
+                .collect(),
+            owed: d
+                .owed
+                .iter()
+                .map(|owed| OwedJson {
+                    interviewer: &owed.interviewer,
+                    stage: &owed.stage,
+                    at: owed.at,
+                    due: owed.due,
+                    overdue: owed.overdue,
+                    hours_overdue: owed.hours_overdue,
+                    draft: owed.draft,
                 })
                 .collect(),
         }
@@ -582,8 +740,13 @@ pub(crate) fn template_order(d: &Debrief) -> Vec<&DebriefDimension> {
 }
 
 /// "Priya Raman · Incident scenario walkthrough".
+/// A scorecard submitted after the decision says so: "… (after the decision)".
 pub(crate) fn scorecard_label(card: &DebriefScorecard) -> String {
-    format!("{} · {}", card.interviewer, card.stage)
+    if card.after_decision {
+        format!("{} · {} (after the decision)", card.interviewer, card.stage)
+    } else {
+        format!("{} · {}", card.interviewer, card.stage)
+    }
 }
 
 /// A rating in the matrix: 1–4, `NS` for no signal, `·` when not rated.

@@ -205,6 +205,49 @@ fn write_html(out: &mut String, d: &Debrief) -> fmt::Result {
     writeln!(out, "</div></div>")?;
     writeln!(out, "</section>")?;
 
+    if let Some(decision) = &d.decision {
+        writeln!(out, "<section>")?;
+        writeln!(out, "<h2>Decision</h2>")?;
+        writeln!(
+            out,
+            "<p><b>{}</b>, decided by {} on {}{}.</p>",
+            decision.verdict.label(),
+            escape_html(&decision.decided_by),
+            decision.decided_at,
+            match &d.opening {
+                Some(opening) => format!(" for {}", escape_html(opening)),
+                None => String::new(),
+            }
+        )?;
+        writeln!(
+            out,
+            "<blockquote>{}</blockquote>",
+            escape_html(&decision.rationale).replace('\n', "<br>")
+        )?;
+        if decision.changed_after > 0 {
+            writeln!(
+                out,
+                "<p class=\"legend\">{} submitted after the decision (marked in the matrix).</p>",
+                super::debrief::scorecards_noun(decision.changed_after)
+            )?;
+        }
+        writeln!(out, "</section>")?;
+    }
+    if !d.owed.is_empty() {
+        writeln!(out, "<section>")?;
+        writeln!(out, "<h2>Owed scorecards</h2>")?;
+        writeln!(out, "<ul>")?;
+        for owed in &d.owed {
+            writeln!(
+                out,
+                "<li>{}</li>",
+                super::debrief::owed_line(owed, escape_html)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+        writeln!(out, "</section>")?;
+    }
+
     writeln!(out, "<section class=\"alerts\">")?;
     writeln!(out, "<div>")?;
     writeln!(out, "<h2>Must-have failures</h2>")?;
@@ -313,9 +356,14 @@ fn write_matrix(out: &mut String, d: &Debrief) -> fmt::Result {
     for card in &d.scorecards {
         write!(
             out,
-            "<th>{}<span class=\"stage\">{}</span></th>",
+            "<th>{}<span class=\"stage\">{}</span>{}</th>",
             escape_html(&card.interviewer),
-            escape_html(&card.stage)
+            escape_html(&card.stage),
+            if card.after_decision {
+                "<span class=\"stage\">after the decision</span>"
+            } else {
+                ""
+            }
         )?;
     }
     writeln!(out, "</tr></thead>")?;

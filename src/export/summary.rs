@@ -89,7 +89,7 @@ impl<'a> ConflictJson<'a> {
 }
 
 #[derive(Serialize)]
-pub(super) struct ErrorJson<'a> {
+pub(crate) struct ErrorJson<'a> {
     path: String,
     line: usize,
     column: usize,
@@ -97,7 +97,7 @@ pub(super) struct ErrorJson<'a> {
 }
 
 impl<'a> ErrorJson<'a> {
-    pub(super) fn new(error: &'a FileError) -> Self {
+    pub(crate) fn new(error: &'a FileError) -> Self {
         Self {
             path: error.path.display().to_string(),
             line: error.line,
@@ -215,6 +215,31 @@ fn write_markdown(
         writeln!(out, "|---|---|---|--:|--:|--:|--:|---|:-:|---|--:|")?;
         for candidate in &summary.candidates {
             write_candidate_row(out, candidate)?;
+        }
+    }
+
+    if !summary.openings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Openings")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| Opening | Title | Status | Candidates | Decided | Hired | Owed | Overdue |"
+        )?;
+        writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|")?;
+        for o in &summary.openings {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                escape_markdown(o.id.as_str()),
+                escape_markdown(&o.title),
+                o.status.replace('_', " "),
+                o.candidates,
+                o.decided,
+                o.hired,
+                o.owed,
+                o.overdue
+            )?;
         }
     }
 

@@ -34,7 +34,8 @@ impl Erased {
 impl WorkspaceSnapshot {
     /// A candidate's last activity, the one retention rule of the app's
     /// *Retention* dialog and `scorecard purge`: the latest of the times
-    /// written in their files (created, started, submitted, amended) and
+    /// written in their files (created, started, submitted, amended,
+    /// decided) and
     /// of the modification times of the files in their folder (broken ones
     /// and conflict copies too, so an edit in progress counts as activity).
     pub fn last_activity(&self, record: &CandidateRecord) -> Timestamp {
@@ -47,6 +48,9 @@ impl WorkspaceSnapshot {
             {
                 latest = latest.max(t);
             }
+        }
+        if let Some(decision) = &record.decision {
+            latest = latest.max(decision.decided_at);
         }
         match self.modified.get(&record.dir) {
             Some(&modified) => latest.max(modified),

@@ -1,5 +1,5 @@
-//! Telling templates, candidates, scorecards and the other files apart by
-//! their content.
+//! Telling templates, candidates, scorecards, openings, decisions and the
+//! other files apart by their content.
 
 use std::fmt;
 use std::path::Path;
@@ -24,6 +24,10 @@ pub enum FileKind {
     NudgeList,
     /// `PracticeResults(…)`, one interviewer's practice rounds.
     PracticeResults,
+    /// `Opening(…)`, a requisition.
+    Opening,
+    /// `Decision(…)`, the panel's decision on a candidate.
+    Decision,
 }
 
 impl fmt::Display for FileKind {
@@ -36,6 +40,8 @@ impl fmt::Display for FileKind {
             FileKind::PracticeCase => "practice case",
             FileKind::NudgeList => "nudge list",
             FileKind::PracticeResults => "practice results",
+            FileKind::Opening => "opening",
+            FileKind::Decision => "decision",
         })
     }
 }
@@ -52,6 +58,8 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
         Some("PracticeCase") => Ok(FileKind::PracticeCase),
         Some("NudgeList") => Ok(FileKind::NudgeList),
         Some("PracticeResults") => Ok(FileKind::PracticeResults),
+        Some("Opening") => Ok(FileKind::Opening),
+        Some("Decision") => Ok(FileKind::Decision),
         other => {
             let found = match other {
                 Some(name) => format!("found `{name}`"),
@@ -65,8 +73,8 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
                 at.line,
                 at.column,
                 format!(
-                    "expected `Template(`, `Candidate(`, `Scorecard(`, `SharedDimension(`, \
-                     `PracticeCase(`, `NudgeList(` or `PracticeResults(`: {found}"
+                    "expected `Template(`, `SharedDimension(`, `Candidate(`, `Scorecard(`, \
+                     `Opening(`, `Decision(`, `PracticeCase(`, `NudgeList(` or `PracticeResults(`: {found}"
                 ),
             ))
         }

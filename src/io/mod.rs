@@ -9,10 +9,12 @@ mod erase;
 mod error;
 mod export_target;
 mod file_kind;
+mod hiring_loop;
 mod library;
 mod listing;
 mod locate;
 mod parse;
+mod references;
 mod shipped;
 mod sync_conflicts;
 mod template_set;
@@ -29,14 +31,16 @@ pub use erase::Erased;
 pub use error::{FileError, StoreError};
 pub use export_target::{ExportWrite, PROTECTED_FOLDERS, check_export_target, write_export};
 pub use file_kind::{FileKind, detect_kind};
+pub use hiring_loop::PendingFilter;
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
     MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_against, parse_any_with, parse_candidate,
-    parse_nudge_list, parse_practice_case, parse_practice_results, parse_scorecard,
-    parse_shared_dimension, parse_template, parse_template_with, read_and_parse_any, read_text,
-    to_ron,
+    parse_decision, parse_nudge_list, parse_opening, parse_practice_case, parse_practice_results,
+    parse_scorecard, parse_shared_dimension, parse_template, parse_template_with,
+    read_and_parse_any, read_text, to_ron,
 };
+pub use references::{check_text, read_and_check, reference_errors};
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
 };
@@ -46,6 +50,6 @@ pub use sync_conflicts::{
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
 pub use workspace::{
-    CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, LoadProgress, Refresh,
-    ScorecardRecord, Workspace, WorkspaceSnapshot, fingerprint,
+    CalibrationFiles, CandidateFolder, CandidateRecord, DECISION_FILE, FolderNotes, LoadProgress,
+    OpeningRecord, Refresh, ScorecardRecord, Spots, Workspace, WorkspaceSnapshot, fingerprint,
 };

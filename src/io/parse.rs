@@ -17,8 +17,8 @@ use super::sync_conflicts::has_git_conflict_markers;
 use super::template_set::TemplateSet;
 use super::{FileError, StoreError};
 use crate::model::{
-    Candidate, Library, NudgeList, PracticeCase, PracticeResults, Problem, Scorecard,
-    SharedDimension, Template, TemplateFile,
+    Candidate, Decision, Library, NudgeList, Opening, PracticeCase, PracticeResults, Problem,
+    Scorecard, SharedDimension, Template, TemplateFile,
 };
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the
@@ -46,6 +46,10 @@ pub enum ParsedFile {
     NudgeList(NudgeList),
     /// One interviewer's practice results.
     PracticeResults(PracticeResults),
+    /// An opening.
+    Opening(Opening),
+    /// A decision on a candidate.
+    Decision(Decision),
 }
 
 impl ParsedFile {
@@ -59,6 +63,8 @@ impl ParsedFile {
             ParsedFile::PracticeCase(_) => FileKind::PracticeCase,
             ParsedFile::NudgeList(_) => FileKind::NudgeList,
             ParsedFile::PracticeResults(_) => FileKind::PracticeResults,
+            ParsedFile::Opening(_) => FileKind::Opening,
+            ParsedFile::Decision(_) => FileKind::Decision,
         }
     }
 }
@@ -201,6 +207,17 @@ fn shipped_template_set() -> &'static TemplateSet {
     SHIPPED.get_or_init(|| TemplateSet::shipped().0)
 }
 
+/// Parses and checks an opening (not against its template: see
+/// [`Opening::template_problems`]).
+pub fn parse_opening(path: &Path, text: &str) -> Result<Opening, FileError> {
+    parse_checked(path, text, Opening::problems)
+}
+
+/// Parses and checks a decision.
+pub fn parse_decision(path: &Path, text: &str) -> Result<Decision, FileError> {
+    parse_checked(path, text, Decision::problems)
+}
+
 /// Parses a file of any kind, telling the kind by how it starts; templates
 /// resolve against the shipped library.
 pub fn parse_any(path: &Path, text: &str) -> Result<ParsedFile, FileError> {
@@ -246,6 +263,8 @@ fn parse_any_lazily<'t>(
         FileKind::PracticeResults => {
             parse_practice_results(path, text).map(ParsedFile::PracticeResults)
         }
+        FileKind::Opening => parse_opening(path, text).map(ParsedFile::Opening),
+        FileKind::Decision => parse_decision(path, text).map(ParsedFile::Decision),
     }
 }
 
@@ -303,7 +322,7 @@ fn check<T>(
     }
 }
 
-fn positioned(path: &Path, text: &str, problem: &Problem) -> FileError {
+pub(crate) fn positioned(path: &Path, text: &str, problem: &Problem) -> FileError {
     let at = locate(text, &problem.path);
     FileError::new(path, at.line, at.column, problem.message.clone())
 }

@@ -5,6 +5,8 @@
 //!   templates/*.ron
 //!   candidates/<candidate-id>/candidate.ron
 //!   candidates/<candidate-id>/scorecards/<interviewer-slug>--<stage>.ron
+//!   candidates/<candidate-id>/decision.ron
+//!   openings/<opening-id>.ron
 //! ```
 
 use std::collections::BTreeMap;
@@ -20,17 +22,25 @@ use super::calibration_files::{
     load_practice_results, practice_results_path, save_practice_results,
 };
 use super::listing::{Entry, classify, list};
-use super::parse::{parse_candidate, parse_scorecard, read_and_parse_any, read_text, to_ron};
+use super::locate::{LineCol, locate};
+use super::parse::{
+    parse_candidate, parse_decision, parse_opening, parse_scorecard, read_and_parse_any, read_text,
+    to_ron,
+};
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
 use super::{FileError, StoreError, TemplateSet, write_atomic, write_atomic_new};
-use crate::model::stats::{Summary, SummaryView, summarize_view};
+use crate::model::stats::{Summary, SummaryView};
 use crate::model::{
-    Candidate, NudgeList, PracticeCase, PracticeResults, Scorecard, Slug, Template, Timestamp,
+    Candidate, Decision, FieldPath, NudgeList, Opening, PracticeCase, PracticeResults, Problem,
+    Scorecard, Slug, Template, Timestamp,
 };
 
 /// File name of a candidate's own record inside its folder.
 const CANDIDATE_FILE: &str = "candidate.ron";
+
+/// File name of the panel's decision inside a candidate's folder.
+pub const DECISION_FILE: &str = "decision.ron";
 
 /// A workspace folder on disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +53,8 @@ pub struct Workspace {
 pub struct WorkspaceSnapshot {
     /// Templates in effect (shipped, overridden by the workspace's).
     pub templates: TemplateSet,
+    /// Openings, sorted by id.
+    pub openings: Vec<OpeningRecord>,
     /// Candidates, sorted by id. Shared, so a copy of the snapshot for a
     /// background computation costs a pointer per candidate, not a deep
     /// copy; change one with [`Arc::make_mut`].
@@ -66,6 +78,65 @@ pub struct WorkspaceSnapshot {
     /// Every interviewer's practice results, sorted by interviewer. Read
     /// again when one changes; the app adds a round it saves at once.
     pub practice_results: Arc<Vec<PracticeResults>>,
+    /// The errors among [`WorkspaceSnapshot::errors`] that are about
+    /// references between files (an unknown opening, a template
+    /// mismatch, an unknown stage), computed again after every refresh.
+    pub reference_errors: Vec<FileError>,
+}
+
+/// An opening and the file it lives in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpeningRecord {
+    /// Its file.
+    pub path: PathBuf,
+    /// The opening.
+    pub opening: Opening,
+    /// Where the values that name other files sit in the file.
+    pub spots: Spots,
+}
+
+/// Where, in a file that parsed, the values that name other files sit
+/// (an opening's template and stages, a candidate's opening and planned
+/// stages), so a problem found later against other files points at its
+/// line and column without reading the file again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spots(Vec<(String, LineCol)>);
+
+impl Spots {
+    fn of(text: &str, paths: impl IntoIterator<Item = FieldPath>) -> Self {
+        Self(
+            paths
+                .into_iter()
+                .map(|path| (path.to_string(), locate(text, &path)))
+                .collect(),
+        )
+    }
+
+    /// The problem as an error at its spot in `file` (line 1, column 1 if
+    /// its spot was not kept).
+    fn error(&self, file: &Path, problem: &Problem) -> FileError {
+        let key = problem.path.to_string();
+        let at = self
+            .0
+            .iter()
+            .find(|(path, _)| *path == key)
+            .map_or(LineCol { line: 1, column: 1 }, |(_, at)| *at);
+        FileError::new(file, at.line, at.column, problem.message.clone())
+    }
+
+    fn of_candidate(text: &str, candidate: &Candidate) -> Self {
+        let root = FieldPath::root();
+        let opening = candidate.opening.as_ref().map(|_| root.field("opening"));
+        let stages = (0..candidate.interviews.len())
+            .map(|i| root.field("interviews").index(i).field("stage"));
+        Self::of(text, opening.into_iter().chain(stages))
+    }
+
+    fn of_opening(text: &str, opening: &Opening) -> Self {
+        let root = FieldPath::root();
+        let stages = (0..opening.plan.len()).map(|i| root.field("plan").index(i).field("stage"));
+        Self::of(text, std::iter::once(root.field("template")).chain(stages))
+    }
 }
 
 /// A candidate and their scorecards.
@@ -77,6 +148,10 @@ pub struct CandidateRecord {
     pub candidate: Candidate,
     /// Their scorecards, sorted by file name.
     pub scorecards: Vec<ScorecardRecord>,
+    /// The panel's decision (`decision.ron`), if one is recorded.
+    pub decision: Option<Decision>,
+    /// Where `candidate.ron` names other files.
+    pub spots: Spots,
 }
 
 /// A scorecard and the file it lives in.
@@ -154,6 +229,9 @@ pub struct Refresh {
     pub templates: Option<(TemplateSet, Vec<FileError>, Vec<ConflictCopy>)>,
     /// Candidate folders read again.
     pub candidates: Vec<(PathBuf, CandidateFolder)>,
+    /// The openings, their errors and conflict copies, if any file under
+    /// `openings/` changed.
+    pub openings: Option<(Vec<OpeningRecord>, Vec<FileError>, Vec<ConflictCopy>)>,
     /// The nudge list, practice cases and practice results, read again if
     /// any of their files (or a template) changed.
     pub calibration: Option<Box<CalibrationFiles>>,
@@ -198,7 +276,33 @@ impl WorkspaceSnapshot {
 
     /// The aggregates of the whole workspace (DESIGN.md "Aggregates").
     pub fn summarize(&self) -> Summary {
-        summarize_view(&self.summary_view())
+        crate::model::stats::summarize_view_with(&self.summary_view(), &self.calibration_context())
+    }
+
+    /// What calibration reads besides the scorecards: each candidate's
+    /// decision (hired or not) and when each planned interview was, by
+    /// candidate, interviewer (slug) and stage.
+    pub fn calibration_context(&self) -> crate::model::stats::CalibrationContext {
+        let mut context = crate::model::stats::CalibrationContext::default();
+        for record in &self.candidates {
+            let id = &record.candidate.id;
+            if let Some(decision) = &record.decision {
+                context
+                    .decisions
+                    .insert(id.clone(), decision.decision == crate::model::Verdict::Hire);
+            }
+            for interview in &record.candidate.interviews {
+                context.planned_at.insert(
+                    (
+                        id.clone(),
+                        crate::model::InterviewerId::new(&interview.interviewer),
+                        interview.stage.clone(),
+                    ),
+                    interview.at,
+                );
+            }
+        }
+        context
     }
 
     /// The candidate with this id.
@@ -214,6 +318,66 @@ impl WorkspaceSnapshot {
         self.candidates.get(at).map(Arc::as_ref)
     }
 
+    /// The opening with this id.
+    pub fn opening(&self, id: &str) -> Option<&Opening> {
+        self.openings
+            .iter()
+            .find(|r| r.opening.id.as_str() == id)
+            .map(|r| &r.opening)
+    }
+
+    /// The opening of a candidate, if they have one and it exists.
+    pub fn opening_of(&self, candidate: &Candidate) -> Option<&Opening> {
+        self.opening(candidate.opening.as_ref()?.as_str())
+    }
+
+    /// Hours to submit a scorecard for this candidate: their opening's,
+    /// or 24 without one.
+    pub fn feedback_due_hours(&self, candidate: &Candidate) -> u32 {
+        self.opening_of(candidate)
+            .map_or(crate::model::DEFAULT_FEEDBACK_DUE_HOURS, |o| {
+                o.feedback_due_hours
+            })
+    }
+
+    /// Every problem between files: an opening whose template is not in
+    /// effect or has not its stages; a candidate whose opening is unknown
+    /// or for another template, or whose plan names a stage its template
+    /// does not have. Each is an error on the file that names the other,
+    /// at the value's line and column. The files stay counted: a broken
+    /// reference must not hide a panel's scorecards.
+    pub fn compute_reference_errors(&self) -> Vec<FileError> {
+        let template = |id: &Slug| self.templates.get(id.as_str()).map(|e| &e.template);
+        let mut errors = Vec::new();
+        for record in &self.openings {
+            for problem in record
+                .opening
+                .template_problems(template(&record.opening.template))
+            {
+                errors.push(record.spots.error(&record.path, &problem));
+            }
+        }
+        for record in &self.candidates {
+            let candidate = &record.candidate;
+            let problems = candidate
+                .reference_problems(self.opening_of(candidate), template(&candidate.template));
+            let path = record.dir.join(CANDIDATE_FILE);
+            for problem in problems {
+                errors.push(record.spots.error(&path, &problem));
+            }
+        }
+        errors
+    }
+
+    /// Replaces the reference errors among `errors` with fresh ones.
+    fn recheck_references(&mut self) {
+        let old = std::mem::take(&mut self.reference_errors);
+        self.errors.retain(|e| !old.contains(e));
+        self.reference_errors = self.compute_reference_errors();
+        self.errors.extend(self.reference_errors.iter().cloned());
+        sort_problems(&mut self.errors, &mut self.conflicts);
+    }
+
     /// Applies what [`Workspace::refresh`] read: replaces the templates
     /// and the changed candidates, with their errors and conflict copies.
     ///
@@ -224,6 +388,15 @@ impl WorkspaceSnapshot {
         let errors_before = self.errors.clone();
         let conflicts_before = self.conflicts.clone();
         let mut changed = false;
+        if let Some((openings, errors, conflicts)) = refresh.openings {
+            let dir = workspace.openings_dir();
+            changed |= openings != self.openings;
+            self.openings = openings;
+            self.errors.retain(|e| !e.path.starts_with(&dir));
+            self.errors.extend(errors);
+            self.conflicts.retain(|c| !c.path.starts_with(&dir));
+            self.conflicts.extend(conflicts);
+        }
         if let Some((mut templates, errors, conflicts)) = refresh.templates {
             let dir = workspace.templates_dir();
             templates.keep_last_good(&self.templates, &errors);
@@ -289,6 +462,7 @@ impl WorkspaceSnapshot {
             }
         }
         sort_problems(&mut self.errors, &mut self.conflicts);
+        self.recheck_references();
         changed || self.errors != errors_before || self.conflicts != conflicts_before
     }
 
@@ -316,6 +490,7 @@ impl CandidateRecord {
     pub fn same_content(&self, other: &CandidateRecord) -> bool {
         self.dir == other.dir
             && self.candidate == other.candidate
+            && self.decision == other.decision
             && self.scorecards.len() == other.scorecards.len()
             && self
                 .scorecards
@@ -347,6 +522,21 @@ impl Workspace {
     /// Where workspace templates live.
     pub fn templates_dir(&self) -> PathBuf {
         self.root.join("templates")
+    }
+
+    /// Where openings live.
+    pub fn openings_dir(&self) -> PathBuf {
+        self.root.join("openings")
+    }
+
+    /// The file of one opening: `openings/<id>.ron`.
+    pub fn opening_path(&self, id: &Slug) -> PathBuf {
+        self.openings_dir().join(format!("{id}.ron"))
+    }
+
+    /// The file of a candidate's decision.
+    pub fn decision_path(&self, candidate: &Slug) -> PathBuf {
+        self.candidate_dir(candidate).join(DECISION_FILE)
     }
 
     /// Where candidates live.
@@ -397,6 +587,9 @@ impl Workspace {
         let calibration = self.load_calibration(&templates);
         errors.extend(calibration.errors);
         conflicts.extend(calibration.conflicts);
+        let (openings, opening_errors, opening_conflicts) = self.load_openings();
+        errors.extend(opening_errors);
+        conflicts.extend(opening_conflicts);
         let mut candidates = Vec::new();
         let mut modified = BTreeMap::new();
         let listing = list(&self.candidates_dir());
@@ -430,8 +623,9 @@ impl Workspace {
         // In the order `apply` keeps them, so a refresh that changes
         // nothing compares equal.
         sort_problems(&mut errors, &mut conflicts);
-        WorkspaceSnapshot {
+        let mut snapshot = WorkspaceSnapshot {
             templates,
+            openings,
             candidates,
             errors,
             conflicts,
@@ -439,7 +633,74 @@ impl Workspace {
             nudges: calibration.nudges,
             practice: calibration.practice,
             practice_results: calibration.practice_results,
+            reference_errors: Vec::new(),
+        };
+        snapshot.recheck_references();
+        snapshot
+    }
+
+    /// The templates in effect and the openings, without any candidate:
+    /// what other files are checked against (`scorecard validate`).
+    /// Their errors are left out; validating those files reports them.
+    pub fn load_definitions(&self) -> WorkspaceSnapshot {
+        let (templates, _, _) = self.load_templates();
+        let (openings, _, _) = self.load_openings();
+        WorkspaceSnapshot {
+            templates,
+            openings,
+            ..WorkspaceSnapshot::default()
         }
+    }
+
+    /// The openings in `openings/`, sorted by id, with their errors and
+    /// conflict copies. An opening whose id is not its file name is an
+    /// error (the file name is how candidates find it).
+    pub fn load_openings(&self) -> (Vec<OpeningRecord>, Vec<FileError>, Vec<ConflictCopy>) {
+        let listing = list(&self.openings_dir());
+        let mut errors = listing.errors;
+        let conflicts = listing
+            .copies
+            .into_iter()
+            .map(|(path, reason)| ConflictCopy {
+                path,
+                candidate: None,
+                reason,
+            })
+            .collect();
+        let mut openings = Vec::new();
+        for path in listing.files {
+            let parsed = read_text(&path).and_then(|text| {
+                let opening = parse_opening(&path, &text)?;
+                let spots = Spots::of_opening(&text, &opening);
+                Ok((opening, spots))
+            });
+            match parsed {
+                Ok((opening, spots)) => {
+                    let stem = path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or_default();
+                    if opening.id.as_str() == stem {
+                        openings.push(OpeningRecord {
+                            path,
+                            opening,
+                            spots,
+                        });
+                    } else {
+                        errors.push(FileError::whole_file(
+                            &path,
+                            format!(
+                                "opening id {:?} does not match its file name {stem:?}",
+                                opening.id.as_str()
+                            ),
+                        ));
+                    }
+                }
+                Err(err) => errors.push(err),
+            }
+        }
+        openings.sort_by(|a, b| a.opening.id.cmp(&b.opening.id));
+        (openings, errors, conflicts)
     }
 
     /// The nudge list, practice cases (checked against `templates`) and
@@ -484,6 +745,10 @@ impl Workspace {
         let mut refresh = Refresh::default();
         if changed.iter().any(|p| p.starts_with(&templates_dir)) {
             refresh.templates = Some(self.load_templates());
+        }
+        let openings_dir = self.openings_dir();
+        if changed.iter().any(|p| p.starts_with(&openings_dir)) {
+            refresh.openings = Some(self.load_openings());
         }
         // Practice cases are checked against the templates: read them
         // again when either changes.
@@ -544,7 +809,7 @@ impl Workspace {
         };
         notes.conflicts.extend(top.copies.into_iter().map(copy));
         notes.conflicts.extend(cards.copies.into_iter().map(copy));
-        match self.load_candidate(dir, folder_name, cards.files, &mut notes) {
+        match self.load_candidate(dir, folder_name, cards.files, &top.files, &mut notes) {
             Ok(record) => CandidateFolder::Present(Box::new(record), notes),
             Err(err) => {
                 notes.errors.push(err);
@@ -558,10 +823,15 @@ impl Workspace {
         dir: &Path,
         folder_name: &str,
         files: Vec<PathBuf>,
+        top_files: &[PathBuf],
         notes: &mut FolderNotes,
     ) -> Result<CandidateRecord, FileError> {
         let path = dir.join(CANDIDATE_FILE);
-        let candidate = read_text(&path).and_then(|text| parse_candidate(&path, &text))?;
+        let (candidate, spots) = read_text(&path).and_then(|text| {
+            let candidate = parse_candidate(&path, &text)?;
+            let spots = Spots::of_candidate(&text, &candidate);
+            Ok((candidate, spots))
+        })?;
         if candidate.id.as_str() != folder_name {
             return Err(FileError::whole_file(
                 &path,
@@ -597,11 +867,48 @@ impl Workspace {
             }
         }
         let scorecards = one_per_interviewer_and_stage(scorecards, folder_name, notes);
+        let decision = self.load_decision(dir, &candidate, top_files, notes);
         Ok(CandidateRecord {
             dir: dir.to_path_buf(),
             candidate,
             scorecards,
+            decision,
+            spots,
         })
+    }
+
+    /// The decision in a candidate's folder, if `decision.ron` is among
+    /// the folder's files and holds a decision on this candidate; an error
+    /// in `notes` otherwise.
+    fn load_decision(
+        &self,
+        dir: &Path,
+        candidate: &Candidate,
+        top_files: &[PathBuf],
+        notes: &mut FolderNotes,
+    ) -> Option<Decision> {
+        let path = dir.join(DECISION_FILE);
+        if !top_files.contains(&path) {
+            return None;
+        }
+        match read_text(&path).and_then(|text| parse_decision(&path, &text)) {
+            Ok(decision) if decision.candidate != candidate.id => {
+                notes.errors.push(FileError::whole_file(
+                    &path,
+                    format!(
+                        "decision is on candidate {:?}, but lies in the folder of {:?}",
+                        decision.candidate.as_str(),
+                        candidate.id.as_str()
+                    ),
+                ));
+                None
+            }
+            Ok(decision) => Some(decision),
+            Err(err) => {
+                notes.errors.push(err);
+                None
+            }
+        }
     }
 
     /// Writes a candidate's record, creating their folder.
@@ -620,6 +927,22 @@ impl Workspace {
             self.refuse_links_on_the_way(&path)?;
         }
         save_practice_results(&self.root, results)
+    }
+
+    /// Writes an opening to `openings/<id>.ron`.
+    pub fn save_opening(&self, opening: &Opening) -> Result<PathBuf, StoreError> {
+        let path = self.opening_path(&opening.id);
+        self.refuse_links_on_the_way(&path)?;
+        save_file(&path, opening, "opening")?;
+        Ok(path)
+    }
+
+    /// Writes a candidate's decision to `decision.ron` in their folder.
+    pub fn save_decision(&self, decision: &Decision) -> Result<PathBuf, StoreError> {
+        let path = self.decision_path(&decision.candidate);
+        self.refuse_links_on_the_way(&path)?;
+        save_file(&path, decision, "decision")?;
+        Ok(path)
     }
 
     /// Writes a scorecard to `path` (its record's file, or

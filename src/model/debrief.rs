@@ -6,8 +6,8 @@ use super::stats::{CandidateSummary, DimensionSummary};
 use std::collections::BTreeMap;
 
 use super::{
-    Candidate, InterviewerId, NameAsWritten, NudgeKind, NudgeList, Rating, Recommendation,
-    Scorecard, Slug, Template, Timestamp,
+    Candidate, Decision, InterviewerId, NameAsWritten, NudgeKind, NudgeList, PlannedInterview,
+    Rating, Recommendation, Scorecard, Slug, Template, Timestamp, Verdict,
 };
 
 /// A plain reading of Krippendorff's alpha, after his guidance: reliable
@@ -118,6 +118,43 @@ pub struct DebriefScorecard {
     pub submitted_at: Option<Timestamp>,
     /// The verdict.
     pub recommendation: Option<Recommendation>,
+    /// Whether it was submitted (or amended and submitted again) after the
+    /// panel's decision (`changed_after`).
+    pub after_decision: bool,
+}
+
+/// The panel's decision, as the debrief shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebriefDecision {
+    /// Hire or no hire.
+    pub verdict: Verdict,
+    /// Who decided.
+    pub decided_by: String,
+    /// When.
+    pub decided_at: Timestamp,
+    /// Why (in blind mode with the candidate's name replaced).
+    pub rationale: String,
+    /// Submitted scorecards whose `submitted_at` is after `decided_at`.
+    pub changed_after: usize,
+}
+
+/// A scorecard a planned interview still owes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwedScorecard {
+    /// The interviewer, as planned.
+    pub interviewer: String,
+    /// The stage's display name.
+    pub stage: String,
+    /// When the interview was.
+    pub at: Timestamp,
+    /// When the scorecard is due.
+    pub due: Timestamp,
+    /// Whether it is past due.
+    pub overdue: bool,
+    /// Hours past due (0 when not overdue).
+    pub hours_overdue: f64,
+    /// Whether a draft is started.
+    pub draft: bool,
 }
 
 /// A nudge of a submitted scorecard, as the panel sees it.
@@ -176,6 +213,13 @@ pub struct Debrief {
     /// The nudges of the submitted scorecards, in [`Debrief::scorecards`]
     /// order (empty from [`Debrief::build`]).
     pub nudges: Vec<DebriefNudge>,
+    /// The title of the candidate's opening, if they have one.
+    pub opening: Option<String>,
+    /// The panel's decision, if recorded.
+    pub decision: Option<DebriefDecision>,
+    /// Scorecards owed by planned interviews, overdue first, then by due
+    /// time.
+    pub owed: Vec<OwedScorecard>,
 }
 
 impl Debrief {
@@ -323,12 +367,74 @@ impl Debrief {
                     stage: stage_name(&card.stage),
                     submitted_at: card.submitted_at,
                     recommendation: card.recommendation,
+                    after_decision: false,
                 })
                 .collect(),
             pending,
             blind,
             nudges,
+            opening: None,
+            decision: None,
+            owed: Vec::new(),
         }
+    }
+
+    /// Adds the hiring loop: the opening's title, the decision (marking
+    /// the scorecards submitted after it) and the scorecards `planned`
+    /// interviews still owe (all states may be given; only owed ones are
+    /// kept). `template` names the stages, as in [`Debrief::build`];
+    /// `candidate` is whose name blind mode hides in the rationale.
+    #[must_use]
+    pub fn with_loop(
+        mut self,
+        candidate: &Candidate,
+        template: Option<&Template>,
+        opening: Option<&str>,
+        decision: Option<&Decision>,
+        planned: &[PlannedInterview<'_>],
+    ) -> Self {
+        let stage_name = |stage: &str| match template.and_then(|t| t.exercise(stage)) {
+            Some(exercise) => exercise.name.clone(),
+            None if stage.is_empty() => "General interview".to_owned(),
+            None => stage.to_owned(),
+        };
+        self.opening = opening.map(str::to_owned);
+        if let Some(decision) = decision {
+            for card in &mut self.scorecards {
+                card.after_decision = card.submitted_at.is_some_and(|t| t > decision.decided_at);
+            }
+            let rationale = if self.blind {
+                redact_name(&decision.rationale, &candidate.name, &self.display_name)
+            } else {
+                decision.rationale.clone()
+            };
+            self.decision = Some(DebriefDecision {
+                verdict: decision.decision,
+                decided_by: decision.decided_by.trim().to_owned(),
+                decided_at: decision.decided_at,
+                rationale,
+                changed_after: self.scorecards.iter().filter(|c| c.after_decision).count(),
+            });
+        }
+        let mut owed: Vec<PlannedInterview<'_>> = planned
+            .iter()
+            .filter(|p| p.state.is_owed())
+            .cloned()
+            .collect();
+        super::sort_pending(&mut owed);
+        self.owed = owed
+            .iter()
+            .map(|p| OwedScorecard {
+                interviewer: p.interview.interviewer.trim().to_owned(),
+                stage: stage_name(&p.interview.stage),
+                at: p.interview.at,
+                due: p.due,
+                overdue: p.state == super::InterviewState::Overdue,
+                hours_overdue: p.hours_overdue,
+                draft: p.draft,
+            })
+            .collect();
+        self
     }
 }
 

@@ -5,11 +5,14 @@
 
 mod candidate;
 mod debrief;
+mod decision;
 mod elapsed;
 mod format_version;
 mod interviewer;
 mod library;
 mod nudge;
+mod opening;
+mod plan;
 mod practice;
 mod problem;
 mod scorecard;
@@ -21,9 +24,10 @@ mod timestamp;
 
 pub use candidate::Candidate;
 pub use debrief::{
-    Debrief, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine, PendingDraft,
-    alpha_reading, blind_alias, redact_name,
+    Debrief, DebriefDecision, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine,
+    OwedScorecard, PendingDraft, alpha_reading, blind_alias, redact_name,
 };
+pub use decision::{Decision, Verdict};
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
 pub use interviewer::{InterviewerId, NameAsWritten};
@@ -31,6 +35,8 @@ pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension}
 pub use nudge::{
     Nudge, NudgeKind, NudgeList, NudgeTopic, THIN_EVIDENCE_WORDS, evidence_words, thin_evidence,
 };
+pub use opening::{DEFAULT_FEEDBACK_DUE_HOURS, Opening, OpeningStatus, PlanStage};
+pub use plan::{Interview, InterviewState, PlannedInterview, due_at, plan_status, sort_pending};
 pub use practice::{PracticeAnswer, PracticeCase, PracticeResults, PracticeRound, RoundResult};
 pub use problem::{FieldPath, PathSegment, Problem};
 pub use scorecard::{Rating, RatingEntry, Recommendation, Scorecard};

@@ -1,7 +1,7 @@
 //! A candidate's page: who is interviewing, at which stage, then start.
 
 use super::home::stage_name;
-use super::{Command, ViewContext, display_name};
+use super::{Command, PlanDraft, ViewContext, display_name};
 use crate::io::CandidateRecord;
 use crate::model::{InterviewerId, Slug};
 
@@ -18,6 +18,8 @@ pub struct SetupScreen {
     pub confirm_erase: bool,
     /// The interview kit form, while open.
     pub kit: Option<super::KitPanel>,
+    /// The interview plan as edited.
+    pub plan: PlanDraft,
 }
 
 impl SetupScreen {
@@ -29,6 +31,7 @@ impl SetupScreen {
             problem: None,
             confirm_erase: false,
             kit: None,
+            plan: PlanDraft::default(),
         }
     }
 
@@ -71,6 +74,23 @@ impl SetupScreen {
                 ),
             ),
         };
+        if let Some(id) = &record.candidate.opening {
+            match snapshot.opening(id.as_str()) {
+                Some(opening) => ui.label(format!(
+                    "Opening: {} ({}, hiring manager {})",
+                    opening.title,
+                    opening.status.label().to_lowercase(),
+                    opening.hiring_manager
+                )),
+                None => ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Opening {id} is not in the workspace"),
+                ),
+            };
+        }
+        ui.add_space(8.0);
+        let candidate = self.candidate.clone();
+        self.plan.ui(ui, cx, record, &candidate);
         ui.add_space(8.0);
         egui::Grid::new("setup")
             .num_columns(2)

@@ -37,6 +37,11 @@ pub struct CompareScreen {
     table: Option<CompareTable>,
     /// How far the rows are scrolled sideways, for the header to follow.
     pub(super) columns_offset: f32,
+    /// The opening compared (its template's candidates of that opening
+    /// only); `None`: every candidate of the template.
+    pub opening: Option<Slug>,
+    /// The opening `table` was narrowed to.
+    table_opening: Option<Slug>,
 }
 
 impl Default for CompareScreen {
@@ -49,6 +54,8 @@ impl Default for CompareScreen {
             filter: RowFilter::default(),
             table: None,
             columns_offset: 0.0,
+            opening: None,
+            table_opening: None,
         }
     }
 }
@@ -88,6 +95,7 @@ impl CompareScreen {
                     })
                     .response
                     .labelled_by(label.id);
+                self.opening_picker_ui(ui, cx);
             });
             let Some(template) = template else {
                 ui.label("Pick a template");
@@ -151,14 +159,88 @@ impl CompareScreen {
             coordinator: cx.settings.coordinator,
             interviewer: cx.settings.interviewer.clone(),
         };
-        if self.table.as_ref().is_none_or(|table| table.key != key) {
-            self.table = Some(CompareTable::build(
-                key,
-                cx.snapshot,
-                cx.settings,
-                aggregates.summary,
-                template,
-            ));
+        if self.table.as_ref().is_none_or(|table| table.key != key)
+            || self.table_opening != self.opening
+        {
+            let mut table =
+                CompareTable::build(key, cx.snapshot, cx.settings, aggregates.summary, template);
+            self.narrow_to_opening(cx, &mut table);
+            self.table = Some(table);
+            self.table_opening = self.opening.clone();
+        }
+    }
+
+    /// Picks an opening: its template, and only its candidates.
+    fn opening_picker_ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>) {
+        if cx.snapshot.openings.is_empty() {
+            return;
+        }
+        let label = ui.label("Opening");
+        let selected = self
+            .opening
+            .as_ref()
+            .and_then(|id| cx.snapshot.opening(id.as_str()))
+            .map_or_else(
+                || "Any (the whole template)".to_owned(),
+                |o| o.title.clone(),
+            );
+        let before = self.opening.clone();
+        egui::ComboBox::from_id_salt("compare_opening")
+            .selected_text(selected)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.opening, None, "Any (the whole template)");
+                for record in &cx.snapshot.openings {
+                    let o = &record.opening;
+                    ui.selectable_value(&mut self.opening, Some(o.id.clone()), &o.title);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if self.opening != before
+            && let Some(opening) = self
+                .opening
+                .as_ref()
+                .and_then(|id| cx.snapshot.opening(id.as_str()))
+        {
+            self.template = Some(opening.template.clone());
+        }
+        // Another template picked: the opening no longer applies.
+        if let Some(opening) = self
+            .opening
+            .as_ref()
+            .and_then(|id| cx.snapshot.opening(id.as_str()))
+            && self.template.as_ref() != Some(&opening.template)
+            && self.opening == before
+        {
+            self.opening = None;
+        }
+    }
+
+    /// Keeps the rows of the opening's candidates, and names each row's
+    /// decision ("Alex Doe · Hire", "· no decision").
+    fn narrow_to_opening(&self, cx: &ViewContext<'_>, table: &mut CompareTable) {
+        table.rows.retain(|row| {
+            self.opening.as_ref().is_none_or(|opening| {
+                cx.snapshot
+                    .candidate(row.id.as_str())
+                    .is_some_and(|r| r.candidate.opening.as_ref() == Some(opening))
+            })
+        });
+        for row in &mut table.rows {
+            let Some(record) = cx.snapshot.candidate(row.id.as_str()) else {
+                continue;
+            };
+            row.decision = record.decision.as_ref().map(|d| d.decision);
+            if record.candidate.opening.is_none() && record.decision.is_none() {
+                continue;
+            }
+            let status = record
+                .decision
+                .as_ref()
+                .map_or("no decision", |d| d.decision.label());
+            row.name = format!("{} · {status}", row.name);
+            row.spoken = format!("{}, decision: {status}", row.spoken);
         }
     }
 }

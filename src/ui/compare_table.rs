@@ -12,7 +12,7 @@ use super::theme::{mean_fill, on_rating_fill};
 use super::{Command, Settings, ViewContext, display_name, panel_visible};
 use crate::io::WorkspaceSnapshot;
 use crate::model::stats::{CandidateSummary, Summary};
-use crate::model::{Slug, Template};
+use crate::model::{Slug, Template, Verdict};
 
 /// What the table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +70,8 @@ pub struct CompareRow {
     /// The row in words, for screen readers: the name, then each column's
     /// title and value.
     pub spoken: String,
+    /// The panel's decision on the candidate, if recorded.
+    pub decision: Option<Verdict>,
 }
 
 impl CompareRow {
@@ -115,20 +117,57 @@ pub struct CompareTable {
     shown_for: Option<RowFilter>,
 }
 
-/// Which rows the table shows. A filter by decision status joins `name`
-/// here: a field, a clause in [`RowFilter::matches`], a widget in
-/// [`RowFilter::ui`]; nothing else in the table changes.
+/// Which rows the table shows: by name and by decision status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RowFilter {
     /// Part of the name (or alias), any case; empty lets every row through.
     pub name: String,
+    /// Which decisions to show.
+    pub decision: DecisionFilter,
+}
+
+/// The decision-status filter of the compare table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecisionFilter {
+    /// Every candidate.
+    #[default]
+    Any,
+    /// Candidates without a decision yet.
+    Undecided,
+    /// Candidates decided *hire*.
+    Hire,
+    /// Candidates decided *no hire*.
+    NoHire,
+}
+
+impl DecisionFilter {
+    const ALL: [Self; 4] = [Self::Any, Self::Undecided, Self::Hire, Self::NoHire];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Any => "any decision",
+            Self::Undecided => "no decision yet",
+            Self::Hire => "decided hire",
+            Self::NoHire => "decided no hire",
+        }
+    }
+
+    fn matches(self, decision: Option<Verdict>) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Undecided => decision.is_none(),
+            Self::Hire => decision == Some(Verdict::Hire),
+            Self::NoHire => decision == Some(Verdict::NoHire),
+        }
+    }
 }
 
 impl RowFilter {
     /// Whether `row` is shown.
     pub fn matches(&self, row: &CompareRow) -> bool {
         let name = self.name.trim();
-        name.is_empty() || row.folded_name.contains(&name.to_lowercase())
+        (name.is_empty() || row.folded_name.contains(&name.to_lowercase()))
+            && self.decision.matches(row.decision)
     }
 
     /// The filter's widgets, on one line.
@@ -144,6 +183,16 @@ impl RowFilter {
             if !self.name.is_empty() && ui.small_button("Clear filter").clicked() {
                 self.name.clear();
             }
+            let label = ui.label("Decision");
+            egui::ComboBox::from_id_salt("compare_decision_filter")
+                .selected_text(self.decision.label())
+                .show_ui(ui, |ui| {
+                    for choice in DecisionFilter::ALL {
+                        ui.selectable_value(&mut self.decision, choice, choice.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
         });
     }
 }
@@ -251,6 +300,7 @@ fn row(s: &CandidateSummary, name: String, template: &Template) -> CompareRow {
         cells,
         counts,
         spoken,
+        decision: None,
     }
 }
 
@@ -602,11 +652,38 @@ mod tests {
             counts: Vec::new(),
             folded_name: name.to_lowercase(),
             spoken: String::new(),
+            decision: None,
         }
     }
 
     fn ids(rows: &[CompareRow]) -> Vec<&str> {
         rows.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_decision_filter_keeps_the_rows_of_that_status() {
+        let mut hired = row("c-1", "Alex Doe", None);
+        hired.decision = Some(Verdict::Hire);
+        let mut declined = row("c-2", "Bea Stone", None);
+        declined.decision = Some(Verdict::NoHire);
+        let open = row("c-3", "Cy Lane", None);
+        let rows = [hired, declined, open];
+        let shown = |decision: DecisionFilter, name: &str| -> Vec<&str> {
+            let filter = RowFilter {
+                name: name.to_owned(),
+                decision,
+            };
+            rows.iter()
+                .filter(|r| filter.matches(r))
+                .map(|r| r.id.as_str())
+                .collect()
+        };
+        assert_eq!(shown(DecisionFilter::Any, ""), ["c-1", "c-2", "c-3"]);
+        assert_eq!(shown(DecisionFilter::Undecided, ""), ["c-3"]);
+        assert_eq!(shown(DecisionFilter::Hire, ""), ["c-1"]);
+        assert_eq!(shown(DecisionFilter::NoHire, ""), ["c-2"]);
+        assert_eq!(shown(DecisionFilter::Hire, "bea"), Vec::<&str>::new());
+        assert_eq!(shown(DecisionFilter::NoHire, "BEA"), ["c-2"]);
     }
 
     #[test]
@@ -648,10 +725,12 @@ mod tests {
         };
         table.apply_filter(&RowFilter {
             name: " LEe".to_owned(),
+            ..RowFilter::default()
         });
         assert_eq!(table.shown, [0]);
         table.apply_filter(&RowFilter {
             name: "le".to_owned(),
+            ..RowFilter::default()
         });
         assert_eq!(table.shown, [0, 2]);
         table.apply_filter(&RowFilter::default());

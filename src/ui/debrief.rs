@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::theme::{mean_fill, on_rating_fill, rating_fill};
-use super::{Command, ViewContext};
+use super::{Command, DecisionForm, ViewContext};
 use crate::export::Format;
 use crate::model::{Debrief, Slug};
 
@@ -17,6 +17,8 @@ pub struct DebriefScreen {
     pub export_path: String,
     /// The export format chosen.
     pub export_format: Format,
+    /// The decision form.
+    pub decision: DecisionForm,
 }
 
 impl DebriefScreen {
@@ -26,6 +28,7 @@ impl DebriefScreen {
             candidate,
             export_path: String::new(),
             export_format: Format::Html,
+            decision: DecisionForm::default(),
         }
     }
 
@@ -88,6 +91,13 @@ impl DebriefScreen {
             .filter(|dim| dim.must_have_failure)
             .map(|dim| dim.name.as_str())
             .collect();
+        if let Some(opening) = &d.opening {
+            ui.label(format!("Opening: {opening}"));
+        }
+        ui.add_space(6.0);
+        let candidate = self.candidate.clone();
+        self.decision.ui(ui, cx, &candidate, d);
+        ui.add_space(6.0);
         if !failures.is_empty() {
             ui.colored_label(
                 ui.visuals().error_fg_color,

@@ -24,6 +24,24 @@ pub struct HomeScreen {
     candidates: CandidateList,
     /// The pending drafts, kept until something changes.
     drafts: PendingDrafts,
+    /// Which opening's candidates the list shows.
+    pub opening_filter: OpeningFilter,
+    /// The opening a new candidate is added to (`None`: pick a template).
+    pub new_opening: Option<Slug>,
+    /// The owed scorecards, kept until something changes.
+    owed: OwedList,
+}
+
+/// Which candidates Home lists, by opening.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum OpeningFilter {
+    /// Everyone.
+    #[default]
+    All,
+    /// Candidates of no opening.
+    NoOpening,
+    /// Candidates of this opening.
+    Opening(Slug),
 }
 
 impl HomeScreen {
@@ -34,6 +52,7 @@ impl HomeScreen {
             .default_size(320.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.owed_ui(ui, cx);
                     self.new_candidate_ui(ui, cx);
                     ui.separator();
                     self.pending_drafts_ui(ui, cx);
@@ -70,8 +89,25 @@ impl HomeScreen {
             )
             .labelled_by(label.id);
         });
+        self.opening_filter_ui(ui, cx);
         ui.add_space(6.0);
-        let matching = self.candidates.matching(cx, &self.search);
+        let filter = self.opening_filter.clone();
+        let matching: Vec<usize> = self
+            .candidates
+            .matching(cx, &self.search)
+            .iter()
+            .copied()
+            .filter(|&at| {
+                cx.snapshot.candidates.get(at).is_some_and(|r| {
+                    let opening = r.candidate.opening.as_ref();
+                    match &filter {
+                        OpeningFilter::All => true,
+                        OpeningFilter::NoOpening => opening.is_none(),
+                        OpeningFilter::Opening(id) => opening == Some(id),
+                    }
+                })
+            })
+            .collect();
         if cx.snapshot.candidates.is_empty() {
             super::first_run::first_run_ui(ui, cx);
             return;
@@ -126,6 +162,9 @@ impl HomeScreen {
 
     fn new_candidate_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
         ui.heading("New candidate");
+        if self.new_opening_ui(ui, cx) {
+            return;
+        }
         let templates: Vec<_> = cx.snapshot.templates.iter().collect();
         if self.new_template.is_none() {
             self.new_template = templates.first().map(|e| e.template.id.clone());
@@ -289,6 +328,17 @@ fn draft_age(started: Timestamp, amended: Option<Timestamp>, now: Timestamp) -> 
     format_age(now.unix_seconds() - since.unix_seconds())
 }
 
+/// A stage's display name in `template` (if in effect): the exercise's,
+/// or "General interview".
+pub(crate) fn stage_name_in(template: Option<&crate::model::Template>, stage: &str) -> String {
+    if stage.is_empty() {
+        return "General interview".to_owned();
+    }
+    template
+        .and_then(|t| t.exercise(stage))
+        .map_or_else(|| stage.to_owned(), |e| e.name.clone())
+}
+
 /// A stage's display name: the exercise's, or "General interview".
 pub(crate) fn stage_name(
     snapshot: &WorkspaceSnapshot,
@@ -325,4 +375,249 @@ fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[crate::io::ConflictCopy]) 
         );
     }
     super::more_not_shown_ui(ui, conflicts.len());
+}
+
+/// One owed scorecard, as Home lists it.
+#[derive(Clone, Debug, PartialEq)]
+struct OwedRow {
+    candidate: Slug,
+    stage: String,
+    stage_name: String,
+    interviewer: String,
+    overdue: bool,
+    hours_overdue: f64,
+    due: Timestamp,
+    draft: bool,
+}
+
+/// The owed scorecards (DESIGN.md "The hiring loop"), found once per
+/// workspace change, minute, person and view rather than every frame.
+#[derive(Clone, Debug, Default)]
+struct OwedList {
+    key: Option<(u64, i64, String, bool)>,
+    rows: Vec<OwedRow>,
+}
+
+impl OwedList {
+    /// Mine (the person the app knows), or everyone's in coordinator view.
+    fn find(&mut self, cx: &ViewContext<'_>) -> &[OwedRow] {
+        let key = (
+            cx.generation,
+            cx.now.unix_seconds().div_euclid(60),
+            cx.settings.interviewer.clone(),
+            cx.settings.coordinator,
+        );
+        if self.key.as_ref() != Some(&key) {
+            let me = InterviewerId::typed(&cx.settings.interviewer);
+            let filter = crate::io::PendingFilter {
+                interviewer: if cx.settings.coordinator { None } else { me },
+                ..Default::default()
+            };
+            self.rows = cx
+                .snapshot
+                .pending(cx.now, &filter)
+                .into_iter()
+                .map(|p| OwedRow {
+                    candidate: p.candidate.id.clone(),
+                    stage: p.interview.stage.clone(),
+                    stage_name: cx.snapshot.candidate(p.candidate.id.as_str()).map_or_else(
+                        || p.interview.stage.clone(),
+                        |r| stage_name(cx.snapshot, r, &p.interview.stage),
+                    ),
+                    interviewer: p.interview.interviewer.trim().to_owned(),
+                    overdue: p.state == crate::model::InterviewState::Overdue,
+                    hours_overdue: p.hours_overdue,
+                    due: p.due,
+                    draft: p.draft,
+                })
+                .collect();
+            self.key = Some(key);
+        }
+        &self.rows
+    }
+}
+
+/// At most this many owed scorecards are listed on Home.
+const OWED_SHOWN: usize = 50;
+
+impl HomeScreen {
+    /// "You owe N scorecards" for the person the app knows, and in
+    /// coordinator view every owed scorecard, overdue first.
+    fn owed_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        let me = InterviewerId::typed(&cx.settings.interviewer);
+        let coordinator = cx.settings.coordinator;
+        if me.is_none() && !coordinator {
+            return;
+        }
+        let rows = self.owed.find(cx).to_vec();
+        let overdue = rows.iter().filter(|r| r.overdue).count();
+        if coordinator {
+            ui.heading(format!(
+                "Owed scorecards: {}, {overdue} overdue",
+                rows.len()
+            ));
+        }
+        if let Some(me) = &me {
+            let mine = rows.iter().filter(|r| me.is(&r.interviewer)).count();
+            let text = match mine {
+                0 => "You owe no scorecards".to_owned(),
+                1 => "You owe 1 scorecard".to_owned(),
+                n => format!("You owe {n} scorecards"),
+            };
+            if coordinator {
+                ui.label(text);
+            } else {
+                ui.heading(text);
+            }
+        }
+        for row in rows.iter().take(OWED_SHOWN) {
+            let Some(record) = cx.snapshot.candidate(row.candidate.as_str()) else {
+                continue;
+            };
+            let name = display_name(&record.candidate, cx.settings);
+            let state = if row.overdue {
+                format!("overdue by {:.0} h", row.hours_overdue)
+            } else {
+                format!("due {}", row.due.as_utc().format("%Y-%m-%d %H:%M"))
+            };
+            let who = if coordinator {
+                format!("{}, ", row.interviewer)
+            } else {
+                String::new()
+            };
+            let draft = if row.draft { ", draft started" } else { "" };
+            let text = format!("{name}: {}, {who}{state}{draft}", row.stage_name);
+            let text = if row.overdue {
+                egui::RichText::new(text).color(ui.visuals().error_fg_color)
+            } else {
+                egui::RichText::new(text)
+            };
+            let mine = me.as_ref().is_some_and(|me| me.is(&row.interviewer));
+            if ui.button(text).clicked() {
+                cx.commands.push(if mine {
+                    Command::StartInterview {
+                        candidate: row.candidate.clone(),
+                        stage: row.stage.clone(),
+                    }
+                } else {
+                    Command::OpenCandidate(row.candidate.clone())
+                });
+            }
+        }
+        if rows.len() > OWED_SHOWN {
+            ui.weak(format!("and {} more", rows.len() - OWED_SHOWN));
+        }
+        ui.separator();
+    }
+
+    /// The list's opening filter.
+    fn opening_filter_ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>) {
+        if cx.snapshot.openings.is_empty() {
+            return;
+        }
+        let title = |filter: &OpeningFilter| match filter {
+            OpeningFilter::All => "All openings".to_owned(),
+            OpeningFilter::NoOpening => "No opening".to_owned(),
+            OpeningFilter::Opening(id) => cx
+                .snapshot
+                .opening(id.as_str())
+                .map_or_else(|| id.to_string(), |o| o.title.clone()),
+        };
+        ui.horizontal(|ui| {
+            let label = ui.label("Opening");
+            egui::ComboBox::from_id_salt("home_opening_filter")
+                .selected_text(title(&self.opening_filter))
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    let mut choices = vec![OpeningFilter::All, OpeningFilter::NoOpening];
+                    choices.extend(
+                        cx.snapshot
+                            .openings
+                            .iter()
+                            .map(|o| OpeningFilter::Opening(o.opening.id.clone())),
+                    );
+                    for choice in choices {
+                        let text = title(&choice);
+                        ui.selectable_value(&mut self.opening_filter, choice, text);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    }
+
+    /// The opening a new candidate is added to; returns whether the form
+    /// was drawn for an opening (then the template form is not shown).
+    fn new_opening_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) -> bool {
+        let open: Vec<_> = cx
+            .snapshot
+            .openings
+            .iter()
+            .filter(|o| o.opening.status == crate::model::OpeningStatus::Open)
+            .map(|o| &o.opening)
+            .collect();
+        if open.is_empty() {
+            return false;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("For opening");
+            let selected = self
+                .new_opening
+                .as_ref()
+                .and_then(|id| cx.snapshot.opening(id.as_str()))
+                .map_or_else(|| "None (pick a template)".to_owned(), |o| o.title.clone());
+            egui::ComboBox::from_id_salt("new_candidate_opening")
+                .selected_text(selected)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.new_opening, None, "None (pick a template)");
+                    for opening in &open {
+                        ui.selectable_value(
+                            &mut self.new_opening,
+                            Some(opening.id.clone()),
+                            &opening.title,
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        let Some(opening) = self
+            .new_opening
+            .as_ref()
+            .and_then(|id| cx.snapshot.opening(id.as_str()))
+        else {
+            return false;
+        };
+        let opening_id = opening.id.clone();
+        ui.weak(format!(
+            "Interviewed against {}; the opening's default panel becomes their plan",
+            cx.snapshot
+                .templates
+                .get(opening.template.as_str())
+                .map_or_else(|| opening.template.to_string(), |e| e.template.role.clone())
+        ));
+        ui.horizontal(|ui| {
+            let label = ui.label("Candidate name");
+            ui.text_edit_singleline(&mut self.new_name)
+                .labelled_by(label.id);
+        });
+        if ui.button("Add candidate").clicked() {
+            self.problem = None;
+            match self.new_name.trim() {
+                "" => self.problem = Some("Type the candidate's name first".to_owned()),
+                name => {
+                    cx.commands.push(Command::CreateCandidateForOpening {
+                        name: name.to_owned(),
+                        opening: opening_id,
+                    });
+                    self.new_name.clear();
+                }
+            }
+        }
+        if let Some(problem) = &self.problem {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        true
+    }
 }

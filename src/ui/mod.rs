@@ -7,14 +7,17 @@ mod compare;
 mod compare_chart;
 mod compare_table;
 mod debrief;
+mod decision;
 mod file_errors;
 mod first_run;
 mod help_overlay;
 mod home;
 mod home_lists;
 mod interview;
+mod interview_plan;
 mod interviewers;
 mod kit_panel;
+mod openings;
 mod practice;
 mod save_indicator;
 mod settings;
@@ -31,13 +34,16 @@ pub use candidate_setup::SetupScreen;
 pub use compare::{Aggregates, CompareScreen};
 pub use compare_table::{CompareRow, CompareTable, RowFilter, SortKey, TableKey};
 pub use debrief::DebriefScreen;
+pub use decision::DecisionForm;
 pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
 pub use first_run::{is_sample, remember_workspace, sample_folder};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
 pub use interview::InterviewScreen;
+pub use interview_plan::{PlanDraft, PlanRow};
 pub use interviewers::{InterviewerColumn, InterviewersScreen};
 pub use kit_panel::KitPanel;
+pub use openings::{OpeningEditor, OpeningsScreen};
 pub use practice::PracticeScreen;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
 pub use settings::Settings;
@@ -123,6 +129,27 @@ pub enum Command {
         /// Where; empty means "not chosen yet".
         path: PathBuf,
     },
+    /// Show the openings screen.
+    OpenOpenings,
+    /// Write an opening (new or changed) into `openings/`.
+    SaveOpening(Box<crate::model::Opening>),
+    /// Add a candidate to an opening (its template; its default panel as
+    /// their plan), then open them.
+    CreateCandidateForOpening {
+        /// Full name.
+        name: String,
+        /// The opening's id.
+        opening: Slug,
+    },
+    /// Replace a candidate's interview plan.
+    SavePlan {
+        /// The candidate.
+        candidate: Slug,
+        /// The new plan.
+        interviews: Vec<crate::model::Interview>,
+    },
+    /// Record (or change) the panel's decision on a candidate.
+    RecordDecision(Box<crate::model::Decision>),
 }
 
 /// What to do when the open scorecard changed on disk.
@@ -151,6 +178,37 @@ pub fn panel_visible(record: &CandidateRecord, settings: &Settings) -> bool {
         .scorecards
         .iter()
         .any(|s| s.scorecard.is_submitted() && InterviewerId::of(&s.scorecard) == me)
+}
+
+/// [`panel_visible`], and also for the hiring manager of the candidate's
+/// opening once no interview of theirs in the candidate's plan is waiting
+/// for their own scorecard: they decide, so they read the panel, but an
+/// interview of their own is scored unanchored first.
+pub fn panel_visible_in(
+    snapshot: &WorkspaceSnapshot,
+    record: &CandidateRecord,
+    settings: &Settings,
+) -> bool {
+    if panel_visible(record, settings) {
+        return true;
+    }
+    let Some(me) = InterviewerId::typed(&settings.interviewer) else {
+        return false;
+    };
+    let Some(opening) = snapshot.opening_of(&record.candidate) else {
+        return false;
+    };
+    if !opening.is_hiring_manager(&me) {
+        return false;
+    }
+    record.candidate.interviews.iter().all(|interview| {
+        !me.is(&interview.interviewer)
+            || record.scorecards.iter().any(|s| {
+                s.scorecard.is_submitted()
+                    && s.scorecard.stage == interview.stage
+                    && InterviewerId::of(&s.scorecard) == me
+            })
+    })
 }
 
 /// The candidate's name, or their stable alias in blind mode.

@@ -19,6 +19,8 @@ pub enum Place {
     Practice,
     /// The interviewer view.
     Interviewers,
+    /// The openings screen.
+    Openings,
     /// Any other screen.
     Elsewhere,
 }
@@ -64,22 +66,26 @@ impl TopBar<'_> {
         } = self;
         let mut command = None;
         egui::Panel::top("top_bar").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            // One line on a wide window; on a small laptop the bar wraps
+            // onto a second line rather than draw over itself.
+            ui.horizontal_wrapped(|ui| {
                 ui.heading("Scorecard");
-                if place != Place::Home && ui.button("Home").clicked() {
-                    command = Some(Command::GoHome);
-                }
-                if place != Place::Compare && ui.button("Compare").clicked() {
-                    command = Some(Command::OpenCompare);
-                }
-                if place != Place::Templates && ui.button("Templates").clicked() {
-                    command = Some(Command::OpenTemplates);
-                }
-                if place != Place::Practice && ui.button("Practice").clicked() {
-                    command = Some(Command::OpenPractice);
-                }
-                if place != Place::Interviewers && ui.button("Interviewers").clicked() {
-                    command = Some(Command::OpenInterviewers);
+                let places = [
+                    (Place::Home, "Home", Command::GoHome),
+                    (Place::Compare, "Compare", Command::OpenCompare),
+                    (Place::Openings, "Openings", Command::OpenOpenings),
+                    (Place::Templates, "Templates", Command::OpenTemplates),
+                    (Place::Practice, "Practice", Command::OpenPractice),
+                    (
+                        Place::Interviewers,
+                        "Interviewers",
+                        Command::OpenInterviewers,
+                    ),
+                ];
+                for (there, label, go) in places {
+                    if place != there && ui.button(label).clicked() {
+                        command = Some(go);
+                    }
                 }
                 ui.menu_button("Open workspace…", |ui| {
                     if let Some(open) = super::first_run::open_workspace_menu_ui(
@@ -91,27 +97,21 @@ impl TopBar<'_> {
                         command = Some(open);
                     }
                 });
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Shortcuts (F1)").clicked() {
-                        *show_help = true;
-                    }
-                    ui.checkbox(&mut settings.coordinator, "Coordinator view")
-                        .on_hover_text("Show every panel's ratings, submitted or not");
-                    ui.checkbox(&mut settings.blind, "Blind mode")
-                        .on_hover_text("Replace candidates' names with stable aliases");
-                    theme_button_ui(ui, &mut settings.theme);
-                    if updating {
-                        ui.spinner();
-                        ui.weak("Updating the numbers…");
-                    }
-                    save_indicator_ui(ui, &save);
-                    // What room is left goes to the workspace's path.
-                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        let path = workspace.display().to_string();
-                        ui.add(egui::Label::new(egui::RichText::new(&path).weak()).truncate())
-                            .on_hover_text(path);
-                    });
-                });
+                let path = workspace.display().to_string();
+                ui.weak(short_path(&path)).on_hover_text(path);
+                save_indicator_ui(ui, &save);
+                if updating {
+                    ui.spinner();
+                    ui.weak("Updating the numbers…");
+                }
+                theme_button_ui(ui, &mut settings.theme);
+                ui.checkbox(&mut settings.blind, "Blind mode")
+                    .on_hover_text("Replace candidates' names with stable aliases");
+                ui.checkbox(&mut settings.coordinator, "Coordinator view")
+                    .on_hover_text("Show every panel's ratings, submitted or not");
+                if ui.button("Shortcuts (F1)").clicked() {
+                    *show_help = true;
+                }
             });
             // Long messages wrap onto more lines rather than run off the
             // window; the button follows the words.
@@ -136,6 +136,19 @@ impl TopBar<'_> {
     }
 }
 
+/// At most this many characters of the workspace's path are shown.
+const PATH_SHOWN: usize = 24;
+
+/// The end of `path`, `…` before it when cut (the whole path is on hover).
+fn short_path(path: &str) -> String {
+    let count = path.chars().count();
+    if count <= PATH_SHOWN {
+        return path.to_owned();
+    }
+    let tail: String = path.chars().skip(count - PATH_SHOWN).collect();
+    format!("…{tail}")
+}
+
 /// Cycles System → Dark → Light.
 fn theme_button_ui(ui: &mut egui::Ui, theme: &mut egui::ThemePreference) {
     let name = match theme {
@@ -149,5 +162,20 @@ fn theme_button_ui(ui: &mut egui::Ui, theme: &mut egui::ThemePreference) {
             egui::ThemePreference::Dark => egui::ThemePreference::Light,
             egui::ThemePreference::Light => egui::ThemePreference::System,
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_path_keeps_its_end() {
+        let long = format!("/home/priya/{}/hiring", "é".repeat(40));
+        let shown = short_path(&long);
+        assert!(shown.starts_with('…'));
+        assert!(shown.ends_with("/hiring"));
+        assert_eq!(shown.chars().count(), PATH_SHOWN + 1);
+        assert_eq!(short_path("/tmp/ws"), "/tmp/ws");
     }
 }

@@ -84,6 +84,8 @@ pub fn add_candidate(workspace: &Path, id: &str, name: &str) -> Candidate {
         template: Slug::new("infrastructure-engineer").unwrap(),
         created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
         notes: String::new(),
+        opening: None,
+        interviews: Vec::new(),
     };
     Workspace::new(workspace)
         .save_candidate(&candidate)

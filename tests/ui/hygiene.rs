@@ -54,6 +54,8 @@ fn retention_counts_modification_times_like_purge() {
                 template: Slug::new("infrastructure-engineer").unwrap(),
                 created_at: "2020-01-01T09:00:00Z".parse().unwrap(),
                 notes: String::new(),
+                opening: None,
+                interviews: Vec::new(),
             })
             .unwrap();
         let record = ws.path().join(format!("candidates/{id}/candidate.ron"));

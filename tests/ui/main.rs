@@ -7,6 +7,7 @@
 mod calibration;
 mod closing;
 mod harness;
+mod hiring_loop;
 mod home;
 mod hygiene;
 mod interview;

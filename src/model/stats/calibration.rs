@@ -293,14 +293,7 @@ mod tests {
     }
 
     fn candidate(id: &str) -> Candidate {
-        Candidate {
-            format: FormatVersion::default(),
-            id: Slug::new(id).unwrap(),
-            name: id.to_owned(),
-            template: Slug::new("t").unwrap(),
-            created_at: at(0),
-            notes: String::new(),
-        }
+        Candidate::new(Slug::new(id).unwrap(), id, Slug::new("t").unwrap(), at(0))
     }
 
     fn card(

@@ -25,6 +25,7 @@ pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
 pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
 pub use leniency::{Observation, differences, leniency, observations};
 pub use summary::{
-    CandidateSummary, DimensionSummary, RecommendationCounts, RedFlag, Summary, SummaryInput,
-    SummaryView, TemplateSummary, summarize, summarize_view, summarize_view_with,
+    CandidateSummary, DecisionSummary, DimensionSummary, OpeningSummary, RecommendationCounts,
+    RedFlag, Summary, SummaryInput, SummaryView, TemplateSummary, summarize, summarize_view,
+    summarize_view_with,
 };

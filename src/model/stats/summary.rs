@@ -107,6 +107,43 @@ pub struct Summary {
     /// the summary's JSON; the interviewer view filters with it.
     #[serde(skip)]
     pub interviewers_by_template: BTreeMap<Slug, Vec<InterviewerSummary>>,
+    /// One entry per opening, sorted by id (filled in with a time: see
+    /// `WorkspaceSnapshot::summarize_as_of`).
+    pub openings: Vec<OpeningSummary>,
+}
+
+/// One opening's progress (DESIGN.md "The hiring loop").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OpeningSummary {
+    /// The opening's id.
+    pub id: Slug,
+    /// Its title.
+    pub title: String,
+    /// `open`, `on_hold` or `closed`.
+    pub status: &'static str,
+    /// Candidates of the opening.
+    pub candidates: usize,
+    /// Of them, with a decision.
+    pub decided: usize,
+    /// Of them, decided *hire*.
+    pub hired: usize,
+    /// Scorecards owed (overdue ones included).
+    pub owed: usize,
+    /// Of them, overdue.
+    pub overdue: usize,
+}
+
+/// A candidate's decision, as `summary` reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DecisionSummary {
+    /// `hire` or `no_hire`.
+    pub decision: &'static str,
+    /// Who decided, as written.
+    pub decided_by: String,
+    /// When.
+    pub decided_at: crate::model::Timestamp,
+    /// Submitted scorecards whose `submitted_at` is after `decided_at`.
+    pub changed_after: usize,
 }
 
 /// One candidate's aggregates.
@@ -140,6 +177,16 @@ pub struct CandidateSummary {
     /// Krippendorff's alpha (ordinal) between the submitted scorecards over
     /// the dimensions; `None` where undefined.
     pub agreement_alpha: Option<f64>,
+    /// The candidate's opening, if any.
+    pub opening: Option<Slug>,
+    /// Scorecards their planned interviews owe (overdue ones included), as
+    /// of the summary's time; 0 until one is given.
+    pub owed: usize,
+    /// Of them, overdue.
+    pub overdue: usize,
+    /// The panel's decision, if recorded (filled in by the I/O layer,
+    /// which reads decision files).
+    pub decision: Option<DecisionSummary>,
 }
 
 /// One dimension's statistics over the submitted ratings 1–4 (*no signal*
@@ -249,6 +296,7 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
             .collect(),
         interviewers: calibrate(&input.candidates, context),
         interviewers_by_template: by_template(input, context),
+        openings: Vec::new(),
     }
 }
 
@@ -442,6 +490,10 @@ fn summarize_candidate(
         recommendations,
         red_flags,
         agreement_alpha: matrix.alpha(Metric::Ordinal),
+        opening: candidate.opening.clone(),
+        owed: 0,
+        overdue: 0,
+        decision: None,
     };
     (summary, matrix)
 }
@@ -545,7 +597,7 @@ mod tests {
         let json = serde_json::to_value(&summary).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"candidates": [], "templates": [], "interviewers": []})
+            serde_json::json!({"candidates": [], "templates": [], "interviewers": [], "openings": []})
         );
     }
 
@@ -675,7 +727,8 @@ mod tests {
                     "must_have_failures": [],
                     "recommendations": {"strong_no_hire": 0, "no_hire": 0, "hire": 0, "strong_hire": 1},
                     "red_flags": [{"flag": "Flag", "interviewer": "Priya Raman"}],
-                    "agreement_alpha": null
+                    "agreement_alpha": null,
+                    "opening": null, "owed": 0, "overdue": 0, "decision": null
                 }],
                 "templates": [{"id": "t", "candidates": 1, "agreement_alpha": null}],
                 "interviewers": [{
@@ -685,7 +738,8 @@ mod tests {
                     "mean_rating": 3.0, "rating_sd": null, "same_rating_share": null,
                     "mean_abs_deviation": null, "hire_share": 1.0, "decision_agreement": null,
                     "median_hours_to_submit": json["interviewers"][0]["median_hours_to_submit"]
-                }]
+                }],
+                "openings": []
             })
         );
     }

@@ -1,0 +1,71 @@
+//! Checking what one file names in other files (DESIGN.md "The hiring
+//! loop"): a candidate's opening and planned stages, an opening's template
+//! and stages, against a workspace.
+
+use std::path::Path;
+
+use super::parse::{parse_any_against, positioned};
+use super::{FileError, ParsedFile, WorkspaceSnapshot, read_text};
+use crate::model::Library;
+
+/// The problems between `parsed` (read from `path` as `text`) and the
+/// files of `workspace`, each at its line and column in `text`.
+pub fn reference_errors(
+    path: &Path,
+    text: &str,
+    parsed: &ParsedFile,
+    workspace: &WorkspaceSnapshot,
+) -> Vec<FileError> {
+    let template = |id: &str| workspace.templates.get(id).map(|e| &e.template);
+    let problems = match parsed {
+        ParsedFile::Candidate(candidate) => candidate.reference_problems(
+            workspace.opening_of(candidate),
+            template(candidate.template.as_str()),
+        ),
+        ParsedFile::Opening(opening) => {
+            opening.template_problems(template(opening.template.as_str()))
+        }
+        // A practice case is checked against the templates as it is
+        // parsed (see `parse_any_against`).
+        ParsedFile::Template(_)
+        | ParsedFile::Scorecard(_)
+        | ParsedFile::SharedDimension(_)
+        | ParsedFile::Decision(_)
+        | ParsedFile::PracticeCase(_)
+        | ParsedFile::NudgeList(_)
+        | ParsedFile::PracticeResults(_) => Vec::new(),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    problems
+        .iter()
+        .map(|problem| positioned(path, text, problem))
+        .collect()
+}
+
+/// Reads `path` (never through a link), parses it and checks its
+/// references against `workspace`: the first error, or the file.
+pub fn read_and_check(
+    path: &Path,
+    library: &Library,
+    workspace: &WorkspaceSnapshot,
+) -> Result<ParsedFile, FileError> {
+    let text = read_text(path)?;
+    check_text(path, &text, library, workspace)
+}
+
+/// Parses `text` and checks its references against `workspace`.
+pub fn check_text(
+    path: &Path,
+    text: &str,
+    library: &Library,
+    workspace: &WorkspaceSnapshot,
+) -> Result<ParsedFile, FileError> {
+    let parsed = parse_any_against(path, text, library, &workspace.templates)?;
+    match reference_errors(path, text, &parsed, workspace)
+        .into_iter()
+        .next()
+    {
+        Some(error) => Err(error),
+        None => Ok(parsed),
+    }
+}

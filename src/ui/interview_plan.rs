@@ -1,0 +1,256 @@
+//! A candidate's interview plan on their page: who interviews at which
+//! stage and when (typed as RFC 3339), checked like a file is checked, and
+//! where each planned interview stands: upcoming, owed, overdue or
+//! submitted.
+
+use super::home::stage_name_in;
+use super::{Command, ViewContext};
+use crate::io::CandidateRecord;
+use crate::model::{Interview, InterviewState, Slug, Timestamp};
+
+/// One planned interview, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanRow {
+    /// An exercise id, or `""`.
+    pub stage: String,
+    /// Who interviews.
+    pub interviewer: String,
+    /// When, as RFC 3339 (`2026-11-21T10:00:00Z`).
+    pub at: String,
+}
+
+/// The plan being edited.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanDraft {
+    /// The rows.
+    pub rows: Vec<PlanRow>,
+    /// Whether the rows differ from the file (then they are kept as typed).
+    pub edited: bool,
+    /// Why the last save did nothing.
+    pub problems: Vec<String>,
+}
+
+impl PlanDraft {
+    /// The plan of `record`, as rows.
+    pub fn of(record: &CandidateRecord) -> Self {
+        Self {
+            rows: record
+                .candidate
+                .interviews
+                .iter()
+                .map(|i| PlanRow {
+                    stage: i.stage.clone(),
+                    interviewer: i.interviewer.clone(),
+                    at: i.at.to_string(),
+                })
+                .collect(),
+            edited: false,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The interviews the rows describe, or every problem with them,
+    /// checked as the candidate file is (and against their template and
+    /// opening).
+    pub fn to_interviews(
+        &self,
+        cx: &ViewContext<'_>,
+        record: &CandidateRecord,
+    ) -> Result<Vec<Interview>, Vec<String>> {
+        let mut problems = Vec::new();
+        let mut interviews = Vec::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            match row.at.trim().parse::<Timestamp>() {
+                Ok(at) => interviews.push(Interview {
+                    stage: row.stage.clone(),
+                    interviewer: row.interviewer.trim().to_owned(),
+                    at,
+                }),
+                Err(err) => problems.push(format!("Interview {}: {err}", i + 1)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut candidate = record.candidate.clone();
+        candidate.interviews = interviews;
+        let template = cx
+            .snapshot
+            .templates
+            .get(candidate.template.as_str())
+            .map(|e| &e.template);
+        for problem in candidate
+            .problems()
+            .into_iter()
+            .chain(candidate.reference_problems(cx.snapshot.opening_of(&candidate), template))
+        {
+            problems.push(format!("{}: {}", problem.path, problem.message));
+        }
+        if problems.is_empty() {
+            Ok(candidate.interviews)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Draws the plan of `record`; `candidate` is its id.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        record: &CandidateRecord,
+        candidate: &Slug,
+    ) {
+        if !self.edited {
+            // Follow the file (a save, a colleague's sync) until edited.
+            let fresh = Self::of(record);
+            if fresh.rows != self.rows {
+                *self = Self {
+                    problems: std::mem::take(&mut self.problems),
+                    ..fresh
+                };
+            }
+        }
+        let template = cx
+            .snapshot
+            .templates
+            .get(record.candidate.template.as_str())
+            .map(|e| &e.template);
+        let states = cx.snapshot.plan_of(record, cx.now);
+        ui.strong("Interview plan");
+        if self.rows.is_empty() {
+            ui.weak("No interviews planned");
+        }
+        let mut remove = None;
+        let mut changed = false;
+        egui::Grid::new("interview_plan")
+            .num_columns(5)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for (i, row) in self.rows.iter_mut().enumerate() {
+                    let n = i + 1;
+                    let label = ui.label(format!("Interview {n}"));
+                    ui.horizontal(|ui| {
+                        egui::ComboBox::from_id_salt(("plan_stage", i))
+                            .selected_text(stage_name_in(template, &row.stage))
+                            .width(180.0)
+                            .show_ui(ui, |ui| {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut row.stage,
+                                        String::new(),
+                                        "General interview",
+                                    )
+                                    .changed();
+                                for exercise in
+                                    template.map(|t| t.exercises.as_slice()).unwrap_or_default()
+                                {
+                                    changed |= ui
+                                        .selectable_value(
+                                            &mut row.stage,
+                                            exercise.id.to_string(),
+                                            &exercise.name,
+                                        )
+                                        .changed();
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                    });
+                    let label = ui.label(format!("Interviewer of interview {n}"));
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut row.interviewer)
+                                .hint_text("name")
+                                .desired_width(140.0),
+                        )
+                        .labelled_by(label.id)
+                        .changed();
+                    ui.end_row();
+                    ui.label("");
+                    let label = ui.label(format!("Time of interview {n}"));
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut row.at)
+                                .hint_text("2026-11-21T10:00:00Z")
+                                .desired_width(200.0),
+                        )
+                        .labelled_by(label.id)
+                        .changed();
+                    // Where it stands, as saved.
+                    let state = (!self.edited)
+                        .then(|| states.get(i))
+                        .flatten()
+                        .map(|p| (p.state, p.draft));
+                    match state {
+                        Some((state, draft)) => {
+                            let text = format!(
+                                "{}{}",
+                                state.label(),
+                                if draft && state.is_owed() {
+                                    " (draft started)"
+                                } else {
+                                    ""
+                                }
+                            );
+                            let color = match state {
+                                InterviewState::Overdue => ui.visuals().error_fg_color,
+                                InterviewState::Owed => ui.visuals().warn_fg_color,
+                                InterviewState::Upcoming | InterviewState::Submitted => {
+                                    ui.visuals().text_color()
+                                }
+                            };
+                            ui.colored_label(color, text);
+                        }
+                        None => {
+                            ui.weak("not saved");
+                        }
+                    }
+                    if ui.button(format!("Remove interview {n}")).clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.rows.remove(i);
+            changed = true;
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Add interview").clicked() {
+                let at = self
+                    .rows
+                    .last()
+                    .map_or_else(|| cx.now.to_string(), |r| r.at.clone());
+                self.rows.push(PlanRow {
+                    stage: String::new(),
+                    interviewer: String::new(),
+                    at,
+                });
+                changed = true;
+            }
+            if self.edited && ui.button("Save plan").clicked() {
+                match self.to_interviews(cx, record) {
+                    Ok(interviews) => {
+                        cx.commands.push(Command::SavePlan {
+                            candidate: candidate.clone(),
+                            interviews,
+                        });
+                        self.problems.clear();
+                        self.edited = false;
+                    }
+                    Err(problems) => self.problems = problems,
+                }
+            }
+            if self.edited && ui.button("Discard plan changes").clicked() {
+                *self = Self::of(record);
+            }
+        });
+        if changed {
+            self.edited = true;
+        }
+        for problem in &self.problems {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+    }
+}

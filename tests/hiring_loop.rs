@@ -1,0 +1,199 @@
+//! The hiring loop in the store: openings and decisions are read into the
+//! snapshot (load, refresh, apply), references between files are checked
+//! where they point, and erase and retention cover decisions.
+
+// Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use scorecard::io::{StoreError, Workspace};
+use scorecard::model::{Decision, FormatVersion, OpeningStatus, Slug, Verdict};
+
+/// A copy of `tests/fixtures/loop-workspace` (see its files; the numbers
+/// of tests/cli.rs are worked out from them).
+fn loop_workspace() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loop-workspace"),
+        dir.path(),
+    );
+    let ws = Workspace::new(dir.path());
+    (dir, ws)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn openings_and_decisions_are_read_into_the_snapshot() {
+    let (_dir, ws) = loop_workspace();
+    let snapshot = ws.load();
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    let ids: Vec<&str> = snapshot
+        .openings
+        .iter()
+        .map(|o| o.opening.id.as_str())
+        .collect();
+    assert_eq!(ids, ["infra-remote", "sre-berlin-q4"]);
+    assert_eq!(
+        snapshot.opening("infra-remote").unwrap().status,
+        OpeningStatus::OnHold
+    );
+    let decided: Vec<(&str, Verdict)> = snapshot
+        .candidates
+        .iter()
+        .filter_map(|r| Some((r.candidate.id.as_str(), r.decision.as_ref()?.decision)))
+        .collect();
+    assert_eq!(
+        decided,
+        [("c-0002", Verdict::Hire), ("c-0003", Verdict::NoHire)]
+    );
+    let c3 = snapshot.candidate("c-0003").unwrap();
+    assert_eq!(snapshot.feedback_due_hours(&c3.candidate), 48);
+    let c4 = snapshot.candidate("c-0004").unwrap();
+    assert_eq!(snapshot.feedback_due_hours(&c4.candidate), 24);
+}
+
+#[test]
+fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
+    let (_dir, ws) = loop_workspace();
+    let path = ws.candidates_dir().join("c-0005/candidate.ron");
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(
+        &path,
+        "Candidate(\n    format: 1, id: \"c-0005\", name: \"Eve\", template: \"junior-site-reliability-engineer\",\n    created_at: \"2026-11-20T09:00:00Z\",\n    opening: Some(\"sre-paris\"),\n)\n",
+    )
+    .unwrap();
+    let mut snapshot = ws.load();
+    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "{}:4:14: unknown opening \"sre-paris\": there is no openings/sre-paris.ron",
+            path.display()
+        )]
+    );
+    assert_eq!(snapshot.reference_errors.len(), 1);
+    // The candidate still counts: a broken reference hides nobody's work.
+    assert!(snapshot.candidate("c-0005").is_some());
+
+    // The opening arrives (a colleague's sync): the error goes.
+    let opening = ws.openings_dir().join("sre-paris.ron");
+    let text = fs::read_to_string(ws.openings_dir().join("sre-berlin-q4.ron"))
+        .unwrap()
+        .replace("sre-berlin-q4", "sre-paris");
+    fs::write(&opening, text).unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert_eq!(snapshot.openings.len(), 3);
+
+    // The opening's template changes under the candidate: a mismatch.
+    let text = fs::read_to_string(&opening)
+        .unwrap()
+        .replace(
+            "\"junior-site-reliability-engineer\"",
+            "\"infrastructure-engineer\"",
+        )
+        .replace("\"incident-bridge\"", "\"incident-scenario\"");
+    fs::write(&opening, text).unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
+    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0]
+            .contains(":4:14: opening \"sre-paris\" is for template \"infrastructure-engineer\"")
+    );
+
+    // An opening file whose id is not its name is listed, not used.
+    let stray = ws.openings_dir().join("other.ron");
+    fs::copy(&opening, &stray).unwrap();
+    snapshot.apply(ws.refresh(std::slice::from_ref(&stray)), &ws);
+    assert!(snapshot.errors.iter().any(|e| e.path == stray
+        && e.message == "opening id \"sre-paris\" does not match its file name \"other\""));
+}
+
+#[test]
+fn a_broken_decision_is_listed_and_the_candidate_still_counts() {
+    let (_dir, ws) = loop_workspace();
+    let path = ws.decision_path(&Slug::new("c-0001").unwrap());
+    fs::write(
+        &path,
+        "Decision(format: 1, candidate: \"c-0001\", decision: Hire, decided_by: \"Dana Kim\",\n    decided_at: \"2026-11-23T16:00:00Z\", rationale: \"\")\n",
+    )
+    .unwrap();
+    let snapshot = ws.load();
+    assert_eq!(
+        snapshot
+            .errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [format!(
+            "{}:2:52: a decision needs a rationale: say why",
+            path.display()
+        )]
+    );
+    let record = snapshot.candidate("c-0001").unwrap();
+    assert_eq!(record.decision, None);
+    // Never overwritten while broken.
+    let decision = Decision {
+        format: FormatVersion::CURRENT,
+        candidate: Slug::new("c-0001").unwrap(),
+        decision: Verdict::NoHire,
+        decided_by: "Dana Kim".to_owned(),
+        decided_at: "2026-11-25T16:00:00Z".parse().unwrap(),
+        rationale: "Not yet".to_owned(),
+    };
+    assert!(matches!(
+        ws.save_decision(&decision),
+        Err(StoreError::WouldOverwriteBroken { .. })
+    ));
+    // Fixed, it saves and reads back.
+    fs::remove_file(&path).unwrap();
+    ws.save_decision(&decision).unwrap();
+    let mut snapshot = ws.load();
+    assert_eq!(
+        snapshot.candidate("c-0001").unwrap().decision.as_ref(),
+        Some(&decision)
+    );
+    // And a refresh of the folder sees a change of mind.
+    let mut changed = decision.clone();
+    changed.decision = Verdict::Hire;
+    ws.save_decision(&changed).unwrap();
+    assert!(snapshot.apply(ws.refresh(&[path]), &ws));
+    assert_eq!(
+        snapshot.candidate("c-0001").unwrap().decision.as_ref(),
+        Some(&changed)
+    );
+}
+
+#[test]
+fn retention_counts_the_decision_and_erase_removes_it() {
+    let (_dir, ws) = loop_workspace();
+    let mut snapshot = ws.load();
+    // Leave file times out: c-0003 was created on the 21st, has no
+    // scorecard, and was decided on the 24th at 12:00.
+    snapshot.modified.clear();
+    let record = snapshot.candidate("c-0003").unwrap();
+    assert_eq!(
+        snapshot.last_activity(record),
+        "2026-11-24T12:00:00Z".parse().unwrap()
+    );
+    let dir: PathBuf = ws.candidate_dir(&Slug::new("c-0003").unwrap());
+    let erased = ws.delete_candidate(&Slug::new("c-0003").unwrap()).unwrap();
+    // candidate.ron and decision.ron.
+    assert_eq!(erased.files, 2);
+    assert!(!dir.exists());
+}

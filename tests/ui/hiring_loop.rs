@@ -1,0 +1,367 @@
+//! Stories of the hiring loop: openings, plans, owed and overdue
+//! scorecards, the decision (DESIGN.md "The hiring loop").
+
+use std::fs;
+use std::path::Path;
+
+use egui_kittest::kittest::Queryable;
+use scorecard::io::Workspace;
+use scorecard::model::{
+    Candidate, FormatVersion, Interview, Opening, OpeningStatus, PlanStage, Recommendation,
+    Scorecard, Slug,
+};
+
+use crate::harness::*;
+
+const TEMPLATE: &str = "infrastructure-engineer";
+
+fn opening(hiring_manager: &str) -> Opening {
+    Opening {
+        format: FormatVersion::CURRENT,
+        id: Slug::new("infra-berlin").unwrap(),
+        title: "Infrastructure Engineer, Berlin".to_owned(),
+        template: Slug::new(TEMPLATE).unwrap(),
+        hiring_manager: hiring_manager.to_owned(),
+        opened_at: "2026-11-01T09:00:00Z".parse().unwrap(),
+        status: OpeningStatus::Open,
+        plan: vec![PlanStage {
+            stage: String::new(),
+            interviewers: vec!["Priya Raman".to_owned()],
+        }],
+        feedback_due_hours: 24,
+    }
+}
+
+/// Alex Doe (c-1) of the opening, with these interviews planned.
+fn candidate_with_plan(workspace: &Path, interviews: Vec<Interview>) {
+    let store = Workspace::new(workspace);
+    store.save_opening(&opening("Dana Kim")).unwrap();
+    let mut candidate = Candidate::new(
+        Slug::new("c-1").unwrap(),
+        "Alex Doe",
+        Slug::new(TEMPLATE).unwrap(),
+        "2026-11-18T09:00:00Z".parse().unwrap(),
+    );
+    candidate.opening = Some(Slug::new("infra-berlin").unwrap());
+    candidate.interviews = interviews;
+    store.save_candidate(&candidate).unwrap();
+}
+
+fn interview(interviewer: &str, stage: &str, at: &str) -> Interview {
+    Interview {
+        stage: stage.to_owned(),
+        interviewer: interviewer.to_owned(),
+        at: at.parse().unwrap(),
+    }
+}
+
+/// A submitted scorecard of `interviewer` at the general interview of c-1,
+/// written as a colleague's laptop and a sync tool would.
+fn colleague_submits(workspace: &Path, interviewer: &str) {
+    let card = Scorecard {
+        format: FormatVersion::CURRENT,
+        candidate: Slug::new("c-1").unwrap(),
+        template: Slug::new(TEMPLATE).unwrap(),
+        template_version: 1,
+        interviewer: interviewer.to_owned(),
+        stage: String::new(),
+        started_at: "2026-11-20T10:00:00Z".parse().unwrap(),
+        submitted_at: Some("2026-11-20T11:00:00Z".parse().unwrap()),
+        amended_at: None,
+        ratings: Default::default(),
+        unrated_evidence: Default::default(),
+        red_flags: vec![],
+        recommendation: Some(Recommendation::Hire),
+        notes: String::new(),
+    };
+    let store = Workspace::new(workspace);
+    let path = store
+        .scorecard_path(&card.candidate, &card.interviewer, "")
+        .unwrap();
+    store.save_scorecard(&path, &card).unwrap();
+}
+
+fn type_into(
+    app: &mut egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
+    label: &str,
+    text: &str,
+) {
+    let field = app.get_by_label(label);
+    field.focus();
+    field.type_text(text);
+    app.run();
+}
+
+#[test]
+fn a_coordinator_opens_an_opening_adds_a_candidate_and_sees_owed_then_submitted() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "Casey Cho");
+    app.get_by_label("Openings").click();
+    app.run();
+    app.get_by_label("New opening…").click();
+    app.run();
+    type_into(&mut app, "Id", "infra-berlin");
+    type_into(&mut app, "Title", "Infrastructure Engineer, Berlin");
+    type_into(&mut app, "Interviewers at stage 1", "Priya Raman");
+    // A mistake first: a feedback time that is not a number.
+    type_into(&mut app, "Feedback due (hours)", "x");
+    app.get_by_label("Save opening").click();
+    app.run();
+    app.get_by_label("Feedback due: type a whole number of hours");
+    assert!(!ws.path().join("openings/infra-berlin.ron").exists());
+    let hours = app.get_by_label("Feedback due (hours)");
+    hours.focus();
+    app.key_press(egui::Key::Backspace);
+    app.run();
+    app.get_by_label("Save opening").click();
+    app.run();
+    let file = ws.path().join("openings/infra-berlin.ron");
+    wait_until(&mut app, "the opening is written", |_| file.exists());
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("interviewers: [\n                \"Priya Raman\",\n            ]"),
+        "{text}"
+    );
+    assert!(text.contains("feedback_due_hours: 24"), "{text}");
+    app.get_by_label("Put on hold");
+
+    // Home: a new candidate for the opening gets its panel as their plan.
+    app.get_by_label("Home").click();
+    app.run();
+    app.get_by_label("For opening").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer, Berlin").click();
+    app.run();
+    type_into(&mut app, "Candidate name", "Alex Doe");
+    app.get_by_label("Add candidate").click();
+    app.run();
+    wait_until(&mut app, "the candidate is on disk", |a| {
+        a.snapshot().candidates.len() == 1
+    });
+    let id = app.state().snapshot().candidates[0].candidate.id.clone();
+    let record = ws
+        .path()
+        .join("candidates")
+        .join(id.as_str())
+        .join("candidate.ron");
+    wait_until(&mut app, "the candidate file is written", |_| {
+        record.exists()
+    });
+    let text = fs::read_to_string(&record).unwrap();
+    assert!(text.contains("opening: Some(\"infra-berlin\")"), "{text}");
+    assert!(text.contains("interviewer: \"Priya Raman\""), "{text}");
+    // The candidate's page: the interview is now (the clock's time), so
+    // its scorecard is owed.
+    app.get_by_label("Opening: Infrastructure Engineer, Berlin (open, hiring manager Casey Cho)");
+    app.get_by_label("owed");
+
+    // Priya submits on her laptop; the sync brings it: submitted.
+    let store_dir = ws.path().to_path_buf();
+    let card = Scorecard {
+        candidate: id.clone(),
+        ..serde_card()
+    };
+    let store = Workspace::new(&store_dir);
+    let path = store.scorecard_path(&id, "Priya Raman", "").unwrap();
+    store.save_scorecard(&path, &card).unwrap();
+    wait_until(&mut app, "Priya's scorecard is read", |a| {
+        a.snapshot().candidates[0].scorecards.len() == 1
+    });
+    app.run();
+    app.get_by_label("submitted");
+    assert!(app.query_by_label("owed").is_none());
+}
+
+fn serde_card() -> Scorecard {
+    Scorecard {
+        format: FormatVersion::CURRENT,
+        candidate: Slug::new("c-1").unwrap(),
+        template: Slug::new(TEMPLATE).unwrap(),
+        template_version: 1,
+        interviewer: "Priya Raman".to_owned(),
+        stage: String::new(),
+        started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
+        submitted_at: Some("2026-11-21T10:00:00Z".parse().unwrap()),
+        amended_at: None,
+        ratings: Default::default(),
+        unrated_evidence: Default::default(),
+        red_flags: vec![],
+        recommendation: Some(Recommendation::Hire),
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn an_overdue_scorecard_appears_on_home() {
+    let ws = tempfile::tempdir().unwrap();
+    // Priya's interview was on the 19th at 10:00: due on the 20th at
+    // 10:00, and the clock says the 21st at 10:00: 24 h overdue. Kim's is
+    // on the 22nd: upcoming, owed by nobody yet.
+    candidate_with_plan(
+        ws.path(),
+        vec![
+            interview("Priya Raman", "", "2026-11-19T10:00:00Z"),
+            interview("Kim Park", "incident-scenario", "2026-11-22T10:00:00Z"),
+        ],
+    );
+    let mut app = open_app(ws.path(), "priya raman");
+    app.get_by_label("You owe 1 scorecard");
+    app.get_by_label("Alex Doe: General interview, overdue by 24 h");
+    // Blind mode hides the name there too.
+    app.get_by_label("Blind mode").click();
+    app.run();
+    assert!(app.query_by_label_contains("Alex Doe:").is_none());
+    app.get_by_label("Blind mode").click();
+    app.run();
+    // The coordinator sees everyone's, overdue first.
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Owed scorecards: 1, 1 overdue");
+    app.get_by_label("Alex Doe: General interview, Priya Raman, overdue by 24 h");
+    // Her button opens her scorecard for that stage.
+    app.get_by_label("Alex Doe: General interview, Priya Raman, overdue by 24 h")
+        .click();
+    wait_until(&mut app, "the interview opens", |a| a.interview().is_some());
+}
+
+#[test]
+fn the_hiring_manager_records_a_decision_blocked_when_blank_then_exports_it() {
+    let ws = tempfile::tempdir().unwrap();
+    // Priya interviewed and submitted; Sam's interview (20th 14:00) is
+    // owed until the 21st at 14:00: owed, not overdue, at 10:00.
+    candidate_with_plan(
+        ws.path(),
+        vec![
+            interview("Priya Raman", "", "2026-11-20T10:00:00Z"),
+            interview("Sam Lee", "incident-scenario", "2026-11-20T14:00:00Z"),
+        ],
+    );
+    colleague_submits(ws.path(), "Priya Raman");
+    let mut app = open_app(ws.path(), "Dana Kim");
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Debrief").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Scorecards still owed: 1");
+    app.get_by_label("Record a decision…").click();
+    app.run();
+    app.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Hire")
+        .click();
+    app.run();
+    // Blank rationale: blocked.
+    app.get_by_label("Record decision").click();
+    app.run();
+    app.get_by_label("Write the rationale first: a decision needs one");
+    let decision = ws.path().join("candidates/c-1/decision.ron");
+    assert!(!decision.exists());
+    type_into(
+        &mut app,
+        "Rationale",
+        "Strong on fundamentals; the panel agrees",
+    );
+    app.get_by_label("Record decision").click();
+    app.run();
+    // Sam's scorecard is still owed: asked to confirm.
+    app.get_by_label("Scorecards are still owed");
+    app.get_by_label("Record anyway").click();
+    app.run();
+    wait_until(&mut app, "the decision is written", |_| decision.exists());
+    let text = fs::read_to_string(&decision).unwrap();
+    assert!(text.contains("decision: Hire"), "{text}");
+    assert!(text.contains("decided_by: \"Dana Kim\""), "{text}");
+    assert!(
+        text.contains("rationale: \"Strong on fundamentals; the panel agrees\""),
+        "{text}"
+    );
+    app.get_by_label("Hire, decided by Dana Kim on 2026-11-21T10:00:00Z");
+
+    // The export carries it, with the owed scorecard.
+    let out = ws.path().join("debrief.md");
+    app.get_by_label("md").click();
+    app.run();
+    type_into(&mut app, "Save to", out.to_str().unwrap());
+    app.get_by_label("Export").click();
+    app.run();
+    wait_until(&mut app, "the export is written", |_| out.exists());
+    let md = fs::read_to_string(&out).unwrap();
+    assert!(
+        md.contains("## Decision\n\n**Hire**, decided by Dana Kim on 2026-11-21T10:00:00Z."),
+        "{md}"
+    );
+    assert!(
+        md.contains("> Strong on fundamentals; the panel agrees"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Owed scorecards\n\n- Sam Lee (Incident scenario"),
+        "{md}"
+    );
+}
+
+#[test]
+fn compare_picks_an_opening_and_shows_each_decision() {
+    let ws = tempfile::tempdir().unwrap();
+    candidate_with_plan(
+        ws.path(),
+        vec![interview("Priya Raman", "", "2026-11-20T10:00:00Z")],
+    );
+    colleague_submits(ws.path(), "Priya Raman");
+    // Sam Lee (c-2) is of the same template but no opening.
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Alex Doe · no decision");
+    app.get_by_label("Sam Lee");
+    app.get_by_label("Opening").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer, Berlin").click();
+    wait_numbers(&mut app);
+    app.run();
+    app.get_by_label("Alex Doe · no decision");
+    assert!(app.query_by_label("Sam Lee").is_none());
+}
+
+#[test]
+fn compare_filters_candidates_by_decision_status() {
+    let ws = tempfile::tempdir().unwrap();
+    candidate_with_plan(
+        ws.path(),
+        vec![interview("Priya Raman", "", "2026-11-20T10:00:00Z")],
+    );
+    colleague_submits(ws.path(), "Priya Raman");
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    Workspace::new(ws.path())
+        .save_decision(&scorecard::model::Decision {
+            format: FormatVersion::CURRENT,
+            candidate: Slug::new("c-1").unwrap(),
+            decision: scorecard::model::Verdict::Hire,
+            decided_by: "Dana Kim".to_owned(),
+            decided_at: "2026-11-21T09:00:00Z".parse().unwrap(),
+            rationale: "Strong on every must-have".to_owned(),
+        })
+        .unwrap();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Alex Doe · Hire");
+    app.get_by_label("Sam Lee");
+
+    app.get_by_label("Decision").click();
+    app.run();
+    app.get_by_label("no decision yet").click();
+    app.run();
+    app.get_by_label("Sam Lee");
+    assert!(app.query_by_label("Alex Doe · Hire").is_none());
+
+    app.get_by_label("Decision").click();
+    app.run();
+    app.get_by_label("decided hire").click();
+    app.run();
+    app.get_by_label("Alex Doe · Hire");
+    assert!(app.query_by_label("Sam Lee").is_none());
+}
