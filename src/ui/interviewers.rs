@@ -77,6 +77,9 @@ impl InterviewerColumn {
 pub struct InterviewersScreen {
     /// Only this template's candidates; `None`: all.
     pub template: Option<Slug>,
+    /// Only this opening's candidates (it wins over `template`); `None`:
+    /// all.
+    pub opening: Option<Slug>,
     /// The column sorted by.
     pub sort: InterviewerColumn,
     /// Highest first.
@@ -89,6 +92,7 @@ impl Default for InterviewersScreen {
     fn default() -> Self {
         Self {
             template: None,
+            opening: None,
             sort: InterviewerColumn::Name,
             descending: false,
             selected: None,
@@ -97,6 +101,17 @@ impl Default for InterviewersScreen {
 }
 
 impl InterviewersScreen {
+    /// The figures the filter picks: over one opening's candidates, one
+    /// template's, or everyone's.
+    fn figures<'a>(&self, summary: &'a Summary) -> &'a [InterviewerSummary] {
+        let picked = match (&self.opening, &self.template) {
+            (Some(id), _) => summary.interviewers_by_opening.get(id),
+            (None, Some(id)) => summary.interviewers_by_template.get(id),
+            (None, None) => return summary.interviewers.as_slice(),
+        };
+        picked.map(Vec::as_slice).unwrap_or_default()
+    }
+
     /// Clicking a header: sort by it, or flip the order if it is already
     /// the sort (numbers start highest first).
     pub fn sort_by(&mut self, column: InterviewerColumn) {
@@ -115,14 +130,7 @@ impl InterviewersScreen {
         summary: &'a Summary,
         settings: &Settings,
     ) -> Vec<&'a InterviewerSummary> {
-        let all = match &self.template {
-            Some(id) => summary
-                .interviewers_by_template
-                .get(id)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
-            None => summary.interviewers.as_slice(),
-        };
+        let all = self.figures(summary);
         let me = InterviewerId::typed(&settings.interviewer);
         let mut rows: Vec<&InterviewerSummary> = all
             .iter()
@@ -188,6 +196,30 @@ impl InterviewersScreen {
                     for id in summary.interviewers_by_template.keys() {
                         let name = template_name(cx, id);
                         ui.selectable_value(&mut self.template, Some(id.clone()), name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let opening_shown = self.opening.as_ref().map_or_else(
+                || "Every opening".to_owned(),
+                |id| {
+                    cx.snapshot
+                        .opening(id.as_str())
+                        .map_or_else(|| id.to_string(), |o| o.title.clone())
+                },
+            );
+            let label = ui.label("Opening");
+            egui::ComboBox::from_id_salt("interviewers_opening")
+                .selected_text(opening_shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.opening, None, "Every opening");
+                    for record in &cx.snapshot.openings {
+                        let opening = &record.opening;
+                        ui.selectable_value(
+                            &mut self.opening,
+                            Some(opening.id.clone()),
+                            &opening.title,
+                        );
                     }
                 })
                 .response
@@ -283,14 +315,7 @@ impl InterviewersScreen {
             signed_two_decimals(person.leniency)
         ));
         // Everyone's distribution is the panel's, whoever may see its rows.
-        let all = match &self.template {
-            Some(t) => summary
-                .interviewers_by_template
-                .get(t)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
-            None => summary.interviewers.as_slice(),
-        };
+        let all = self.figures(summary);
         let everyone = all
             .iter()
             .fold(Distribution::default(), |sum, i| sum.plus(&i.distribution));

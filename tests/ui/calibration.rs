@@ -183,3 +183,53 @@ fn a_coordinator_opens_the_interviewer_view_and_sorts_by_leniency() {
     app.get_by_label("Leniency per dimension");
     app.get_by_label("fundamentals");
 }
+
+/// A copy of `tests/fixtures/loop-workspace`, to open in the app.
+fn loop_workspace_copy() -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let ws = tempfile::tempdir().unwrap();
+    copy(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loop-workspace"),
+        ws.path(),
+    );
+    ws
+}
+
+#[test]
+fn a_coordinator_narrows_the_interviewer_view_to_one_opening() {
+    // tests/cli.rs works these figures out by hand: Priya Raman and Sam
+    // Lee submitted for c-0002 of sre-berlin-q4; nobody has for
+    // infra-remote yet.
+    let ws = loop_workspace_copy();
+    let mut app = open_app(ws.path(), "");
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    app.get_by_label("Interviewers").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Sam Lee");
+
+    app.get_by_label("Opening").click();
+    app.run();
+    app.get_by_label("Site Reliability Engineer, Berlin")
+        .click();
+    app.run();
+    app.get_by_label("Sam Lee");
+    app.get_by_label("priya raman");
+    app.get_by_label("Opening").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer, remote").click();
+    app.run();
+    app.get_by_label("No submitted scorecards to count yet");
+    assert!(app.query_by_label("Sam Lee").is_none());
+}

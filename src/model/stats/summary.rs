@@ -107,6 +107,11 @@ pub struct Summary {
     /// the summary's JSON; the interviewer view filters with it.
     #[serde(skip)]
     pub interviewers_by_template: BTreeMap<Slug, Vec<InterviewerSummary>>,
+    /// The same over each opening's candidates, by opening id (the
+    /// interviewer view's opening filter; `scorecard interviewers
+    /// --opening`). Not part of the summary's JSON.
+    #[serde(skip)]
+    pub interviewers_by_opening: BTreeMap<Slug, Vec<InterviewerSummary>>,
     /// One entry per opening, sorted by id (filled in with a time: see
     /// `WorkspaceSnapshot::summarize_as_of`).
     pub openings: Vec<OpeningSummary>,
@@ -296,6 +301,7 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
             .collect(),
         interviewers: calibrate(&input.candidates, context),
         interviewers_by_template: by_template(input, context),
+        interviewers_by_opening: by_opening(input, context),
         openings: Vec::new(),
     }
 }
@@ -311,6 +317,26 @@ fn by_template(
             .entry(&candidate.template)
             .or_default()
             .push((candidate, cards.clone()));
+    }
+    groups
+        .into_iter()
+        .map(|(id, candidates)| (id.clone(), calibrate(&candidates, context)))
+        .collect()
+}
+
+/// The calibration figures over each opening's candidates.
+fn by_opening(
+    input: &SummaryView<'_>,
+    context: &CalibrationContext,
+) -> BTreeMap<Slug, Vec<InterviewerSummary>> {
+    let mut groups: BTreeMap<&Slug, Vec<(&Candidate, Vec<&Scorecard>)>> = BTreeMap::new();
+    for (candidate, cards) in &input.candidates {
+        if let Some(opening) = &candidate.opening {
+            groups
+                .entry(opening)
+                .or_default()
+                .push((candidate, cards.clone()));
+        }
     }
     groups
         .into_iter()
