@@ -227,6 +227,19 @@ impl CompareScreen {
                     .is_some_and(|r| r.candidate.opening.as_ref() == Some(opening))
             })
         });
+        if let Some(opening) = &self.opening {
+            // Hidden among the opening's candidates, not the template's.
+            table.hidden = cx
+                .snapshot
+                .candidates
+                .iter()
+                .filter(|r| {
+                    r.candidate.template == table.key.template
+                        && r.candidate.opening.as_ref() == Some(opening)
+                        && !super::panel_visible(r, cx.settings)
+                })
+                .count();
+        }
         for row in &mut table.rows {
             let Some(record) = cx.snapshot.candidate(row.id.as_str()) else {
                 continue;

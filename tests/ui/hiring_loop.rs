@@ -365,3 +365,26 @@ fn compare_filters_candidates_by_decision_status() {
     app.get_by_label("Alex Doe · Hire");
     assert!(app.query_by_label("Sam Lee").is_none());
 }
+
+#[test]
+fn compare_by_opening_counts_only_that_openings_hidden_candidates() {
+    let ws = tempfile::tempdir().unwrap();
+    candidate_with_plan(
+        ws.path(),
+        vec![interview("Priya Raman", "", "2026-11-20T10:00:00Z")],
+    );
+    colleague_submits(ws.path(), "Priya Raman");
+    // Sam Lee (c-2): same template, no opening, nothing submitted by Priya.
+    add_candidate(ws.path(), "c-2", "Sam Lee");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    app.get_by_label_contains("1 candidate(s) hidden");
+    app.get_by_label("Opening").click();
+    app.run();
+    app.get_by_label("Infrastructure Engineer, Berlin").click();
+    wait_numbers(&mut app);
+    app.run();
+    app.get_by_label("Alex Doe · no decision");
+    assert!(app.query_by_label_contains("hidden").is_none());
+}
