@@ -11,7 +11,7 @@ use super::edit_session::{
     CloseStep, CopyRequest, DiskState, EditSession, Resolved, SaveRequest, Theirs,
     conflict_copy_path,
 };
-use super::io_worker::{Job, SaveProblem};
+use super::io_worker::{CopyReason, Job, SaveProblem};
 
 /// A scorecard save's report, as the worker sent it.
 pub(super) struct Saved {
@@ -62,11 +62,12 @@ impl ScorecardApp {
         });
     }
 
-    fn send_copy(&mut self, copy: CopyRequest) {
+    fn send_copy(&mut self, copy: CopyRequest, reason: CopyReason) {
         self.copies_in_flight += 1;
         self.worker.send(Job::WriteCopy {
             path: copy.path,
             scorecard: Box::new(copy.scorecard),
+            reason,
         });
     }
 
@@ -111,7 +112,7 @@ impl ScorecardApp {
                 self.leaving.push(session);
             }
             CloseStep::Wait => self.leaving.push(session),
-            CloseStep::Copy(copy) => self.send_copy(copy),
+            CloseStep::Copy(copy) => self.send_copy(copy, CopyReason::Closing),
         }
     }
 
@@ -156,6 +157,7 @@ impl ScorecardApp {
     pub(super) fn on_copy_written(
         &mut self,
         asked: &Path,
+        reason: CopyReason,
         result: Result<PathBuf, crate::io::StoreError>,
     ) {
         self.copies_in_flight = self.copies_in_flight.saturating_sub(1);
@@ -166,9 +168,14 @@ impl ScorecardApp {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 log::info!("kept a version beside its file: {}", path.display());
-                self.info = Some(format!(
-                    "Your version could not be saved in its file (it changed on disk, or the save failed): the file is left as it is, and your version is kept beside it as {name}"
-                ));
+                self.info = Some(match reason {
+                    CopyReason::KeepBoth => {
+                        format!("Kept both: your version is beside the other as {name}")
+                    }
+                    CopyReason::Closing => format!(
+                        "Your version could not be saved in its file (it changed on disk, or the save failed): the file is left as it is, and your version is kept beside it as {name}"
+                    ),
+                });
             }
             Err(err) => {
                 self.notice = Some(format!(
@@ -220,7 +227,7 @@ impl ScorecardApp {
             Ok(Resolved::TakeTheirs(theirs)) => interview.scorecard = *theirs,
             Ok(Resolved::KeepBoth { theirs, copy }) => {
                 interview.scorecard = *theirs;
-                self.send_copy(copy);
+                self.send_copy(copy, CopyReason::KeepBoth);
             }
             Err(err) => self.notice = Some(format!("{err:#}")),
         }

@@ -80,7 +80,19 @@ pub enum Job {
         path: PathBuf,
         /// The scorecard.
         scorecard: Box<Scorecard>,
+        /// Why the copy is made, for the message when it is written.
+        reason: CopyReason,
     },
+}
+
+/// Why a scorecard is copied beside its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyReason {
+    /// The user chose *Keep both*.
+    KeepBoth,
+    /// Closing (the screen or the window) while the file could not take
+    /// this version: a conflict, or a failed save.
+    Closing,
 }
 
 /// Why a scorecard was not saved.
@@ -151,6 +163,8 @@ pub enum Report {
     CopyWritten {
         /// The name asked for.
         asked: PathBuf,
+        /// Why it was made.
+        reason: CopyReason,
         /// Where it was written.
         result: Result<PathBuf, StoreError>,
     },
@@ -299,10 +313,15 @@ impl Worker {
                 let result = super::sample::write_sample(&root, now);
                 Report::SampleWritten { root, result }
             }
-            Job::WriteCopy { path, scorecard } => {
+            Job::WriteCopy {
+                path,
+                scorecard,
+                reason,
+            } => {
                 let result = self.workspace.write_conflict_copy(&path, &scorecard);
                 Report::CopyWritten {
                     asked: path,
+                    reason,
                     result,
                 }
             }

@@ -80,7 +80,11 @@ impl ScorecardApp {
                     self.notice = Some(format!("The export was not written: {err:#}"));
                 }
             },
-            Report::CopyWritten { asked, result } => self.on_copy_written(&asked, result),
+            Report::CopyWritten {
+                asked,
+                reason,
+                result,
+            } => self.on_copy_written(&asked, reason, result),
             Report::SampleWritten { root, result } => match result {
                 Ok(_) => {
                     self.switch_workspace(root, time);

@@ -41,9 +41,12 @@ pub fn save_indicator_ui(ui: &mut egui::Ui, status: &SaveStatus) {
             .on_hover_text(text);
         }
         SaveStatus::Conflict => {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                "Not saved: resolve the conflict",
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new("Not saved: resolve the conflict")
+                        .color(ui.visuals().error_fg_color),
+                )
+                .truncate(),
             )
             .on_hover_text("The file changed on disk while open; choose which version to keep below the header");
         }

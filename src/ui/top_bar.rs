@@ -99,11 +99,29 @@ impl TopBar<'_> {
                 });
                 let path = workspace.display().to_string();
                 ui.weak(short_path(&path)).on_hover_text(path);
-                save_indicator_ui(ui, &save);
-                if updating {
-                    ui.spinner();
-                    ui.weak("Updating the numbers…");
-                }
+                // The status sits in a slot of its own fixed width: were
+                // it to grow and shrink ("Saving…", "Saved", a spinner),
+                // the bar would wrap and unwrap, and everything under it
+                // would jump as the user reaches for a button.
+                let slot = egui::vec2(STATUS_WIDTH, ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(
+                    slot,
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_size(slot);
+                        ui.set_max_width(STATUS_WIDTH);
+                        save_indicator_ui(ui, &save);
+                        if updating {
+                            ui.spinner();
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new("Updating the numbers…").weak(),
+                                )
+                                .truncate(),
+                            );
+                        }
+                    },
+                );
                 theme_button_ui(ui, &mut settings.theme);
                 ui.checkbox(&mut settings.blind, "Blind mode")
                     .on_hover_text("Replace candidates' names with stable aliases");
@@ -135,6 +153,9 @@ impl TopBar<'_> {
         command
     }
 }
+
+/// Width of the status slot (saved, saving, failed, updating).
+const STATUS_WIDTH: f32 = 240.0;
 
 /// At most this many characters of the workspace's path are shown.
 const PATH_SHOWN: usize = 24;
