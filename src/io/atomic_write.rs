@@ -23,6 +23,36 @@ pub fn write_private_dir(dir: &Path) -> Result<(), StoreError> {
 /// at any moment leaves either the old content or the new, never a mix.
 /// The file is private to the user (0600 on Unix).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let (dir, temp) = flushed_temp(path, bytes)?;
+    temp.persist(path)
+        .map_err(|e| StoreError::io(path, e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically like [`write_atomic`], but only if
+/// nothing is there: an existing file (or link, or anything else) is never
+/// replaced, even one that appeared a moment ago. Returns whether it was
+/// written (`false`: the name is taken).
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
+    let (dir, temp) = flushed_temp(path, bytes)?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_dir(dir);
+            Ok(true)
+        }
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(err) => Err(StoreError::io(path, err.error)),
+    }
+}
+
+/// `bytes` in a temporary file beside `path` (its folder created private
+/// if missing), flushed to disk and ready to be renamed into place; with
+/// that folder.
+fn flushed_temp<'p>(
+    path: &'p Path,
+    bytes: &[u8],
+) -> Result<(&'p Path, tempfile::NamedTempFile), StoreError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -39,40 +69,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     temp.as_file()
         .sync_all()
         .map_err(|e| StoreError::io(temp.path(), e))?;
-    temp.persist(path)
-        .map_err(|e| StoreError::io(path, e.error))?;
-    sync_dir(dir);
-    Ok(())
-}
-
-/// Writes `bytes` to `path` atomically like [`write_atomic`], but only if
-/// nothing is there: an existing file (or link, or anything else) is never
-/// replaced, even one that appeared a moment ago. Returns whether it was
-/// written (`false`: the name is taken).
-pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    write_private_dir(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".scorecard-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| StoreError::io(dir, e))?;
-    temp.write_all(bytes)
-        .map_err(|e| StoreError::io(temp.path(), e))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| StoreError::io(temp.path(), e))?;
-    match temp.persist_noclobber(path) {
-        Ok(_) => {
-            sync_dir(dir);
-            Ok(true)
-        }
-        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(err) => Err(StoreError::io(path, err.error)),
-    }
+    Ok((dir, temp))
 }
 
 /// Flushes the rename itself to disk. Best effort: some file systems (and
