@@ -34,8 +34,13 @@ fn other_laptop_writes(ws: &Path, path: &Path) {
     Workspace::new(ws).save_scorecard(path, &theirs).unwrap();
 }
 
-#[test]
-fn closing_during_a_conflict_keeps_every_word_and_the_colleagues_file() {
+/// Priya scores Alex Doe (c-1) and rates one dimension *Meets*; it is on
+/// disk. The workspace, the app and the scorecard's file.
+fn rated_once() -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
+    PathBuf,
+) {
     let ws = tempfile::tempdir().unwrap();
     add_candidate(ws.path(), "c-1", "Alex Doe");
     let mut app = open_app(ws.path(), "Priya Raman");
@@ -43,11 +48,26 @@ fn closing_during_a_conflict_keeps_every_word_and_the_colleagues_file() {
     press(&mut app, Key::Num3);
     wait_saved(&mut app);
     let path = interview_path(&app);
+    (ws, app, path)
+}
 
-    other_laptop_writes(ws.path(), &path);
-    wait_until(&mut app, "the change is noticed", |a| {
+/// [`other_laptop_writes`], then waits until the app shows the conflict.
+fn other_laptop_writes_and_is_noticed(
+    app: &mut egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
+    ws: &Path,
+    path: &Path,
+) {
+    other_laptop_writes(ws, path);
+    wait_until(app, "the change is noticed", |a| {
         a.interview().unwrap().conflict
     });
+}
+
+#[test]
+fn closing_during_a_conflict_keeps_every_word_and_the_colleagues_file() {
+    let (ws, mut app, path) = rated_once();
+
+    other_laptop_writes_and_is_noticed(&mut app, ws.path(), &path);
     // The top bar does not pretend the words are on disk.
     app.get_by_label("Not saved: resolve the conflict");
 
@@ -73,13 +93,7 @@ fn closing_during_a_conflict_keeps_every_word_and_the_colleagues_file() {
 
 #[test]
 fn closing_right_after_a_colleagues_write_keeps_both_too() {
-    let ws = tempfile::tempdir().unwrap();
-    add_candidate(ws.path(), "c-1", "Alex Doe");
-    let mut app = open_app(ws.path(), "Priya Raman");
-    start_scoring(&mut app, "Alex Doe", None);
-    press(&mut app, Key::Num3);
-    wait_saved(&mut app);
-    let path = interview_path(&app);
+    let (ws, mut app, path) = rated_once();
 
     // Their write lands, a rating is typed, and the window closes before
     // the app has seen the change: the last save meets it.
@@ -124,17 +138,8 @@ fn closing_with_an_edit_not_yet_saved_writes_it() {
 
 #[test]
 fn keep_mine_then_close_leaves_my_version_and_no_copy() {
-    let ws = tempfile::tempdir().unwrap();
-    add_candidate(ws.path(), "c-1", "Alex Doe");
-    let mut app = open_app(ws.path(), "Priya Raman");
-    start_scoring(&mut app, "Alex Doe", None);
-    press(&mut app, Key::Num3);
-    wait_saved(&mut app);
-    let path = interview_path(&app);
-    other_laptop_writes(ws.path(), &path);
-    wait_until(&mut app, "the change is noticed", |a| {
-        a.interview().unwrap().conflict
-    });
+    let (ws, mut app, path) = rated_once();
+    other_laptop_writes_and_is_noticed(&mut app, ws.path(), &path);
 
     app.get_by_label("Keep mine").click();
     app.run();
@@ -147,17 +152,8 @@ fn keep_mine_then_close_leaves_my_version_and_no_copy() {
 
 #[test]
 fn take_theirs_then_rate_then_close_builds_on_their_version() {
-    let ws = tempfile::tempdir().unwrap();
-    add_candidate(ws.path(), "c-1", "Alex Doe");
-    let mut app = open_app(ws.path(), "Priya Raman");
-    start_scoring(&mut app, "Alex Doe", None);
-    press(&mut app, Key::Num3);
-    wait_saved(&mut app);
-    let path = interview_path(&app);
-    other_laptop_writes(ws.path(), &path);
-    wait_until(&mut app, "the change is noticed", |a| {
-        a.interview().unwrap().conflict
-    });
+    let (ws, mut app, path) = rated_once();
+    other_laptop_writes_and_is_noticed(&mut app, ws.path(), &path);
 
     app.get_by_label("Take theirs").click();
     app.run();
@@ -173,17 +169,8 @@ fn take_theirs_then_rate_then_close_builds_on_their_version() {
 
 #[test]
 fn leaving_the_screen_during_a_conflict_keeps_both_and_says_where() {
-    let ws = tempfile::tempdir().unwrap();
-    add_candidate(ws.path(), "c-1", "Alex Doe");
-    let mut app = open_app(ws.path(), "Priya Raman");
-    start_scoring(&mut app, "Alex Doe", None);
-    press(&mut app, Key::Num3);
-    wait_saved(&mut app);
-    let path = interview_path(&app);
-    other_laptop_writes(ws.path(), &path);
-    wait_until(&mut app, "the change is noticed", |a| {
-        a.interview().unwrap().conflict
-    });
+    let (ws, mut app, path) = rated_once();
+    other_laptop_writes_and_is_noticed(&mut app, ws.path(), &path);
     press(&mut app, Key::ArrowDown);
     press(&mut app, Key::Num1);
 
