@@ -74,6 +74,22 @@ fn run_in(args: &[&str], workspace: &Path, cwd: &Path, limit: Duration) -> Ran {
     }
 }
 
+/// `scorecard export --candidate c-1 --format md -o TARGET` in `workspace`.
+fn export_md_to(target: &str, workspace: &Path) -> Ran {
+    run(
+        &[
+            "export",
+            "--candidate",
+            "c-1",
+            "--format",
+            "md",
+            "-o",
+            target,
+        ],
+        workspace,
+    )
+}
+
 fn run(args: &[&str], workspace: &Path) -> Ran {
     run_in(args, workspace, workspace, Duration::from_secs(60))
 }
@@ -473,18 +489,7 @@ fn export_to_a_device_writes_into_it() {
     } else {
         PathBuf::from("/dev/null")
     };
-    let ran = run(
-        &[
-            "export",
-            "--candidate",
-            "c-1",
-            "--format",
-            "md",
-            "-o",
-            target.to_str().unwrap(),
-        ],
-        &root,
-    );
+    let ran = export_md_to(target.to_str().unwrap(), &root);
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     use std::os::unix::fs::FileTypeExt;
     let meta = fs::symlink_metadata(&target).unwrap();
@@ -509,36 +514,14 @@ fn export_to_a_fifo_writes_into_it() {
             .success()
     );
     // Nobody reads: an error, not a wait.
-    let ran = run(
-        &[
-            "export",
-            "--candidate",
-            "c-1",
-            "--format",
-            "md",
-            "-o",
-            fifo.to_str().unwrap(),
-        ],
-        &root,
-    );
+    let ran = export_md_to(fifo.to_str().unwrap(), &root);
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert!(ran.stderr.contains("nobody is reading"), "{}", ran.stderr);
     // With a reader, it is written into.
     let reader_path = fifo.clone();
     let reader = std::thread::spawn(move || fs::read_to_string(reader_path).unwrap());
     std::thread::sleep(Duration::from_millis(200));
-    let ran = run(
-        &[
-            "export",
-            "--candidate",
-            "c-1",
-            "--format",
-            "md",
-            "-o",
-            fifo.to_str().unwrap(),
-        ],
-        &root,
-    );
+    let ran = export_md_to(fifo.to_str().unwrap(), &root);
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     assert!(reader.join().unwrap().contains("Alex Doe"));
     use std::os::unix::fs::FileTypeExt;
@@ -582,18 +565,7 @@ fn export_into_the_workspace_data_is_refused() {
         sneaky.as_str(),
         via_link.as_str(),
     ] {
-        let ran = run(
-            &[
-                "export",
-                "--candidate",
-                "c-1",
-                "--format",
-                "md",
-                "-o",
-                target,
-            ],
-            &root,
-        );
+        let ran = export_md_to(target, &root);
         assert_eq!(ran.code, Some(1), "{target}: {}", ran.stderr);
         assert!(
             ran.stderr
@@ -602,34 +574,12 @@ fn export_into_the_workspace_data_is_refused() {
             ran.stderr
         );
     }
-    let ran = run(
-        &[
-            "export",
-            "--candidate",
-            "c-1",
-            "--format",
-            "md",
-            "-o",
-            "templates/x.md",
-        ],
-        &root,
-    );
+    let ran = export_md_to("templates/x.md", &root);
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert_eq!(fs::read(&original).unwrap(), before);
     assert!(!root.join("templates/x.md").exists());
     // Beside the data is fine.
-    let ran = run(
-        &[
-            "export",
-            "--candidate",
-            "c-1",
-            "--format",
-            "md",
-            "-o",
-            "debrief.md",
-        ],
-        &root,
-    );
+    let ran = export_md_to("debrief.md", &root);
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     assert!(root.join("debrief.md").is_file());
 }
