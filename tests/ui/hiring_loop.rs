@@ -298,14 +298,21 @@ fn the_hiring_manager_records_a_decision_blocked_when_blank_then_exports_it() {
     );
 }
 
-#[test]
-fn compare_picks_an_opening_and_shows_each_decision() {
+/// Alex Doe (c-1) in the opening, interviewed by Priya Raman on the 20th,
+/// who submitted her scorecard.
+fn alex_in_the_opening_and_scored() -> tempfile::TempDir {
     let ws = tempfile::tempdir().unwrap();
     candidate_with_plan(
         ws.path(),
         vec![interview("Priya Raman", "", "2026-11-20T10:00:00Z")],
     );
     colleague_submits(ws.path(), "Priya Raman");
+    ws
+}
+
+#[test]
+fn compare_picks_an_opening_and_shows_each_decision() {
+    let ws = alex_in_the_opening_and_scored();
     // Sam Lee (c-2) is of the same template but no opening.
     add_candidate(ws.path(), "c-2", "Sam Lee");
     let mut app = open_app(ws.path(), "");
@@ -326,12 +333,7 @@ fn compare_picks_an_opening_and_shows_each_decision() {
 
 #[test]
 fn compare_filters_candidates_by_decision_status() {
-    let ws = tempfile::tempdir().unwrap();
-    candidate_with_plan(
-        ws.path(),
-        vec![interview("Priya Raman", "", "2026-11-20T10:00:00Z")],
-    );
-    colleague_submits(ws.path(), "Priya Raman");
+    let ws = alex_in_the_opening_and_scored();
     add_candidate(ws.path(), "c-2", "Sam Lee");
     Workspace::new(ws.path())
         .save_decision(&scorecard::model::Decision {
@@ -368,12 +370,7 @@ fn compare_filters_candidates_by_decision_status() {
 
 #[test]
 fn compare_by_opening_counts_only_that_openings_hidden_candidates() {
-    let ws = tempfile::tempdir().unwrap();
-    candidate_with_plan(
-        ws.path(),
-        vec![interview("Priya Raman", "", "2026-11-20T10:00:00Z")],
-    );
-    colleague_submits(ws.path(), "Priya Raman");
+    let ws = alex_in_the_opening_and_scored();
     // Sam Lee (c-2): same template, no opening, nothing submitted by Priya.
     add_candidate(ws.path(), "c-2", "Sam Lee");
     let mut app = open_app(ws.path(), "Priya Raman");
