@@ -449,7 +449,7 @@ impl HomeScreen {
         if me.is_none() && !coordinator {
             return;
         }
-        let rows = self.owed.find(cx).to_vec();
+        let rows = self.owed.find(cx);
         let overdue = rows.iter().filter(|r| r.overdue).count();
         if coordinator {
             ui.heading(format!(
