@@ -300,40 +300,24 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
             })
             .collect(),
         interviewers: calibrate(&input.candidates, context),
-        interviewers_by_template: by_template(input, context),
-        interviewers_by_opening: by_opening(input, context),
+        interviewers_by_template: calibrate_by(input, context, |c| Some(&c.template)),
+        interviewers_by_opening: calibrate_by(input, context, |c| c.opening.as_ref()),
         openings: Vec::new(),
     }
 }
 
-/// The calibration figures over each template's candidates.
-fn by_template(
-    input: &SummaryView<'_>,
+/// The calibration figures over the candidates of each value of `key`
+/// (their template, their opening); a candidate without one is left out.
+fn calibrate_by<'a>(
+    input: &SummaryView<'a>,
     context: &CalibrationContext,
+    key: impl Fn(&'a Candidate) -> Option<&'a Slug>,
 ) -> BTreeMap<Slug, Vec<InterviewerSummary>> {
     let mut groups: BTreeMap<&Slug, Vec<(&Candidate, Vec<&Scorecard>)>> = BTreeMap::new();
     for (candidate, cards) in &input.candidates {
-        groups
-            .entry(&candidate.template)
-            .or_default()
-            .push((candidate, cards.clone()));
-    }
-    groups
-        .into_iter()
-        .map(|(id, candidates)| (id.clone(), calibrate(&candidates, context)))
-        .collect()
-}
-
-/// The calibration figures over each opening's candidates.
-fn by_opening(
-    input: &SummaryView<'_>,
-    context: &CalibrationContext,
-) -> BTreeMap<Slug, Vec<InterviewerSummary>> {
-    let mut groups: BTreeMap<&Slug, Vec<(&Candidate, Vec<&Scorecard>)>> = BTreeMap::new();
-    for (candidate, cards) in &input.candidates {
-        if let Some(opening) = &candidate.opening {
+        if let Some(id) = key(candidate) {
             groups
-                .entry(opening)
+                .entry(id)
                 .or_default()
                 .push((candidate, cards.clone()));
         }
