@@ -306,7 +306,7 @@ impl Worker {
     fn run(&mut self, job: Job) -> Report {
         match job {
             Job::WriteExport { path, bytes } => {
-                let result = crate::io::write_export(&self.workspace, &path, &bytes).map(|_| ());
+                let result = crate::io::write_export(&self.workspace, &path, &bytes);
                 Report::FileWritten { path, result }
             }
             Job::WriteSample { root, now } => {

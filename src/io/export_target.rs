@@ -22,23 +22,10 @@ use std::path::{Component, Path, PathBuf};
 use super::{StoreError, Workspace, write_atomic};
 
 /// The workspace folders no export may write into.
-pub const PROTECTED_FOLDERS: [&str; 3] = ["candidates", "templates", "openings"];
-
-/// How [`write_export`] wrote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportWrite {
-    /// A regular file was written atomically (created or replaced).
-    Replaced,
-    /// An existing FIFO, device or other special file was written into.
-    WrittenInto,
-}
+const PROTECTED_FOLDERS: [&str; 3] = ["candidates", "templates", "openings"];
 
 /// Writes an export to `path` following the rules of this module.
-pub fn write_export(
-    workspace: &Workspace,
-    path: &Path,
-    bytes: &[u8],
-) -> Result<ExportWrite, StoreError> {
+pub fn write_export(workspace: &Workspace, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     check_export_target(workspace, path)?;
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(StoreError::InvalidName(format!(
@@ -47,17 +34,17 @@ pub fn write_export(
         ))),
         Ok(meta) if !meta.is_file() => {
             write_into(path, bytes)?;
-            Ok(ExportWrite::WrittenInto)
+            Ok(())
         }
         Ok(_) => {
             // A link to a regular file: replace the file, keep the link.
             let target = fs::canonicalize(path).map_err(|e| StoreError::io(path, e))?;
             write_atomic(&target, bytes)?;
-            Ok(ExportWrite::Replaced)
+            Ok(())
         }
         Err(_) => {
             write_atomic(path, bytes)?;
-            Ok(ExportWrite::Replaced)
+            Ok(())
         }
     }
 }

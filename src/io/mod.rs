@@ -29,7 +29,7 @@ pub use calibration_files::{
 };
 pub use erase::Erased;
 pub use error::{FileError, StoreError};
-pub use export_target::{ExportWrite, PROTECTED_FOLDERS, check_export_target, write_export};
+pub use export_target::{check_export_target, write_export};
 pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
 pub use library::{load_library, shipped_library};
