@@ -104,16 +104,15 @@ impl Autosave {
         self.failure.is_some()
     }
 
-    /// Sends a save of `edits` now, whatever the schedule (the user chose
-    /// to write their version over a colleague's); returns its generation.
-    pub fn force(&mut self, edits: u64) -> u64 {
+    /// Marks a save of `edits` as sent now, whatever the schedule (the user
+    /// chose to write their version over a colleague's).
+    pub fn force(&mut self, edits: u64) {
         self.seen_edits = edits;
         self.requested = edits;
         self.saved = self.saved.min(edits.saturating_sub(1));
         self.first_unsaved_at = None;
         self.failure = None;
         self.retry_at = 0.0;
-        edits
     }
 
     /// What the indicator shows.

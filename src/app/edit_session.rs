@@ -344,7 +344,8 @@ impl EditSession {
                 };
                 self.edits = edits;
                 // A save of the current state, even with no new edit.
-                let generation = self.schedule.force(edits.max(1));
+                let generation = edits.max(1);
+                self.schedule.force(generation);
                 Ok(Resolved::Save(self.request(generation, mine)))
             }
             Resolution::TakeTheirs | Resolution::KeepBoth => {

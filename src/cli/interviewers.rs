@@ -40,10 +40,7 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_INVALID));
     }
     if let Some(id) = opening
-        && !snapshot
-            .openings
-            .iter()
-            .any(|o| o.opening.id.as_str() == id)
+        && snapshot.opening(id).is_none()
     {
         writeln!(err, "scorecard: unknown opening {id:?}")?;
         return Ok(ExitCode::from(EXIT_INVALID));
