@@ -11,16 +11,7 @@ use super::edit_session::{
     CloseStep, CopyRequest, DiskState, EditSession, Resolved, SaveRequest, Theirs,
     conflict_copy_path,
 };
-use super::io_worker::{CopyReason, Job, SaveProblem};
-
-/// A scorecard save's report, as the worker sent it.
-pub(super) struct Saved {
-    pub(super) path: PathBuf,
-    pub(super) generation: u64,
-    pub(super) id: u64,
-    pub(super) scorecard: Box<Scorecard>,
-    pub(super) result: Result<u64, SaveProblem>,
-}
+use super::io_worker::{CopyReason, Job, Saved};
 use super::scorecard_app::{ScorecardApp, Screen};
 use crate::io::{ScorecardRecord, WorkspaceSnapshot};
 use crate::model::{Scorecard, Slug};

@@ -95,6 +95,21 @@ pub enum CopyReason {
     Closing,
 }
 
+/// A scorecard save's report.
+#[derive(Debug)]
+pub struct Saved {
+    /// Its file.
+    pub path: PathBuf,
+    /// The edit it holds.
+    pub generation: u64,
+    /// The edit session's number for this save.
+    pub id: u64,
+    /// What it held (written or not).
+    pub scorecard: Box<Scorecard>,
+    /// The fingerprint of what was written, or why nothing was.
+    pub result: Result<u64, SaveProblem>,
+}
+
 /// Why a scorecard was not saved.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveProblem {
@@ -118,18 +133,7 @@ pub enum Report {
     /// A candidate write finished.
     CandidateSaved(Result<PathBuf, StoreError>),
     /// A scorecard write finished.
-    ScorecardSaved {
-        /// Its file.
-        path: PathBuf,
-        /// The edit it holds.
-        generation: u64,
-        /// The edit session's number for this save.
-        id: u64,
-        /// What it held (written or not).
-        scorecard: Box<Scorecard>,
-        /// The fingerprint of what was written, or why nothing was.
-        result: Result<u64, SaveProblem>,
-    },
+    ScorecardSaved(Saved),
     /// A template was written (where), or why not.
     TemplateSaved(Result<PathBuf, StoreError>),
     /// An opening, a plan or a decision was written (where), or why not.
@@ -377,13 +381,13 @@ impl Worker {
                 base,
             } => {
                 let result = self.save_scorecard(&path, &scorecard, base);
-                Report::ScorecardSaved {
+                Report::ScorecardSaved(Saved {
                     path,
                     generation,
                     id,
                     scorecard,
                     result,
-                }
+                })
             }
         }
     }

@@ -1,7 +1,6 @@
 //! What the I/O worker reports back, taken in on the UI thread. Each error
 //! arrives typed and is handled once: logged and shown.
 
-use super::editing::Saved;
 use super::io_worker::{Job, Report};
 use super::scorecard_app::ScorecardApp;
 
@@ -106,22 +105,7 @@ impl ScorecardApp {
                 }
                 self.check_open_file();
             }
-            Report::ScorecardSaved {
-                path,
-                generation,
-                id,
-                scorecard,
-                result,
-            } => self.on_scorecard_saved(
-                Saved {
-                    path,
-                    generation,
-                    id,
-                    scorecard,
-                    result,
-                },
-                time,
-            ),
+            Report::ScorecardSaved(saved) => self.on_scorecard_saved(saved, time),
         }
     }
 }
