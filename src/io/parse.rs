@@ -179,15 +179,13 @@ pub fn parse_practice_case(
     text: &str,
     templates: &TemplateSet,
 ) -> Result<PracticeCase, FileError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let case: PracticeCase = parse_ron(path, text, &ron_options())?;
-    let template = templates
-        .get(case.template.as_str())
-        .map(|entry| &entry.template);
-    match case.problems(template).into_iter().next() {
-        None => Ok(case),
-        Some(problem) => Err(positioned(path, text, &problem)),
-    }
+    parse_checked(path, text, |case: &PracticeCase| {
+        case.problems(
+            templates
+                .get(case.template.as_str())
+                .map(|entry| &entry.template),
+        )
+    })
 }
 
 /// Parses and checks a nudge list.
@@ -278,7 +276,7 @@ pub fn read_and_parse_any(path: &Path) -> Result<ParsedFile, FileError> {
 fn parse_checked<T: DeserializeOwned>(
     path: &Path,
     text: &str,
-    problems: fn(&T) -> Vec<Problem>,
+    problems: impl FnOnce(&T) -> Vec<Problem>,
 ) -> Result<T, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value = parse_ron(path, text, &ron_options())?;
@@ -314,7 +312,7 @@ fn check<T>(
     path: &Path,
     text: &str,
     value: T,
-    problems: fn(&T) -> Vec<Problem>,
+    problems: impl FnOnce(&T) -> Vec<Problem>,
 ) -> Result<T, FileError> {
     match problems(&value).into_iter().next() {
         None => Ok(value),
