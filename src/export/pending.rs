@@ -76,16 +76,11 @@ pub fn pending_text(as_of: Timestamp, pending: &[PlannedInterview<'_>]) -> Strin
         .filter(|p| p.state == InterviewState::Overdue)
         .count();
     let mut out = String::new();
-    let noun = if pending.len() == 1 {
-        "scorecard"
-    } else {
-        "scorecards"
-    };
     // Writing into a String cannot fail.
     let _ = writeln!(
         out,
-        "{} {noun} owed as of {as_of}, {overdue} overdue",
-        pending.len()
+        "{} owed as of {as_of}, {overdue} overdue",
+        super::debrief::scorecards_noun(pending.len())
     );
     for p in pending {
         let state = if p.state == InterviewState::Overdue {
