@@ -11,7 +11,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{EXIT_INVALID, SummaryFormat};
-use crate::export::{summary_csv, summary_json, summary_markdown};
+use crate::export::{summary_csv, summary_json_to, summary_markdown};
 use crate::io::{ConflictCopy, FileError, Workspace, WorkspaceSnapshot};
 use crate::model::{InterviewerId, Summary, Timestamp};
 
@@ -71,8 +71,14 @@ pub fn run(
     let summary = narrow(snapshot.summarize_as_of(as_of), &snapshot, narrow_to);
     let errors = relative_to_workspace(workspace, &snapshot.errors);
     let conflicts = conflicts_relative_to_workspace(workspace, &snapshot.conflicts);
+    // The snapshot is not needed any more: its memory goes back before the
+    // output is written.
+    drop(snapshot);
     let text = match format {
-        SummaryFormat::Json => summary_json(&summary, &errors, &conflicts)?,
+        SummaryFormat::Json => {
+            summary_json_to(&summary, &errors, &conflicts, out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         SummaryFormat::Csv => summary_csv(&summary)?,
         SummaryFormat::Md => summary_markdown(&summary, &errors, &conflicts),
     };

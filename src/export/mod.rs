@@ -40,7 +40,9 @@ pub use interviewers::{
 pub use kit::{KitError, KitStage, kit_html, kit_markdown, kit_stage};
 pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
 pub use pending::{pending_json, pending_text};
-pub use summary::{SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_markdown};
+pub use summary::{
+    SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_json_to, summary_markdown,
+};
 
 /// Why an export could not be produced. The CSV and JSON writers only write
 /// into memory, so in practice this does not happen; it exists so that a

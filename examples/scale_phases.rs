@@ -1,0 +1,59 @@
+//! Where the time and the memory of `scorecard summary` go, phase by phase,
+//! on a workspace already on disk (`scorecard demo` writes one): the read,
+//! the aggregates, the JSON. Prints, after each phase, its wall-clock time
+//! and the process's resident memory (`VmRSS`, and the peak `VmHWM`) from
+//! /proc, so a figure over budget in BENCHMARKS.md ("Scale") can be traced
+//! to a phase.
+//!
+//! ```sh
+//! SCORECARD_DEMO_NOW=2026-11-21T00:00:00Z scorecard --workspace /tmp/ws100k demo --candidates 26000
+//! cargo run --release --example scale_phases -- /tmp/ws100k
+//! ```
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::time::Instant;
+
+use scorecard::export::summary_json_to;
+use scorecard::io::Workspace;
+
+fn status_mib(field: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|rest| rest.trim().trim_end_matches(" kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kib| kib / 1024.0)
+}
+
+fn report(phase: &str, started: Instant) {
+    println!(
+        "{phase:<12} {:>9.1} ms   VmRSS {:>7.1} MiB   VmHWM {:>7.1} MiB",
+        started.elapsed().as_secs_f64() * 1000.0,
+        status_mib("VmRSS"),
+        status_mib("VmHWM"),
+    );
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: scale_phases WORKSPACE");
+    let workspace = Workspace::new(Path::new(&dir));
+    report("start", Instant::now());
+    let started = Instant::now();
+    let snapshot = workspace.load();
+    report("load", started);
+    let cards: usize = snapshot.candidates.iter().map(|r| r.scorecards.len()).sum();
+    println!(
+        "             {} candidates, {cards} scorecards, {} errors",
+        snapshot.candidates.len(),
+        snapshot.errors.len()
+    );
+    let started = Instant::now();
+    let summary = snapshot.summarize();
+    report("summarize", started);
+    let started = Instant::now();
+    let mut sink = std::io::sink();
+    summary_json_to(&summary, &snapshot.errors, &snapshot.conflicts, &mut sink).unwrap();
+    report("json", started);
+}
