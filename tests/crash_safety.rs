@@ -53,7 +53,7 @@ fn version(interviewer: &str, n: u64) -> Scorecard {
         started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
         submitted_at: None,
         amended_at: None,
-        ratings,
+        ratings: ratings.into_iter().collect(),
         unrated_evidence: Default::default(),
         red_flags: vec![],
         recommendation: None,

@@ -126,7 +126,7 @@ fn submitted(candidate: &str, interviewer: &str, stage: &str) -> Scorecard {
         started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
         submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
         amended_at: None,
-        ratings,
+        ratings: ratings.into_iter().collect(),
         unrated_evidence: Default::default(),
         red_flags: vec![],
         recommendation: Some(Recommendation::Hire),

@@ -3,14 +3,13 @@
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use scorecard::io::{parse_any, parse_candidate, parse_scorecard, parse_template, to_ron};
 use scorecard::model::{
-    Candidate, Dimension, Exercise, FormatVersion, Rating, RatingEntry, Recommendation, Scorecard,
+    Candidate, Dimension, Exercise, DimensionMap, FormatVersion, Rating, RatingEntry, Recommendation, Scorecard,
     Slug, Template, Timestamp,
 };
 
@@ -62,14 +61,14 @@ prop_compose! {
         let submitted_at = submitted.map(|secs| {
             Timestamp::from_utc(started_at.as_utc() + chrono::Duration::seconds(secs))
         });
-        let ratings: BTreeMap<Slug, RatingEntry> = ratings
+        let ratings: DimensionMap<RatingEntry> = ratings
             .into_iter()
             .map(|(id, (rating, evidence))| (id, RatingEntry { rating, evidence }))
             .collect();
         Scorecard {
             format: FormatVersion::CURRENT,
             candidate, template, template_version, interviewer, stage, started_at,
-            submitted_at, amended_at: amended, ratings, unrated_evidence, red_flags, recommendation, notes,
+            submitted_at, amended_at: amended, ratings, unrated_evidence: unrated_evidence.into_iter().collect(), red_flags, recommendation, notes,
         }
     }
 }

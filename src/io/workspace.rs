@@ -296,7 +296,7 @@ impl WorkspaceSnapshot {
                     (
                         id.clone(),
                         crate::model::InterviewerId::new(&interview.interviewer),
-                        interview.stage.clone(),
+                        crate::model::intern(&interview.stage),
                     ),
                     interview.at,
                 );

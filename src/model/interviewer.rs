@@ -4,8 +4,9 @@
 //! drafts, the debrief).
 
 use std::fmt;
+use std::sync::Arc;
 
-use super::{Scorecard, Slug, Timestamp};
+use super::{Scorecard, Slug, Timestamp, intern};
 
 /// An interviewer's identity: the slug of the name they type
 /// ([`Slug::from_name`], `priya-raman`), which is also the first part of
@@ -16,14 +17,14 @@ use super::{Scorecard, Slug, Timestamp};
 /// own id, trimmed, so it is still told apart from everyone else and never
 /// equal to a slug.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct InterviewerId(String);
+pub struct InterviewerId(Arc<str>);
 
 impl InterviewerId {
     /// The id of the person who writes `name`.
     pub fn new(name: &str) -> Self {
         match Slug::from_name(name) {
-            Some(slug) => Self(slug.as_str().to_owned()),
-            None => Self(name.trim().to_owned()),
+            Some(slug) => Self(slug.shared()),
+            None => Self(intern(name.trim())),
         }
     }
 
@@ -31,7 +32,7 @@ impl InterviewerId {
     /// it could not name a scorecard file (blank, or no letter or digit):
     /// then nobody is known to be looking.
     pub fn typed(name: &str) -> Option<Self> {
-        Slug::from_name(name).map(|slug| Self(slug.as_str().to_owned()))
+        Slug::from_name(name).map(|slug| Self(slug.shared()))
     }
 
     /// The id of whoever wrote `scorecard`.

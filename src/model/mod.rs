@@ -6,8 +6,10 @@
 mod candidate;
 mod debrief;
 mod decision;
+mod dimension_map;
 mod elapsed;
 mod format_version;
+mod intern;
 mod interviewer;
 mod library;
 mod nudge;
@@ -28,8 +30,10 @@ pub use debrief::{
     OwedScorecard, PendingDraft, alpha_reading, blind_alias, redact_name,
 };
 pub use decision::{Decision, Verdict};
+pub use dimension_map::DimensionMap;
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
+pub use intern::intern;
 pub use interviewer::{InterviewerId, NameAsWritten};
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
 pub use nudge::{

@@ -145,7 +145,7 @@ pub fn sort_pending(pending: &mut [PlannedInterview<'_>]) {
 mod tests {
     use super::*;
     use crate::model::{FormatVersion, Slug};
-    use std::collections::BTreeMap;
+    use crate::model::DimensionMap;
 
     fn t(text: &str) -> Timestamp {
         text.parse().unwrap()
@@ -189,8 +189,8 @@ mod tests {
             started_at: t("2026-11-21T10:00:00Z"),
             submitted_at: submitted.map(t),
             amended_at: None,
-            ratings: BTreeMap::new(),
-            unrated_evidence: BTreeMap::new(),
+            ratings: DimensionMap::new(),
+            unrated_evidence: DimensionMap::new(),
             red_flags: vec![],
             recommendation: None,
             notes: String::new(),

@@ -1,11 +1,10 @@
 //! One interviewer's ratings of one candidate at one stage.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FieldPath, FormatVersion, Problem, Slug, Timestamp};
+use super::{DimensionMap, FieldPath, FormatVersion, Problem, Slug, Timestamp};
 
 /// How a candidate did on one dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -156,12 +155,12 @@ pub struct Scorecard {
     pub amended_at: Option<Timestamp>,
     /// Ratings by dimension id.
     #[serde(default)]
-    pub ratings: BTreeMap<Slug, RatingEntry>,
+    pub ratings: DimensionMap<RatingEntry>,
     /// Evidence written for a dimension before it was rated; it moves into
     /// the rating when one is given. Interviewers take notes while they
     /// listen and rate after, and no word may be lost in between.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub unrated_evidence: BTreeMap<Slug, String>,
+    #[serde(default, skip_serializing_if = "DimensionMap::is_empty")]
+    pub unrated_evidence: DimensionMap<String>,
     /// Red flags raised, as worded in the template.
     #[serde(default)]
     pub red_flags: Vec<String>,
@@ -207,10 +206,13 @@ impl Scorecard {
             .unrated_evidence
             .remove(dimension.as_str())
             .unwrap_or_default();
-        self.ratings
-            .entry(dimension.clone())
-            .and_modify(|entry| entry.rating = rating)
-            .or_insert(RatingEntry { rating, evidence });
+        match self.ratings.get_mut(dimension.as_str()) {
+            Some(entry) => entry.rating = rating,
+            None => {
+                self.ratings
+                    .insert(dimension.clone(), RatingEntry { rating, evidence });
+            }
+        }
     }
 
     /// The rating of a dimension, if it has one.
@@ -277,8 +279,8 @@ mod tests {
             started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
             submitted_at: None,
             amended_at: None,
-            ratings: BTreeMap::new(),
-            unrated_evidence: BTreeMap::new(),
+            ratings: DimensionMap::new(),
+            unrated_evidence: DimensionMap::new(),
             red_flags: vec![],
             recommendation: None,
             notes: String::new(),

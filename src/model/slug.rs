@@ -1,17 +1,23 @@
 //! Ids that are safe to use as file names.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize};
+
+use super::intern::intern;
 
 /// Longest slug, in bytes: `[a-z0-9][a-z0-9-]{0,63}`.
 pub const MAX_SLUG_LEN: usize = 64;
 
 /// A lowercase id (`[a-z0-9][a-z0-9-]{0,63}`) for templates, dimensions,
 /// exercises and candidates. Ids become file names, so the rule is strict.
+///
+/// Interned ([`intern`]): a workspace repeats the same ids in every
+/// scorecard, and each is one shared copy; a clone is a pointer.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Slug(String);
+pub struct Slug(Arc<str>);
 
 /// Why a string is not a [`Slug`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -33,11 +39,17 @@ impl Slug {
     /// Checks `text` against the slug rule.
     pub fn new(text: impl Into<String>) -> Result<Self, SlugError> {
         let text = text.into();
+        Self::check(&text)?;
+        Ok(Self(intern(&text)))
+    }
+
+    /// The slug rule, without making one.
+    fn check(text: &str) -> Result<(), SlugError> {
         if text.is_empty() {
             return Err(SlugError::Empty);
         }
         if text.len() > MAX_SLUG_LEN {
-            return Err(SlugError::TooLong(text));
+            return Err(SlugError::TooLong(text.to_owned()));
         }
         let mut chars = text.chars();
         let first_ok = chars
@@ -45,9 +57,9 @@ impl Slug {
             .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
         let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if first_ok && rest_ok {
-            Ok(Self(text))
+            Ok(())
         } else {
-            Err(SlugError::Invalid(text))
+            Err(SlugError::Invalid(text.to_owned()))
         }
     }
 
@@ -76,6 +88,11 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The shared copy of the id's text.
+    pub fn shared(&self) -> Arc<str> {
+        self.0.clone()
+    }
 }
 
 impl fmt::Display for Slug {
@@ -98,8 +115,25 @@ impl std::borrow::Borrow<str> for Slug {
 
 impl<'de> Deserialize<'de> for Slug {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Slug::new(text).map_err(serde::de::Error::custom)
+        deserializer.deserialize_str(SlugVisitor)
+    }
+}
+
+/// Checks the text where the parser holds it, so a valid id costs no
+/// allocation of its own (only its first sighting is copied, into the
+/// pool).
+struct SlugVisitor;
+
+impl serde::de::Visitor<'_> for SlugVisitor {
+    type Value = Slug;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an id (lowercase letters, digits and '-')")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Slug, E> {
+        Slug::check(text).map_err(E::custom)?;
+        Ok(Slug(intern(text)))
     }
 }
 

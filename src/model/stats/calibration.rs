@@ -21,27 +21,30 @@
 //!   are sorted by id, and every floating-point sum is taken in a fixed
 //!   order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::describe::mean_of;
-use super::leniency::{differences_by_dimension, observations};
+use super::leniency::differences_by_candidate;
 use crate::model::{
     Candidate, InterviewerId, NameAsWritten, Rating, Recommendation, Scorecard, Slug, Timestamp,
+    intern,
 };
 
-/// Where a planned interview is looked up: (candidate, interviewer, stage).
-pub type PlanKey = (Slug, InterviewerId, String);
+/// Where a planned interview is looked up: (candidate, interviewer, stage),
+/// the stage interned ([`intern`]) so a look-up copies nothing.
+pub type PlanKey = (Slug, InterviewerId, Arc<str>);
 
 /// What calibration reads besides the scorecards: decisions and plans.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CalibrationContext {
     /// Per candidate id, whether the decision was to hire. A candidate
     /// without a decision is absent.
-    pub decisions: BTreeMap<Slug, bool>,
+    pub decisions: HashMap<Slug, bool>,
     /// When an interview was planned, per (candidate, interviewer, stage).
-    pub planned_at: BTreeMap<PlanKey, Timestamp>,
+    pub planned_at: HashMap<PlanKey, Timestamp>,
 }
 
 /// How many 1–4 ratings of each kind an interviewer gave.
@@ -161,11 +164,7 @@ pub fn calibrate(
     candidates: &[(&Candidate, Vec<&Scorecard>)],
     context: &CalibrationContext,
 ) -> Vec<InterviewerSummary> {
-    let all_observations: Vec<_> = candidates
-        .iter()
-        .flat_map(|(candidate, cards)| observations(candidate.id.as_str(), cards))
-        .collect();
-    let diffs = differences_by_dimension(&all_observations);
+    let diffs = differences_by_candidate(candidates);
 
     let mut tallies: BTreeMap<InterviewerId, Tally<'_>> = BTreeMap::new();
     for (candidate, cards) in candidates {
@@ -173,7 +172,7 @@ pub fn calibrate(
             let id = InterviewerId::of(card);
             let planned = context
                 .planned_at
-                .get(&(candidate.id.clone(), id.clone(), card.stage.clone()))
+                .get(&(candidate.id.clone(), id.clone(), intern(&card.stage)))
                 .copied();
             let decision = context.decisions.get(&candidate.id).copied();
             tallies.entry(id).or_default().see(card, planned, decision);
@@ -284,7 +283,7 @@ fn median(values: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FormatVersion, RatingEntry};
+    use crate::model::{DimensionMap, FormatVersion, RatingEntry};
 
     fn at(hour: i64) -> Timestamp {
         Timestamp::from_utc(
@@ -324,7 +323,7 @@ mod tests {
                     )
                 })
                 .collect(),
-            unrated_evidence: BTreeMap::new(),
+            unrated_evidence: DimensionMap::new(),
             red_flags: Vec::new(),
             recommendation,
             notes: String::new(),
@@ -389,7 +388,7 @@ mod tests {
             (
                 Slug::new("c2").unwrap(),
                 InterviewerId::new("Ben"),
-                String::new(),
+                intern(""),
             ),
             at(20),
         );

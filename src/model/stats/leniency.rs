@@ -19,13 +19,16 @@
 //!   two stages counts twice, just as every scorecard is one coder in the
 //!   agreement alpha.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::describe::mean_of;
-use crate::model::{InterviewerId, Scorecard};
+use crate::model::{Candidate, InterviewerId, Scorecard};
 
-/// Per (candidate, dimension): per interviewer, (sum of scores, count).
-type Tally<'a, 'b> = BTreeMap<(&'a str, &'a str), BTreeMap<&'b InterviewerId, (u64, u64)>>;
+/// Per (candidate, dimension): per interviewer, (sum of scores, count). A
+/// hash map: a workspace of 100,000 scorecards has hundreds of thousands of
+/// places, and only look-ups are asked of it; the few interviewers at one
+/// place are a short list.
+type Tally<'a, 'b> = HashMap<(&'a str, &'a str), Vec<(&'b InterviewerId, u64, u64)>>;
 
 /// One score given: by whom, on which candidate and dimension, and the
 /// rating as a number (1–4; any small integer scale works).
@@ -92,12 +95,19 @@ pub fn differences(observations: &[Observation<'_>]) -> BTreeMap<InterviewerId, 
 pub fn differences_by_dimension<'a>(
     observations: &[Observation<'a>],
 ) -> BTreeMap<InterviewerId, Vec<(&'a str, f64)>> {
-    let mut places: Tally<'a, '_> = BTreeMap::new();
+    let mut places: Tally<'a, '_> = HashMap::new();
     for o in observations {
         let by_interviewer = places.entry((o.candidate, o.dimension)).or_default();
-        let (sum, count) = by_interviewer.entry(&o.interviewer).or_default();
-        *sum += u64::from(o.score);
-        *count += 1;
+        match by_interviewer
+            .iter_mut()
+            .find(|(interviewer, _, _)| **interviewer == o.interviewer)
+        {
+            Some((_, sum, count)) => {
+                *sum += u64::from(o.score);
+                *count += 1;
+            }
+            None => by_interviewer.push((&o.interviewer, u64::from(o.score), 1)),
+        }
     }
     let mut differences: BTreeMap<&InterviewerId, Vec<(&'a str, f64)>> = BTreeMap::new();
     for o in observations {
@@ -106,7 +116,7 @@ pub fn differences_by_dimension<'a>(
             continue;
         };
         let (mut others_sum, mut others_count) = (0u64, 0u64);
-        for (&interviewer, &(sum, count)) in by_interviewer {
+        for &(interviewer, sum, count) in by_interviewer {
             if *interviewer != o.interviewer {
                 others_sum += sum;
                 others_count += count;
@@ -122,6 +132,72 @@ pub fn differences_by_dimension<'a>(
         .into_iter()
         .map(|(interviewer, diffs)| (interviewer.clone(), diffs))
         .collect()
+}
+
+/// [`differences_by_dimension`] over every candidate's submitted
+/// scorecards, one candidate at a time: a difference only compares ratings
+/// of one candidate, so each candidate's are found in a short list of its
+/// own, with no map over the whole workspace. The same result as
+/// `differences_by_dimension` of all their [`observations`], in the same
+/// order.
+pub fn differences_by_candidate<'a>(
+    candidates: &'a [(&'a Candidate, Vec<&'a Scorecard>)],
+) -> BTreeMap<InterviewerId, Vec<(&'a str, f64)>> {
+    let mut differences: BTreeMap<InterviewerId, Vec<(&'a str, f64)>> = BTreeMap::new();
+    let mut mine: Vec<Observation<'a>> = Vec::new();
+    // Per dimension: per interviewer, (sum of scores, count).
+    let mut places: Vec<(&'a str, Vec<(InterviewerId, u64, u64)>)> = Vec::new();
+    for (candidate, cards) in candidates {
+        mine.clear();
+        mine.extend(observations(candidate.id.as_str(), cards));
+        places.clear();
+        for o in &mine {
+            let at = match places.iter().position(|(d, _)| *d == o.dimension) {
+                Some(at) => at,
+                None => {
+                    places.push((o.dimension, Vec::new()));
+                    places.len() - 1
+                }
+            };
+            let Some((_, by_interviewer)) = places.get_mut(at) else {
+                continue;
+            };
+            match by_interviewer.iter_mut().find(|(who, _, _)| *who == o.interviewer) {
+                Some((_, sum, count)) => {
+                    *sum += u64::from(o.score);
+                    *count += 1;
+                }
+                None => by_interviewer.push((o.interviewer.clone(), u64::from(o.score), 1)),
+            }
+        }
+        for o in &mine {
+            if !differences.contains_key(&o.interviewer) {
+                differences.insert(o.interviewer.clone(), Vec::new());
+            }
+            let Some(by_interviewer) = places
+                .iter()
+                .find(|(d, _)| *d == o.dimension)
+                .map(|(_, by)| by)
+            else {
+                continue;
+            };
+            let (mut others_sum, mut others_count) = (0u64, 0u64);
+            for (interviewer, sum, count) in by_interviewer {
+                if *interviewer != o.interviewer {
+                    others_sum += sum;
+                    others_count += count;
+                }
+            }
+            if others_count > 0
+                && let Some(list) = differences.get_mut(&o.interviewer)
+            {
+                // Integer sums: the others' mean is the same in any order.
+                let others_mean = others_sum as f64 / others_count as f64;
+                list.push((o.dimension, f64::from(o.score) - others_mean));
+            }
+        }
+    }
+    differences
 }
 
 #[cfg(test)]

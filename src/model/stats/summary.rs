@@ -47,7 +47,6 @@ use serde::Serialize;
 use super::calibration::{CalibrationContext, InterviewerSummary, calibrate};
 use super::describe::{describe, mean_of};
 use super::krippendorff::{CoincidenceMatrix, Metric};
-use super::leniency::{leniency, observations};
 use crate::model::{
     Candidate, InterviewerId, NameAsWritten, Recommendation, Scorecard, Slug, Template,
 };
@@ -264,26 +263,46 @@ pub fn summarize_view(input: &SummaryView<'_>) -> Summary {
 /// The same aggregates as [`summarize_view`], with decisions and planned
 /// interviews for the interviewers' calibration figures.
 pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext) -> Summary {
-    let all_observations: Vec<_> = input
-        .candidates
+    use rayon::prelude::*;
+    // Everyone's calibration first: it holds each interviewer's leniency,
+    // which every adjusted score needs.
+    let interviewers = calibrate(&input.candidates, context);
+    let leniencies: BTreeMap<InterviewerId, Option<f64>> = interviewers
         .iter()
-        .flat_map(|(candidate, cards)| observations(candidate.id.as_str(), cards))
+        .map(|person| (person.id.clone(), person.leniency))
         .collect();
-    let leniencies = leniency(&all_observations);
     let people = people(input);
 
     let mut order: Vec<&(&Candidate, Vec<&Scorecard>)> = input.candidates.iter().collect();
     order.sort_by(|a, b| a.0.id.cmp(&b.0.id));
 
-    let mut candidates = Vec::with_capacity(order.len());
-    let mut templates: BTreeMap<&Slug, (usize, CoincidenceMatrix)> = BTreeMap::new();
-    for (candidate, cards) in order {
-        let submitted: Vec<&Scorecard> =
-            cards.iter().copied().filter(|c| c.is_submitted()).collect();
-        let template = input.templates.get(candidate.template.as_str()).copied();
-        let (summary, matrix) =
-            summarize_candidate(candidate, cards, template, &submitted, &leniencies, &people);
-        let (count, all) = templates.entry(&candidate.template).or_default();
+    // Each candidate's summary is its own work, and so is each grouping of
+    // the calibration: they run side by side on every core.
+    let (per_candidate, (interviewers_by_template, interviewers_by_opening)) = rayon::join(
+        || {
+            order
+                .par_iter()
+                .map(|(candidate, cards)| {
+                    let submitted: Vec<&Scorecard> =
+                        cards.iter().copied().filter(|c| c.is_submitted()).collect();
+                    let template = input.templates.get(candidate.template.as_str()).copied();
+                    summarize_candidate(candidate, cards, template, &submitted, &leniencies, &people)
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            rayon::join(
+                || calibrate_by(input, context, |c| Some(&c.template)),
+                || calibrate_by(input, context, |c| c.opening.as_ref()),
+            )
+        },
+    );
+
+    let mut candidates = Vec::with_capacity(per_candidate.len());
+    let mut templates: BTreeMap<Slug, (usize, CoincidenceMatrix)> = BTreeMap::new();
+    // Merged in candidate order, so every sum is taken in one fixed order.
+    for (summary, matrix) in per_candidate {
+        let (count, all) = templates.entry(summary.template.clone()).or_default();
         *count += 1;
         all.merge(&matrix);
         candidates.push(summary);
@@ -294,14 +313,14 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
         templates: templates
             .into_iter()
             .map(|(id, (candidates, matrix))| TemplateSummary {
-                id: id.clone(),
+                id,
                 candidates,
                 agreement_alpha: matrix.alpha(Metric::Ordinal),
             })
             .collect(),
-        interviewers: calibrate(&input.candidates, context),
-        interviewers_by_template: calibrate_by(input, context, |c| Some(&c.template)),
-        interviewers_by_opening: calibrate_by(input, context, |c| c.opening.as_ref()),
+        interviewers,
+        interviewers_by_template,
+        interviewers_by_opening,
         openings: Vec::new(),
     }
 }
