@@ -9,8 +9,8 @@ use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use scorecard::io::{parse_any, parse_candidate, parse_scorecard, parse_template, to_ron};
 use scorecard::model::{
-    Candidate, Dimension, Exercise, DimensionMap, FormatVersion, Rating, RatingEntry, Recommendation, Scorecard,
-    Slug, Template, Timestamp,
+    Candidate, Dimension, DimensionMap, Exercise, FormatVersion, Rating, RatingEntry,
+    Recommendation, Scorecard, Slug, Template, Timestamp,
 };
 
 fn slug() -> impl Strategy<Value = Slug> {
@@ -67,7 +67,7 @@ prop_compose! {
             .collect();
         Scorecard {
             format: FormatVersion::CURRENT,
-            candidate, template, template_version, interviewer, stage, started_at,
+            candidate, template, template_version, interviewer: interviewer.into(), stage: stage.into(), started_at,
             submitted_at, amended_at: amended, ratings, unrated_evidence: unrated_evidence.into_iter().collect(), red_flags, recommendation, notes,
         }
     }

@@ -253,7 +253,7 @@ proptest! {
         for (i, (_, cards)) in input.candidates.iter_mut().enumerate() {
             for card in cards {
                 for (d, id) in DIMENSIONS.iter().enumerate() {
-                    if let Some(entry) = card.ratings.get_mut(*id)
+                    if let Some(entry) = card.ratings.get_mut(id)
                         && entry.rating != Rating::NoSignal
                     {
                         entry.rating = Rating::from_score(truth[i][d]).unwrap();
@@ -363,5 +363,27 @@ proptest! {
                 prop_assert_eq!(x.mean_rating, y.mean_rating);
             }
         }
+    }
+}
+
+proptest! {
+    /// The aggregates find leniency one candidate at a time; that must give
+    /// what one map over every observation of the workspace gives, in the
+    /// same order.
+    #[test]
+    fn differences_per_candidate_are_the_workspace_wide_differences(input in input_strategy()) {
+        use scorecard::model::stats::leniency::{
+            differences_by_candidate, differences_by_dimension, observations,
+        };
+        let view: Vec<(&Candidate, Vec<&Scorecard>)> = input
+            .candidates
+            .iter()
+            .map(|(candidate, cards)| (candidate, cards.iter().collect()))
+            .collect();
+        let all: Vec<_> = view
+            .iter()
+            .flat_map(|(candidate, cards)| observations(candidate.id.as_str(), cards))
+            .collect();
+        prop_assert_eq!(differences_by_candidate(&view), differences_by_dimension(&all));
     }
 }

@@ -260,8 +260,8 @@ fn draft(candidate: &str, notes: &str) -> Scorecard {
         candidate: Slug::new(candidate).unwrap(),
         template: Slug::new("infrastructure-engineer").unwrap(),
         template_version: 1,
-        interviewer: "Priya Raman".to_owned(),
-        stage: String::new(),
+        interviewer: "Priya Raman".into(),
+        stage: "".into(),
         started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
         submitted_at: None,
         amended_at: None,
@@ -327,7 +327,7 @@ fn two_syncthing_instances_carry_a_workspace_between_two_machines() {
         .scorecard_path(&Slug::new(&candidate).unwrap(), "Dana Kim", "")
         .unwrap();
     let mut submitted_card = draft(&candidate, "submitted on A");
-    submitted_card.interviewer = "Dana Kim".to_owned();
+    submitted_card.interviewer = "Dana Kim".into();
     submitted_card.set_rating(&Slug::new("fundamentals").unwrap(), Rating::Meets);
     submitted_card.submitted_at = Some("2026-11-21T11:00:00Z".parse().unwrap());
     let saved_at = Instant::now();
@@ -406,7 +406,7 @@ fn two_syncthing_instances_carry_a_workspace_between_two_machines() {
     let burst_b = b.workspace.join(&relative).with_file_name("sam-lee--.ron");
     let sams = |n: usize| {
         let mut card = draft(&candidate, &format!("save {n} {}", "x".repeat(n * 10)));
-        card.interviewer = "Sam Lee".to_owned();
+        card.interviewer = "Sam Lee".into();
         card
     };
     ws_a.save_scorecard(&burst_a, &sams(0)).unwrap();

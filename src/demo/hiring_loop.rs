@@ -163,8 +163,8 @@ pub(super) fn add_hiring_loop(
                 let when = now_secs + rng.between(1, 6) * DAY + rng.between(9, 17) * HOUR
                     - now_secs.rem_euclid(DAY);
                 candidate.interviews.push(Interview {
-                    stage,
-                    interviewer: who,
+                    stage: stage.into(),
+                    interviewer: who.into(),
                     at: at(when),
                 });
             }
@@ -173,8 +173,8 @@ pub(super) fn add_hiring_loop(
                 let who = panel_name(&mut rng);
                 if free(&candidate.interviews, &stage, &who) {
                     candidate.interviews.push(Interview {
-                        stage,
-                        interviewer: who,
+                        stage: stage.into(),
+                        interviewer: who.into(),
                         at: at(now_secs - rng.between(3, 80) * HOUR),
                     });
                 }

@@ -858,15 +858,23 @@ impl Workspace {
                         ),
                     ));
                 }
-                Ok((scorecard, fingerprint)) => scorecards.push(ScorecardRecord {
-                    path,
-                    scorecard,
-                    fingerprint: Some(fingerprint),
-                }),
+                Ok((mut scorecard, fingerprint)) => {
+                    // Held for as long as the workspace is open: no spare
+                    // room in its texts or its path.
+                    scorecard.shrink_to_fit();
+                    let mut path = path;
+                    path.shrink_to_fit();
+                    scorecards.push(ScorecardRecord {
+                        path,
+                        scorecard,
+                        fingerprint: Some(fingerprint),
+                    });
+                }
                 Err(err) => notes.errors.push(err),
             }
         }
-        let scorecards = one_per_interviewer_and_stage(scorecards, folder_name, notes);
+        let mut scorecards = one_per_interviewer_and_stage(scorecards, folder_name, notes);
+        scorecards.shrink_to_fit();
         let decision = self.load_decision(dir, &candidate, top_files, notes);
         Ok(CandidateRecord {
             dir: dir.to_path_buf(),
@@ -1113,9 +1121,11 @@ fn one_per_interviewer_and_stage(
     notes: &mut FolderNotes,
 ) -> Vec<ScorecardRecord> {
     let key = |s: &ScorecardRecord| {
-        let who = Slug::from_name(&s.scorecard.interviewer)
-            .map_or_else(|| s.scorecard.interviewer.clone(), |slug| slug.to_string());
-        (who, s.scorecard.stage.clone())
+        let who = Slug::from_name(&s.scorecard.interviewer).map_or_else(
+            || s.scorecard.interviewer.to_string(),
+            |slug| slug.to_string(),
+        );
+        (who, s.scorecard.stage.to_string())
     };
     let mut count: BTreeMap<(String, String), usize> = BTreeMap::new();
     for s in &scorecards {

@@ -149,8 +149,8 @@ impl Candidate {
             .iter()
             .flat_map(|stage| {
                 stage.interviewers.iter().map(move |name| Interview {
-                    stage: stage.stage.clone(),
-                    interviewer: name.clone(),
+                    stage: stage.stage.as_str().into(),
+                    interviewer: name.into(),
                     at,
                 })
             })

@@ -34,7 +34,8 @@ impl<V> DimensionMap<V> {
     }
 
     fn find(&self, id: &str) -> Result<usize, usize> {
-        self.entries.binary_search_by(|(key, _)| key.as_str().cmp(id))
+        self.entries
+            .binary_search_by(|(key, _)| key.as_str().cmp(id))
     }
 
     /// The value for `id`.
@@ -130,7 +131,8 @@ impl<V> FromIterator<(Slug, V)> for DimensionMap<V> {
 
 impl<'a, V> IntoIterator for &'a DimensionMap<V> {
     type Item = (&'a Slug, &'a V);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Slug, V)>, fn(&'a (Slug, V)) -> (&'a Slug, &'a V)>;
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (Slug, V)>, fn(&'a (Slug, V)) -> (&'a Slug, &'a V)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.entries.iter().map(|(id, value)| (id, value))
@@ -215,7 +217,10 @@ mod tests {
         let text = r#"{"observability": 3, "communication": 1, "iac": 4}"#;
         let ours: DimensionMap<u8> = ron::from_str(text).unwrap();
         let theirs: BTreeMap<Slug, u8> = ron::from_str(text).unwrap();
-        assert_eq!(ron::to_string(&ours).unwrap(), ron::to_string(&theirs).unwrap());
+        assert_eq!(
+            ron::to_string(&ours).unwrap(),
+            ron::to_string(&theirs).unwrap()
+        );
         let pretty = ron::ser::PrettyConfig::default();
         assert_eq!(
             ron::ser::to_string_pretty(&ours, pretty.clone()).unwrap(),
@@ -228,7 +233,12 @@ mod tests {
         let text = r#"{"a": 1, "b": 2, "a": 3}"#;
         let ours: DimensionMap<u8> = ron::from_str(text).unwrap();
         let theirs: BTreeMap<Slug, u8> = ron::from_str(text).unwrap();
-        assert_eq!(ours.iter().map(|(k, v)| (k.clone(), *v)).collect::<BTreeMap<_, _>>(), theirs);
+        assert_eq!(
+            ours.iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect::<BTreeMap<_, _>>(),
+            theirs
+        );
     }
 
     #[test]

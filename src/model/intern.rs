@@ -8,7 +8,11 @@
 //! candidates), which is the price of never counting references back.
 
 use std::collections::HashSet;
+use std::fmt;
+use std::ops::Deref;
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 static POOL: LazyLock<RwLock<HashSet<Arc<str>>>> = LazyLock::new(RwLock::default);
 
@@ -32,8 +36,160 @@ pub fn intern(text: &str) -> Arc<str> {
     shared
 }
 
+/// A short text a workspace repeats, such as an interviewer's name as
+/// written or a stage, held as one shared copy ([`intern`]). It reads and
+/// writes as a plain string, and reads as a `&str` everywhere else.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Interned(Arc<str>);
+
+impl Interned {
+    /// The shared copy of `text`.
+    pub fn new(text: &str) -> Self {
+        Self(intern(text))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Interned {
+    fn default() -> Self {
+        Self::new("")
+    }
+}
+
+impl Deref for Interned {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Interned {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Interned {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Interned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Interned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Interned {
+    fn from(text: &str) -> Self {
+        Self::new(text)
+    }
+}
+
+impl From<String> for Interned {
+    fn from(text: String) -> Self {
+        Self::new(&text)
+    }
+}
+
+impl From<&String> for Interned {
+    fn from(text: &String) -> Self {
+        Self::new(text)
+    }
+}
+
+impl From<Interned> for String {
+    fn from(text: Interned) -> Self {
+        text.as_str().to_owned()
+    }
+}
+
+impl PartialEq<str> for Interned {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Interned {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Interned {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Interned> for str {
+    fn eq(&self, other: &Interned) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Interned> for &str {
+    fn eq(&self, other: &Interned) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Interned> for String {
+    fn eq(&self, other: &Interned) -> bool {
+        **self == *other.0
+    }
+}
+
+impl Serialize for Interned {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Interned {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(InternedVisitor)
+    }
+}
+
+struct InternedVisitor;
+
+impl serde::de::Visitor<'_> for InternedVisitor {
+    type Value = Interned;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Interned, E> {
+        Ok(Interned::new(text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_interned_text_reads_and_writes_as_a_string() {
+        let text: Interned = ron::from_str(r#""Priya Raman""#).unwrap();
+        assert_eq!(text, "Priya Raman");
+        assert_eq!(ron::to_string(&text).unwrap(), r#""Priya Raman""#);
+        let escaped: Interned = ron::from_str(r#""say \"hi\"""#).unwrap();
+        assert_eq!(escaped.as_str(), "say \"hi\"");
+        assert!(Arc::ptr_eq(&text.0, &Interned::from("Priya Raman").0));
+    }
+
     use super::*;
 
     #[test]

@@ -10,16 +10,16 @@
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use super::{Candidate, InterviewerId, Scorecard, Timestamp};
+use super::{Candidate, Interned, InterviewerId, Scorecard, Timestamp};
 
 /// One planned interview: who, at which stage, when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Interview {
     /// An exercise id of the candidate's template, or `""`.
-    pub stage: String,
+    pub stage: Interned,
     /// Who interviews, as they write their name.
-    pub interviewer: String,
+    pub interviewer: Interned,
     /// When the interview starts.
     pub at: Timestamp,
 }
@@ -144,8 +144,8 @@ pub fn sort_pending(pending: &mut [PlannedInterview<'_>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FormatVersion, Slug};
     use crate::model::DimensionMap;
+    use crate::model::{FormatVersion, Slug};
 
     fn t(text: &str) -> Timestamp {
         text.parse().unwrap()
@@ -160,18 +160,18 @@ mod tests {
         );
         c.interviews = vec![
             Interview {
-                stage: "incident-bridge".to_owned(),
-                interviewer: "Sam Lee".to_owned(),
+                stage: "incident-bridge".into(),
+                interviewer: "Sam Lee".into(),
                 at: t("2026-11-21T10:00:00Z"),
             },
             Interview {
-                stage: String::new(),
-                interviewer: "Priya Raman".to_owned(),
+                stage: "".into(),
+                interviewer: "Priya Raman".into(),
                 at: t("2026-11-24T10:00:00Z"),
             },
             Interview {
-                stage: "design".to_owned(),
-                interviewer: "Kim Park".to_owned(),
+                stage: "design".into(),
+                interviewer: "Kim Park".into(),
                 at: t("2026-11-26T10:00:00Z"),
             },
         ];
@@ -184,8 +184,8 @@ mod tests {
             candidate: Slug::new("c-1").unwrap(),
             template: Slug::new("tpl").unwrap(),
             template_version: 1,
-            interviewer: interviewer.to_owned(),
-            stage: stage.to_owned(),
+            interviewer: interviewer.into(),
+            stage: stage.into(),
             started_at: t("2026-11-21T10:00:00Z"),
             submitted_at: submitted.map(t),
             amended_at: None,

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{DimensionMap, FieldPath, FormatVersion, Problem, Slug, Timestamp};
+use super::{DimensionMap, FieldPath, FormatVersion, Interned, Problem, Slug, Timestamp};
 
 /// How a candidate did on one dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -142,9 +142,9 @@ pub struct Scorecard {
     /// The template's version at the time; anchors may have changed since.
     pub template_version: u32,
     /// Who scored, as they typed their name.
-    pub interviewer: String,
+    pub interviewer: Interned,
     /// An exercise id of the template, or `""` for a general interview.
-    pub stage: String,
+    pub stage: Interned,
     /// When scoring started.
     pub started_at: Timestamp,
     /// When it was submitted; `None` while it is a draft.
@@ -229,6 +229,23 @@ impl Scorecard {
         }
     }
 
+    /// Gives back the room its texts were read into and do not use: the
+    /// parser grows a string with escapes (`\n` in evidence) by doubling,
+    /// so a workspace held in memory would carry up to twice its evidence.
+    pub fn shrink_to_fit(&mut self) {
+        self.notes.shrink_to_fit();
+        self.red_flags.shrink_to_fit();
+        for flag in &mut self.red_flags {
+            flag.shrink_to_fit();
+        }
+        for entry in self.ratings.values_mut() {
+            entry.evidence.shrink_to_fit();
+        }
+        for text in self.unrated_evidence.values_mut() {
+            text.shrink_to_fit();
+        }
+    }
+
     /// Every rule the scorecard breaks beyond its syntax.
     pub fn problems(&self) -> Vec<Problem> {
         let root = FieldPath::root();
@@ -274,8 +291,8 @@ mod tests {
             candidate: Slug::new("c-1").unwrap(),
             template: Slug::new("t").unwrap(),
             template_version: 1,
-            interviewer: "Sam".to_owned(),
-            stage: String::new(),
+            interviewer: "Sam".into(),
+            stage: "".into(),
             started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
             submitted_at: None,
             amended_at: None,

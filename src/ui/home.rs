@@ -419,9 +419,9 @@ impl OwedList {
                 .into_iter()
                 .map(|p| OwedRow {
                     candidate: p.candidate.id.clone(),
-                    stage: p.interview.stage.clone(),
+                    stage: p.interview.stage.to_string(),
                     stage_name: cx.snapshot.candidate(p.candidate.id.as_str()).map_or_else(
-                        || p.interview.stage.clone(),
+                        || p.interview.stage.to_string(),
                         |r| stage_name(cx.snapshot, r, &p.interview.stage),
                     ),
                     interviewer: p.interview.interviewer.trim().to_owned(),

@@ -39,8 +39,8 @@ impl PlanDraft {
                 .interviews
                 .iter()
                 .map(|i| PlanRow {
-                    stage: i.stage.clone(),
-                    interviewer: i.interviewer.clone(),
+                    stage: i.stage.to_string(),
+                    interviewer: i.interviewer.to_string(),
                     at: i.at.to_string(),
                 })
                 .collect(),
@@ -62,8 +62,8 @@ impl PlanDraft {
         for (i, row) in self.rows.iter().enumerate() {
             match row.at.trim().parse::<Timestamp>() {
                 Ok(at) => interviews.push(Interview {
-                    stage: row.stage.clone(),
-                    interviewer: row.interviewer.trim().to_owned(),
+                    stage: row.stage.as_str().into(),
+                    interviewer: row.interviewer.trim().into(),
                     at,
                 }),
                 Err(err) => problems.push(format!("Interview {}: {err}", i + 1)),

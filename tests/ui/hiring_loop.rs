@@ -49,8 +49,8 @@ fn candidate_with_plan(workspace: &Path, interviews: Vec<Interview>) {
 
 fn interview(interviewer: &str, stage: &str, at: &str) -> Interview {
     Interview {
-        stage: stage.to_owned(),
-        interviewer: interviewer.to_owned(),
+        stage: stage.into(),
+        interviewer: interviewer.into(),
         at: at.parse().unwrap(),
     }
 }
@@ -63,8 +63,8 @@ fn colleague_submits(workspace: &Path, interviewer: &str) {
         candidate: Slug::new("c-1").unwrap(),
         template: Slug::new(TEMPLATE).unwrap(),
         template_version: 1,
-        interviewer: interviewer.to_owned(),
-        stage: String::new(),
+        interviewer: interviewer.into(),
+        stage: "".into(),
         started_at: "2026-11-20T10:00:00Z".parse().unwrap(),
         submitted_at: Some("2026-11-20T11:00:00Z".parse().unwrap()),
         amended_at: None,
@@ -178,8 +178,8 @@ fn serde_card() -> Scorecard {
         candidate: Slug::new("c-1").unwrap(),
         template: Slug::new(TEMPLATE).unwrap(),
         template_version: 1,
-        interviewer: "Priya Raman".to_owned(),
-        stage: String::new(),
+        interviewer: "Priya Raman".into(),
+        stage: "".into(),
         started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
         submitted_at: Some("2026-11-21T10:00:00Z".parse().unwrap()),
         amended_at: None,

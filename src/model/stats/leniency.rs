@@ -134,6 +134,10 @@ pub fn differences_by_dimension<'a>(
         .collect()
 }
 
+/// At one dimension of one candidate: per interviewer, (sum of scores,
+/// count).
+type Place = Vec<(InterviewerId, u64, u64)>;
+
 /// [`differences_by_dimension`] over every candidate's submitted
 /// scorecards, one candidate at a time: a difference only compares ratings
 /// of one candidate, so each candidate's are found in a short list of its
@@ -145,8 +149,7 @@ pub fn differences_by_candidate<'a>(
 ) -> BTreeMap<InterviewerId, Vec<(&'a str, f64)>> {
     let mut differences: BTreeMap<InterviewerId, Vec<(&'a str, f64)>> = BTreeMap::new();
     let mut mine: Vec<Observation<'a>> = Vec::new();
-    // Per dimension: per interviewer, (sum of scores, count).
-    let mut places: Vec<(&'a str, Vec<(InterviewerId, u64, u64)>)> = Vec::new();
+    let mut places: Vec<(&'a str, Place)> = Vec::new();
     for (candidate, cards) in candidates {
         mine.clear();
         mine.extend(observations(candidate.id.as_str(), cards));
@@ -162,7 +165,10 @@ pub fn differences_by_candidate<'a>(
             let Some((_, by_interviewer)) = places.get_mut(at) else {
                 continue;
             };
-            match by_interviewer.iter_mut().find(|(who, _, _)| *who == o.interviewer) {
+            match by_interviewer
+                .iter_mut()
+                .find(|(who, _, _)| *who == o.interviewer)
+            {
                 Some((_, sum, count)) => {
                     *sum += u64::from(o.score);
                     *count += 1;

@@ -286,7 +286,14 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
                     let submitted: Vec<&Scorecard> =
                         cards.iter().copied().filter(|c| c.is_submitted()).collect();
                     let template = input.templates.get(candidate.template.as_str()).copied();
-                    summarize_candidate(candidate, cards, template, &submitted, &leniencies, &people)
+                    summarize_candidate(
+                        candidate,
+                        cards,
+                        template,
+                        &submitted,
+                        &leniencies,
+                        &people,
+                    )
                 })
                 .collect::<Vec<_>>()
         },
