@@ -41,7 +41,8 @@ pub fn run(
         template,
         opening,
     } = *narrow_to;
-    let snapshot = load_reporting_errors(workspace, err)?;
+    // Nothing `summary` prints comes from evidence or notes.
+    let snapshot = report_errors(workspace.load_numbers(), err)?;
     if let Some(id) = opening
         && snapshot.opening(id).is_none()
     {
@@ -95,7 +96,15 @@ pub(super) fn load_reporting_errors(
     workspace: &Workspace,
     err: &mut dyn Write,
 ) -> std::io::Result<WorkspaceSnapshot> {
-    let snapshot = workspace.load();
+    report_errors(workspace.load(), err)
+}
+
+/// Prints the snapshot's unread files and conflict copies to `err`, as
+/// [`load_reporting_errors`] does.
+fn report_errors(
+    snapshot: WorkspaceSnapshot,
+    err: &mut dyn Write,
+) -> std::io::Result<WorkspaceSnapshot> {
     for error in &snapshot.errors {
         writeln!(err, "{error}")?;
     }

@@ -133,6 +133,12 @@ pub(crate) struct Listing {
 
 /// Lists `dir`. A `dir` that does not exist (or is not a folder) lists
 /// nothing; a `dir` that is itself a symbolic link lists only that error.
+/// Keeps the later of `latest` and `time`: a folder's activity is the
+/// time of its most recently changed file.
+pub(crate) fn note_latest(latest: &mut Option<SystemTime>, time: SystemTime) {
+    *latest = Some(latest.map_or(time, |t| t.max(time)));
+}
+
 pub(crate) fn list(dir: &Path) -> Listing {
     let mut listing = Listing::default();
     match fs::symlink_metadata(dir) {
@@ -177,12 +183,16 @@ pub(crate) fn list(dir: &Path) -> Listing {
                 continue;
             }
         };
+        let judged = classify(&path, file_type);
+        // A `.ron` file's time comes from reading it (`read_listed`), which
+        // looks at the opened file anyway: no second look here.
         if file_type.is_file()
+            && !matches!(judged, Entry::Ron(_))
             && let Ok(modified) = entry.metadata().and_then(|m| m.modified())
         {
-            listing.modified = Some(listing.modified.map_or(modified, |m| m.max(modified)));
+            note_latest(&mut listing.modified, modified);
         }
-        match classify(&path, file_type) {
+        match judged {
             Entry::Skip => {}
             Entry::Dir(path) => listing.dirs.push(path),
             Entry::Ron(path) => listing.files.push(path),
@@ -259,6 +269,15 @@ pub(crate) fn open_regular(path: &Path) -> Result<fs::File, FileError> {
     if !looked.is_file() {
         return Err(FileError::entry(path, type_problem(looked.file_type())));
     }
+    open_listed(path).map(|(file, _)| file)
+}
+
+/// Opens `path` for reading, as [`open_regular`] does, for a file whose
+/// folder entry [`list`] has just seen as a regular file: that look is not
+/// made again. Returns the file and what it is, from the opened file itself
+/// (its size, its modification time).
+pub(crate) fn open_listed(path: &Path) -> Result<(fs::File, fs::Metadata), FileError> {
+    let cannot_read = |e: std::io::Error| FileError::whole_file(path, format!("cannot read: {e}"));
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -279,7 +298,7 @@ pub(crate) fn open_regular(path: &Path) -> Result<fs::File, FileError> {
     if !opened.is_file() {
         return Err(FileError::entry(path, type_problem(opened.file_type())));
     }
-    Ok(file)
+    Ok((file, opened))
 }
 
 #[cfg(all(test, unix))]

@@ -5,13 +5,14 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
+use std::time::SystemTime;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::file_kind::{FileKind, detect_kind};
 use super::library::shipped_library;
-use super::listing::open_regular;
+use super::listing::{open_listed, open_regular};
 use super::locate::locate;
 use super::sync_conflicts::has_git_conflict_markers;
 use super::template_set::TemplateSet;
@@ -76,11 +77,33 @@ impl ParsedFile {
 /// says so) and a FIFO, socket, device or folder is refused without reading
 /// (see `open_regular` in `io/listing.rs`).
 pub fn read_text(path: &Path) -> Result<String, FileError> {
-    read_text_opened(path, open_regular(path)?)
+    read_text_opened(path, open_regular(path)?, None)
 }
 
-fn read_text_opened(path: &Path, file: fs::File) -> Result<String, FileError> {
-    let mut bytes = Vec::new();
+/// [`read_text`] for a file [`list`](super::listing::list) has just seen as
+/// a regular file in its folder (it is not looked at again before it is
+/// opened), with the file's modification time, so the folder's activity
+/// is known without a look of its own. The buffer is sized from the opened
+/// file: one read for the text, one to see its end.
+pub(crate) fn read_listed(path: &Path) -> (Result<String, FileError>, Option<SystemTime>) {
+    match open_listed(path) {
+        Ok((file, meta)) => {
+            let modified = meta.modified().ok();
+            (read_text_opened(path, file, Some(meta.len())), modified)
+        }
+        // Not opened: its time, if it can be had, still counts.
+        Err(err) => (
+            Err(err),
+            fs::symlink_metadata(path).and_then(|m| m.modified()).ok(),
+        ),
+    }
+}
+
+fn read_text_opened(path: &Path, file: fs::File, size: Option<u64>) -> Result<String, FileError> {
+    // One byte over the size, so the end is seen in the same buffer; never
+    // more than the limit, whatever the size says.
+    let room = size.map_or(0, |size| size.min(MAX_FILE_BYTES) + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::whole_file(path, format!("cannot read: {e}")))?;

@@ -14,6 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
 
 use serde::Serialize;
 
@@ -21,11 +22,11 @@ use super::calibration_files::{
     NUDGES_FILE, PRACTICE_DIR, PRACTICE_RESULTS_DIR, load_nudges, load_practice,
     load_practice_results, practice_results_path, save_practice_results,
 };
-use super::listing::{Entry, classify, list};
+use super::listing::{Entry, classify, list, note_latest};
 use super::locate::{LineCol, locate};
 use super::parse::{
-    parse_candidate, parse_decision, parse_opening, parse_scorecard, read_and_parse_any, read_text,
-    to_ron,
+    parse_candidate, parse_decision, parse_opening, parse_scorecard, read_and_parse_any,
+    read_listed, read_text, to_ron,
 };
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
@@ -41,6 +42,15 @@ const CANDIDATE_FILE: &str = "candidate.ron";
 
 /// File name of the panel's decision inside a candidate's folder.
 pub const DECISION_FILE: &str = "decision.ron";
+
+/// What a read keeps of each scorecard's free text (evidence, notes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Texts {
+    /// Everything, as in the file.
+    Kept,
+    /// Let go once the file is checked: for numbers only.
+    Dropped,
+}
 
 /// A workspace folder on disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -582,6 +592,19 @@ impl Workspace {
     /// they are read, so a progress bar can follow. Folders are read in
     /// parallel: parsing, not the disk, is the cost with a warm cache.
     pub fn load_with_progress(&self, progress: &LoadProgress) -> WorkspaceSnapshot {
+        self.load_keeping(progress, Texts::Kept)
+    }
+
+    /// [`Workspace::load`] for a command that prints numbers only
+    /// (`scorecard summary`): every file is read and checked as always,
+    /// then each scorecard's evidence and notes are let go, which is about
+    /// a third of a workspace. Never write a scorecard of this snapshot
+    /// back: its texts are gone.
+    pub fn load_numbers(&self) -> WorkspaceSnapshot {
+        self.load_keeping(&LoadProgress::default(), Texts::Dropped)
+    }
+
+    fn load_keeping(&self, progress: &LoadProgress, texts: Texts) -> WorkspaceSnapshot {
         use rayon::prelude::*;
         let (templates, mut errors, mut conflicts) = self.load_templates();
         let calibration = self.load_calibration(&templates);
@@ -599,7 +622,7 @@ impl Workspace {
         let folders: Vec<CandidateFolder> = dirs
             .par_iter()
             .map(|dir| {
-                let folder = self.load_candidate_folder(dir);
+                let folder = self.load_candidate_folder_keeping(dir, texts);
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 folder
             })
@@ -779,6 +802,10 @@ impl Workspace {
     /// whose name is not UTF-8, is [`CandidateFolder::Broken`] with that
     /// error; nothing is read through it.
     pub fn load_candidate_folder(&self, dir: &Path) -> CandidateFolder {
+        self.load_candidate_folder_keeping(dir, Texts::Kept)
+    }
+
+    fn load_candidate_folder_keeping(&self, dir: &Path, texts: Texts) -> CandidateFolder {
         let Ok(meta) = fs::symlink_metadata(dir) else {
             return CandidateFolder::Gone;
         };
@@ -794,12 +821,12 @@ impl Workspace {
         }
         // Classified as a folder, so its name is UTF-8.
         let folder_name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let top = list(dir);
+        let mut top = list(dir);
         let cards = list(&dir.join("scorecards"));
         let mut notes = FolderNotes {
-            errors: top.errors,
+            errors: std::mem::take(&mut top.errors),
             conflicts: Vec::new(),
-            modified: top.modified.max(cards.modified).map(to_timestamp),
+            modified: None,
         };
         notes.errors.extend(cards.errors);
         let copy = |(path, reason)| ConflictCopy {
@@ -807,9 +834,34 @@ impl Workspace {
             candidate: Some(folder_name.to_owned()),
             reason,
         };
-        notes.conflicts.extend(top.copies.into_iter().map(copy));
+        notes
+            .conflicts
+            .extend(std::mem::take(&mut top.copies).into_iter().map(copy));
         notes.conflicts.extend(cards.copies.into_iter().map(copy));
-        match self.load_candidate(dir, folder_name, cards.files, &top.files, &mut notes) {
+        // The listings timed every file but the `.ron` ones, which are
+        // timed as they are read; a `.ron` file here that is not read is
+        // timed on its own.
+        let mut activity = top.modified.max(cards.modified);
+        for path in &top.files {
+            let name = path.file_name().and_then(|n| n.to_str());
+            if name != Some(CANDIDATE_FILE)
+                && name != Some(DECISION_FILE)
+                && let Ok(time) = fs::symlink_metadata(path).and_then(|m| m.modified())
+            {
+                note_latest(&mut activity, time);
+            }
+        }
+        let loaded = self.load_candidate(
+            texts,
+            dir,
+            folder_name,
+            cards.files,
+            &top.files,
+            &mut notes,
+            &mut activity,
+        );
+        notes.modified = activity.map(to_timestamp);
+        match loaded {
             Ok(record) => CandidateFolder::Present(Box::new(record), notes),
             Err(err) => {
                 notes.errors.push(err);
@@ -818,16 +870,32 @@ impl Workspace {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn load_candidate(
         &self,
+        texts: Texts,
         dir: &Path,
         folder_name: &str,
         files: Vec<PathBuf>,
         top_files: &[PathBuf],
         notes: &mut FolderNotes,
+        activity: &mut Option<SystemTime>,
     ) -> Result<CandidateRecord, FileError> {
         let path = dir.join(CANDIDATE_FILE);
-        let (candidate, spots) = read_text(&path).and_then(|text| {
+        let mut read = |path: &Path| {
+            let (text, time) = read_listed(path);
+            if let Some(time) = time {
+                note_latest(activity, time);
+            }
+            text
+        };
+        // Not listed as a regular file: `read_text` looks and says what it is.
+        let text = if top_files.contains(&path) {
+            read(&path)
+        } else {
+            read_text(&path)
+        };
+        let (candidate, spots) = text.and_then(|text| {
             let candidate = parse_candidate(&path, &text)?;
             let spots = Spots::of_candidate(&text, &candidate);
             Ok((candidate, spots))
@@ -843,7 +911,7 @@ impl Workspace {
         }
         let mut scorecards = Vec::new();
         for path in files {
-            let parsed = read_text(&path).and_then(|text| {
+            let parsed = read(&path).and_then(|text| {
                 let scorecard = parse_scorecard(&path, &text)?;
                 Ok((scorecard, fingerprint(&text)))
             });
@@ -861,6 +929,9 @@ impl Workspace {
                 Ok((mut scorecard, fingerprint)) => {
                     // Held for as long as the workspace is open: no spare
                     // room in its texts or its path.
+                    if texts == Texts::Dropped {
+                        scorecard.drop_texts();
+                    }
                     scorecard.shrink_to_fit();
                     let mut path = path;
                     path.shrink_to_fit();
@@ -875,7 +946,7 @@ impl Workspace {
         }
         let mut scorecards = one_per_interviewer_and_stage(scorecards, folder_name, notes);
         scorecards.shrink_to_fit();
-        let decision = self.load_decision(dir, &candidate, top_files, notes);
+        let decision = self.load_decision(dir, &candidate, top_files, notes, &mut read);
         Ok(CandidateRecord {
             dir: dir.to_path_buf(),
             candidate,
@@ -894,12 +965,13 @@ impl Workspace {
         candidate: &Candidate,
         top_files: &[PathBuf],
         notes: &mut FolderNotes,
+        read: &mut impl FnMut(&Path) -> Result<String, FileError>,
     ) -> Option<Decision> {
         let path = dir.join(DECISION_FILE);
         if !top_files.contains(&path) {
             return None;
         }
-        match read_text(&path).and_then(|text| parse_decision(&path, &text)) {
+        match read(&path).and_then(|text| parse_decision(&path, &text)) {
             Ok(decision) if decision.candidate != candidate.id => {
                 notes.errors.push(FileError::whole_file(
                     &path,

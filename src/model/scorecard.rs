@@ -246,6 +246,16 @@ impl Scorecard {
         }
     }
 
+    /// Lets go of the free text (evidence, notes), for a reader that only
+    /// counts: the ratings, flags and recommendation stay.
+    pub fn drop_texts(&mut self) {
+        for entry in self.ratings.values_mut() {
+            entry.evidence = String::new();
+        }
+        self.unrated_evidence = DimensionMap::new();
+        self.notes = String::new();
+    }
+
     /// Every rule the scorecard breaks beyond its syntax.
     pub fn problems(&self) -> Vec<Problem> {
         let root = FieldPath::root();

@@ -260,6 +260,11 @@ pub fn summarize_view(input: &SummaryView<'_>) -> Summary {
     summarize_view_with(input, &CalibrationContext::default())
 }
 
+/// From how many candidates the aggregates are computed on several
+/// threads (below, the threads cost more than they save, and a small
+/// workspace's numbers never wait behind other work in the shared pool).
+const PARALLEL_FROM: usize = 500;
+
 /// The same aggregates as [`summarize_view`], with decisions and planned
 /// interviews for the interviewers' calibration figures.
 pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext) -> Summary {
@@ -276,34 +281,30 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
     let mut order: Vec<&(&Candidate, Vec<&Scorecard>)> = input.candidates.iter().collect();
     order.sort_by(|a, b| a.0.id.cmp(&b.0.id));
 
+    let one = |(candidate, cards): &&(&Candidate, Vec<&Scorecard>)| {
+        let submitted: Vec<&Scorecard> =
+            cards.iter().copied().filter(|c| c.is_submitted()).collect();
+        let template = input.templates.get(candidate.template.as_str()).copied();
+        summarize_candidate(candidate, cards, template, &submitted, &leniencies, &people)
+    };
+    let by_template = || calibrate_by(input, context, |c| Some(&c.template));
+    let by_opening = || calibrate_by(input, context, |c| c.opening.as_ref());
     // Each candidate's summary is its own work, and so is each grouping of
-    // the calibration: they run side by side on every core.
-    let (per_candidate, (interviewers_by_template, interviewers_by_opening)) = rayon::join(
-        || {
-            order
-                .par_iter()
-                .map(|(candidate, cards)| {
-                    let submitted: Vec<&Scorecard> =
-                        cards.iter().copied().filter(|c| c.is_submitted()).collect();
-                    let template = input.templates.get(candidate.template.as_str()).copied();
-                    summarize_candidate(
-                        candidate,
-                        cards,
-                        template,
-                        &submitted,
-                        &leniencies,
-                        &people,
-                    )
-                })
-                .collect::<Vec<_>>()
-        },
-        || {
+    // the calibration: on a big workspace they run side by side on every
+    // core. A small one is done at once on this thread, rather than queued
+    // behind whatever the shared pool of threads is doing.
+    let (per_candidate, (interviewers_by_template, interviewers_by_opening)) =
+        if order.len() >= PARALLEL_FROM {
             rayon::join(
-                || calibrate_by(input, context, |c| Some(&c.template)),
-                || calibrate_by(input, context, |c| c.opening.as_ref()),
+                || order.par_iter().map(one).collect::<Vec<_>>(),
+                || rayon::join(by_template, by_opening),
             )
-        },
-    );
+        } else {
+            (
+                order.iter().map(one).collect::<Vec<_>>(),
+                (by_template(), by_opening()),
+            )
+        };
 
     let mut candidates = Vec::with_capacity(per_candidate.len());
     let mut templates: BTreeMap<Slug, (usize, CoincidenceMatrix)> = BTreeMap::new();
