@@ -289,6 +289,34 @@ impl WorkspaceSnapshot {
         crate::model::stats::summarize_view_with(&self.summary_view(), &self.calibration_context())
     }
 
+    /// `previous` (the aggregates of an earlier snapshot) with the
+    /// candidates `touched` since summarized again from this one, as
+    /// [`resummarize`](crate::model::stats::resummarize) does: the numbers
+    /// of the candidates a change is about, at once; the workspace-wide
+    /// figures wait for [`WorkspaceSnapshot::summarize`].
+    pub fn resummarize(&self, previous: &Summary, touched: &[Slug]) -> Summary {
+        let mut redone = Vec::new();
+        let mut gone = Vec::new();
+        for id in touched {
+            match self.candidate(id.as_str()) {
+                Some(record) => {
+                    let cards = record.scorecards.iter().map(|s| &s.scorecard).collect();
+                    redone.push((&record.candidate, cards));
+                }
+                None => gone.push(id.clone()),
+            }
+        }
+        let view = SummaryView {
+            candidates: redone,
+            templates: self
+                .templates
+                .iter()
+                .map(|entry| (entry.template.id.as_str(), &entry.template))
+                .collect(),
+        };
+        crate::model::stats::resummarize(previous, &view, &gone)
+    }
+
     /// What calibration reads besides the scorecards: each candidate's
     /// decision (hired or not) and when each planned interview was, by
     /// candidate, interviewer (slug) and stage.

@@ -26,6 +26,6 @@ pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
 pub use leniency::{Observation, differences, leniency, observations};
 pub use summary::{
     CandidateSummary, DecisionSummary, DimensionSummary, OpeningSummary, RecommendationCounts,
-    RedFlag, Summary, SummaryInput, SummaryView, TemplateSummary, summarize, summarize_view,
-    summarize_view_with,
+    RedFlag, Summary, SummaryInput, SummaryView, TemplateSummary, resummarize, summarize,
+    summarize_view, summarize_view_with,
 };

@@ -47,9 +47,7 @@ use serde::Serialize;
 use super::calibration::{CalibrationContext, InterviewerSummary, calibrate};
 use super::describe::{describe, mean_of};
 use super::krippendorff::{CoincidenceMatrix, Metric};
-use crate::model::{
-    Candidate, InterviewerId, NameAsWritten, Recommendation, Scorecard, Slug, Template,
-};
+use crate::model::{Candidate, InterviewerId, Recommendation, Scorecard, Slug, Template};
 
 /// The lowest score a rating has (*Does not meet*).
 const MIN_SCORE: f64 = 1.0;
@@ -276,7 +274,7 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
         .iter()
         .map(|person| (person.id.clone(), person.leniency))
         .collect();
-    let people = people(input);
+    let names = names(&interviewers);
 
     let mut order: Vec<&(&Candidate, Vec<&Scorecard>)> = input.candidates.iter().collect();
     order.sort_by(|a, b| a.0.id.cmp(&b.0.id));
@@ -285,7 +283,7 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
         let submitted: Vec<&Scorecard> =
             cards.iter().copied().filter(|c| c.is_submitted()).collect();
         let template = input.templates.get(candidate.template.as_str()).copied();
-        summarize_candidate(candidate, cards, template, &submitted, &leniencies, &people)
+        summarize_candidate(candidate, cards, template, &submitted, &leniencies, &names)
     };
     let by_template = || calibrate_by(input, context, |c| Some(&c.template));
     let by_opening = || calibrate_by(input, context, |c| c.opening.as_ref());
@@ -333,6 +331,36 @@ pub fn summarize_view_with(input: &SummaryView<'_>, context: &CalibrationContext
     }
 }
 
+/// `previous` with the candidates of `redone` summarized again and those
+/// in `gone` taken out: what a colleague's file changes on the candidate it
+/// is about, at the cost of that candidate alone. Everything workspace-wide
+/// (each interviewer's leniency and calibration, the templates' agreement)
+/// stays as in `previous`, so the adjusted scores use the leniencies
+/// known before the change; [`summarize_view_with`] computes them all
+/// again, and is what a full picture (an export) waits for.
+pub fn resummarize(previous: &Summary, redone: &SummaryView<'_>, gone: &[Slug]) -> Summary {
+    let leniencies: BTreeMap<InterviewerId, Option<f64>> = previous
+        .interviewers
+        .iter()
+        .map(|person| (person.id.clone(), person.leniency))
+        .collect();
+    let names = names(&previous.interviewers);
+    let mut summary = previous.clone();
+    summary
+        .candidates
+        .retain(|c| !gone.contains(&c.id) && !redone.candidates.iter().any(|(r, _)| r.id == c.id));
+    for (candidate, cards) in &redone.candidates {
+        let submitted: Vec<&Scorecard> =
+            cards.iter().copied().filter(|c| c.is_submitted()).collect();
+        let template = redone.templates.get(candidate.template.as_str()).copied();
+        let (one, _) =
+            summarize_candidate(candidate, cards, template, &submitted, &leniencies, &names);
+        let at = summary.candidates.partition_point(|c| c.id < one.id);
+        summary.candidates.insert(at, one);
+    }
+    summary
+}
+
 /// The calibration figures over the candidates of each value of `key`
 /// (their template, their opening); a candidate without one is left out.
 fn calibrate_by<'a>(
@@ -355,31 +383,22 @@ fn calibrate_by<'a>(
         .collect()
 }
 
-/// One interviewer, over their submitted scorecards.
-#[derive(Default)]
-struct Person<'a> {
-    submitted: usize,
-    name: NameAsWritten<'a>,
-}
+/// The name each interviewer goes by in the output, by id: the name on
+/// their latest submitted scorecard, as calibration found it.
+type Names<'a> = BTreeMap<InterviewerId, &'a str>;
 
-/// Everyone with a submitted scorecard, by id.
-fn people<'a>(input: &SummaryView<'a>) -> BTreeMap<InterviewerId, Person<'a>> {
-    let mut people: BTreeMap<InterviewerId, Person<'a>> = BTreeMap::new();
-    for (_, cards) in &input.candidates {
-        for &card in cards.iter().filter(|c| c.is_submitted()) {
-            let person = people.entry(InterviewerId::of(card)).or_default();
-            person.submitted += 1;
-            person.name.see(card);
-        }
-    }
-    people
+fn names(interviewers: &[InterviewerSummary]) -> Names<'_> {
+    interviewers
+        .iter()
+        .map(|person| (person.id.clone(), person.name.as_str()))
+        .collect()
 }
 
 /// The name `card`'s interviewer goes by in the output.
-fn shown_name(people: &BTreeMap<InterviewerId, Person<'_>>, card: &Scorecard) -> String {
-    people
+fn shown_name(names: &Names<'_>, card: &Scorecard) -> String {
+    names
         .get(&InterviewerId::of(card))
-        .and_then(|person| person.name.name())
+        .copied()
         .unwrap_or(card.interviewer.trim())
         .to_owned()
 }
@@ -436,7 +455,7 @@ fn summarize_candidate(
     template: Option<&Template>,
     submitted: &[&Scorecard],
     leniencies: &BTreeMap<InterviewerId, Option<f64>>,
-    people: &BTreeMap<InterviewerId, Person<'_>>,
+    names: &Names<'_>,
 ) -> (CandidateSummary, CoincidenceMatrix) {
     let planned = plan(template, submitted);
     let ids: Vec<InterviewerId> = submitted.iter().map(|c| InterviewerId::of(c)).collect();
@@ -505,7 +524,7 @@ fn summarize_candidate(
     let mut red_flags: Vec<RedFlag> = submitted
         .iter()
         .flat_map(|card| {
-            let interviewer = shown_name(people, card);
+            let interviewer = shown_name(names, card);
             card.red_flags.iter().map(move |flag| RedFlag {
                 flag: flag.clone(),
                 interviewer: interviewer.clone(),
