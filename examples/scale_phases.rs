@@ -23,7 +23,13 @@ fn status_mib(field: &str) -> f64 {
     status
         .lines()
         .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|rest| rest.trim().trim_end_matches(" kB").trim().parse::<f64>().ok())
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches(" kB")
+                .trim()
+                .parse::<f64>()
+                .ok()
+        })
         .map_or(f64::NAN, |kib| kib / 1024.0)
 }
 
@@ -37,7 +43,9 @@ fn report(phase: &str, started: Instant) {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("usage: scale_phases WORKSPACE");
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: scale_phases WORKSPACE");
     let workspace = Workspace::new(Path::new(&dir));
     report("start", Instant::now());
     let started = Instant::now();
