@@ -54,6 +54,12 @@
 //! thread, the table built and drawn in that frame), draws 10 more frames
 //! and reports the memory again. Hello-world `rss` children run as many
 //! times, for the "over hello-world" figure. A table of medians closes.
+//! Until the list is drawn, and between the click and current aggregates,
+//! a `scale` child leaves the repaints to the app (every 100 ms for the
+//! progress bar while it reads; the spinner while it computes), so the
+//! software renderer does not take the cores the read runs on; with
+//! `SCALE_BUSY=1` it repaints without pause from the first frame, as the
+//! `rss` children do.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -68,6 +74,11 @@ use scorecard::app::{AppOptions, ScorecardApp, native_options};
 use scorecard::io::{FolderWatcher, Workspace};
 
 const T0_ENV: &str = "FIRST_FRAME_T0";
+
+/// Set (to anything): `scale` children repaint without pause from the
+/// first frame, as `rss` children do, instead of leaving the repaints to
+/// the app until the list is drawn.
+const SCALE_BUSY_ENV: &str = "SCALE_BUSY";
 
 /// Milliseconds since the parent's `T0` (wall clock, nanoseconds since the
 /// epoch, taken just before spawning).
@@ -333,7 +344,19 @@ impl eframe::App for Probe {
                 }
             }
         }
-        ui.ctx().request_repaint();
+        if self.mode != Mode::Scale || std::env::var_os(SCALE_BUSY_ENV).is_some() {
+            ui.ctx().request_repaint();
+        } else if self.scale.clicked_at.is_some() && self.scale.compare_at.is_none() {
+            // The app repaints by itself while it reads (every 100 ms, for
+            // the progress bar) and while it computes (the spinner); a
+            // `scale` child adds frames only where it counts them, so it
+            // does not paint in software on the cores the read or the
+            // aggregates run on. This one only keeps watch in case the
+            // click missed.
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
+        } else if self.loaded() {
+            ui.ctx().request_repaint();
+        }
     }
 
     fn persist_egui_memory(&self) -> bool {
