@@ -22,7 +22,9 @@
 //!   (`ScorecardApp::aggregates_current`, taken after the frame: the app
 //!   takes the aggregates thread's result in `logic`, before `ui` draws).
 //!
-//! and the slowest frame in between. Timings are reported, never asserted.
+//! and the slowest frame in between, with the costs of the frame that took
+//! the new snapshot over and of the one that took the new aggregates (it
+//! builds the compare rows). Timings are reported, never asserted.
 //!
 //! ```sh
 //! SCORECARD_BENCH_SCALE=/work/scale/ws260,/work/scale/ws2600 COLLEAGUE_RUNS=5 \
@@ -60,6 +62,11 @@ struct Arrival {
     on_screen: Duration,
     /// The slowest frame from the rename to `on_screen`.
     slowest_frame: Duration,
+    /// The frame that took the new snapshot over (the refresh applied,
+    /// the aggregates asked for).
+    snapshot_frame: Duration,
+    /// The frame that took the new aggregates (and built the compare rows).
+    aggregates_frame: Duration,
     frames: usize,
 }
 
@@ -213,19 +220,21 @@ fn measure(dir: &Path, runs: usize) -> Vec<Arrival> {
 
         let renamed = sync_in(&path, &card);
         let mut in_snapshot = None;
+        let mut snapshot_frame = Duration::ZERO;
         let mut slowest = Duration::ZERO;
         let mut frames = 0;
         let mut next = Instant::now();
-        let on_screen = loop {
+        let (on_screen, aggregates_frame) = loop {
             let cost = app.frame();
             frames += 1;
             slowest = slowest.max(cost.total());
             let has = holds(&app.app, &candidate, &path);
             if has && in_snapshot.is_none() {
                 in_snapshot = Some(renamed.elapsed());
+                snapshot_frame = cost.total();
             }
             if has && app.app.aggregates_current() {
-                break renamed.elapsed();
+                break (renamed.elapsed(), cost.total());
             }
             assert!(
                 renamed.elapsed() < TIMEOUT,
@@ -241,16 +250,20 @@ fn measure(dir: &Path, runs: usize) -> Vec<Arrival> {
             in_snapshot: in_snapshot.unwrap(),
             on_screen,
             slowest_frame: slowest,
+            snapshot_frame,
+            aggregates_frame,
             frames,
         };
         println!(
             "  {name} run {}: in the snapshot after {:>8.1} ms, aggregates on screen after {:>8.1} ms \
-             ({} frames, slowest {:.2} ms)",
+             ({} frames, slowest {:.2} ms; the frame taking the snapshot {:.2} ms, the aggregates {:.2} ms)",
             run + 1,
             ms(arrival.in_snapshot),
             ms(arrival.on_screen),
             arrival.frames,
-            ms(arrival.slowest_frame)
+            ms(arrival.slowest_frame),
+            ms(arrival.snapshot_frame),
+            ms(arrival.aggregates_frame)
         );
         arrivals.push(arrival);
         // Quiet between arrivals.
@@ -283,8 +296,15 @@ fn main() {
         let a: Vec<f64> = arrivals.iter().map(|x| ms(x.in_snapshot)).collect();
         let b: Vec<f64> = arrivals.iter().map(|x| ms(x.on_screen)).collect();
         let f: Vec<f64> = arrivals.iter().map(|x| ms(x.slowest_frame)).collect();
+        let sf: Vec<f64> = arrivals.iter().map(|x| ms(x.snapshot_frame)).collect();
+        let af: Vec<f64> = arrivals.iter().map(|x| ms(x.aggregates_frame)).collect();
         println!("  {name:<12} (a) in the snapshot        {}", stats(&a));
         println!("  {name:<12} (b) aggregates on screen   {}", stats(&b));
         println!("  {name:<12}     slowest frame meanwhile {}", stats(&f));
+        println!("  {name:<12}     frame taking the snapshot {}", stats(&sf));
+        println!(
+            "  {name:<12}     frame taking the aggregates {}",
+            stats(&af)
+        );
     }
 }
