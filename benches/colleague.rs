@@ -96,6 +96,17 @@ fn holds(app: &ScorecardApp, candidate: &Slug, file: &Path) -> bool {
         })
 }
 
+/// How many submitted scorecards the aggregates of the app's snapshot
+/// count for `candidate` (computed here: the app does not expose its own).
+fn submitted_of(app: &ScorecardApp, candidate: &Slug) -> usize {
+    app.snapshot()
+        .summarize()
+        .candidates
+        .iter()
+        .find(|c| &c.id == candidate)
+        .map_or(0, |c| c.submitted)
+}
+
 /// Writes `card` as a sync tool would: a temporary file beside its place,
 /// flushed, then renamed into place. Returns the moment of the rename.
 fn sync_in(path: &Path, card: &Scorecard) -> Instant {
@@ -201,6 +212,7 @@ fn measure(dir: &Path, runs: usize) -> Vec<Arrival> {
         model.stage
     );
 
+    let submitted_before = submitted_of(harness.state(), &candidate);
     let mut app = BareApp::from_harness(harness);
     app.real_time = true;
     let store = Workspace::new(&copy);
@@ -269,6 +281,18 @@ fn measure(dir: &Path, runs: usize) -> Vec<Arrival> {
         // Quiet between arrivals.
         frames_for(&mut app, Duration::from_secs(1));
     }
+    // Outside the timing: the new scorecards count (a card the app set
+    // aside as a problem would not).
+    let submitted_after = submitted_of(&app.app, &candidate);
+    assert_eq!(
+        submitted_after,
+        submitted_before + runs,
+        "{name}: the aggregates of the app's snapshot do not count every new scorecard"
+    );
+    println!(
+        "colleague: {name}: {candidate} has {submitted_before} → {submitted_after} submitted \
+         scorecards in the aggregates of the app's snapshot"
+    );
     drop(app);
     drop(tmp);
     arrivals
