@@ -532,3 +532,128 @@ pub fn status_kib(field: &str) -> Option<u64> {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|v| v.parse().ok())
 }
+
+/// Steps frames until `done` holds (real time, up to `timeout`).
+pub fn wait_until_within(
+    harness: &mut egui_kittest::Harness<'static, ScorecardApp>,
+    what: &str,
+    timeout: Duration,
+    done: impl Fn(&ScorecardApp) -> bool,
+) {
+    let start = Instant::now();
+    while start.elapsed() < timeout {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("timed out waiting until {what}");
+}
+
+/// [`open_harness`] for big workspaces: waits up to 10 minutes for the
+/// read, each step 1/60 s of simulated time (kittest's default, 1/4 s,
+/// would run the app's clock past [`BareApp`]'s real time during a long
+/// read).
+pub fn open_harness_big(dir: &Path) -> egui_kittest::Harness<'static, ScorecardApp> {
+    let options = app_options(dir);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(SCREEN)
+        .with_max_steps(64)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| ScorecardApp::new(cc, options));
+    wait_until_within(
+        &mut harness,
+        "the workspace is read",
+        Duration::from_secs(600),
+        |app| app.is_loaded(),
+    );
+    harness
+}
+
+/// The workspaces named by `SCORECARD_BENCH_SCALE` (comma-separated
+/// folders, such as `scorecard demo` workspaces of 1k, 10k and 100k
+/// scorecards); empty if unset.
+pub fn scale_dirs() -> Vec<PathBuf> {
+    std::env::var("SCORECARD_BENCH_SCALE")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .collect()
+}
+
+/// A short name for a scale workspace: its folder's name.
+pub fn scale_name(dir: &Path) -> String {
+    dir.file_name().map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The template *Compare* opens on: the one with the most candidates (on a
+/// tie, the last in id order), as `ScorecardApp` picks it.
+pub fn busiest_template(snapshot: &scorecard::io::WorkspaceSnapshot) -> Option<Slug> {
+    let mut counts: BTreeMap<&Slug, usize> = BTreeMap::new();
+    for record in &snapshot.candidates {
+        *counts.entry(&record.candidate.template).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(id, _)| id.clone())
+}
+
+/// How many candidates and scorecards (submitted, all) a snapshot holds.
+pub fn snapshot_counts(snapshot: &scorecard::io::WorkspaceSnapshot) -> (usize, usize, usize) {
+    let cards = snapshot.candidates.iter().map(|r| r.scorecards.len()).sum();
+    let submitted = snapshot
+        .candidates
+        .iter()
+        .flat_map(|r| &r.scorecards)
+        .filter(|s| s.scorecard.submitted_at.is_some())
+        .count();
+    (snapshot.candidates.len(), submitted, cards)
+}
+
+/// A candidate of `template` to open a debrief of: the one with the most
+/// submitted scorecards whose name no other candidate's name contains (so
+/// Home's search finds it alone). Returns its id and name.
+pub fn debrief_candidate(
+    snapshot: &scorecard::io::WorkspaceSnapshot,
+    template: &Slug,
+) -> Option<(Slug, String)> {
+    let folded: Vec<String> = snapshot
+        .candidates
+        .iter()
+        .map(|r| r.candidate.name.to_lowercase())
+        .collect();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, record) in snapshot.candidates.iter().enumerate() {
+        if &record.candidate.template != template {
+            continue;
+        }
+        let submitted = record
+            .scorecards
+            .iter()
+            .filter(|s| s.scorecard.submitted_at.is_some())
+            .count();
+        if best.is_some_and(|(_, n)| n >= submitted) {
+            continue;
+        }
+        let name = &folded[i];
+        let alone = folded
+            .iter()
+            .enumerate()
+            .all(|(j, other)| j == i || !other.contains(name.as_str()));
+        if alone {
+            best = Some((i, submitted));
+        }
+    }
+    best.map(|(i, _)| {
+        let c = &snapshot.candidates[i].candidate;
+        (c.id.clone(), c.name.clone())
+    })
+}
