@@ -224,7 +224,7 @@ fn measure(dir: &Path, runs: usize) -> Vec<Arrival> {
         let interviewer = format!("Sync Colleague {:02}", run + 1);
         assert!(!taken.contains(&interviewer.to_lowercase()));
         let mut card = model.clone();
-        card.interviewer = interviewer.clone();
+        card.interviewer = interviewer.as_str().into();
         let path = store
             .scorecard_path(&candidate, &interviewer, &card.stage)
             .unwrap();
