@@ -158,7 +158,7 @@ fn frame_time(c: &mut Criterion) {
         ] {
             let key = TableKey {
                 generation: 1,
-                summary_generation: 1,
+                summary_revision: 1,
                 template: template.clone(),
                 sort: SortKey::Weighted,
                 descending: true,

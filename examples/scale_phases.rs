@@ -64,6 +64,22 @@ fn main() {
     let mut sink = std::io::sink();
     summary_json_to(&summary, &snapshot.errors, &snapshot.conflicts, &mut sink).unwrap();
     report("json", started);
+    // What a colleague's file costs the app: one folder read again, and the
+    // snapshot brought up to date (on the UI thread), then the quick
+    // aggregates of that one candidate.
+    let mut snapshot = snapshot;
+    let one = snapshot.candidates[snapshot.candidates.len() / 2].dir.clone();
+    let started = Instant::now();
+    let refresh = workspace.refresh(&[one.join("scorecards")]);
+    report("refresh", started);
+    let touched = refresh.candidates_only().unwrap_or_default();
+    let started = Instant::now();
+    snapshot.apply(refresh, &workspace);
+    report("apply", started);
+    let started = Instant::now();
+    let quick = snapshot.resummarize(&summary, &touched);
+    report("resummarize", started);
+    drop(quick);
     // What the app does before its first read: watch every folder.
     let started = Instant::now();
     let watching = scorecard::io::FolderWatcher::start(Path::new(&dir), |_| {});

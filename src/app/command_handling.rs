@@ -504,7 +504,7 @@ impl ScorecardApp {
     /// Renders a debrief export from the current aggregates and hands it to
     /// the worker.
     pub(super) fn write_export(&mut self, request: ExportRequest) {
-        let summary = self.summary.as_ref().map(|(_, s)| s.as_ref());
+        let summary = self.summary.as_ref().map(|c| c.summary.as_ref());
         let debrief = match build_debrief(
             &request.candidate,
             &self.snapshot,

@@ -26,7 +26,7 @@ struct Key {
     candidate: Slug,
     /// The snapshot's generation.
     generation: u64,
-    /// The generation the aggregates were computed from (`None`: none yet).
+    /// Which result of the aggregates thread (`None`: none yet).
     aggregates: Option<u64>,
     blind: bool,
     coordinator: bool,
@@ -57,7 +57,7 @@ impl DebriefCache {
             minute: as_of.unix_seconds().div_euclid(60),
             candidate: candidate.clone(),
             generation,
-            aggregates: summary.map(|(generation, _)| generation),
+            aggregates: summary.map(|(revision, _)| revision),
             blind: settings.blind,
             coordinator: settings.coordinator,
             interviewer: settings.interviewer.clone(),

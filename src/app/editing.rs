@@ -43,6 +43,7 @@ impl ScorecardApp {
         } = save;
         if upsert_scorecard(&mut self.snapshot, &path, &scorecard) {
             self.generation += 1;
+            self.changed.note([scorecard.candidate.clone()]);
         }
         self.worker.send(Job::SaveScorecard {
             path,

@@ -3,6 +3,7 @@
 
 mod autosave;
 mod candidate_id;
+mod changed_candidates;
 mod clock;
 mod command_handling;
 mod debrief_cache;

@@ -7,7 +7,7 @@
 //! [`EditSession`](super::edit_session::EditSession), `live_updates.rs`
 //! watches the folder, `debrief_cache.rs` keeps the debrief built.
 
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use super::clock::{Clock, SystemClock};
@@ -15,7 +15,8 @@ use super::debrief_cache::{DebriefCache, DebriefView};
 use super::edit_session::EditSession;
 use super::io_worker::{IoWorker, Job};
 use super::live_updates::{LiveUpdates, Wanted};
-use super::summary_worker::SummaryWorker;
+use super::changed_candidates::ChangedCandidates;
+use super::summary_worker::{Computed, SummaryWorker};
 use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::Slug;
@@ -101,10 +102,12 @@ pub struct ScorecardApp {
     /// Bumped whenever `snapshot` changes (see [`ViewContext::generation`]),
     /// to know when `summary` and the views' caches are stale.
     pub(super) generation: u64,
-    /// The newest aggregates, and the generation they were computed from;
+    /// The newest aggregates, with the generation they were computed from;
     /// they trail `generation` while the aggregates thread works.
-    pub(super) summary: Option<(u64, Arc<Summary>)>,
+    pub(super) summary: Option<Computed>,
     aggregates: SummaryWorker,
+    /// The candidates changed since the aggregates were last asked for.
+    pub(super) changed: ChangedCandidates,
     /// An export asked for while the aggregates were being computed; it is
     /// written once they are current, so it never holds stale numbers.
     pub(super) pending_export: Option<ExportRequest>,
@@ -165,6 +168,7 @@ impl ScorecardApp {
             applied_theme: None,
             generation: 0,
             summary: None,
+            changed: ChangedCandidates::default(),
             aggregates,
             pending_export: None,
             told_aggregates_stopped: false,
@@ -291,12 +295,20 @@ impl ScorecardApp {
         status
     }
 
-    /// Whether the aggregates shown are those of the workspace as it is now
-    /// (they are computed on their own thread after every change).
+    /// Whether the aggregates shown are those of the workspace as it is now,
+    /// all of them (they are computed on their own thread after every
+    /// change; a changed candidate's own numbers come first).
     pub fn aggregates_current(&self) -> bool {
         self.summary
             .as_ref()
-            .is_some_and(|(generation, _)| *generation == self.generation)
+            .is_some_and(|c| c.generation == self.generation && c.complete)
+    }
+
+    /// The aggregates shown, and whether they are all current
+    /// ([`ScorecardApp::aggregates_current`]).
+    pub fn aggregates(&self) -> Option<(&Summary, bool)> {
+        let current = self.aggregates_current();
+        self.summary.as_ref().map(|c| (c.summary.as_ref(), current))
     }
 
     /// Whether the screen shown, or an export waiting, reads the aggregates.
@@ -351,13 +363,18 @@ impl ScorecardApp {
             let newer = self
                 .summary
                 .as_ref()
-                .is_none_or(|(generation, _)| *generation <= computed.generation);
+                .is_none_or(|c| c.generation <= computed.generation);
             if newer {
-                self.summary = Some((computed.generation, computed.summary));
+                self.summary = Some(computed);
             }
         }
-        if self.needs_aggregates() && !self.aggregates_current() {
-            self.aggregates.request(self.generation, &self.snapshot);
+        if self.needs_aggregates()
+            && !self.aggregates_current()
+            && !self.aggregates.has_asked(self.generation)
+        {
+            let touched = self.changed.take(self.generation);
+            self.aggregates
+                .request(self.generation, &self.snapshot, touched);
         }
         if self.aggregates_current()
             && let Some(export) = self.pending_export.take()
@@ -473,7 +490,7 @@ impl eframe::App for ScorecardApp {
                 &screen.candidate,
                 &self.snapshot,
                 self.generation,
-                self.summary.as_ref().map(|(g, s)| (*g, s.as_ref())),
+                self.summary.as_ref().map(|c| (c.revision, c.summary.as_ref())),
                 &self.settings,
                 self.clock.now(),
             )),
@@ -514,14 +531,14 @@ impl eframe::App for ScorecardApp {
             Screen::Templates(templates) => templates.ui(ui, &mut cx),
             Screen::Practice(practice) => practice.ui(ui, &mut cx),
             Screen::Interviewers(view) => {
-                let current = summary.as_ref().map(|(_, summary)| summary.as_ref());
+                let current = summary.as_ref().map(|c| c.summary.as_ref());
                 view.ui(ui, &mut cx, current);
             }
             Screen::Openings(openings) => openings.ui(ui, &mut cx),
             Screen::Compare(compare) => {
-                let aggregates = summary.as_ref().map(|(generation, summary)| Aggregates {
-                    generation: *generation,
-                    summary,
+                let aggregates = summary.as_ref().map(|c| Aggregates {
+                    revision: c.revision,
+                    summary: &c.summary,
                 });
                 let template = compare
                     .template

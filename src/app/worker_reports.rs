@@ -98,10 +98,14 @@ impl ScorecardApp {
                 }
             },
             Report::Refreshed(refresh) => {
+                let touched = refresh.candidates_only();
                 // A re-read of our own write changes only fingerprints:
                 // then nothing derived from the snapshot is redone.
                 if self.snapshot.apply(*refresh, &self.workspace) {
                     self.generation += 1;
+                    if let Some(ids) = touched {
+                        self.changed.note(ids);
+                    }
                 }
                 self.check_open_file();
             }

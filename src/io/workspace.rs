@@ -263,6 +263,24 @@ pub struct CalibrationFiles {
     pub conflicts: Vec<ConflictCopy>,
 }
 
+impl Refresh {
+    /// The candidates this refresh is about, if it touches nothing but
+    /// candidate folders (no template, opening or calibration file, which
+    /// every candidate's numbers may read).
+    pub fn candidates_only(&self) -> Option<Vec<Slug>> {
+        if self.templates.is_some() || self.openings.is_some() || self.calibration.is_some() {
+            return None;
+        }
+        self.candidates
+            .iter()
+            .map(|(dir, _)| {
+                let name = dir.file_name()?.to_str()?;
+                Slug::new(name).ok()
+            })
+            .collect()
+    }
+}
+
 impl WorkspaceSnapshot {
     /// What the aggregates are computed from, borrowed: every candidate
     /// with all their scorecards (drafts too), and the templates in effect.

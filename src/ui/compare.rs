@@ -10,12 +10,13 @@ use super::compare_table::{CompareTable, RowFilter, SortKey, TableKey};
 use crate::model::stats::Summary;
 use crate::model::{Slug, Template};
 
-/// The aggregates the screen shows, with the snapshot generation they were
-/// computed from (they may trail the snapshot while new ones are computed).
+/// The aggregates the screen shows (they may trail the snapshot while new
+/// ones are computed).
 #[derive(Clone, Copy)]
 pub struct Aggregates<'a> {
-    /// The snapshot generation of `summary`.
-    pub generation: u64,
+    /// Which result of the aggregates thread `summary` is: it moves on with
+    /// every new result, so what is built from them is built again.
+    pub revision: u64,
     /// The workspace's aggregates.
     pub summary: &'a Summary,
 }
@@ -151,7 +152,7 @@ impl CompareScreen {
     ) {
         let key = TableKey {
             generation: cx.generation,
-            summary_generation: aggregates.generation,
+            summary_revision: aggregates.revision,
             template: template.id.clone(),
             sort: self.sort,
             descending: self.descending,

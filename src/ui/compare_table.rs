@@ -86,8 +86,8 @@ impl CompareRow {
 pub struct TableKey {
     /// The snapshot generation (names, panels).
     pub generation: u64,
-    /// The generation of the snapshot the aggregates were computed from.
-    pub summary_generation: u64,
+    /// Which result of the aggregates thread the rows were built from.
+    pub summary_revision: u64,
     /// The template compared.
     pub template: Slug,
     /// The sort column.
@@ -708,7 +708,7 @@ mod tests {
         ];
         let key = TableKey {
             generation: 0,
-            summary_generation: 0,
+            summary_revision: 0,
             template: Slug::new("t").unwrap(),
             sort: SortKey::Name,
             descending: false,
