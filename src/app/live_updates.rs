@@ -9,8 +9,12 @@ use std::sync::mpsc;
 use crate::io::FolderWatcher;
 
 /// How long changed paths must be quiet before they are read again, in
-/// seconds.
-const SETTLE: f64 = 0.3;
+/// seconds. A sync tool writes a file in one burst (a temporary file, then
+/// a rename), a few milliseconds long; a tenth of a second gathers it, and
+/// leaves most of the half second a colleague's submission may take to be
+/// on screen (BENCHMARKS.md, "Scale") to the reading and the numbers. A
+/// longer burst (a `git checkout`) is read in a few rounds, each correct.
+const SETTLE: f64 = 0.1;
 
 /// What the watcher asks of the app.
 #[derive(Debug, PartialEq)]

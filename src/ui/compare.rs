@@ -254,7 +254,7 @@ impl CompareScreen {
                 .as_ref()
                 .map_or("no decision", |d| d.decision.label());
             row.name = format!("{} · {status}", row.name);
-            row.spoken = format!("{}, decision: {status}", row.spoken);
+            row.status = Some(status);
         }
     }
 }

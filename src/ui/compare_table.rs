@@ -34,6 +34,9 @@ pub enum SortKey {
 /// Columns before the dimensions' means: weighted, adjusted, alpha, hires.
 const LEADING_COLUMNS: usize = 4;
 
+/// The value that counts hires ("3 of 4"), among the leading ones.
+const HIRES_COLUMN: usize = 3;
+
 impl SortKey {
     /// The index into [`CompareRow::values`], or `None` for the name.
     fn column(self) -> Option<usize> {
@@ -53,28 +56,86 @@ impl SortKey {
 pub struct CompareRow {
     /// Id.
     pub id: Slug,
-    /// Name, or alias in blind mode.
+    /// Name, or alias in blind mode; with the decision status after it
+    /// when the candidate is in an opening or decided.
     pub name: String,
-    /// The label of the row's debrief button.
-    pub debrief_label: String,
+    /// How much of `name` is the name itself (the rest is the status).
+    pub plain_len: usize,
     /// The numbers: weighted, adjusted, alpha, hires, then each of the
     /// template's dimension means, in template order.
     pub values: Vec<Option<f64>>,
-    /// The same, as shown.
-    pub cells: Vec<String>,
     /// How many ratings each value is the mean of (the weighted scores:
     /// submitted scorecards); `None` where that means nothing.
     pub counts: Vec<Option<usize>>,
+    /// Hires among the recommendations: (hires, recommendations).
+    pub hires: (usize, usize),
     /// The name in lower case, for the filter.
     pub folded_name: String,
-    /// The row in words, for screen readers: the name, then each column's
-    /// title and value.
-    pub spoken: String,
+    /// The decision status said after the row's numbers, if any.
+    pub status: Option<&'static str>,
     /// The panel's decision on the candidate, if recorded.
     pub decision: Option<Verdict>,
+    /// The row's words, made when it is first drawn: a table of 5,000
+    /// rows shows thirty at a time.
+    text: std::cell::OnceCell<RowText>,
+}
+
+/// What a row says: on screen, and to a screen reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowText {
+    /// The label of the row's debrief button.
+    pub debrief_label: String,
+    /// The values, as shown.
+    pub cells: Vec<String>,
+    /// The row in words, for screen readers: the name, then each column's
+    /// title and value, then the decision status.
+    pub spoken: String,
 }
 
 impl CompareRow {
+    /// The name without the status.
+    pub fn plain_name(&self) -> &str {
+        self.name.get(..self.plain_len).unwrap_or(&self.name)
+    }
+
+    /// The row's words; `titles`: the columns' titles as spoken
+    /// ([`CompareTable::titles`]).
+    pub fn text(&self, titles: &[String]) -> &RowText {
+        self.text.get_or_init(|| {
+            let (hires, recommended) = self.hires;
+            let cells: Vec<String> = self
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    if i == HIRES_COLUMN {
+                        format!("{hires} of {recommended}")
+                    } else {
+                        number(*value)
+                    }
+                })
+                .collect();
+            let name = self.plain_name();
+            let mut spoken = std::iter::once(name.to_owned())
+                .chain(titles.iter().zip(&cells).zip(&self.counts).map(
+                    |((t, c), n)| match n {
+                        Some(n) if c != "-" => format!("{t} {c} (n {n})"),
+                        _ => format!("{t} {c}"),
+                    },
+                ))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if let Some(status) = self.status {
+                spoken = format!("{spoken}, decision: {status}");
+            }
+            RowText {
+                debrief_label: format!("Debrief {name}"),
+                cells,
+                spoken,
+            }
+        })
+    }
+
     /// The means of the template's dimensions, in template order.
     pub fn dimension_means(&self) -> &[Option<f64>] {
         self.values.get(LEADING_COLUMNS..).unwrap_or_default()
@@ -115,6 +176,8 @@ pub struct CompareTable {
     pub shown: Vec<usize>,
     /// The filter `shown` was made with.
     shown_for: Option<RowFilter>,
+    /// The columns' titles as spoken ([`CompareRow::text`]).
+    pub titles: Vec<String>,
 }
 
 /// Which rows the table shows: by name and by decision status.
@@ -231,6 +294,7 @@ impl CompareTable {
             hidden,
             shown: Vec::new(),
             shown_for: None,
+            titles: spoken_titles(template),
         }
     }
 
@@ -256,52 +320,42 @@ fn row(s: &CandidateSummary, name: String, template: &Template) -> CompareRow {
     let r = &s.recommendations;
     let hires = r.hire + r.strong_hire;
     let recommended = r.strong_no_hire + r.no_hire + hires;
-    let mut values = vec![
+    let mut values = Vec::with_capacity(LEADING_COLUMNS + template.dimensions.len());
+    values.extend([
         s.weighted_score,
         s.adjusted_weighted_score,
         s.agreement_alpha,
         Some(hires as f64),
-    ];
-    let mut cells = vec![
-        number(s.weighted_score),
-        number(s.adjusted_weighted_score),
-        number(s.agreement_alpha),
-        format!("{hires} of {recommended}"),
-    ];
-    let mut counts = vec![Some(s.submitted), Some(s.submitted), None, None];
-    let mut titles = vec!["weighted", "adjusted", "alpha", "hires"];
+    ]);
+    let mut counts = Vec::with_capacity(values.capacity());
+    counts.extend([Some(s.submitted), Some(s.submitted), None, None]);
     for dimension in &template.dimensions {
         let summary = s.dimensions.iter().find(|d| d.id == dimension.id);
-        let mean = summary.and_then(|d| d.mean);
-        values.push(mean);
-        cells.push(number(mean));
+        values.push(summary.and_then(|d| d.mean));
         counts.push(Some(summary.map_or(0, |d| d.n)));
-        titles.push(dimension.name.as_str());
     }
-    let spoken = std::iter::once(name.clone())
-        .chain(
-            titles
-                .iter()
-                .zip(&cells)
-                .zip(&counts)
-                .map(|((t, c), n)| match n {
-                    Some(n) if c != "-" => format!("{t} {c} (n {n})"),
-                    _ => format!("{t} {c}"),
-                }),
-        )
-        .collect::<Vec<_>>()
-        .join(", ");
     CompareRow {
         id: s.id.clone(),
-        debrief_label: format!("Debrief {name}"),
         folded_name: name.to_lowercase(),
+        plain_len: name.len(),
         name,
         values,
-        cells,
         counts,
-        spoken,
+        hires: (hires, recommended),
+        status: None,
         decision: None,
+        text: std::cell::OnceCell::new(),
     }
+}
+
+/// The columns' titles as a screen reader says them, in the order of a
+/// row's values.
+fn spoken_titles(template: &Template) -> Vec<String> {
+    ["weighted", "adjusted", "alpha", "hires"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(template.dimensions.iter().map(|d| d.name.clone()))
+        .collect()
 }
 
 /// One row's height.
@@ -374,7 +428,8 @@ impl CompareScreen {
                     // Ids from the candidate, not the scroll position, so
                     // focus stays on the same row as it scrolls.
                     ui.push_id(&r.id, |ui| {
-                        self.row_ui(ui, cx, r, first + index, &columns, total_width);
+                        let text = r.text(&table.titles);
+                        self.row_ui(ui, cx, (r, text), first + index, &columns, total_width);
                     });
                 }
             });
@@ -430,7 +485,7 @@ impl CompareScreen {
         &mut self,
         ui: &mut egui::Ui,
         cx: &mut ViewContext<'_>,
-        r: &CompareRow,
+        (r, text): (&CompareRow, &RowText),
         index: usize,
         columns: &[Column],
         total_width: f32,
@@ -439,7 +494,7 @@ impl CompareScreen {
         let (rect, response) =
             ui.allocate_exact_size(egui::vec2(total_width, height), egui::Sense::hover());
         response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, r.spoken.as_str()));
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.spoken.as_str()));
         if !ui.is_rect_visible(rect) {
             return;
         }
@@ -458,7 +513,7 @@ impl CompareScreen {
         // Every row's button reads "Debrief"; a screen reader (and a test)
         // needs to know whose.
         button.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, true, r.debrief_label.as_str())
+            egui::WidgetInfo::labeled(egui::Role::Button, true, text.debrief_label.as_str())
         });
         if button.clicked() {
             cx.commands.push(Command::OpenDebrief(r.id.clone()));
@@ -497,7 +552,7 @@ impl CompareScreen {
                 egui::vec2(column.width - 2.0, height - 2.0),
             );
             x += column.width;
-            let text = r.cells.get(value).map_or("", String::as_str);
+            let cell_text = text.cells.get(value).map_or("", String::as_str);
             let mean = r.values.get(value).copied().flatten();
             let count = r.counts.get(value).copied().flatten();
             let is_mean = matches!(
@@ -514,7 +569,7 @@ impl CompareScreen {
             ui.painter().text(
                 egui::pos2(cell.left() + 5.0, cell.center().y),
                 egui::Align2::LEFT_CENTER,
-                text,
+                cell_text,
                 font.clone(),
                 color,
             );
@@ -533,9 +588,9 @@ impl CompareScreen {
             {
                 hovered = Some(match (mean, count) {
                     (Some(_), Some(n)) if is_mean => {
-                        format!("{}: {text}, mean of {n} rating(s)", column.full)
+                        format!("{}: {cell_text}, mean of {n} rating(s)", column.full)
                     }
-                    _ => format!("{}: {text}", column.full),
+                    _ => format!("{}: {cell_text}", column.full),
                 });
             }
         }
@@ -646,13 +701,14 @@ mod tests {
         CompareRow {
             id: Slug::new(id).unwrap(),
             name: name.to_owned(),
-            debrief_label: String::new(),
+            plain_len: name.len(),
             values: vec![weighted, None, None, Some(0.0)],
-            cells: Vec::new(),
             counts: Vec::new(),
+            hires: (0, 0),
             folded_name: name.to_lowercase(),
-            spoken: String::new(),
+            status: None,
             decision: None,
+            text: std::cell::OnceCell::new(),
         }
     }
 
@@ -722,6 +778,7 @@ mod tests {
             hidden: 0,
             shown: Vec::new(),
             shown_for: None,
+            titles: Vec::new(),
         };
         table.apply_filter(&RowFilter {
             name: " LEe".to_owned(),
