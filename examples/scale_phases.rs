@@ -68,7 +68,9 @@ fn main() {
     // snapshot brought up to date (on the UI thread), then the quick
     // aggregates of that one candidate.
     let mut snapshot = snapshot;
-    let one = snapshot.candidates[snapshot.candidates.len() / 2].dir.clone();
+    let one = snapshot.candidates[snapshot.candidates.len() / 2]
+        .dir
+        .clone();
     let started = Instant::now();
     let refresh = workspace.refresh(&[one.join("scorecards")]);
     report("refresh", started);
@@ -80,6 +82,46 @@ fn main() {
     let quick = snapshot.resummarize(&summary, &touched);
     report("resummarize", started);
     drop(quick);
+    // What a change costs the UI thread besides: the copy handed to the
+    // aggregates thread, and the compare rows of the biggest template.
+    let started = Instant::now();
+    let copy = snapshot.clone();
+    report("clone", started);
+    drop(copy);
+    let mut by_template: std::collections::BTreeMap<&str, usize> = Default::default();
+    for record in &snapshot.candidates {
+        *by_template
+            .entry(record.candidate.template.as_str())
+            .or_default() += 1;
+    }
+    if let Some((id, _)) = by_template.iter().max_by_key(|(_, n)| **n)
+        && let Some(entry) = snapshot.templates.get(id)
+    {
+        let settings = scorecard::ui::Settings {
+            coordinator: true,
+            ..Default::default()
+        };
+        let key = scorecard::ui::TableKey {
+            generation: 1,
+            summary_revision: 1,
+            template: entry.template.id.clone(),
+            sort: scorecard::ui::SortKey::Name,
+            descending: false,
+            blind: false,
+            coordinator: true,
+            interviewer: String::new(),
+        };
+        let started = Instant::now();
+        let table = scorecard::ui::CompareTable::build(
+            key,
+            &snapshot,
+            &settings,
+            &summary,
+            &entry.template,
+        );
+        report("compare rows", started);
+        println!("             {} rows", table.rows.len());
+    }
     // What the app does before its first read: watch every folder.
     let started = Instant::now();
     let watching = scorecard::io::FolderWatcher::start(Path::new(&dir), |_| {});

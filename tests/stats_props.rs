@@ -387,3 +387,42 @@ proptest! {
         prop_assert_eq!(differences_by_candidate(&view), differences_by_dimension(&all));
     }
 }
+
+proptest! {
+    /// The quick aggregates after a change to one candidate: that
+    /// candidate's own numbers are those of a whole computation, every
+    /// other candidate's stay as they were, and summarizing every
+    /// candidate again gives the whole computation's candidates.
+    #[test]
+    fn resummarizing_a_changed_candidate_gives_its_own_numbers(input in input_strategy()) {
+        use scorecard::model::stats::{SummaryView, resummarize};
+        prop_assume!(!input.candidates.is_empty());
+        let before = summarize(&input);
+        // The first candidate loses its last scorecard.
+        let mut changed = input.clone();
+        changed.candidates[0].1.pop();
+        let after = summarize(&changed);
+        let id = changed.candidates[0].0.id.clone();
+        let view = SummaryView {
+            candidates: vec![(&changed.candidates[0].0, changed.candidates[0].1.iter().collect())],
+            templates: changed.templates.iter().map(|(k, t)| (k.as_str(), t)).collect(),
+        };
+        let quick = resummarize(&before, &view, &[]);
+        let mine = |s: &Summary| s.candidates.iter().find(|c| c.id == id).cloned().unwrap();
+        let (q, a) = (mine(&quick), mine(&after));
+        prop_assert_eq!((q.submitted, q.drafts), (a.submitted, a.drafts));
+        prop_assert_eq!(q.weighted_score, a.weighted_score);
+        prop_assert_eq!(&q.dimensions, &a.dimensions);
+        prop_assert_eq!(&q.recommendations, &a.recommendations);
+        prop_assert_eq!(&q.must_have_failures, &a.must_have_failures);
+        prop_assert_eq!(q.agreement_alpha, a.agreement_alpha);
+        for other in quick.candidates.iter().filter(|c| c.id != id) {
+            prop_assert!(before.candidates.contains(other));
+        }
+        prop_assert_eq!(quick.candidates.len(), before.candidates.len());
+
+        let all = changed.view();
+        let again = resummarize(&after, &all, &[]);
+        prop_assert_eq!(&again.candidates, &after.candidates);
+    }
+}

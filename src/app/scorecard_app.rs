@@ -10,12 +10,12 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
+use super::changed_candidates::ChangedCandidates;
 use super::clock::{Clock, SystemClock};
 use super::debrief_cache::{DebriefCache, DebriefView};
 use super::edit_session::EditSession;
 use super::io_worker::{IoWorker, Job};
 use super::live_updates::{LiveUpdates, Wanted};
-use super::changed_candidates::ChangedCandidates;
 use super::summary_worker::{Computed, SummaryWorker};
 use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
@@ -486,14 +486,18 @@ impl eframe::App for ScorecardApp {
             return;
         }
         let debrief = match &self.screen {
-            Screen::Debrief(screen) => Some(self.debriefs.get(
-                &screen.candidate,
-                &self.snapshot,
-                self.generation,
-                self.summary.as_ref().map(|c| (c.revision, c.summary.as_ref())),
-                &self.settings,
-                self.clock.now(),
-            )),
+            Screen::Debrief(screen) => Some(
+                self.debriefs.get(
+                    &screen.candidate,
+                    &self.snapshot,
+                    self.generation,
+                    self.summary
+                        .as_ref()
+                        .map(|c| (c.revision, c.summary.as_ref())),
+                    &self.settings,
+                    self.clock.now(),
+                ),
+            ),
             _ => None,
         };
         // The conflict prompt shows what the session says.

@@ -185,3 +185,140 @@ impl SummaryWorker {
         self.stopped
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::io::{CandidateRecord, ScorecardRecord, TemplateSet};
+    use crate::model::{Candidate, FormatVersion, Rating, Recommendation, Scorecard};
+
+    fn id(text: &str) -> Slug {
+        Slug::new(text).unwrap()
+    }
+
+    fn record(candidate: &str, interviewers: &[(&str, Rating)]) -> Arc<CandidateRecord> {
+        let candidate = Candidate::new(
+            id(candidate),
+            candidate,
+            id("infrastructure-engineer"),
+            "2026-11-20T09:00:00Z".parse().unwrap(),
+        );
+        let scorecards = interviewers
+            .iter()
+            .map(|(who, rating)| {
+                let mut scorecard = Scorecard {
+                    format: FormatVersion::CURRENT,
+                    candidate: candidate.id.clone(),
+                    template: candidate.template.clone(),
+                    template_version: 1,
+                    interviewer: (*who).into(),
+                    stage: "".into(),
+                    started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
+                    submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
+                    amended_at: None,
+                    ratings: Default::default(),
+                    unrated_evidence: Default::default(),
+                    red_flags: Vec::new(),
+                    recommendation: Some(Recommendation::Hire),
+                    notes: String::new(),
+                };
+                scorecard.set_rating(&id("fundamentals"), *rating);
+                ScorecardRecord {
+                    path: format!("{who}--.ron").into(),
+                    scorecard,
+                    fingerprint: None,
+                }
+            })
+            .collect();
+        Arc::new(CandidateRecord {
+            dir: format!("candidates/{}", candidate.id).into(),
+            candidate,
+            scorecards,
+            decision: None,
+            spots: Default::default(),
+        })
+    }
+
+    fn snapshot(candidates: Vec<Arc<CandidateRecord>>) -> WorkspaceSnapshot {
+        WorkspaceSnapshot {
+            templates: TemplateSet::shipped().0,
+            candidates,
+            ..WorkspaceSnapshot::default()
+        }
+    }
+
+    fn next(worker: &SummaryWorker) -> Computed {
+        worker
+            .results
+            .recv_timeout(Duration::from_secs(10))
+            .expect("a result within 10 s")
+    }
+
+    fn submitted(summary: &Summary, candidate: &str) -> Option<usize> {
+        summary
+            .candidates
+            .iter()
+            .find(|c| c.id.as_str() == candidate)
+            .map(|c| c.submitted)
+    }
+
+    #[test]
+    fn a_colleagues_scorecard_is_counted_at_once_then_everything_follows() {
+        let mut worker = SummaryWorker::spawn(|| {});
+        let a = record("c-1", &[("Ann", Rating::Meets), ("Bob", Rating::Exceeds)]);
+        let before = snapshot(vec![a.clone(), record("c-2", &[("Ann", Rating::Meets)])]);
+        worker.request(1, &before, None);
+        let first = next(&worker);
+        assert!(first.complete, "nothing to start from: computed whole");
+        assert_eq!(submitted(&first.summary, "c-2"), Some(1));
+
+        // Bob's scorecard for c-2 arrives.
+        let after = snapshot(vec![
+            a,
+            record("c-2", &[("Ann", Rating::Meets), ("Bob", Rating::Exceeds)]),
+        ]);
+        worker.request(2, &after, Some(vec![id("c-2")]));
+        let quick = next(&worker);
+        assert_eq!((quick.generation, quick.complete), (2, false));
+        assert_eq!(submitted(&quick.summary, "c-2"), Some(2));
+        // Until the whole computation, Bob's leniency is the one from
+        // before: only c-1 compared him with Ann.
+        assert_eq!(quick.summary.interviewers, first.summary.interviewers);
+        let whole = next(&worker);
+        assert_eq!((whole.generation, whole.complete), (2, true));
+        assert_eq!(*whole.summary, after.summarize());
+        assert!(whole.revision > quick.revision);
+    }
+
+    #[test]
+    fn without_knowing_what_changed_the_result_is_whole() {
+        let mut worker = SummaryWorker::spawn(|| {});
+        let one = snapshot(vec![record("c-1", &[("Ann", Rating::Meets)])]);
+        worker.request(1, &one, None);
+        assert!(next(&worker).complete);
+        let two = snapshot(vec![record("c-1", &[("Ann", Rating::Exceeds)])]);
+        worker.request(2, &two, None);
+        let result = next(&worker);
+        assert!(result.complete);
+        assert_eq!(*result.summary, two.summarize());
+    }
+
+    #[test]
+    fn a_candidate_erased_elsewhere_leaves_the_quick_result() {
+        let mut worker = SummaryWorker::spawn(|| {});
+        let both = snapshot(vec![
+            record("c-1", &[("Ann", Rating::Meets)]),
+            record("c-2", &[("Bob", Rating::Meets)]),
+        ]);
+        worker.request(1, &both, None);
+        next(&worker);
+        let one = snapshot(vec![record("c-1", &[("Ann", Rating::Meets)])]);
+        worker.request(2, &one, Some(vec![id("c-2")]));
+        let quick = next(&worker);
+        assert!(!quick.complete);
+        assert_eq!(submitted(&quick.summary, "c-2"), None);
+        assert_eq!(submitted(&quick.summary, "c-1"), Some(1));
+    }
+}

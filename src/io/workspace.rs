@@ -414,15 +414,60 @@ impl WorkspaceSnapshot {
             }
         }
         for record in &self.candidates {
-            let candidate = &record.candidate;
-            let problems = candidate
-                .reference_problems(self.opening_of(candidate), template(&candidate.template));
-            let path = record.dir.join(CANDIDATE_FILE);
-            for problem in problems {
-                errors.push(record.spots.error(&path, &problem));
+            errors.extend(self.reference_errors_of(record));
+        }
+        sort_errors(&mut errors);
+        errors
+    }
+
+    /// The reference errors of one candidate's file.
+    fn reference_errors_of(&self, record: &CandidateRecord) -> Vec<FileError> {
+        let candidate = &record.candidate;
+        let template = self
+            .templates
+            .get(candidate.template.as_str())
+            .map(|e| &e.template);
+        let path = record.dir.join(CANDIDATE_FILE);
+        candidate
+            .reference_problems(self.opening_of(candidate), template)
+            .iter()
+            .map(|problem| record.spots.error(&path, problem))
+            .collect()
+    }
+
+    /// [`Self::recheck_references`] for the candidates in `dirs` only: what
+    /// a change to those folders alone can move (a template or an opening
+    /// that changed asks for the whole check).
+    fn recheck_references_in(&mut self, dirs: &[PathBuf]) {
+        let inside = |e: &FileError| dirs.iter().any(|dir| e.path.starts_with(dir));
+        let (stale, mut kept): (Vec<FileError>, Vec<FileError>) =
+            std::mem::take(&mut self.reference_errors)
+                .into_iter()
+                .partition(|e| inside(e));
+        self.errors.retain(|e| !stale.contains(e));
+        for dir in dirs {
+            if let Some(record) = self.candidate_in(dir) {
+                kept.extend(self.reference_errors_of(record));
             }
         }
-        errors
+        sort_errors(&mut kept);
+        self.errors
+            .extend(kept.iter().filter(|e| inside(e)).cloned());
+        self.reference_errors = kept;
+        sort_problems(&mut self.errors, &mut self.conflicts);
+    }
+
+    /// The candidate whose folder is `dir`. Candidates are sorted by id,
+    /// and a folder's name is its candidate's id, so they are sorted by
+    /// folder too.
+    fn candidate_in(&self, dir: &Path) -> Option<&CandidateRecord> {
+        let at = self.candidate_at(dir).ok()?;
+        self.candidates.get(at).map(Arc::as_ref)
+    }
+
+    fn candidate_at(&self, dir: &Path) -> Result<usize, usize> {
+        self.candidates
+            .binary_search_by(|r| r.dir.as_path().cmp(dir))
     }
 
     /// Replaces the reference errors among `errors` with fresh ones.
@@ -441,6 +486,14 @@ impl WorkspaceSnapshot {
     /// again after the app's own write holds what the app already shows,
     /// so the caller can keep what it derived from the snapshot.
     pub fn apply(&mut self, refresh: Refresh, workspace: &Workspace) -> bool {
+        // Only what the refresh read can move; without a template or an
+        // opening, the references of the other candidates stand.
+        let definitions_changed = refresh.templates.is_some() || refresh.openings.is_some();
+        let candidate_dirs: Vec<PathBuf> = refresh
+            .candidates
+            .iter()
+            .map(|(dir, _)| dir.clone())
+            .collect();
         let errors_before = self.errors.clone();
         let conflicts_before = self.conflicts.clone();
         let mut changed = false;
@@ -486,7 +539,7 @@ impl WorkspaceSnapshot {
             self.errors.retain(|e| !e.path.starts_with(&dir));
             self.conflicts.retain(|c| !c.path.starts_with(&dir));
             self.modified.remove(&dir);
-            let at = self.candidates.iter().position(|r| r.dir == dir);
+            let at = self.candidate_at(&dir).ok();
             match folder {
                 CandidateFolder::Present(record, notes) => {
                     self.note_folder(&dir, notes);
@@ -518,7 +571,11 @@ impl WorkspaceSnapshot {
             }
         }
         sort_problems(&mut self.errors, &mut self.conflicts);
-        self.recheck_references();
+        if definitions_changed {
+            self.recheck_references();
+        } else {
+            self.recheck_references_in(&candidate_dirs);
+        }
         changed || self.errors != errors_before || self.conflicts != conflicts_before
     }
 
@@ -534,10 +591,15 @@ impl WorkspaceSnapshot {
 /// Errors and conflict copies in the order a snapshot keeps them (by path,
 /// each once), so a load and a refresh that read the same files agree.
 fn sort_problems(errors: &mut Vec<FileError>, conflicts: &mut Vec<ConflictCopy>) {
-    errors.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
-    errors.dedup();
+    sort_errors(errors);
     conflicts.sort();
     conflicts.dedup();
+}
+
+/// Errors by path, then message, each once.
+fn sort_errors(errors: &mut Vec<FileError>) {
+    errors.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
+    errors.dedup();
 }
 
 impl CandidateRecord {

@@ -117,12 +117,16 @@ impl CompareRow {
                 .collect();
             let name = self.plain_name();
             let mut spoken = std::iter::once(name.to_owned())
-                .chain(titles.iter().zip(&cells).zip(&self.counts).map(
-                    |((t, c), n)| match n {
-                        Some(n) if c != "-" => format!("{t} {c} (n {n})"),
-                        _ => format!("{t} {c}"),
-                    },
-                ))
+                .chain(
+                    titles
+                        .iter()
+                        .zip(&cells)
+                        .zip(&self.counts)
+                        .map(|((t, c), n)| match n {
+                            Some(n) if c != "-" => format!("{t} {c} (n {n})"),
+                            _ => format!("{t} {c}"),
+                        }),
+                )
                 .collect::<Vec<_>>()
                 .join(", ");
             if let Some(status) = self.status {
@@ -493,8 +497,9 @@ impl CompareScreen {
         let height = ROW_HEIGHT;
         let (rect, response) =
             ui.allocate_exact_size(egui::vec2(total_width, height), egui::Sense::hover());
-        response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.spoken.as_str()));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Label, true, text.spoken.as_str())
+        });
         if !ui.is_rect_visible(rect) {
             return;
         }
