@@ -67,6 +67,38 @@ fn openings_and_decisions_are_read_into_the_snapshot() {
 }
 
 #[test]
+fn a_candidate_folder_refreshed_alone_has_its_references_checked_again() {
+    let (_dir, ws) = loop_workspace();
+    let mut snapshot = ws.load();
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    let path = ws.candidates_dir().join("c-0005/candidate.ron");
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let candidate = |opening: &str| {
+        format!(
+            "Candidate(\n    format: 1, id: \"c-0005\", name: \"Eve\", template: \"junior-site-reliability-engineer\",\n    created_at: \"2026-11-20T09:00:00Z\",\n    opening: Some(\"{opening}\"),\n)\n"
+        )
+    };
+    // A colleague's new candidate names an opening nobody has.
+    fs::write(&path, candidate("sre-paris")).unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "{}:4:14: unknown opening \"sre-paris\": there is no openings/sre-paris.ron",
+            path.display()
+        )]
+    );
+    assert_eq!(snapshot.reference_errors.len(), 1);
+    // They correct it: the error goes, and no other candidate's stays.
+    fs::write(&path, candidate("sre-berlin-q4")).unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.reference_errors.is_empty());
+    assert_eq!(snapshot.reference_errors, ws.load().reference_errors);
+}
+
+#[test]
 fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
     let (_dir, ws) = loop_workspace();
     let path = ws.candidates_dir().join("c-0005/candidate.ron");
