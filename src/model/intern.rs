@@ -16,8 +16,29 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 static POOL: LazyLock<RwLock<HashSet<Arc<str>>>> = LazyLock::new(RwLock::default);
 
+thread_local! {
+    /// The copies this thread has already looked up: most look-ups end
+    /// here, without touching the lock every thread shares (a workspace
+    /// is read on every core at once).
+    static SEEN: std::cell::RefCell<HashSet<Arc<str>>> = std::cell::RefCell::default();
+}
+
 /// The shared copy of `text`, made on first sight.
 pub fn intern(text: &str) -> Arc<str> {
+    let seen = SEEN.with(|seen| seen.try_borrow().ok()?.get(text).cloned());
+    if let Some(shared) = seen {
+        return shared;
+    }
+    let shared = intern_shared(text);
+    SEEN.with(|seen| {
+        if let Ok(mut seen) = seen.try_borrow_mut() {
+            seen.insert(shared.clone());
+        }
+    });
+    shared
+}
+
+fn intern_shared(text: &str) -> Arc<str> {
     // Most texts are seen before: a read lock lets threads look up at once.
     let found = POOL
         .read()
