@@ -364,8 +364,8 @@ impl ScorecardApp {
                 .summary
                 .as_ref()
                 .is_none_or(|c| c.generation <= computed.generation);
-            if newer {
-                self.summary = Some(computed);
+            if newer && let Some(old) = self.summary.replace(computed) {
+                self.aggregates.release(old.summary);
             }
         }
         if self.needs_aggregates()
