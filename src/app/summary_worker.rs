@@ -74,7 +74,7 @@ fn next_request(queue: &Receiver<Message>) -> Option<Request> {
     loop {
         match queue.recv().ok()? {
             Message::Compute(request) => return Some(request),
-            Message::Release(_) => {}
+            Message::Release(summary) => drop(summary),
         }
     }
 }
@@ -84,11 +84,14 @@ fn next_request(queue: &Receiver<Message>) -> Option<Request> {
 fn newest_waiting(queue: &Receiver<Message>, first: Option<Request>) -> Option<Request> {
     let mut newest = first;
     for message in queue.try_iter() {
-        if let Message::Compute(request) = message {
-            newest = Some(match newest {
-                Some(older) => older.then(request),
-                None => request,
-            });
+        match message {
+            Message::Compute(request) => {
+                newest = Some(match newest {
+                    Some(older) => older.then(request),
+                    None => request,
+                });
+            }
+            Message::Release(summary) => drop(summary),
         }
     }
     newest
