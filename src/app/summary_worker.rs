@@ -61,7 +61,7 @@ impl Request {
 /// What the thread is sent.
 enum Message {
     /// Compute these aggregates.
-    Compute(Request),
+    Compute(Box<Request>),
     /// Aggregates the app has done with: let go of them here. At 100,000
     /// scorecards that is some 150,000 allocations, tens of milliseconds
     /// that would otherwise stall a frame.
@@ -73,7 +73,7 @@ enum Message {
 fn next_request(queue: &Receiver<Message>) -> Option<Request> {
     loop {
         match queue.recv().ok()? {
-            Message::Compute(request) => return Some(request),
+            Message::Compute(request) => return Some(*request),
             Message::Release(summary) => drop(summary),
         }
     }
@@ -87,8 +87,8 @@ fn newest_waiting(queue: &Receiver<Message>, first: Option<Request>) -> Option<R
         match message {
             Message::Compute(request) => {
                 newest = Some(match newest {
-                    Some(older) => older.then(request),
-                    None => request,
+                    Some(older) => older.then(*request),
+                    None => *request,
                 });
             }
             Message::Release(summary) => drop(summary),
@@ -193,11 +193,11 @@ impl SummaryWorker {
             return;
         }
         self.requested = Some(generation);
-        let _ = self.requests.send(Message::Compute(Request {
+        let _ = self.requests.send(Message::Compute(Box::new(Request {
             generation,
             snapshot: snapshot.clone(),
             touched,
-        }));
+        })));
     }
 
     /// Lets go of aggregates on the thread, not the caller's: the UI
