@@ -335,26 +335,15 @@ impl WorkspaceSnapshot {
         crate::model::stats::resummarize(previous, &view, &gone)
     }
 
-    /// What calibration reads besides the scorecards: each candidate's
-    /// decision (hired or not) and when each planned interview was, by
-    /// candidate, interviewer (slug) and stage.
+    /// What calibration reads besides the candidates and their
+    /// scorecards: each candidate's decision (hired or not).
     pub fn calibration_context(&self) -> crate::model::stats::CalibrationContext {
         let mut context = crate::model::stats::CalibrationContext::default();
         for record in &self.candidates {
-            let id = &record.candidate.id;
             if let Some(decision) = &record.decision {
-                context
-                    .decisions
-                    .insert(id.clone(), decision.decision == crate::model::Verdict::Hire);
-            }
-            for interview in &record.candidate.interviews {
-                context.planned_at.insert(
-                    (
-                        id.clone(),
-                        crate::model::InterviewerId::new(&interview.interviewer),
-                        crate::model::intern(&interview.stage),
-                    ),
-                    interview.at,
+                context.decisions.insert(
+                    record.candidate.id.clone(),
+                    decision.decision == crate::model::Verdict::Hire,
                 );
             }
         }

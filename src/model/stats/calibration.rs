@@ -6,10 +6,11 @@
 //! interviewer is their [`InterviewerId`]. Decisions where the design is
 //! silent:
 //!
-//! - Decisions and planned interviews are not part of the workspace yet:
-//!   they come in through [`CalibrationContext`], a plain map each. With
-//!   empty maps `decision_agreement` is null and `median_hours_to_submit`
-//!   counts from `started_at`.
+//! - Decisions come in through [`CalibrationContext`], a plain map (they
+//!   live beside the candidate, not in it); without them
+//!   `decision_agreement` is null. The planned time of an interview is the
+//!   candidate's own plan; a scorecard not in it counts
+//!   `median_hours_to_submit` from `started_at`.
 //! - `mean_abs_deviation` compares each rating against the same "mean of
 //!   the others' ratings" as leniency ([`differences`]), so both figures
 //!   rest on the same ratings.
@@ -22,7 +23,6 @@
 //!   order.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -30,24 +30,25 @@ use super::describe::mean_of;
 use super::leniency::differences_by_candidate;
 use crate::model::{
     Candidate, InterviewerId, NameAsWritten, Rating, Recommendation, Scorecard, Slug, Timestamp,
-    intern,
 };
 
-/// Where a planned interview is looked up: (candidate, interviewer, stage),
-/// the stage interned ([`intern`]) so a look-up copies nothing.
-pub type PlanKey = (Slug, InterviewerId, Arc<str>);
-
-/// What calibration reads besides the scorecards: decisions and plans.
+/// What calibration reads besides the candidates and their scorecards.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CalibrationContext {
     /// Per candidate id, whether the decision was to hire. A candidate
     /// without a decision is absent.
     pub decisions: HashMap<Slug, bool>,
-    /// When an interview was planned, per (candidate, interviewer, stage).
-    pub planned_at: HashMap<PlanKey, Timestamp>,
 }
 
-/// How many 1–4 ratings of each kind an interviewer gave.
+/// When `candidate`'s plan has `who` interviewing at `stage`, if it does.
+fn planned_at(candidate: &Candidate, who: &InterviewerId, stage: &str) -> Option<Timestamp> {
+    candidate
+        .interviews
+        .iter()
+        .find(|i| i.stage == stage && who.is(&i.interviewer))
+        .map(|i| i.at)
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Distribution {
     /// *Does not meet* (1).
@@ -170,10 +171,7 @@ pub fn calibrate(
     for (candidate, cards) in candidates {
         for &card in cards.iter().filter(|c| c.is_submitted()) {
             let id = InterviewerId::of(card);
-            let planned = context
-                .planned_at
-                .get(&(candidate.id.clone(), id.clone(), intern(&card.stage)))
-                .copied();
+            let planned = planned_at(candidate, &id, &card.stage);
             let decision = context.decisions.get(&candidate.id).copied();
             tallies.entry(id).or_default().see(card, planned, decision);
         }
@@ -344,7 +342,13 @@ mod tests {
     #[test]
     fn hand_worked_figures() {
         let c1 = candidate("c1");
-        let c2 = candidate("c2");
+        let mut c2 = candidate("c2");
+        // Ben's interview of c2 was planned for hour 20.
+        c2.interviews.push(crate::model::Interview {
+            stage: "".into(),
+            interviewer: "Ben".into(),
+            at: at(20),
+        });
         let cards1 = [
             card(
                 "Ana",
@@ -384,14 +388,7 @@ mod tests {
         ];
         let mut context = CalibrationContext::default();
         context.decisions.insert(Slug::new("c1").unwrap(), true);
-        context.planned_at.insert(
-            (
-                Slug::new("c2").unwrap(),
-                InterviewerId::new("Ben"),
-                intern(""),
-            ),
-            at(20),
-        );
+
         let figures = calibrate(&input, &context);
         let names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["Ana", "Ben", "Cy"]);

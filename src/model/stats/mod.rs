@@ -20,7 +20,7 @@ pub mod krippendorff;
 pub mod leniency;
 pub mod summary;
 
-pub use calibration::{CalibrationContext, Distribution, InterviewerSummary, PlanKey, calibrate};
+pub use calibration::{CalibrationContext, Distribution, InterviewerSummary, calibrate};
 pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
 pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
 pub use leniency::{Observation, differences, leniency, observations};
