@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crate::io::{Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot};
+use crate::io::{CatchUp, Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot};
 use crate::model::{Candidate, Decision, Opening, PracticeResults, Scorecard, Slug, Template};
 
 /// What a scorecard save may assume about the file on disk.
@@ -27,6 +27,9 @@ pub enum Base {
 pub enum Job {
     /// Read the whole workspace.
     Load,
+    /// Read again what changed since the last [`Job::Load`] began
+    /// (`Workspace::changed_since`): the watcher started after it.
+    CatchUp,
     /// Read again what these changed paths touch.
     Refresh(Vec<PathBuf>),
     /// Write a candidate's record.
@@ -196,6 +199,7 @@ impl IoWorker {
             .spawn(move || {
                 let mut worker = Worker {
                     workspace,
+                    read_started: None,
                     expected: HashMap::new(),
                     progress: worker_progress,
                 };
@@ -302,11 +306,22 @@ fn coalesce(jobs: impl Iterator<Item = Job>) -> Vec<Job> {
 /// `None`: absent), to notice when someone else wrote to it.
 struct Worker {
     workspace: Workspace,
+    /// When the last full read began, on this machine's clock.
+    read_started: Option<std::time::SystemTime>,
     expected: HashMap<PathBuf, Option<u64>>,
     progress: Arc<LoadProgress>,
 }
 
 impl Worker {
+    /// Reads the whole workspace, noting when the read began.
+    fn load(&mut self) -> Report {
+        self.read_started = Some(std::time::SystemTime::now());
+        self.progress
+            .done
+            .store(0, std::sync::atomic::Ordering::Relaxed);
+        Report::Loaded(Box::new(self.workspace.load_with_progress(&self.progress)))
+    }
+
     fn run(&mut self, job: Job) -> Report {
         match job {
             Job::WriteExport { path, bytes } => {
@@ -329,11 +344,17 @@ impl Worker {
                     result,
                 }
             }
-            Job::Load => {
-                self.progress
-                    .done
-                    .store(0, std::sync::atomic::Ordering::Relaxed);
-                Report::Loaded(Box::new(self.workspace.load_with_progress(&self.progress)))
+            Job::Load => self.load(),
+            Job::CatchUp => {
+                let Some(since) = self.read_started else {
+                    return self.load();
+                };
+                match self.workspace.changed_since(since) {
+                    CatchUp::ReadAll => self.load(),
+                    CatchUp::Refresh(paths) => {
+                        Report::Refreshed(Box::new(self.workspace.refresh(&paths)))
+                    }
+                }
             }
             Job::SaveTemplate(template) => {
                 Report::TemplateSaved(self.workspace.save_template(&template))

@@ -1,7 +1,8 @@
 //! Live updates: a colleague's file arriving through a sync tool, a
 //! template saved in a text editor. A folder watcher on its own thread
 //! reports changed paths; once they settle for a moment (editors and sync
-//! tools write in bursts) the app has them read again.
+//! tools write in bursts) the app has them read again. The watcher starts
+//! after the first read, and then has what changed meanwhile read again.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -21,9 +22,11 @@ const SETTLE: f64 = 0.1;
 pub enum Wanted {
     /// Nothing for now.
     Nothing,
-    /// Read the whole workspace (once, at the start: the watcher is ready,
-    /// or cannot watch).
+    /// Read the whole workspace (once, at the start, before any watching).
     FullRead,
+    /// Read again what changed since the full read began (once: the
+    /// watcher is ready, or cannot watch).
+    CatchUp,
     /// Read these changed paths again.
     Refresh(Vec<PathBuf>),
     /// Changes are settling: look again in this many seconds.
@@ -31,12 +34,21 @@ pub enum Wanted {
 }
 
 /// The watcher's state, from before it starts to after it stops.
+///
+/// The workspace is read first and watched after: a watcher already
+/// looking sees every file the read opens (an event each) and slowed the
+/// read of 100,000 scorecards by half, and setting it up takes a second of
+/// its own. Once it watches, what changed since the read began is read
+/// again ([`Wanted::CatchUp`], `Workspace::changed_since`), so nothing
+/// written in between is missed.
 #[derive(Default)]
 pub struct LiveUpdates {
-    /// Whether the watcher (and the first read) was started.
+    /// Whether the watcher was started.
     started: bool,
     /// Whether the first full read was asked for.
     read_asked: bool,
+    /// Whether the catch-up after the watcher's start was asked for.
+    caught_up: bool,
     /// Batches of changed paths from the watcher's thread; an empty batch
     /// asks for the first full read.
     changes: Option<mpsc::Receiver<Vec<PathBuf>>>,
@@ -54,11 +66,21 @@ impl LiveUpdates {
         self.started
     }
 
+    /// The first read of the workspace, asked for once, before watching.
+    pub fn first_read(&mut self) -> Wanted {
+        if self.read_asked {
+            Wanted::Nothing
+        } else {
+            self.read_asked = true;
+            Wanted::FullRead
+        }
+    }
+
     /// Starts watching `root` on a thread of its own (setting a watcher up
-    /// walks every folder); `wake` asks the UI for a frame. The workspace is
-    /// read once it watches, so nothing written in between is missed and it
-    /// is read once, not twice. Returns what to do now: a full read if the
-    /// thread could not even start.
+    /// walks every folder), once the first read is in; `wake` asks the UI
+    /// for a frame. Once it watches, what changed since the read began is
+    /// read again, so nothing written in between is missed. Returns what to
+    /// do now: that catch-up at once if the thread could not even start.
     pub fn start(&mut self, root: &Path, wake: impl Fn() + Clone + Send + 'static) -> Wanted {
         self.started = true;
         let (change_sender, changes) = mpsc::channel();
@@ -74,7 +96,7 @@ impl LiveUpdates {
                     let _ = change_sender.send(paths);
                     on_change_wake();
                 });
-                // An empty batch asks for one full read: watching or not.
+                // An empty batch asks for the catch-up: watching or not.
                 let _ = ready.send(Vec::new());
                 wake();
                 match watcher {
@@ -90,8 +112,8 @@ impl LiveUpdates {
             }
             Err(err) => {
                 log::warn!("no live updates: cannot start the watcher's thread: {err:#}");
-                self.read_asked = true;
-                Wanted::FullRead
+                self.caught_up = true;
+                Wanted::CatchUp
             }
         }
     }
@@ -100,11 +122,11 @@ impl LiveUpdates {
     /// read.
     pub fn poll(&mut self, now: f64) -> Wanted {
         let mut watcher_gone = false;
-        let mut full_read = false;
+        let mut catch_up = false;
         if let Some(changes) = &self.changes {
             loop {
                 match changes.try_recv() {
-                    Ok(paths) if paths.is_empty() => full_read = true,
+                    Ok(paths) if paths.is_empty() => catch_up = true,
                     Ok(paths) => {
                         self.pending.extend(paths);
                         self.last_seen_at = now;
@@ -119,15 +141,16 @@ impl LiveUpdates {
         }
         if watcher_gone {
             // The watcher's thread ended (it could not watch, or it
-            // panicked): no live updates, but the workspace is read anyway.
+            // panicked): no live updates, but what changed during the read
+            // is read anyway.
             self.changes = None;
-            full_read |= !self.read_asked;
+            catch_up |= !self.caught_up;
         }
-        if full_read {
-            self.read_asked = true;
-            // Whatever changed before is part of the full read.
+        if catch_up && !self.caught_up {
+            self.caught_up = true;
+            // Whatever changed before is part of the catch-up.
             self.pending.clear();
-            return Wanted::FullRead;
+            return Wanted::CatchUp;
         }
         if self.pending.is_empty() {
             Wanted::Nothing
@@ -154,12 +177,24 @@ mod tests {
     }
 
     #[test]
-    fn the_watcher_being_ready_asks_for_one_full_read() {
+    fn the_workspace_is_read_once_before_any_watching() {
+        let mut live = LiveUpdates::default();
+        assert_eq!(live.first_read(), Wanted::FullRead);
+        assert_eq!(live.first_read(), Wanted::Nothing);
+        assert!(!live.is_started());
+    }
+
+    #[test]
+    fn the_watcher_being_ready_asks_to_catch_up_once() {
         let (mut live, sender) = with_channel();
         assert_eq!(live.poll(0.0), Wanted::Nothing);
+        sender.send(vec![PathBuf::from("a")]).unwrap();
         sender.send(Vec::new()).unwrap();
-        assert_eq!(live.poll(0.1), Wanted::FullRead);
-        assert_eq!(live.poll(0.2), Wanted::Nothing);
+        // What changed before it watched is part of the catch-up.
+        assert_eq!(live.poll(0.1), Wanted::CatchUp);
+        assert_eq!(live.poll(0.5), Wanted::Nothing);
+        sender.send(Vec::new()).unwrap();
+        assert_eq!(live.poll(0.6), Wanted::Nothing);
     }
 
     #[test]
@@ -177,18 +212,18 @@ mod tests {
     }
 
     #[test]
-    fn a_watcher_that_dies_before_it_is_ready_still_gets_the_workspace_read() {
+    fn a_watcher_that_dies_before_it_is_ready_still_gets_the_changes_read() {
         let (mut live, sender) = with_channel();
         drop(sender);
-        assert_eq!(live.poll(0.0), Wanted::FullRead);
+        assert_eq!(live.poll(0.0), Wanted::CatchUp);
         assert_eq!(live.poll(1.0), Wanted::Nothing);
     }
 
     #[test]
-    fn a_watcher_that_dies_after_the_read_asks_for_nothing_more() {
+    fn a_watcher_that_dies_after_it_was_ready_asks_for_nothing_more() {
         let (mut live, sender) = with_channel();
         sender.send(Vec::new()).unwrap();
-        assert_eq!(live.poll(0.0), Wanted::FullRead);
+        assert_eq!(live.poll(0.0), Wanted::CatchUp);
         drop(sender);
         assert_eq!(live.poll(1.0), Wanted::Nothing);
     }

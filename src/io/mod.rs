@@ -5,6 +5,7 @@
 
 mod atomic_write;
 mod calibration_files;
+mod catch_up;
 mod erase;
 mod error;
 mod export_target;
@@ -27,6 +28,7 @@ pub use calibration_files::{
     load_practice_results, practice_results_path, save_practice_results, shipped_nudges,
     shipped_practice_files,
 };
+pub use catch_up::CatchUp;
 pub use erase::Erased;
 pub use error::{FileError, StoreError};
 pub use export_target::{check_export_target, write_export};

@@ -841,6 +841,16 @@ impl Workspace {
     }
 
     /// Whether `path` is one of the calibration files (or in their folders).
+    /// The calibration files and folders: the nudge list, the practice
+    /// cases, the practice results.
+    pub(crate) fn calibration_paths(&self) -> [PathBuf; 3] {
+        [
+            self.root.join(NUDGES_FILE),
+            self.root.join(PRACTICE_DIR),
+            self.root.join(PRACTICE_RESULTS_DIR),
+        ]
+    }
+
     fn is_calibration_path(&self, path: &Path) -> bool {
         path == self.root.join(NUDGES_FILE)
             || path.starts_with(self.root.join(PRACTICE_DIR))
