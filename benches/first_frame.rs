@@ -46,7 +46,8 @@
 //! every candidate, the same moment as the `rss` children's "read and shown
 //! after"), what that frame cost (`list_frame`: `logic` + `ui`, where the
 //! read snapshot is taken over and Home's lists are built), and the memory
-//! after 10 more frames (`VmRSS`, `RssAnon`, `RssFile`, `VmHWM`). Then it
+//! after 10 more frames and `SCALE_SETTLE_MS` (default 4 s: the watcher is
+//! set up after the read) (`VmRSS`, `RssAnon`, `RssFile`, `VmHWM`). Then it
 //! clicks *Compare* in the top bar with the pointer, as a user would (its
 //! position is found once by the parent in egui_kittest; events are
 //! injected through `raw_input_hook`), waits until the compare screen
@@ -142,6 +143,17 @@ struct Scale {
     frames_after_compare: u64,
 }
 
+/// How long after the list a `scale` child waits before it takes the
+/// memory (`SCALE_SETTLE_MS`, default 4,000 ms): long enough for the folder
+/// watcher to be set up and the catch-up read after it at 100,000
+/// scorecards.
+fn settle_ms() -> f64 {
+    std::env::var("SCALE_SETTLE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4000.0)
+}
+
 /// `VmRSS`, `RssAnon`, `RssFile`, `VmHWM` (KiB) as `key=value` pairs whose
 /// keys end in `suffix`.
 fn memory_report(suffix: &str) -> String {
@@ -225,7 +237,13 @@ impl Probe {
             scale.list_frame_ms = scale.logic_ms + ui_ms;
         }
         if scale.at_list.is_none() {
-            if self.frames_after_load > 10 {
+            // The memory once the app has settled: the read, then the
+            // folder watcher set up and what changed meanwhile read again
+            // (the app watches after the first read).
+            let settled = self
+                .loaded_at
+                .is_some_and(|at| since_t0() >= at + settle_ms());
+            if self.frames_after_load > 10 && settled {
                 scale.at_list = Some(memory_report("list"));
             }
             return;
@@ -323,6 +341,11 @@ impl eframe::App for Probe {
                 self.frames_after_load += 1;
             }
             self.scale_after_ui(ui_ms);
+            if self.loaded_at.is_some() && self.scale.at_list.is_none() {
+                // Frames while the app settles, so the memory is taken on
+                // time.
+                ui.ctx().request_repaint_after(Duration::from_millis(50));
+            }
         }
         if self.mode == Mode::Rss {
             if self.loaded_at.is_none() && self.loaded() {
@@ -823,6 +846,6 @@ fn scale_driver(dirs: &[PathBuf]) {
     println!(
         "  (list: the end of the first frame with the workspace read, Home's list drawn; \
          list frame: that frame's logic + ui; compare+: from the click on Compare to the \
-         first frame with current aggregates; memory after 10 more frames each)"
+         first frame with current aggregates; memory after 10 more frames each, and at the list once 4 s have passed: SCALE_SETTLE_MS)"
     );
 }
