@@ -488,12 +488,8 @@ impl eframe::App for ScorecardApp {
                         .desired_width(360.0),
                 );
             });
-            // Follow the progress while the worker reads, four times a
-            // second: on a machine that paints in software, every frame
-            // takes a share of the cores the read needs (at 100,000
-            // scorecards, ten frames a second cost the read a tenth of its
-            // time). The worker wakes the UI when the read is done.
-            ui.ctx().request_repaint_after(Duration::from_millis(250));
+            // Follow the progress while the worker reads.
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
             return;
         }
         let debrief = match &self.screen {
