@@ -17,6 +17,7 @@ mod locate;
 mod parse;
 mod references;
 mod shipped;
+mod snapshot;
 mod sync_conflicts;
 mod template_set;
 mod watch;
