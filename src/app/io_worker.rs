@@ -131,6 +131,9 @@ pub enum Report {
     Loaded(Box<WorkspaceSnapshot>),
     /// Changed files, read again.
     Refreshed(Box<Refresh>),
+    /// What [`Job::CatchUp`] read: [`Report::Refreshed`], or
+    /// [`Report::Loaded`] if candidate folders came or went.
+    CaughtUp(Box<Report>),
     /// The thread could not be started: nothing is read or saved.
     CannotStart(std::io::Error),
     /// A candidate write finished.
@@ -346,15 +349,16 @@ impl Worker {
             }
             Job::Load => self.load(),
             Job::CatchUp => {
-                let Some(since) = self.read_started else {
-                    return self.load();
+                let read = match self.read_started {
+                    None => self.load(),
+                    Some(since) => match self.workspace.changed_since(since) {
+                        CatchUp::ReadAll => self.load(),
+                        CatchUp::Refresh(paths) => {
+                            Report::Refreshed(Box::new(self.workspace.refresh(&paths)))
+                        }
+                    },
                 };
-                match self.workspace.changed_since(since) {
-                    CatchUp::ReadAll => self.load(),
-                    CatchUp::Refresh(paths) => {
-                        Report::Refreshed(Box::new(self.workspace.refresh(&paths)))
-                    }
-                }
+                Report::CaughtUp(Box::new(read))
             }
             Job::SaveTemplate(template) => {
                 Report::TemplateSaved(self.workspace.save_template(&template))

@@ -82,6 +82,9 @@ pub struct ScorecardApp {
     pub(super) settings: Settings,
     pub(super) snapshot: WorkspaceSnapshot,
     pub(super) loaded: bool,
+    /// Whether what changed during the first read was read too, once the
+    /// watcher started ([`ScorecardApp::live_updates_ready`]).
+    pub(super) caught_up: bool,
     pub(super) home: HomeScreen,
     pub(super) screen: Screen,
     /// The session of the scorecard on the interview screen.
@@ -157,6 +160,7 @@ impl ScorecardApp {
             settings,
             snapshot: WorkspaceSnapshot::default(),
             loaded: false,
+            caught_up: false,
             home: HomeScreen::default(),
             screen: Screen::Home,
             editing: None,
@@ -207,6 +211,7 @@ impl ScorecardApp {
         self.workspace = workspace;
         self.snapshot = WorkspaceSnapshot::default();
         self.loaded = false;
+        self.caught_up = false;
         self.generation += 1;
         self.summary = None;
         self.pending_export = None;
@@ -229,6 +234,12 @@ impl ScorecardApp {
     /// Whether the workspace has been read.
     pub fn is_loaded(&self) -> bool {
         self.loaded
+    }
+
+    /// Whether live updates are on: the folder is watched (or could not
+    /// be), and what changed while it was first read is read too.
+    pub fn live_updates_ready(&self) -> bool {
+        self.caught_up
     }
 
     /// The workspace as the app sees it.

@@ -110,6 +110,10 @@ impl ScorecardApp {
                 self.check_open_file();
             }
             Report::ScorecardSaved(saved) => self.on_scorecard_saved(saved, time),
+            Report::CaughtUp(read) => {
+                self.handle_report(*read, time);
+                self.caught_up = true;
+            }
         }
     }
 }

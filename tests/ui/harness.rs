@@ -37,7 +37,10 @@ pub fn open_app(workspace: &Path, interviewer: &str) -> Harness<'static, Scoreca
                 },
             )
         });
-    wait_until(&mut harness, "the workspace is read", |app| app.is_loaded());
+    // Read, and watched: a story's files written from here on are seen.
+    wait_until(&mut harness, "the workspace is read and watched", |app| {
+        app.is_loaded() && app.live_updates_ready()
+    });
     harness
 }
 

@@ -123,6 +123,10 @@ fn a_coordinator_opens_an_opening_adds_a_candidate_and_sees_owed_then_submitted(
         "{text}"
     );
     assert!(text.contains("feedback_due_hours: 24"), "{text}");
+    // The saved file is read back before the opening's page shows it.
+    wait_until(&mut app, "the opening is read back", |a| {
+        a.snapshot().opening("infra-berlin").is_some()
+    });
     app.get_by_label("Put on hold");
 
     // Home: a new candidate for the opening gets its panel as their plan.
