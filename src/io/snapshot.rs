@@ -3,6 +3,7 @@
 //! candidates a change is about), the references between its files, and
 //! bringing it up to date with a refresh.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use super::workspace::{
     WorkspaceSnapshot,
 };
 use crate::model::stats::{Summary, SummaryView};
-use crate::model::{Candidate, Opening, Slug};
+use crate::model::{Candidate, Opening, Slug, Template};
 
 impl Refresh {
     /// The candidates this refresh is about, if it touches nothing but
@@ -47,12 +48,16 @@ impl WorkspaceSnapshot {
                     (&record.candidate, cards)
                 })
                 .collect(),
-            templates: self
-                .templates
-                .iter()
-                .map(|entry| (entry.template.id.as_str(), &entry.template))
-                .collect(),
+            templates: self.template_view(),
         }
+    }
+
+    /// The templates in effect by id, borrowed, as the aggregates read them.
+    fn template_view(&self) -> BTreeMap<&str, &Template> {
+        self.templates
+            .iter()
+            .map(|entry| (entry.template.id.as_str(), &entry.template))
+            .collect()
     }
 
     /// The aggregates of the whole workspace (DESIGN.md "Aggregates").
@@ -79,11 +84,7 @@ impl WorkspaceSnapshot {
         }
         let view = SummaryView {
             candidates: redone,
-            templates: self
-                .templates
-                .iter()
-                .map(|entry| (entry.template.id.as_str(), &entry.template))
-                .collect(),
+            templates: self.template_view(),
         };
         crate::model::stats::resummarize(previous, &view, &gone)
     }

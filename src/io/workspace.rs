@@ -617,7 +617,6 @@ impl Workspace {
         let loaded = self.load_candidate(
             texts,
             dir,
-            folder_name,
             cards.files,
             &top.files,
             &mut notes,
@@ -633,17 +632,17 @@ impl Workspace {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn load_candidate(
         &self,
         texts: Texts,
         dir: &Path,
-        folder_name: &str,
         files: Vec<PathBuf>,
         top_files: &[PathBuf],
         notes: &mut FolderNotes,
         activity: &mut Option<SystemTime>,
     ) -> Result<CandidateRecord, FileError> {
+        // Classified as a folder by the caller, so its name is UTF-8.
+        let folder_name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let path = dir.join(CANDIDATE_FILE);
         let mut read = |path: &Path| {
             let (text, time) = read_listed(path);
