@@ -108,21 +108,8 @@ fn bench_screen(
     for _ in 0..10 {
         bare.frame();
     }
-    bench_frames(c, screen, &mut bare);
+    common::bench_frames(c, &format!("frame_time/{screen}"), &mut bare);
     bare
-}
-
-fn bench_frames(c: &mut Criterion, screen: &str, bare: &mut BareApp) {
-    let mut group = c.benchmark_group(format!("frame_time/{screen}"));
-    group.sample_size(50);
-    group.measurement_time(Duration::from_secs(8));
-    group.bench_function("frame", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().total()).sum());
-    });
-    group.bench_function("ui_only", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().ui).sum());
-    });
-    group.finish();
 }
 
 fn frame_time(c: &mut Criterion) {

@@ -110,19 +110,6 @@ fn criterion_median(group: &str, function: &str) -> f64 {
         .map_or(f64::NAN, |ns| ns / 1e6)
 }
 
-fn bench_frames(c: &mut Criterion, group: &str, bare: &mut BareApp) {
-    let mut group = c.benchmark_group(group);
-    group.sample_size(50);
-    group.measurement_time(Duration::from_secs(8));
-    group.bench_function("frame", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().total()).sum());
-    });
-    group.bench_function("ui_only", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().ui).sum());
-    });
-    group.finish();
-}
-
 /// 10 warm-up frames, criterion, then [`FRAMES`] frames one by one.
 fn measure(
     c: &mut Criterion,
@@ -135,7 +122,7 @@ fn measure(
         bare.frame();
     }
     let group = format!("scale_frames/{workspace}/{screen}");
-    bench_frames(c, &group, &mut bare);
+    common::bench_frames(c, &group, &mut bare);
     let criterion = (
         criterion_median(&group, "frame"),
         criterion_median(&group, "ui_only"),

@@ -468,16 +468,23 @@ pub fn wait_until(
     what: &str,
     done: impl Fn(&ScorecardApp) -> bool,
 ) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("timed out waiting until {what}");
+    wait_until_within(harness, what, Duration::from_secs(60), done);
+}
+
+/// Criterion's two measures of a screen's frames in the group `group`:
+/// `frame` (as eframe runs it: logic, ui, end of pass, tessellation) and
+/// `ui_only`.
+pub fn bench_frames(c: &mut criterion::Criterion, group: &str, bare: &mut BareApp) {
+    let mut group = c.benchmark_group(group);
+    group.sample_size(50);
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("frame", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().total()).sum());
+    });
+    group.bench_function("ui_only", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| bare.frame().ui).sum());
+    });
+    group.finish();
 }
 
 /// Percentiles of a sample (nearest rank), in milliseconds.
