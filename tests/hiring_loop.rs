@@ -66,21 +66,22 @@ fn openings_and_decisions_are_read_into_the_snapshot() {
     assert_eq!(snapshot.feedback_due_hours(&c4.candidate), 24);
 }
 
-#[test]
-fn a_candidate_folder_refreshed_alone_has_its_references_checked_again() {
-    let (_dir, ws) = loop_workspace();
-    let mut snapshot = ws.load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+/// Writes candidate c-0005, Eve, for `opening`; returns the file.
+fn write_eve(ws: &Workspace, opening: &str) -> PathBuf {
     let path = ws.candidates_dir().join("c-0005/candidate.ron");
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let candidate = |opening: &str| {
+    fs::write(
+        &path,
         format!(
             "Candidate(\n    format: 1, id: \"c-0005\", name: \"Eve\", template: \"junior-site-reliability-engineer\",\n    created_at: \"2026-11-20T09:00:00Z\",\n    opening: Some(\"{opening}\"),\n)\n"
-        )
-    };
-    // A colleague's new candidate names an opening nobody has.
-    fs::write(&path, candidate("sre-paris")).unwrap();
-    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+        ),
+    )
+    .unwrap();
+    path
+}
+
+/// The one error is Eve's unknown opening "sre-paris", at its value.
+fn assert_only_unknown_paris(snapshot: &scorecard::io::WorkspaceSnapshot, path: &Path) {
     let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
@@ -90,8 +91,19 @@ fn a_candidate_folder_refreshed_alone_has_its_references_checked_again() {
         )]
     );
     assert_eq!(snapshot.reference_errors.len(), 1);
+}
+
+#[test]
+fn a_candidate_folder_refreshed_alone_has_its_references_checked_again() {
+    let (_dir, ws) = loop_workspace();
+    let mut snapshot = ws.load();
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    // A colleague's new candidate names an opening nobody has.
+    let path = write_eve(&ws, "sre-paris");
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    assert_only_unknown_paris(&snapshot, &path);
     // They correct it: the error goes, and no other candidate's stays.
-    fs::write(&path, candidate("sre-berlin-q4")).unwrap();
+    write_eve(&ws, "sre-berlin-q4");
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
     assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
     assert!(snapshot.reference_errors.is_empty());
@@ -101,23 +113,9 @@ fn a_candidate_folder_refreshed_alone_has_its_references_checked_again() {
 #[test]
 fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
     let (_dir, ws) = loop_workspace();
-    let path = ws.candidates_dir().join("c-0005/candidate.ron");
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(
-        &path,
-        "Candidate(\n    format: 1, id: \"c-0005\", name: \"Eve\", template: \"junior-site-reliability-engineer\",\n    created_at: \"2026-11-20T09:00:00Z\",\n    opening: Some(\"sre-paris\"),\n)\n",
-    )
-    .unwrap();
+    let path = write_eve(&ws, "sre-paris");
     let mut snapshot = ws.load();
-    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        messages,
-        [format!(
-            "{}:4:14: unknown opening \"sre-paris\": there is no openings/sre-paris.ron",
-            path.display()
-        )]
-    );
-    assert_eq!(snapshot.reference_errors.len(), 1);
+    assert_only_unknown_paris(&snapshot, &path);
     // The candidate still counts: a broken reference hides nobody's work.
     assert!(snapshot.candidate("c-0005").is_some());
 
