@@ -126,53 +126,15 @@ pub fn build_debrief(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::{CandidateRecord, ScorecardRecord, TemplateSet};
-    use crate::model::{Candidate, FormatVersion, Rating, Recommendation, Scorecard};
+    use crate::app::test_workspace;
+    use crate::model::Rating;
 
     fn snapshot() -> WorkspaceSnapshot {
-        let candidate = Candidate {
-            format: FormatVersion::CURRENT,
-            id: Slug::new("c-1").unwrap(),
-            name: "Alex Doe".to_owned(),
-            template: Slug::new("infrastructure-engineer").unwrap(),
-            created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
-            notes: String::new(),
-            opening: None,
-            interviews: Vec::new(),
-        };
-        let mut scorecard = Scorecard {
-            format: FormatVersion::CURRENT,
-            candidate: candidate.id.clone(),
-            template: candidate.template.clone(),
-            template_version: 1,
-            interviewer: "Priya Raman".into(),
-            stage: "".into(),
-            started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-            submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
-            amended_at: None,
-            ratings: Default::default(),
-            unrated_evidence: Default::default(),
-            red_flags: Vec::new(),
-            recommendation: Some(Recommendation::Hire),
-            notes: String::new(),
-        };
-        scorecard.set_rating(&Slug::new("fundamentals").unwrap(), Rating::Meets);
-        WorkspaceSnapshot {
-            templates: TemplateSet::shipped().0,
-            candidates: vec![Arc::new(CandidateRecord {
-                dir: "candidates/c-1".into(),
-                candidate,
-                scorecards: vec![ScorecardRecord {
-                    path: "candidates/c-1/scorecards/priya-raman--.ron".into(),
-                    scorecard,
-                    fingerprint: Some(1),
-                }],
-                decision: None,
-                spots: Default::default(),
-            })],
-            errors: Vec::new(),
-            ..WorkspaceSnapshot::default()
-        }
+        test_workspace::snapshot(vec![test_workspace::record(
+            "c-1",
+            "Alex Doe",
+            &[("Priya Raman", Rating::Meets)],
+        )])
     }
 
     fn now() -> Timestamp {

@@ -16,6 +16,8 @@ mod practice_results;
 mod sample;
 mod scorecard_app;
 mod summary_worker;
+#[cfg(test)]
+mod test_workspace;
 mod worker_reports;
 
 use std::process::ExitCode;

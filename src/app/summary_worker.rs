@@ -239,62 +239,16 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::io::{CandidateRecord, ScorecardRecord, TemplateSet};
-    use crate::model::{Candidate, FormatVersion, Rating, Recommendation, Scorecard};
+    use crate::app::test_workspace::{self, snapshot};
+    use crate::io::CandidateRecord;
+    use crate::model::Rating;
 
     fn id(text: &str) -> Slug {
         Slug::new(text).unwrap()
     }
 
     fn record(candidate: &str, interviewers: &[(&str, Rating)]) -> Arc<CandidateRecord> {
-        let candidate = Candidate::new(
-            id(candidate),
-            candidate,
-            id("infrastructure-engineer"),
-            "2026-11-20T09:00:00Z".parse().unwrap(),
-        );
-        let scorecards = interviewers
-            .iter()
-            .map(|(who, rating)| {
-                let mut scorecard = Scorecard {
-                    format: FormatVersion::CURRENT,
-                    candidate: candidate.id.clone(),
-                    template: candidate.template.clone(),
-                    template_version: 1,
-                    interviewer: (*who).into(),
-                    stage: "".into(),
-                    started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-                    submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
-                    amended_at: None,
-                    ratings: Default::default(),
-                    unrated_evidence: Default::default(),
-                    red_flags: Vec::new(),
-                    recommendation: Some(Recommendation::Hire),
-                    notes: String::new(),
-                };
-                scorecard.set_rating(&id("fundamentals"), *rating);
-                ScorecardRecord {
-                    path: format!("{who}--.ron").into(),
-                    scorecard,
-                    fingerprint: None,
-                }
-            })
-            .collect();
-        Arc::new(CandidateRecord {
-            dir: format!("candidates/{}", candidate.id).into(),
-            candidate,
-            scorecards,
-            decision: None,
-            spots: Default::default(),
-        })
-    }
-
-    fn snapshot(candidates: Vec<Arc<CandidateRecord>>) -> WorkspaceSnapshot {
-        WorkspaceSnapshot {
-            templates: TemplateSet::shipped().0,
-            candidates,
-            ..WorkspaceSnapshot::default()
-        }
+        test_workspace::record(candidate, candidate, interviewers)
     }
 
     fn next(worker: &SummaryWorker) -> Computed {

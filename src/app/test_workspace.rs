@@ -1,0 +1,71 @@
+//! A small workspace in memory for the app's unit tests: candidates of
+//! infrastructure-engineer, each with submitted general interviews that
+//! recommend hiring and rate one dimension.
+
+use std::sync::Arc;
+
+use crate::io::{CandidateRecord, ScorecardRecord, TemplateSet, WorkspaceSnapshot};
+use crate::model::{Candidate, FormatVersion, Rating, Recommendation, Scorecard, Slug};
+
+fn id(text: &str) -> Slug {
+    Slug::new(text).unwrap()
+}
+
+/// Candidate `candidate` (named `name`), with one submitted scorecard per
+/// `(interviewer, rating of fundamentals)`.
+pub fn record(
+    candidate: &str,
+    name: &str,
+    interviewers: &[(&str, Rating)],
+) -> Arc<CandidateRecord> {
+    let candidate = Candidate::new(
+        id(candidate),
+        name,
+        id("infrastructure-engineer"),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+    );
+    let scorecards = interviewers
+        .iter()
+        .map(|(who, rating)| {
+            let mut scorecard = Scorecard {
+                format: FormatVersion::CURRENT,
+                candidate: candidate.id.clone(),
+                template: candidate.template.clone(),
+                template_version: 1,
+                interviewer: (*who).into(),
+                stage: "".into(),
+                started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
+                submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
+                amended_at: None,
+                ratings: Default::default(),
+                unrated_evidence: Default::default(),
+                red_flags: Vec::new(),
+                recommendation: Some(Recommendation::Hire),
+                notes: String::new(),
+            };
+            scorecard.set_rating(&id("fundamentals"), *rating);
+            let file = format!("{}--.ron", Slug::from_name(who).unwrap());
+            ScorecardRecord {
+                path: format!("candidates/{}/scorecards/{file}", candidate.id).into(),
+                scorecard,
+                fingerprint: None,
+            }
+        })
+        .collect();
+    Arc::new(CandidateRecord {
+        dir: format!("candidates/{}", candidate.id).into(),
+        candidate,
+        scorecards,
+        decision: None,
+        spots: Default::default(),
+    })
+}
+
+/// These candidates, with the shipped templates.
+pub fn snapshot(candidates: Vec<Arc<CandidateRecord>>) -> WorkspaceSnapshot {
+    WorkspaceSnapshot {
+        templates: TemplateSet::shipped().0,
+        candidates,
+        ..WorkspaceSnapshot::default()
+    }
+}
