@@ -20,7 +20,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use scorecard::io::Workspace;
-use scorecard::model::{Candidate, FormatVersion, Slug};
+use scorecard::model::{Candidate, Slug};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,16 +67,12 @@ fn make_workspace(dir: &Path, n: usize) {
     if folder.is_dir() {
         return;
     }
-    ws.save_candidate(&Candidate {
-        format: FormatVersion::CURRENT,
-        id: Slug::new("c-1").unwrap(),
-        name: "Alex Doe".to_owned(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
-        notes: String::new(),
-        opening: None,
-        interviews: Vec::new(),
-    })
+    ws.save_candidate(&Candidate::new(
+        Slug::new("c-1").unwrap(),
+        "Alex Doe",
+        Slug::new("infrastructure-engineer").unwrap(),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+    ))
     .unwrap();
     std::fs::create_dir_all(&folder).unwrap();
     for i in 0..n {

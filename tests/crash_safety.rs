@@ -20,16 +20,12 @@ const WHO_ENV: &str = "SCORECARD_CRASH_TEST_INTERVIEWER";
 const ROUNDS_ENV: &str = "SCORECARD_CRASH_TEST_ROUNDS";
 
 fn candidate() -> Candidate {
-    Candidate {
-        format: FormatVersion::CURRENT,
-        id: Slug::new("c-1").unwrap(),
-        name: "Alex Doe".to_owned(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
-        notes: String::new(),
-        opening: None,
-        interviews: Vec::new(),
-    }
+    Candidate::new(
+        Slug::new("c-1").unwrap(),
+        "Alex Doe".to_owned(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+    )
 }
 
 /// Version `n` of an interviewer's scorecard: its notes say which, and it

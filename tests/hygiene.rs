@@ -95,16 +95,12 @@ fn run(args: &[&str], workspace: &Path) -> Ran {
 }
 
 fn candidate(id: &str) -> Candidate {
-    Candidate {
-        format: FormatVersion::CURRENT,
-        id: Slug::new(id).unwrap(),
-        name: "Alex Doe".to_owned(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
-        notes: String::new(),
-        opening: None,
-        interviews: Vec::new(),
-    }
+    Candidate::new(
+        Slug::new(id).unwrap(),
+        "Alex Doe".to_owned(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+    )
 }
 
 fn submitted(candidate: &str, interviewer: &str, stage: &str) -> Scorecard {

@@ -13,16 +13,12 @@ use scorecard::model::{Candidate, FormatVersion, InterviewerId, Scorecard, Slug}
 use scorecard::ui::{Settings, panel_visible};
 
 fn candidate() -> Candidate {
-    Candidate {
-        format: FormatVersion::CURRENT,
-        id: Slug::new("c-1").unwrap(),
-        name: "Alex Doe".to_owned(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
-        notes: String::new(),
-        opening: None,
-        interviews: Vec::new(),
-    }
+    Candidate::new(
+        Slug::new("c-1").unwrap(),
+        "Alex Doe".to_owned(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+    )
 }
 
 fn scorecard(interviewer: &str, submitted: bool) -> Scorecard {

@@ -20,16 +20,12 @@ fn scorecard(args: &[&str], workspace: &Path) -> Output {
 }
 
 fn add(ws: &Workspace, id: &str, created: &str) {
-    let candidate = Candidate {
-        format: FormatVersion::CURRENT,
-        id: Slug::new(id).unwrap(),
-        name: format!("Person {id}"),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        created_at: created.parse().unwrap(),
-        notes: String::new(),
-        opening: None,
-        interviews: Vec::new(),
-    };
+    let candidate = Candidate::new(
+        Slug::new(id).unwrap(),
+        format!("Person {id}"),
+        Slug::new("infrastructure-engineer").unwrap(),
+        created.parse().unwrap(),
+    );
     ws.save_candidate(&candidate).unwrap();
     let card = Scorecard {
         format: FormatVersion::CURRENT,

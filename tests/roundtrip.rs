@@ -128,10 +128,15 @@ proptest! {
 
     #[test]
     fn candidates_survive_a_write_and_a_read(
-        id in slug(), template in slug(), name in "[^\u{0}]{1,30}", created_at in timestamp(), notes in text()
+        id in slug(), template in slug(), name in "[^\u{0}]{1,30}", created_at in timestamp(), notes in text(),
+        email in proptest::option::of("[a-z.]{1,12}@example\\.com"),
+        external_id in proptest::option::of("[A-Za-z0-9-]{1,12}"),
     ) {
         prop_assume!(!name.trim().is_empty());
-        let candidate = Candidate { format: FormatVersion::CURRENT, id, name, template, created_at, notes, opening: None, interviews: Vec::new(), };
+        let mut candidate = Candidate::new(id, name, template, created_at);
+        candidate.notes = notes;
+        candidate.email = email;
+        candidate.external_id = external_id;
         let text = to_ron(&candidate, "candidate").unwrap();
         let back = parse_candidate(Path::new("c.ron"), &text).unwrap();
         prop_assert_eq!(back, candidate);

@@ -11,16 +11,12 @@ use scorecard::io::{StoreError, TemplateSource, Workspace, read_and_parse_any};
 use scorecard::model::{Candidate, FormatVersion, Rating, RatingEntry, Scorecard, Slug};
 
 fn candidate(id: &str) -> Candidate {
-    Candidate {
-        format: FormatVersion::CURRENT,
-        id: Slug::new(id).unwrap(),
-        name: "Alex Doe".to_owned(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
-        notes: String::new(),
-        opening: None,
-        interviews: Vec::new(),
-    }
+    Candidate::new(
+        Slug::new(id).unwrap(),
+        "Alex Doe",
+        Slug::new("infrastructure-engineer").unwrap(),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+    )
 }
 
 fn scorecard(candidate: &str, interviewer: &str) -> Scorecard {

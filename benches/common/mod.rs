@@ -229,16 +229,12 @@ pub fn write_panel_workspace(dir: &Path, candidates: usize) -> Written {
     for i in 0..candidates {
         let id = Slug::new(format!("c-{i:06x}")).expect("slug");
         let created = base + (i as i64) * 600;
-        let candidate = Candidate {
-            format: FormatVersion::CURRENT,
-            id: id.clone(),
-            name: panel_candidate_name(i),
-            template: template.id.clone(),
-            created_at: at(created),
-            notes: String::new(),
-            opening: None,
-            interviews: Vec::new(),
-        };
+        let candidate = Candidate::new(
+            id.clone(),
+            panel_candidate_name(i),
+            template.id.clone(),
+            at(created),
+        );
         write_candidate(&store, &candidate, &mut written);
         let level = 1 + rng.below(4) as i64;
         for (k, interviewer) in PANEL.iter().enumerate() {

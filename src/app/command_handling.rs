@@ -4,13 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
-use super::candidate_id::new_candidate_id;
 use super::debrief_cache::{DebriefView, build_debrief};
 use super::edit_session::EditSession;
 use super::io_worker::Job;
 use super::scorecard_app::{ExportRequest, ScorecardApp, Screen};
 use crate::export::Format;
 use crate::io::{CandidateRecord, OpeningRecord};
+use crate::model::new_candidate_id;
 use crate::model::{Candidate, Decision, FormatVersion, Interview, Opening, Scorecard, Slug};
 use crate::ui::OpeningsScreen;
 use crate::ui::{
@@ -224,17 +224,7 @@ impl ScorecardApp {
                 .any(|r| r.candidate.id.as_str() == id)
                 || self.workspace.candidates_dir().join(id).exists()
         });
-        let candidate = Candidate {
-            format: FormatVersion::CURRENT,
-            id: id.clone(),
-            name,
-            template,
-            created_at: self.clock.now(),
-            notes: String::new(),
-            opening: None,
-            interviews: Vec::new(),
-        };
-        let mut candidate = candidate;
+        let mut candidate = Candidate::new(id.clone(), name, template, self.clock.now());
         if let Some((opening, interviews)) = opening {
             candidate.opening = Some(opening);
             candidate.interviews = interviews;

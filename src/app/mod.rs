@@ -2,7 +2,6 @@
 //! worker that does their I/O.
 
 mod autosave;
-mod candidate_id;
 mod changed_candidates;
 mod clock;
 mod command_handling;

@@ -6,6 +6,8 @@
 mod demo;
 mod erase;
 mod export;
+mod import_candidates;
+mod import_invites;
 mod interviewers;
 mod kit;
 mod pending;
@@ -140,6 +142,12 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Bring in what other tools hold: calendar invites, ATS candidates
+    Import {
+        /// What to import
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Fill an empty workspace with realistic sample data
     Demo {
         /// How many candidates
@@ -158,6 +166,53 @@ pub enum Command {
         #[arg(long, value_name = "DAYS")]
         older_than: u32,
     },
+}
+
+/// What `scorecard import` brings in.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Interviews from calendar invites (an .ics file): each becomes a
+    /// planned interview of its candidate, at its stage, with its panel
+    Invites {
+        /// The .ics file, as a calendar client exports or mails it
+        #[arg(value_name = "FILE.ics")]
+        file: PathBuf,
+        /// Show what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+        format: ImportFormat,
+    },
+    /// Candidates from an ATS export (a .csv file), for one opening
+    Candidates {
+        /// The .csv file, as the ATS exports it
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// The opening the candidates are for
+        #[arg(long, value_name = "ID")]
+        opening: String,
+        /// Show what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Which column holds a field, overriding the guess, as
+        /// FIELD=HEADER (fields: name, first_name, last_name, email,
+        /// external_id); may be given several times
+        #[arg(long = "column", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+        format: ImportFormat,
+    },
+}
+
+/// Output formats of `scorecard import`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// One line per change, for a person.
+    Text,
+    /// The JSON of DESIGN.md, with `errors`.
+    Json,
 }
 
 /// Output formats of `scorecard summary`.
@@ -353,6 +408,29 @@ pub fn run_command(
             out,
             err,
         ),
+        Command::Import { what } => match what {
+            ImportCommand::Invites {
+                file,
+                dry_run,
+                format,
+            } => import_invites::run(&cli.workspace()?, file, *dry_run, *format, out, err),
+            ImportCommand::Candidates {
+                file,
+                opening,
+                dry_run,
+                columns,
+                format,
+            } => import_candidates::run(
+                &cli.workspace()?,
+                file,
+                opening,
+                columns,
+                *dry_run,
+                *format,
+                out,
+                err,
+            ),
+        },
         Command::Demo { candidates } => demo::run(&cli.workspace()?, *candidates, out, err),
         Command::Delete { candidate } => erase::delete(&cli.workspace()?, candidate, out, err),
         Command::Purge { older_than } => erase::purge(&cli.workspace()?, *older_than, out, err),

@@ -114,6 +114,11 @@ fn describe(parsed: &ParsedFile) -> String {
             l.topics.len(),
             l.topics.iter().map(|t| t.terms.len()).sum::<usize>()
         ),
+        ParsedFile::People(p) => format!(
+            "people list ({} people, {} emails)",
+            p.people.len(),
+            p.people.iter().map(|p| p.emails.len()).sum::<usize>()
+        ),
         ParsedFile::PracticeResults(r) => format!(
             "practice results of {:?} ({} rounds)",
             r.interviewer,

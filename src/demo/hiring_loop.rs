@@ -138,6 +138,7 @@ pub(super) fn add_hiring_loop(
                 stage: card.stage.clone(),
                 interviewer: card.interviewer.clone(),
                 at: card.started_at,
+                uid: None,
             })
             .collect();
         let template = templates.iter().find(|t| t.id == candidate.template);
@@ -166,6 +167,7 @@ pub(super) fn add_hiring_loop(
                     stage: stage.into(),
                     interviewer: who.into(),
                     at: at(when),
+                    uid: None,
                 });
             }
             if rng.chance(0.35) {
@@ -176,6 +178,7 @@ pub(super) fn add_hiring_loop(
                         stage: stage.into(),
                         interviewer: who.into(),
                         at: at(now_secs - rng.between(3, 80) * HOUR),
+                        uid: None,
                     });
                 }
             }

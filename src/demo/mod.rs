@@ -151,16 +151,8 @@ pub fn generate(templates: &[Template], candidates: usize, seed: u64, now: Times
         };
         let profile = Profile::new(&mut rng, template);
         let plan = plan_loop(&mut rng, template, created, clock.now_secs());
-        let candidate = Candidate {
-            format: FormatVersion::CURRENT,
-            id,
-            name,
-            template: template.id.clone(),
-            created_at: clock.at(plan.created),
-            notes,
-            opening: None,
-            interviews: Vec::new(),
-        };
+        let mut candidate = Candidate::new(id, name, template.id.clone(), clock.at(plan.created));
+        candidate.notes = notes;
         for slot in &plan.slots {
             let card = scorecard(&mut rng, template, &candidate, &profile, slot, &clock);
             data.scorecards.push(card);

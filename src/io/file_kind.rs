@@ -28,6 +28,8 @@ pub enum FileKind {
     Opening,
     /// `Decision(…)`, the panel's decision on a candidate.
     Decision,
+    /// `People(…)`, the people the workspace knows by email (`people.ron`).
+    People,
 }
 
 impl fmt::Display for FileKind {
@@ -42,6 +44,7 @@ impl fmt::Display for FileKind {
             FileKind::PracticeResults => "practice results",
             FileKind::Opening => "opening",
             FileKind::Decision => "decision",
+            FileKind::People => "people list",
         })
     }
 }
@@ -60,6 +63,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
         Some("PracticeResults") => Ok(FileKind::PracticeResults),
         Some("Opening") => Ok(FileKind::Opening),
         Some("Decision") => Ok(FileKind::Decision),
+        Some("People") => Ok(FileKind::People),
         other => {
             let found = match other {
                 Some(name) => format!("found `{name}`"),
@@ -74,7 +78,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
                 at.column,
                 format!(
                     "expected `Template(`, `SharedDimension(`, `Candidate(`, `Scorecard(`, \
-                     `Opening(`, `Decision(`, `PracticeCase(`, `NudgeList(` or `PracticeResults(`: {found}"
+                     `Opening(`, `Decision(`, `PracticeCase(`, `NudgeList(`, `PracticeResults(` or `People(`: {found}"
                 ),
             ))
         }

@@ -15,6 +15,7 @@ mod library;
 mod listing;
 mod locate;
 mod parse;
+mod people_file;
 mod references;
 mod shipped;
 mod snapshot;
@@ -39,10 +40,11 @@ pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
     MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_against, parse_any_with, parse_candidate,
-    parse_decision, parse_nudge_list, parse_opening, parse_practice_case, parse_practice_results,
-    parse_scorecard, parse_shared_dimension, parse_template, parse_template_with,
-    read_and_parse_any, read_text, to_ron,
+    parse_decision, parse_nudge_list, parse_opening, parse_people, parse_practice_case,
+    parse_practice_results, parse_scorecard, parse_shared_dimension, parse_template,
+    parse_template_with, read_and_parse_any, read_text, to_ron,
 };
+pub use people_file::{PEOPLE_FILE, load_people};
 pub use references::{check_text, read_and_check, reference_errors};
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,

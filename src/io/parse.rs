@@ -18,8 +18,8 @@ use super::sync_conflicts::has_git_conflict_markers;
 use super::template_set::TemplateSet;
 use super::{FileError, StoreError};
 use crate::model::{
-    Candidate, Decision, Library, NudgeList, Opening, PracticeCase, PracticeResults, Problem,
-    Scorecard, SharedDimension, Template, TemplateFile,
+    Candidate, Decision, Library, NudgeList, Opening, People, PracticeCase, PracticeResults,
+    Problem, Scorecard, SharedDimension, Template, TemplateFile,
 };
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the
@@ -51,6 +51,8 @@ pub enum ParsedFile {
     Opening(Opening),
     /// A decision on a candidate.
     Decision(Decision),
+    /// The people the workspace knows by email (`people.ron`).
+    People(People),
 }
 
 impl ParsedFile {
@@ -63,6 +65,7 @@ impl ParsedFile {
             ParsedFile::SharedDimension(_) => FileKind::SharedDimension,
             ParsedFile::PracticeCase(_) => FileKind::PracticeCase,
             ParsedFile::NudgeList(_) => FileKind::NudgeList,
+            ParsedFile::People(_) => FileKind::People,
             ParsedFile::PracticeResults(_) => FileKind::PracticeResults,
             ParsedFile::Opening(_) => FileKind::Opening,
             ParsedFile::Decision(_) => FileKind::Decision,
@@ -216,6 +219,11 @@ pub fn parse_nudge_list(path: &Path, text: &str) -> Result<NudgeList, FileError>
     parse_checked(path, text, NudgeList::problems)
 }
 
+/// Parses and checks a list of people (`people.ron`).
+pub fn parse_people(path: &Path, text: &str) -> Result<People, FileError> {
+    parse_checked(path, text, People::problems)
+}
+
 /// Parses one interviewer's practice results.
 pub fn parse_practice_results(path: &Path, text: &str) -> Result<PracticeResults, FileError> {
     parse_checked(path, text, |_| Vec::new())
@@ -286,6 +294,7 @@ fn parse_any_lazily<'t>(
         }
         FileKind::Opening => parse_opening(path, text).map(ParsedFile::Opening),
         FileKind::Decision => parse_decision(path, text).map(ParsedFile::Decision),
+        FileKind::People => parse_people(path, text).map(ParsedFile::People),
     }
 }
 

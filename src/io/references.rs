@@ -33,6 +33,7 @@ pub fn reference_errors(
         | ParsedFile::Decision(_)
         | ParsedFile::PracticeCase(_)
         | ParsedFile::NudgeList(_)
+        | ParsedFile::People(_)
         | ParsedFile::PracticeResults(_) => Vec::new(),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

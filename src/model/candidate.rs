@@ -33,6 +33,16 @@ pub struct Candidate {
     /// of the file when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interviews: Vec<Interview>,
+    /// The candidate's email, if known: calendar invites list the
+    /// candidate among the attendees, and this tells them apart from the
+    /// panel. Left out of the file when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The candidate's id in the applicant tracking system
+    /// (`scorecard import candidates`), so a second import finds them.
+    /// Left out of the file when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
 }
 
 impl Candidate {
@@ -47,6 +57,8 @@ impl Candidate {
             notes: String::new(),
             opening: None,
             interviews: Vec::new(),
+            email: None,
+            external_id: None,
         }
     }
 
@@ -57,6 +69,24 @@ impl Candidate {
         let mut problems = Vec::new();
         if self.name.trim().is_empty() {
             problems.push(Problem::new(root.field("name"), "a candidate needs a name"));
+        }
+        if let Some(email) = &self.email
+            && !super::people::looks_like_email(email)
+        {
+            problems.push(Problem::new(
+                root.field("email"),
+                format!("{email:?} is not an email address"),
+            ));
+        }
+        if self
+            .external_id
+            .as_ref()
+            .is_some_and(|id| id.trim().is_empty())
+        {
+            problems.push(Problem::new(
+                root.field("external_id"),
+                "an external id is not blank: leave the field out instead",
+            ));
         }
         let mut seen: Vec<(InterviewerId, &str)> = Vec::new();
         for (i, interview) in self.interviews.iter().enumerate() {
@@ -152,6 +182,7 @@ impl Candidate {
                     stage: stage.stage.as_str().into(),
                     interviewer: name.into(),
                     at,
+                    uid: None,
                 })
             })
             .collect()

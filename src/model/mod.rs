@@ -4,6 +4,7 @@
 //! system, so every rule in this module can be tested without either.
 
 mod candidate;
+mod candidate_id;
 mod debrief;
 mod decision;
 mod dimension_map;
@@ -14,6 +15,7 @@ mod interviewer;
 mod library;
 mod nudge;
 mod opening;
+mod people;
 mod plan;
 mod practice;
 mod problem;
@@ -25,6 +27,7 @@ mod template;
 mod timestamp;
 
 pub use candidate::Candidate;
+pub use candidate_id::new_candidate_id;
 pub use debrief::{
     Debrief, DebriefDecision, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine,
     OwedScorecard, PendingDraft, alpha_reading, blind_alias, redact_name,
@@ -40,6 +43,7 @@ pub use nudge::{
     Nudge, NudgeKind, NudgeList, NudgeTopic, THIN_EVIDENCE_WORDS, evidence_words, thin_evidence,
 };
 pub use opening::{DEFAULT_FEEDBACK_DUE_HOURS, Opening, OpeningStatus, PlanStage};
+pub use people::{People, Person, looks_like_email, normalize_email};
 pub use plan::{Interview, InterviewState, PlannedInterview, due_at, plan_status, sort_pending};
 pub use practice::{PracticeAnswer, PracticeCase, PracticeResults, PracticeRound, RoundResult};
 pub use problem::{FieldPath, PathSegment, Problem};

@@ -22,6 +22,28 @@ pub struct Interview {
     pub interviewer: Interned,
     /// When the interview starts.
     pub at: Timestamp,
+    /// The calendar invite's `UID` when the interview came from one
+    /// (`scorecard import invites`): a second import of the same invite
+    /// finds this entry instead of adding another. Left out of the file
+    /// when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+impl Interview {
+    /// A planned interview typed by a person (no invite behind it).
+    pub fn new(
+        stage: impl Into<Interned>,
+        interviewer: impl Into<Interned>,
+        at: Timestamp,
+    ) -> Self {
+        Self {
+            stage: stage.into(),
+            interviewer: interviewer.into(),
+            at,
+            uid: None,
+        }
+    }
 }
 
 /// Where one planned interview stands.
@@ -163,16 +185,19 @@ mod tests {
                 stage: "incident-bridge".into(),
                 interviewer: "Sam Lee".into(),
                 at: t("2026-11-21T10:00:00Z"),
+                uid: None,
             },
             Interview {
                 stage: "".into(),
                 interviewer: "Priya Raman".into(),
                 at: t("2026-11-24T10:00:00Z"),
+                uid: None,
             },
             Interview {
                 stage: "design".into(),
                 interviewer: "Kim Park".into(),
                 at: t("2026-11-26T10:00:00Z"),
+                uid: None,
             },
         ];
         c

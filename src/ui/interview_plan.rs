@@ -17,6 +17,9 @@ pub struct PlanRow {
     pub interviewer: String,
     /// When, as RFC 3339 (`2026-11-21T10:00:00Z`).
     pub at: String,
+    /// The invite the row came from, kept through an edit so the next
+    /// import of that invite finds it (not shown).
+    pub uid: Option<String>,
 }
 
 /// The plan being edited.
@@ -42,6 +45,7 @@ impl PlanDraft {
                     stage: i.stage.to_string(),
                     interviewer: i.interviewer.to_string(),
                     at: i.at.to_string(),
+                    uid: i.uid.clone(),
                 })
                 .collect(),
             edited: false,
@@ -65,6 +69,7 @@ impl PlanDraft {
                     stage: row.stage.as_str().into(),
                     interviewer: row.interviewer.trim().into(),
                     at,
+                    uid: row.uid.clone(),
                 }),
                 Err(err) => problems.push(format!("Interview {}: {err}", i + 1)),
             }
@@ -226,6 +231,7 @@ impl PlanDraft {
                     stage: String::new(),
                     interviewer: String::new(),
                     at,
+                    uid: None,
                 });
                 changed = true;
             }

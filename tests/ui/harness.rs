@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scorecard::app::{AppOptions, FixedClock, ScorecardApp};
 use scorecard::io::{ParsedFile, Workspace, read_and_parse_any};
-use scorecard::model::{Candidate, FormatVersion, Scorecard, Slug, Timestamp};
+use scorecard::model::{Candidate, Scorecard, Slug, Timestamp};
 use scorecard::ui::Settings;
 
 /// The moment every test's clock is stopped at.
@@ -83,16 +83,12 @@ pub fn wait_saved(harness: &mut Harness<'static, ScorecardApp>) {
 
 /// Writes a candidate into the workspace, as a coordinator would have.
 pub fn add_candidate(workspace: &Path, id: &str, name: &str) -> Candidate {
-    let candidate = Candidate {
-        format: FormatVersion::CURRENT,
-        id: Slug::new(id).unwrap(),
-        name: name.to_owned(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        created_at: "2026-11-20T09:00:00Z".parse().unwrap(),
-        notes: String::new(),
-        opening: None,
-        interviews: Vec::new(),
-    };
+    let candidate = Candidate::new(
+        Slug::new(id).unwrap(),
+        name.to_owned(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+    );
     Workspace::new(workspace)
         .save_candidate(&candidate)
         .unwrap();

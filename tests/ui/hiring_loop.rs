@@ -52,6 +52,7 @@ fn interview(interviewer: &str, stage: &str, at: &str) -> Interview {
         stage: stage.into(),
         interviewer: interviewer.into(),
         at: at.parse().unwrap(),
+        uid: None,
     }
 }
 

@@ -42,21 +42,17 @@ fn links_and_copies_are_listed_on_home() {
 #[test]
 fn retention_counts_modification_times_like_purge() {
     use scorecard::io::Workspace;
-    use scorecard::model::{Candidate, FormatVersion, Slug};
+    use scorecard::model::{Candidate, Slug};
     let ws = tempfile::tempdir().unwrap();
     let store = Workspace::new(ws.path());
     for id in ["c-old", "c-busy"] {
         store
-            .save_candidate(&Candidate {
-                format: FormatVersion::CURRENT,
-                id: Slug::new(id).unwrap(),
-                name: format!("Person {id}"),
-                template: Slug::new("infrastructure-engineer").unwrap(),
-                created_at: "2020-01-01T09:00:00Z".parse().unwrap(),
-                notes: String::new(),
-                opening: None,
-                interviews: Vec::new(),
-            })
+            .save_candidate(&Candidate::new(
+                Slug::new(id).unwrap(),
+                format!("Person {id}"),
+                Slug::new("infrastructure-engineer").unwrap(),
+                "2020-01-01T09:00:00Z".parse().unwrap(),
+            ))
             .unwrap();
         let record = ws.path().join(format!("candidates/{id}/candidate.ron"));
         let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_577_872_800);

@@ -348,6 +348,7 @@ mod tests {
             stage: "".into(),
             interviewer: "Ben".into(),
             at: at(20),
+            uid: None,
         });
         let cards1 = [
             card(

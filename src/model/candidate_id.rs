@@ -3,7 +3,7 @@
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 
-use crate::model::Slug;
+use super::Slug;
 
 /// A fresh candidate id such as `c-3f9a1c`, not in use by `taken`.
 ///
