@@ -412,6 +412,33 @@ fn pending_narrows_by_opening_interviewer_and_overdue() {
 }
 
 #[test]
+fn pending_as_ics_is_one_todo_per_owed_scorecard_for_a_calendar() {
+    let out = scorecard(
+        &["pending", "--as-of", AS_OF, "--format", "ics"],
+        &loop_workspace(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let ics = text(&out.stdout);
+    // The five owed scorecards of `pending` above, in its order.
+    assert_eq!(ics.matches("BEGIN:VTODO").count(), 5);
+    assert_eq!(ics.matches("PRIORITY:1").count(), 3);
+    let uids: Vec<&str> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .map(str::trim_end)
+        .collect();
+    assert_eq!(
+        uids[0],
+        "c-0001--sam-lee--incident-bridge@scorecard.invalid"
+    );
+    assert!(
+        ics.split_terminator('\n').all(|l| l.ends_with('\r')),
+        "CRLF line ends"
+    );
+    insta::assert_snapshot!("pending_ics", ics.replace("\r\n", "\n"));
+}
+
+#[test]
 fn summary_gains_the_hiring_loop_keys() {
     let doc = loop_json(&["summary", "--as-of", AS_OF, "--format", "json"]);
     let loop_keys: Vec<serde_json::Value> = doc["candidates"]

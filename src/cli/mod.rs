@@ -266,6 +266,8 @@ pub enum PendingFormat {
     Text,
     /// The JSON of DESIGN.md, with `errors`.
     Json,
+    /// iCalendar: one `VTODO` per owed scorecard, `DUE` its due time.
+    Ics,
 }
 
 /// Reads `--as-of`: RFC 3339, in any offset.

@@ -1,4 +1,4 @@
-//! `scorecard pending [--opening ID] [--interviewer NAME] [--overdue] [--as-of T] --format text|json`
+//! `scorecard pending [--opening ID] [--interviewer NAME] [--overdue] [--as-of T] --format text|json|ics`
 //!
 //! The scorecards owed as of a time (DESIGN.md "The hiring loop"): only
 //! interviews that have happened, overdue first, then by due time. Like
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use super::summary::{load_reporting_errors, relative_to_workspace, unknown_opening};
 use super::{EXIT_INVALID, PendingFormat};
-use crate::export::{pending_json, pending_text};
+use crate::export::{pending_ics, pending_json, pending_text};
 use crate::io::{PendingFilter, Workspace};
 use crate::model::{InterviewerId, Timestamp};
 
@@ -73,6 +73,12 @@ pub fn run(
             &relative_to_workspace(workspace, &snapshot.errors),
         )?,
         PendingFormat::Text => pending_text(as_of, &pending),
+        PendingFormat::Ics => pending_ics(as_of, &pending, |p| {
+            snapshot.candidate(p.candidate.id.as_str()).map_or_else(
+                || p.interview.stage.to_string(),
+                |record| snapshot.stage_name(record, &p.interview.stage),
+            )
+        }),
     };
     out.write_all(text.as_bytes())?;
     out.flush()?;

@@ -28,6 +28,7 @@ mod interviewers;
 mod kit;
 mod numbers;
 mod pending;
+mod reminders;
 mod sheet;
 mod summary;
 
@@ -40,6 +41,7 @@ pub use interviewers::{
 pub use kit::{KitError, KitStage, kit_html, kit_markdown, kit_stage};
 pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
 pub use pending::{pending_json, pending_text};
+pub use reminders::{Reminder, ReminderMail, overdue_reminder, pending_ics};
 pub use summary::{
     SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_json_to, summary_markdown,
 };

@@ -125,6 +125,19 @@ impl WorkspaceSnapshot {
             .map(|r| &r.opening)
     }
 
+    /// The words for `record`'s stage `stage`: its exercise's name in the
+    /// template in effect, "General interview" for `""`, else the id (a
+    /// scorecard outlives its template).
+    pub fn stage_name(&self, record: &CandidateRecord, stage: &str) -> String {
+        if stage.is_empty() {
+            return "General interview".to_owned();
+        }
+        self.templates
+            .get(record.candidate.template.as_str())
+            .and_then(|e| e.template.exercise(stage))
+            .map_or_else(|| stage.to_owned(), |e| e.name.clone())
+    }
+
     /// The opening of a candidate, if they have one and it exists.
     pub fn opening_of(&self, candidate: &Candidate) -> Option<&Opening> {
         self.opening(candidate.opening.as_ref()?.as_str())

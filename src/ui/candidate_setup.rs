@@ -1,6 +1,5 @@
 //! A candidate's page: who is interviewing, at which stage, then start.
 
-use super::home::stage_name;
 use super::{Command, PlanDraft, ViewContext, display_name};
 use crate::io::CandidateRecord;
 use crate::model::{InterviewerId, Slug};
@@ -107,7 +106,7 @@ impl SetupScreen {
                     let label = ui.label("Stage");
                     let t = &entry.template;
                     egui::ComboBox::from_id_salt("stage")
-                        .selected_text(stage_name(snapshot, record, &self.stage))
+                        .selected_text(snapshot.stage_name(record, &self.stage))
                         .width(280.0)
                         .show_ui(ui, |ui| {
                             ui.selectable_value(
@@ -181,7 +180,7 @@ impl SetupScreen {
             ui.label(format!(
                 "{}: {}, {state}",
                 card.interviewer,
-                stage_name(snapshot, record, &card.stage)
+                snapshot.stage_name(record, &card.stage)
             ));
         }
         ui.add_space(16.0);

@@ -281,7 +281,7 @@ impl HomeScreen {
                 continue;
             };
             let card = &scorecard_record.scorecard;
-            let stage = stage_name(cx.snapshot, record, &card.stage);
+            let stage = cx.snapshot.stage_name(record, &card.stage);
             let age = draft_age(card.started_at, card.amended_at, cx.now);
             let who = if everyone {
                 format!(" by {}", card.interviewer)
@@ -336,22 +336,6 @@ pub(crate) fn stage_name_in(template: Option<&crate::model::Template>, stage: &s
     }
     template
         .and_then(|t| t.exercise(stage))
-        .map_or_else(|| stage.to_owned(), |e| e.name.clone())
-}
-
-/// A stage's display name: the exercise's, or "General interview".
-pub(crate) fn stage_name(
-    snapshot: &WorkspaceSnapshot,
-    record: &CandidateRecord,
-    stage: &str,
-) -> String {
-    if stage.is_empty() {
-        return "General interview".to_owned();
-    }
-    snapshot
-        .templates
-        .get(record.candidate.template.as_str())
-        .and_then(|e| e.template.exercise(stage))
         .map_or_else(|| stage.to_owned(), |e| e.name.clone())
 }
 
@@ -422,7 +406,7 @@ impl OwedList {
                     stage: p.interview.stage.to_string(),
                     stage_name: cx.snapshot.candidate(p.candidate.id.as_str()).map_or_else(
                         || p.interview.stage.to_string(),
-                        |r| stage_name(cx.snapshot, r, &p.interview.stage),
+                        |r| cx.snapshot.stage_name(r, &p.interview.stage),
                     ),
                     interviewer: p.interview.interviewer.trim().to_owned(),
                     overdue: p.state == crate::model::InterviewState::Overdue,
