@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use scorecard::app::{AppOptions, FixedClock, ScorecardApp};
+use scorecard::app::{AppOptions, FixedClock, RecordingDesktop, ScorecardApp};
 use scorecard::demo::{DEFAULT_SEED, generate};
 use scorecard::io::{TemplateSet, Workspace, to_ron};
 use scorecard::model::{
@@ -345,6 +345,7 @@ pub fn app_options(dir: &Path) -> AppOptions {
         workspace: Workspace::new(dir),
         clock: Box::new(FixedClock(now())),
         settings: Some(bench_settings()),
+        desktop: std::sync::Arc::new(RecordingDesktop::answering()),
     }
 }
 

@@ -23,6 +23,22 @@ impl ScorecardApp {
     pub(super) fn apply(&mut self, command: Command, time: f64) {
         match command {
             Command::GoHome => self.leave_to(Screen::Home, time),
+            Command::Remind {
+                interviewer,
+                candidate_name,
+                stage_name,
+                at,
+                due,
+            } => self.reminders.mail(
+                self.workspace.root().to_owned(),
+                super::reminders::MailRequest {
+                    interviewer,
+                    candidate_name,
+                    stage_name,
+                    at,
+                    due,
+                },
+            ),
             Command::OpenCandidate(id) => self.leave_to(Screen::Setup(SetupScreen::new(id)), time),
             Command::CreateCandidate { name, template } => {
                 self.create_candidate(name, template, None, time)

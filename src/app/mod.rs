@@ -6,12 +6,15 @@ mod changed_candidates;
 mod clock;
 mod command_handling;
 mod debrief_cache;
+mod desktop;
 mod edit_session;
 mod editing;
 mod io_worker;
 mod live_updates;
 pub mod logging;
 mod practice_results;
+mod reminders;
+mod reminding;
 mod sample;
 mod scorecard_app;
 mod summary_worker;
@@ -22,6 +25,7 @@ mod worker_reports;
 use std::process::ExitCode;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use desktop::{Desktop, DesktopCall, DesktopError, RecordingDesktop, SystemDesktop};
 pub use edit_session::{EditSession, Phase};
 pub use scorecard_app::{AppOptions, ScorecardApp, Screen};
 

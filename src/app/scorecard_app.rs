@@ -5,17 +5,20 @@
 //! `command_handling.rs` applies the views' commands, `worker_reports.rs`
 //! takes the I/O worker's reports, `editing.rs` drives the open scorecard's
 //! [`EditSession`](super::edit_session::EditSession), `live_updates.rs`
-//! watches the folder, `debrief_cache.rs` keeps the debrief built.
+//! watches the folder, `debrief_cache.rs` keeps the debrief built,
+//! `reminding.rs` raises the reminders of overdue scorecards.
 
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use super::changed_candidates::ChangedCandidates;
 use super::clock::{Clock, SystemClock};
 use super::debrief_cache::{DebriefCache, DebriefView};
+use super::desktop::{Desktop, SystemDesktop};
 use super::edit_session::EditSession;
 use super::io_worker::{IoWorker, Job};
 use super::live_updates::{LiveUpdates, Wanted};
+use super::reminders::Reminders;
 use super::summary_worker::{Computed, SummaryWorker};
 use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
@@ -39,6 +42,8 @@ pub struct AppOptions {
     pub clock: Box<dyn Clock>,
     /// Settings to start with instead of the persisted ones (tests).
     pub settings: Option<Settings>,
+    /// Notifications and the opener ([`SystemDesktop`] but in tests).
+    pub desktop: Arc<dyn Desktop>,
 }
 
 impl AppOptions {
@@ -48,6 +53,7 @@ impl AppOptions {
             workspace,
             clock: Box::new(SystemClock),
             settings: None,
+            desktop: Arc::new(SystemDesktop),
         }
     }
 }
@@ -129,6 +135,8 @@ pub struct ScorecardApp {
     /// A workspace folder picked in the platform's dialog, arriving from
     /// its thread.
     pub(super) chosen_folder: Option<mpsc::Receiver<Option<std::path::PathBuf>>>,
+    /// The notification of one's own overdue scorecards, and *Remind*.
+    pub(super) reminders: Reminders,
 }
 
 /// A debrief export, as asked for.
@@ -153,6 +161,8 @@ impl ScorecardApp {
         let worker = IoWorker::spawn(options.workspace.clone(), move || ctx.request_repaint());
         let ctx = cc.egui_ctx.clone();
         let aggregates = SummaryWorker::spawn(move || ctx.request_repaint());
+        let ctx = cc.egui_ctx.clone();
+        let reminders = Reminders::new(options.desktop, move || ctx.request_repaint());
         Self {
             workspace: options.workspace,
             worker,
@@ -183,6 +193,7 @@ impl ScorecardApp {
             egui_ctx: cc.egui_ctx.clone(),
             typed_workspace: String::new(),
             chosen_folder: None,
+            reminders,
         }
     }
 
@@ -474,6 +485,7 @@ impl eframe::App for ScorecardApp {
         self.update_aggregates();
         self.take_chosen_path();
         self.take_chosen_folder(time);
+        self.remind(ctx, time);
         if let Some(seconds) = self.editing.as_ref().and_then(|s| s.next_due_in(time)) {
             ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
         }

@@ -370,6 +370,7 @@ struct OwedRow {
     interviewer: String,
     overdue: bool,
     hours_overdue: f64,
+    at: Timestamp,
     due: Timestamp,
     draft: bool,
 }
@@ -411,6 +412,7 @@ impl OwedList {
                     interviewer: p.interview.interviewer.trim().to_owned(),
                     overdue: p.state == crate::model::InterviewState::Overdue,
                     hours_overdue: p.hours_overdue,
+                    at: p.interview.at,
                     due: p.due,
                     draft: p.draft,
                 })
@@ -477,16 +479,36 @@ impl HomeScreen {
                 egui::RichText::new(text)
             };
             let mine = me.as_ref().is_some_and(|me| me.is(&row.interviewer));
-            if ui.button(text).clicked() {
-                cx.commands.push(if mine {
-                    Command::StartInterview {
-                        candidate: row.candidate.clone(),
-                        stage: row.stage.clone(),
-                    }
-                } else {
-                    Command::OpenCandidate(row.candidate.clone())
-                });
-            }
+            ui.horizontal(|ui| {
+                if ui.button(text).clicked() {
+                    cx.commands.push(if mine {
+                        Command::StartInterview {
+                            candidate: row.candidate.clone(),
+                            stage: row.stage.clone(),
+                        }
+                    } else {
+                        Command::OpenCandidate(row.candidate.clone())
+                    });
+                }
+                if coordinator
+                    && !mine
+                    && ui
+                        .small_button("Remind")
+                        .on_hover_text(format!(
+                            "Write {} a reminder mail: candidate, stage and due time filled in",
+                            row.interviewer
+                        ))
+                        .clicked()
+                {
+                    cx.commands.push(Command::Remind {
+                        interviewer: row.interviewer.clone(),
+                        candidate_name: record.candidate.name.clone(),
+                        stage_name: row.stage_name.clone(),
+                        at: row.at,
+                        due: row.due,
+                    });
+                }
+            });
         }
         if rows.len() > OWED_SHOWN {
             ui.weak(format!("and {} more", rows.len() - OWED_SHOWN));

@@ -61,6 +61,21 @@ use crate::model::{Candidate, InterviewerId, Slug, Timestamp, blind_alias};
 pub enum Command {
     /// Back to the candidate list.
     GoHome,
+    /// Open a reminder mail to an interviewer who owes a scorecard (the
+    /// coordinator's *Remind*).
+    Remind {
+        /// The interviewer, as planned.
+        interviewer: String,
+        /// The candidate's name (the interviewer needs it, blind mode or
+        /// not).
+        candidate_name: String,
+        /// The stage, in words.
+        stage_name: String,
+        /// When the interview was.
+        at: crate::model::Timestamp,
+        /// When the scorecard was due.
+        due: crate::model::Timestamp,
+    },
     /// Add a candidate interviewed against a template, then open them.
     CreateCandidate {
         /// Full name.

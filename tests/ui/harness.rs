@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use scorecard::app::{AppOptions, FixedClock, ScorecardApp};
+use scorecard::app::{AppOptions, FixedClock, RecordingDesktop, ScorecardApp};
 use scorecard::io::{ParsedFile, Workspace, read_and_parse_any};
 use scorecard::model::{Candidate, Scorecard, Slug, Timestamp};
 use scorecard::ui::Settings;
@@ -18,6 +18,16 @@ pub fn now() -> Timestamp {
 /// The app on `workspace`, used by `interviewer` (empty: nobody yet),
 /// with the workspace read.
 pub fn open_app(workspace: &Path, interviewer: &str) -> Harness<'static, ScorecardApp> {
+    open_app_with(workspace, interviewer, RecordingDesktop::answering())
+}
+
+/// [`open_app`] with a desktop of the story's own (to see the
+/// notifications and mails the app asks for).
+pub fn open_app_with(
+    workspace: &Path,
+    interviewer: &str,
+    desktop: RecordingDesktop,
+) -> Harness<'static, ScorecardApp> {
     let workspace = Workspace::new(workspace);
     let settings = Settings {
         interviewer: interviewer.to_owned(),
@@ -34,6 +44,7 @@ pub fn open_app(workspace: &Path, interviewer: &str) -> Harness<'static, Scoreca
                     workspace,
                     clock: Box::new(FixedClock(now())),
                     settings: Some(settings),
+                    desktop: std::sync::Arc::new(desktop),
                 },
             )
         });

@@ -33,7 +33,7 @@ fn opening(hiring_manager: &str) -> Opening {
 }
 
 /// Alex Doe (c-1) of the opening, with these interviews planned.
-fn candidate_with_plan(workspace: &Path, interviews: Vec<Interview>) {
+pub(crate) fn candidate_with_plan(workspace: &Path, interviews: Vec<Interview>) {
     let store = Workspace::new(workspace);
     store.save_opening(&opening("Dana Kim")).unwrap();
     let mut candidate = Candidate::new(
@@ -47,7 +47,7 @@ fn candidate_with_plan(workspace: &Path, interviews: Vec<Interview>) {
     store.save_candidate(&candidate).unwrap();
 }
 
-fn interview(interviewer: &str, stage: &str, at: &str) -> Interview {
+pub(crate) fn interview(interviewer: &str, stage: &str, at: &str) -> Interview {
     Interview {
         stage: stage.into(),
         interviewer: interviewer.into(),

@@ -12,6 +12,7 @@ mod home;
 mod hygiene;
 mod interview;
 mod panel;
+mod reminders;
 mod safety;
 mod sync;
 mod templates;
