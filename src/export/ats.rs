@@ -1,18 +1,29 @@
-//! One submitted scorecard as plain text for an applicant tracking system
-//! (*Copy for ATS*, `scorecard export --format ats`): the ATS's own order
-//! and four-point words, pasted into its scorecard form by hand. Greenhouse
-//! takes no scorecards through its API, so this text is the way there.
+//! One submitted scorecard as an ATS takes it (DESIGN.md "Feedback out"):
+//! plain text in the ATS's own order, for *Copy for ATS* and
+//! `scorecard export --format ats`, with the ratings in the four-point
+//! words ATSs use (docs/EXPORTS.md, "Feedback for the ATS"). Greenhouse
+//! takes no scorecards through its API, so this text, pasted into its
+//! scorecard form, is the way there.
 //!
-//! Layout (docs/EXPORTS.md "ATS feedback"): the overall recommendation,
-//! then one block per dimension (name, rating word, evidence), red flags,
-//! notes, blocks separated by a blank line.
+//! ```text
+//! Overall recommendation: Yes
+//!
+//! Cloud & infra fundamentals: Yes
+//! [04:10] traced DNS -> TLS -> LB before touching the nodes
+//!
+//! Infrastructure as code: No signal
+//!
+//! Red flags: none
+//!
+//! Notes:
+//! Strong on the incident; ask about Terraform state next round.
+//! ```
 
-use crate::model::{Rating, Recommendation, Scorecard, Template};
+use crate::model::{InterviewerId, Rating, Recommendation, Scorecard, Template};
 
-/// The four-point word an ATS uses for a rating (Greenhouse's scale):
-/// does not meet → "Definitely not", partially meets → "No", meets →
-/// "Yes", exceeds → "Strong yes"; no signal stays "No signal" (the
-/// dimension was not assessed, which is not a low score).
+/// A rating in the four-point words of Greenhouse's scorecards:
+/// Does not meet → "Definitely not", Partially meets → "No", Meets →
+/// "Yes", Exceeds → "Strong yes"; no signal is said as "No signal".
 pub fn ats_rating_word(rating: Rating) -> &'static str {
     match rating {
         Rating::DoesNotMeet => "Definitely not",
@@ -23,8 +34,9 @@ pub fn ats_rating_word(rating: Rating) -> &'static str {
     }
 }
 
-/// The four-point word an ATS uses for an overall recommendation (the
-/// same scale as [`ats_rating_word`]).
+/// An overall recommendation in the same words (Greenhouse's overall
+/// recommendation): Strong no hire → "Definitely not", No hire → "No",
+/// Hire → "Yes", Strong hire → "Strong yes".
 pub fn ats_recommendation_word(recommendation: Recommendation) -> &'static str {
     match recommendation {
         Recommendation::StrongNoHire => "Definitely not",
@@ -34,8 +46,8 @@ pub fn ats_recommendation_word(recommendation: Recommendation) -> &'static str {
     }
 }
 
-/// 1–4 for a recommendation, for ATS score fields (strong no hire 1 …
-/// strong hire 4).
+/// An overall recommendation as a score 1–4 (Strong no hire = 1 …
+/// Strong hire = 4), for the ATSs' four-point score fields.
 pub fn recommendation_score(recommendation: Recommendation) -> u8 {
     match recommendation {
         Recommendation::StrongNoHire => 1,
@@ -97,11 +109,14 @@ pub fn stage_name<'a>(stage: &'a str, template: Option<&'a Template>) -> &'a str
         .map_or(stage, |e| e.name.as_str())
 }
 
-/// The scorecard as plain text for an ATS (see the module docs). Dimension
-/// names come from `template` (the one in effect), else the ids: a
-/// scorecard outlives its template. The caller decides that only
-/// submitted scorecards are exported; this function formats whatever it
-/// is given.
+/// The scorecard as plain text for an ATS (see the module docs): the
+/// overall recommendation, one block per dimension (name and rating word
+/// on one line, the evidence as written below it; "Not rated" for
+/// evidence without a rating), the red flags, the notes ("none" for
+/// either when empty), blocks separated by a blank line. Dimension names
+/// come from `template` (the one in effect), else the ids. The caller
+/// decides that only submitted scorecards are exported
+/// ([`pick_submitted`]); this formats whatever it is given.
 pub fn ats_text(scorecard: &Scorecard, template: Option<&Template>) -> String {
     let mut blocks: Vec<String> = Vec::new();
     blocks.push(format!(
@@ -112,11 +127,11 @@ pub fn ats_text(scorecard: &Scorecard, template: Option<&Template>) -> String {
     ));
     for (id, name, rating) in scorecard_dimensions(scorecard, template) {
         let word = rating.map_or("Not rated", ats_rating_word);
-        let mut block = format!("{name}: {word}");
+        let mut block = format!("{}: {word}", one_line(name));
         let evidence = scorecard.evidence(id).trim_end();
-        if !evidence.is_empty() {
+        if !evidence.trim().is_empty() {
             block.push('\n');
-            block.push_str(evidence);
+            block.push_str(evidence.trim_start_matches(['\n', '\r']));
         }
         blocks.push(block);
     }
@@ -126,7 +141,7 @@ pub fn ats_text(scorecard: &Scorecard, template: Option<&Template>) -> String {
         let mut block = "Red flags:".to_owned();
         for flag in &scorecard.red_flags {
             block.push_str("\n- ");
-            block.push_str(flag);
+            block.push_str(&one_line(flag));
         }
         blocks.push(block);
     }
@@ -136,37 +151,151 @@ pub fn ats_text(scorecard: &Scorecard, template: Option<&Template>) -> String {
     } else {
         blocks.push(format!("Notes:\n{notes}"));
     }
-    let mut text = blocks.join("\n\n");
+    let mut text = blocks.join("\n\n").replace("\r\n", "\n");
     text.push('\n');
     text
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why no scorecard can be exported for an interviewer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PickError {
+    /// The interviewer has no scorecard for the candidate.
+    #[error("{interviewer:?} has no scorecard for this candidate")]
+    None {
+        /// The name asked for.
+        interviewer: String,
+    },
+    /// None at the stage asked for.
+    #[error("{interviewer:?} has no scorecard at stage {stage:?}; their stages: {}", stages_list(.stages))]
+    NoneAtStage {
+        /// The name asked for.
+        interviewer: String,
+        /// The stage asked for.
+        stage: String,
+        /// The stages they have scorecards at.
+        stages: Vec<String>,
+    },
+    /// The scorecard is a draft.
+    #[error(
+        "{interviewer:?}'s scorecard at stage {stage:?} is a draft: only submitted scorecards go to the ATS; submit it first"
+    )]
+    Draft {
+        /// The interviewer, as written in the scorecard.
+        interviewer: String,
+        /// Its stage.
+        stage: String,
+    },
+    /// Several submitted scorecards, and no stage said which.
+    #[error(
+        "{interviewer:?} submitted scorecards at several stages ({}): say which with --stage (an ATS takes one form per interview)",
+        stages_list(.stages)
+    )]
+    SeveralStages {
+        /// The name asked for.
+        interviewer: String,
+        /// Their stages with a submitted scorecard.
+        stages: Vec<String>,
+    },
+}
+
+fn stages_list(stages: &[String]) -> String {
+    stages
+        .iter()
+        .map(|s| {
+            if s.is_empty() {
+                "\"\" (general interview)".to_owned()
+            } else {
+                format!("{s:?}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The one scorecard of `interviewer` (matched by slug: "Priya Raman" is
+/// "priya raman") among `scorecards` to export: at `stage` when given,
+/// else their only submitted one. Drafts are never exported.
+pub fn pick_submitted<'a>(
+    scorecards: impl IntoIterator<Item = &'a Scorecard>,
+    interviewer: &str,
+    stage: Option<&str>,
+) -> Result<&'a Scorecard, PickError> {
+    let who = InterviewerId::new(interviewer);
+    let theirs: Vec<&Scorecard> = scorecards
+        .into_iter()
+        .filter(|s| InterviewerId::of(s) == who)
+        .collect();
+    let name = || interviewer.trim().to_owned();
+    let draft = |s: &Scorecard| PickError::Draft {
+        interviewer: s.interviewer.trim().to_owned(),
+        stage: s.stage.to_string(),
+    };
+    if theirs.is_empty() {
+        return Err(PickError::None {
+            interviewer: name(),
+        });
+    }
+    if let Some(stage) = stage {
+        return match theirs.iter().find(|s| &*s.stage == stage) {
+            Some(s) if s.is_submitted() => Ok(s),
+            Some(s) => Err(draft(s)),
+            None => Err(PickError::NoneAtStage {
+                interviewer: name(),
+                stage: stage.to_owned(),
+                stages: theirs.iter().map(|s| s.stage.to_string()).collect(),
+            }),
+        };
+    }
+    let submitted: Vec<&Scorecard> = theirs.iter().copied().filter(|s| s.is_submitted()).collect();
+    match submitted.as_slice() {
+        [one] => Ok(one),
+        [] => Err(draft(theirs[0])),
+        several => Err(PickError::SeveralStages {
+            interviewer: name(),
+            stages: several.iter().map(|s| s.stage.to_string()).collect(),
+        }),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{RatingEntry, Slug, Timestamp};
+    use crate::model::{FormatVersion, RatingEntry, Slug, Timestamp};
 
-    fn card() -> Scorecard {
-        let at: Timestamp = "2026-12-01T10:00:00Z".parse().unwrap();
-        let mut card: Scorecard = ron::from_str(&format!(
-            "Scorecard(format: 1, candidate: \"c-1\", template: \"t\", template_version: 1, \
-             interviewer: \"Priya Raman\", stage: \"\", started_at: \"{at}\")"
-        ))
-        .unwrap();
-        card.submitted_at = Some(at);
-        card
+    fn card(interviewer: &str, stage: &str, submitted: bool) -> Scorecard {
+        let at: Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
+        Scorecard {
+            format: FormatVersion::CURRENT,
+            candidate: Slug::new("c-1").unwrap(),
+            template: Slug::new("t").unwrap(),
+            template_version: 1,
+            interviewer: interviewer.into(),
+            stage: stage.into(),
+            started_at: at,
+            submitted_at: submitted.then_some(at),
+            amended_at: None,
+            ratings: Default::default(),
+            unrated_evidence: Default::default(),
+            red_flags: Vec::new(),
+            recommendation: Some(Recommendation::Hire),
+            notes: String::new(),
+        }
     }
 
     #[test]
-    fn words_follow_the_four_point_scale() {
-        assert_eq!(ats_rating_word(Rating::DoesNotMeet), "Definitely not");
-        assert_eq!(ats_rating_word(Rating::PartiallyMeets), "No");
-        assert_eq!(ats_rating_word(Rating::Meets), "Yes");
-        assert_eq!(ats_rating_word(Rating::Exceeds), "Strong yes");
-        assert_eq!(ats_rating_word(Rating::NoSignal), "No signal");
-        let words: Vec<_> = Recommendation::ALL
-            .iter()
-            .map(|r| (ats_recommendation_word(*r), recommendation_score(*r)))
+    fn every_rating_and_recommendation_has_its_word() {
+        let words: Vec<&str> = Rating::ALL.into_iter().map(ats_rating_word).collect();
+        assert_eq!(
+            words,
+            ["Definitely not", "No", "Yes", "Strong yes", "No signal"]
+        );
+        let words: Vec<(&str, u8)> = Recommendation::ALL
+            .into_iter()
+            .map(|r| (ats_recommendation_word(r), recommendation_score(r)))
             .collect();
         assert_eq!(
             words,
@@ -180,22 +309,56 @@ mod tests {
     }
 
     #[test]
-    fn without_a_template_the_ids_name_the_dimensions_in_id_order() {
-        let mut card = card();
-        for (id, rating) in [("zeta", Rating::Meets), ("alpha", Rating::Exceeds)] {
-            card.ratings.insert(
+    fn a_dimension_the_template_lost_shows_its_id_after_the_others() {
+        let mut scorecard = card("Sam Lee", "", true);
+        for (id, rating) in [("zeta", Rating::Meets), ("gone", Rating::NoSignal)] {
+            scorecard.ratings.insert(
                 Slug::new(id).unwrap(),
                 RatingEntry {
                     rating,
-                    evidence: format!("said {id}\n"),
+                    evidence: String::new(),
                 },
             );
         }
-        card.recommendation = Some(Recommendation::Hire);
-        assert_eq!(
-            ats_text(&card, None),
-            "Overall recommendation: Yes\n\nalpha: Strong yes\nsaid alpha\n\n\
-             zeta: Yes\nsaid zeta\n\nRed flags: none\n\nNotes: none\n"
+        scorecard.unrated_evidence.insert(
+            Slug::new("alpha").unwrap(),
+            "[02:00] noted before rating\n".to_owned(),
         );
+        scorecard.notes = "  \n".to_owned();
+        let text = ats_text(&scorecard, None);
+        assert_eq!(
+            text,
+            "Overall recommendation: Yes\n\nalpha: Not rated\n[02:00] noted before rating\n\n\
+             gone: No signal\n\nzeta: Yes\n\nRed flags: none\n\nNotes: none\n"
+        );
+    }
+
+    #[test]
+    fn the_scorecard_picked_is_the_interviewers_submitted_one() {
+        let cards = [
+            card("Priya Raman", "", true),
+            card("priya raman", "iac-review", false),
+            card("Sam Lee", "", true),
+        ];
+        let picked = pick_submitted(&cards, "PRIYA  raman", None).unwrap();
+        assert_eq!(&*picked.stage, "");
+        let draft = pick_submitted(&cards, "Priya Raman", Some("iac-review")).unwrap_err();
+        assert!(matches!(draft, PickError::Draft { .. }), "{draft}");
+        let none = pick_submitted(&cards, "Ana Ruiz", None).unwrap_err();
+        assert_eq!(none.to_string(), "\"Ana Ruiz\" has no scorecard for this candidate");
+        let elsewhere = pick_submitted(&cards, "Sam Lee", Some("x")).unwrap_err();
+        assert!(elsewhere.to_string().contains("\"\" (general interview)"));
+    }
+
+    #[test]
+    fn several_submitted_stages_need_a_stage() {
+        let cards = [card("Sam Lee", "", true), card("Sam Lee", "iac-review", true)];
+        let err = pick_submitted(&cards, "Sam Lee", None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"Sam Lee\" submitted scorecards at several stages (\"\" (general interview), \"iac-review\"): say which with --stage (an ATS takes one form per interview)"
+        );
+        let picked = pick_submitted(&cards, "Sam Lee", Some("iac-review")).unwrap();
+        assert_eq!(&*picked.stage, "iac-review");
     }
 }

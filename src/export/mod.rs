@@ -38,8 +38,8 @@ mod sheet;
 mod summary;
 
 pub use ats::{
-    ats_rating_word, ats_recommendation_word, ats_text, recommendation_score, scorecard_dimensions,
-    stage_name,
+    PickError, ats_rating_word, ats_recommendation_word, ats_text, pick_submitted,
+    recommendation_score, scorecard_dimensions, stage_name,
 };
 pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdown};
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
