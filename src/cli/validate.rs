@@ -119,6 +119,23 @@ fn describe(parsed: &ParsedFile) -> String {
             p.people.len(),
             p.people.iter().map(|p| p.emails.len()).sum::<usize>()
         ),
+        ParsedFile::AtsMapping(m) => {
+            let form = |key: &str, dimensions: Option<usize>| {
+                dimensions.map(|n| format!("{key}: {n} dimensions"))
+            };
+            let forms: Vec<String> = [
+                form("ashby", m.ashby.as_ref().map(|f| f.dimensions.len())),
+                form("lever", m.lever.as_ref().map(|f| f.dimensions.len())),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if forms.is_empty() {
+                "ATS mapping (no forms)".to_owned()
+            } else {
+                format!("ATS mapping ({})", forms.join(", "))
+            }
+        }
         ParsedFile::PracticeResults(r) => format!(
             "practice results of {:?} ({} rounds)",
             r.interviewer,

@@ -11,6 +11,11 @@
 //!   and the files that could not be read: [`summary_json`],
 //!   [`summary_csv`], [`summary_markdown`].
 //!
+//! - One submitted scorecard for an applicant tracking system:
+//!   [`ats_text`] (plain text in the ATS's order and four-point words),
+//!   [`ashby_feedback_json`] and [`lever_feedback_json`] (API request
+//!   bodies, their field ids from an [`AtsMapping`](crate::model::AtsMapping)).
+//!
 //! - One stage's interview kit, from a [`Template`](crate::model::Template):
 //!   [`kit_markdown`], [`kit_html`] (see [`kit_stage`]).
 //!
@@ -21,6 +26,7 @@
 //! for people (Markdown, HTML) and written unrounded for machines (JSON,
 //! CSV). The formats are described in `docs/EXPORTS.md`.
 
+mod ats;
 mod debrief;
 mod escape;
 mod html;
@@ -32,6 +38,10 @@ mod reminders;
 mod sheet;
 mod summary;
 
+pub use ats::{
+    PickError, ats_rating_word, ats_recommendation_word, ats_text, pick_submitted,
+    recommendation_score, scorecard_dimensions, stage_name,
+};
 pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdown};
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
 pub use html::debrief_html;

@@ -30,6 +30,8 @@ pub enum FileKind {
     Decision,
     /// `People(…)`, the people the workspace knows by email (`people.ron`).
     People,
+    /// `AtsMapping(…)`, the ATS form fields of feedback exports (`ats.ron`).
+    AtsMapping,
 }
 
 impl fmt::Display for FileKind {
@@ -45,6 +47,7 @@ impl fmt::Display for FileKind {
             FileKind::Opening => "opening",
             FileKind::Decision => "decision",
             FileKind::People => "people list",
+            FileKind::AtsMapping => "ATS mapping",
         })
     }
 }
@@ -64,6 +67,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
         Some("Opening") => Ok(FileKind::Opening),
         Some("Decision") => Ok(FileKind::Decision),
         Some("People") => Ok(FileKind::People),
+        Some("AtsMapping") => Ok(FileKind::AtsMapping),
         other => {
             let found = match other {
                 Some(name) => format!("found `{name}`"),
@@ -78,7 +82,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
                 at.column,
                 format!(
                     "expected `Template(`, `SharedDimension(`, `Candidate(`, `Scorecard(`, \
-                     `Opening(`, `Decision(`, `PracticeCase(`, `NudgeList(`, `PracticeResults(` or `People(`: {found}"
+                     `Opening(`, `Decision(`, `PracticeCase(`, `NudgeList(`, `PracticeResults(`, `People(` or `AtsMapping(`: {found}"
                 ),
             ))
         }

@@ -3,7 +3,10 @@
 //! Depends on the model only. Every error that concerns a file carries its
 //! path, line and column, printed as `path:line:col: message`.
 
+mod ats_mapping_file;
 mod atomic_write;
+mod candidate_csv;
+mod candidate_import;
 mod calibration_files;
 mod catch_up;
 mod erase;
@@ -24,11 +27,17 @@ mod template_set;
 mod watch;
 mod workspace;
 
+pub use ats_mapping_file::{ATS_MAPPING_FILE, load_ats_mapping};
 pub use atomic_write::{write_atomic, write_atomic_new, write_private_dir};
 pub use calibration_files::{
     NUDGES_FILE, PRACTICE_DIR, PRACTICE_RESULTS_DIR, load_nudges, load_practice,
     load_practice_results, practice_results_path, save_practice_results, shipped_nudges,
     shipped_practice_files,
+};
+pub use candidate_csv::sniff_delimiter;
+pub use candidate_import::{
+    CandidateImportError, CandidateImportPlan, MAX_CSV_BYTES, apply_candidates, plan_candidates,
+    read_candidates_csv,
 };
 pub use catch_up::CatchUp;
 pub use erase::Erased;
@@ -39,7 +48,7 @@ pub use hiring_loop::PendingFilter;
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
-    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_against, parse_any_with, parse_candidate,
+    MAX_FILE_BYTES, ParsedFile, parse_any, parse_ats_mapping, parse_any_against, parse_any_with, parse_candidate,
     parse_decision, parse_nudge_list, parse_opening, parse_people, parse_practice_case,
     parse_practice_results, parse_scorecard, parse_shared_dimension, parse_template,
     parse_template_with, read_and_parse_any, read_text, to_ron,

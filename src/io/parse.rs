@@ -18,7 +18,7 @@ use super::sync_conflicts::has_git_conflict_markers;
 use super::template_set::TemplateSet;
 use super::{FileError, StoreError};
 use crate::model::{
-    Candidate, Decision, Library, NudgeList, Opening, People, PracticeCase, PracticeResults,
+    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, PracticeCase, PracticeResults,
     Problem, Scorecard, SharedDimension, Template, TemplateFile,
 };
 
@@ -53,6 +53,8 @@ pub enum ParsedFile {
     Decision(Decision),
     /// The people the workspace knows by email (`people.ron`).
     People(People),
+    /// Which ATS form field takes which part of a scorecard (`ats.ron`).
+    AtsMapping(AtsMapping),
 }
 
 impl ParsedFile {
@@ -66,6 +68,7 @@ impl ParsedFile {
             ParsedFile::PracticeCase(_) => FileKind::PracticeCase,
             ParsedFile::NudgeList(_) => FileKind::NudgeList,
             ParsedFile::People(_) => FileKind::People,
+            ParsedFile::AtsMapping(_) => FileKind::AtsMapping,
             ParsedFile::PracticeResults(_) => FileKind::PracticeResults,
             ParsedFile::Opening(_) => FileKind::Opening,
             ParsedFile::Decision(_) => FileKind::Decision,
@@ -224,6 +227,12 @@ pub fn parse_people(path: &Path, text: &str) -> Result<People, FileError> {
     parse_checked(path, text, People::problems)
 }
 
+/// Parses and checks an ATS mapping (`ats.ron`) on its own (not against
+/// the templates: see [`AtsMapping::dimension_problems`]).
+pub fn parse_ats_mapping(path: &Path, text: &str) -> Result<AtsMapping, FileError> {
+    parse_checked(path, text, AtsMapping::problems)
+}
+
 /// Parses one interviewer's practice results.
 pub fn parse_practice_results(path: &Path, text: &str) -> Result<PracticeResults, FileError> {
     parse_checked(path, text, |_| Vec::new())
@@ -295,6 +304,7 @@ fn parse_any_lazily<'t>(
         FileKind::Opening => parse_opening(path, text).map(ParsedFile::Opening),
         FileKind::Decision => parse_decision(path, text).map(ParsedFile::Decision),
         FileKind::People => parse_people(path, text).map(ParsedFile::People),
+        FileKind::AtsMapping => parse_ats_mapping(path, text).map(ParsedFile::AtsMapping),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Checking what one file names in other files (DESIGN.md "The hiring
 //! loop"): a candidate's opening and planned stages, an opening's template
-//! and stages, against a workspace.
+//! and stages, an ATS mapping's dimensions, against a workspace.
 
 use std::path::Path;
 
@@ -25,6 +25,12 @@ pub fn reference_errors(
         ParsedFile::Opening(opening) => {
             opening.template_problems(template(opening.template.as_str()))
         }
+        ParsedFile::AtsMapping(mapping) => mapping.dimension_problems(|id| {
+            workspace
+                .templates
+                .iter()
+                .any(|entry| entry.template.dimension(id).is_some())
+        }),
         // A practice case is checked against the templates as it is
         // parsed (see `parse_any_against`).
         ParsedFile::Template(_)

@@ -3,8 +3,11 @@
 //! Plain data and pure functions only: nothing here knows egui or the file
 //! system, so every rule in this module can be tested without either.
 
+mod ats_mapping;
 mod candidate;
+mod candidate_columns;
 mod candidate_id;
+mod candidate_import;
 mod debrief;
 mod decision;
 mod dimension_map;
@@ -26,8 +29,14 @@ mod submission;
 mod template;
 mod timestamp;
 
+pub use ats_mapping::{AshbyForm, AtsMapping, LeverForm, ats_user};
 pub use candidate::Candidate;
+pub use candidate_columns::{
+    Column, ColumnError, ColumnMapping, ColumnOverrideError, ColumnOverrides, ImportField,
+    NameColumns, map_columns, normalize_header,
+};
 pub use candidate_id::new_candidate_id;
+pub use candidate_import::{ImportRow, MatchedBy, RowPlan, UnchangedRow, plan_rows};
 pub use debrief::{
     Debrief, DebriefDecision, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine,
     OwedScorecard, PendingDraft, alpha_reading, blind_alias, redact_name,
