@@ -409,6 +409,15 @@ pub fn run_command(
             blind,
             as_of,
         } => match (format, interviewer) {
+            (ExportFormat::Ats | ExportFormat::AshbyJson | ExportFormat::LeverJson, _)
+                if *blind =>
+            {
+                writeln!(
+                    err,
+                    "scorecard: --blind is for the debrief formats: the ATS knows the candidate"
+                )?;
+                Ok(ExitCode::from(EXIT_USAGE))
+            }
             (ExportFormat::Ats | ExportFormat::AshbyJson | ExportFormat::LeverJson, Some(who)) => {
                 export_ats::run(
                     &cli.workspace()?,

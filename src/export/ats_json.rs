@@ -36,8 +36,9 @@ pub enum AtsJsonError {
     },
     /// Rated dimensions without a field in `ats.ron`.
     #[error(
-        "ats.ron maps no {ats} field for {}: add them under {key}'s dimensions, as {}",
+        "ats.ron maps no {ats} field for {}: add {} under {key}'s dimensions, as {}",
         quoted(.dimensions),
+        if .dimensions.len() == 1 { "it" } else { "them" },
         example(.dimensions)
     )]
     Unmapped {
