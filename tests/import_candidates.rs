@@ -139,7 +139,13 @@ fn each_ats_export_shape_imports_names_as_written() {
         (
             "ashby.csv",
             &[
-                ("a1b2c3d4-0001", "Kwame Mensah", "kwame.mensah@example.com"),
+                (
+                    "5b0e7c1a-2f4d-4c1e-9a63-0d8e5f2b7a41",
+                    "Inês Carvalho",
+                    "ines.carvalho@example.com",
+                ),
+                // The email as the ATS wrote it; matching ignores its case.
+                ("a1b2c3d4-0001", "Kwame Mensah", "Kwame.Mensah@example.com"),
                 ("a1b2c3d4-0002", "Li Wei", "li.wei@example.com"),
             ],
         ),
@@ -173,17 +179,17 @@ fn the_ashby_file_gives_a_row_twice_and_it_is_imported_once() {
     let out = import(dir.path(), &fixture("ashby.csv"), &["--format", "json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["created"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["created"].as_array().unwrap().len(), 3);
     assert_eq!(doc["unchanged"], 1);
-    assert_eq!(doc["matched"][0]["line"], 4);
-    assert_eq!(doc["matched"][0]["duplicate_of_line"], 2);
+    assert_eq!(doc["matched"][0]["line"], 5);
+    assert_eq!(doc["matched"][0]["duplicate_of_line"], 4);
     assert_eq!(doc["matched"][0]["by"], "external_id");
     assert_eq!(doc["columns"]["name"], "Candidate Name");
     assert_eq!(doc["columns"]["external_id"], "Application ID");
     assert_eq!(doc["errors"], Value::Array(Vec::new()));
-    assert_eq!(doc["created"][1]["name"], "Li Wei");
-    assert_eq!(doc["created"][1]["external_id"], "a1b2c3d4-0002");
-    let id = doc["created"][1]["id"].as_str().unwrap();
+    assert_eq!(doc["created"][2]["name"], "Li Wei");
+    assert_eq!(doc["created"][2]["external_id"], "a1b2c3d4-0002");
+    let id = doc["created"][2]["id"].as_str().unwrap();
     assert!(
         dir.path()
             .join("candidates")
@@ -202,7 +208,11 @@ fn importing_the_same_file_again_changes_nothing() {
             .success()
     );
     let before = hash(dir.path());
-    let again = import(dir.path(), &fixture("greenhouse.csv"), &["--format", "json"]);
+    let again = import(
+        dir.path(),
+        &fixture("greenhouse.csv"),
+        &["--format", "json"],
+    );
     assert!(again.status.success(), "{}", text(&again.stderr));
     let doc: Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(doc["created"], Value::Array(Vec::new()));
@@ -268,7 +278,9 @@ fn dry_run_writes_nothing_and_says_what_would_be_created() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("José Ángel Núñez <jose.nunez@example.com>"));
-    assert!(stdout.ends_with("2 created, 0 unchanged, for opening sre-berlin-q4 (dry run: nothing written)\n"));
+    assert!(stdout.ends_with(
+        "2 created, 0 unchanged, for opening sre-berlin-q4 (dry run: nothing written)\n"
+    ));
     assert_eq!(hash(dir.path()), before);
 }
 
@@ -303,7 +315,11 @@ fn column_overrides_name_headers_the_guess_would_miss() {
 fn a_column_override_for_no_field_is_usage_and_for_no_header_is_invalid() {
     let dir = workspace();
     let before = hash(dir.path());
-    let usage = import(dir.path(), &fixture("ashby.csv"), &["--column", "phone=Phone"]);
+    let usage = import(
+        dir.path(),
+        &fixture("ashby.csv"),
+        &["--column", "phone=Phone"],
+    );
     assert_eq!(usage.status.code(), Some(2));
     assert!(text(&usage.stderr).contains("unknown field \"phone\""));
     let missing = import(dir.path(), &fixture("ashby.csv"), &["--column", "name=Nom"]);
@@ -397,7 +413,11 @@ fn an_unknown_opening_is_invalid_and_json_lists_the_error() {
 fn new_candidate_folders_and_files_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = workspace();
-    assert!(import(dir.path(), &fixture("ashby.csv"), &[]).status.success());
+    assert!(
+        import(dir.path(), &fixture("ashby.csv"), &[])
+            .status
+            .success()
+    );
     let root = dir.path().join("candidates");
     let mut seen = 0;
     for (_, c) in imported(dir.path()) {
@@ -407,7 +427,7 @@ fn new_candidate_folders_and_files_are_private() {
         assert_eq!(mode(&folder.join("candidate.ron")), 0o600);
         seen += 1;
     }
-    assert_eq!(seen, 2);
+    assert_eq!(seen, 3);
     let leftovers: Vec<_> = fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().file_name())
