@@ -1,36 +1,25 @@
 //! `scorecard import candidates`, run as a user runs it (the real binary)
-//! on a copy of the loop workspace: the three ATS export shapes, re-imports
-//! that change nothing, `--dry-run`, `--column`, JSON, and every kind of
-//! bad input, each checked to leave the workspace byte for byte as it was.
+//! on a copy of `tests/fixtures/ats/workspace`: one export per ATS in its
+//! own header style, re-imports, `--dry-run`, `--column`, and every kind
+//! of bad input, each leaving every workspace file as it was.
 
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use scorecard::io::Workspace;
-use scorecard::model::{Candidate, Slug};
 use serde_json::Value;
 
-const OPENING: &str = "sre-berlin-q4";
+const OPENING: &str = "platform-sre-lisbon";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/ats")
-        .join(name)
-}
-
-/// A fresh copy of the loop workspace (two openings, three candidates).
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loop-workspace"),
-        dir.path(),
-    );
-    dir
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ats")
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -46,11 +35,20 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the fixture workspace (two candidates of the opening:
+/// c-0101 with an ATS id, c-0102 with an email only).
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    copy_dir(&fixtures().join("workspace"), &root);
+    (dir, root)
+}
+
 fn scorecard(workspace: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scorecard"))
-        .arg("--workspace")
-        .arg(workspace)
         .args(args)
+        .env("SCORECARD_WORKSPACE", workspace)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap()
 }
@@ -71,367 +69,354 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// Every file under `root` with its bytes: two equal hashes mean nothing
-/// was written, created or removed.
-fn hash(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&out.stdout)))
+}
+
+/// Every file and folder under `root`, with a hash of each file's bytes.
+fn hashed(root: &Path) -> BTreeMap<PathBuf, Option<u64>> {
+    let mut all = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
+            let relative = path.strip_prefix(root).unwrap().to_path_buf();
             if path.is_dir() {
-                files.insert(path.strip_prefix(root).unwrap().join(""), Vec::new());
+                all.insert(relative, None);
                 stack.push(path);
             } else {
-                files.insert(
-                    path.strip_prefix(root).unwrap().to_path_buf(),
-                    fs::read(&path).unwrap(),
-                );
+                let mut hasher = DefaultHasher::new();
+                fs::read(&path).unwrap().hash(&mut hasher);
+                all.insert(relative, Some(hasher.finish()));
             }
         }
     }
-    files
+    all
 }
 
-/// The candidates of the opening that have an ATS id, by that id.
-fn imported(root: &Path) -> BTreeMap<String, Candidate> {
-    Workspace::new(root)
-        .load()
+/// (name, email, external_id) of the opening's candidates, by name.
+fn candidates(root: &Path) -> Vec<(String, Option<String>, Option<String>)> {
+    let snapshot = Workspace::new(root).load();
+    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    let mut all: Vec<_> = snapshot
         .candidates
         .iter()
-        .filter_map(|r| {
-            let c = &r.candidate;
-            c.external_id.clone().map(|id| (id, c.clone()))
-        })
-        .collect()
-}
-
-#[test]
-fn each_ats_export_shape_imports_names_as_written() {
-    let cases: [(&str, &[(&str, &str, &str)]); 3] = [
-        (
-            "greenhouse.csv",
-            &[
-                (
-                    "48213001",
-                    "Mireille Ducharme-Vasquez",
-                    "mireille.ducharme@example.com",
-                ),
-                ("48213002", "Tomasz Wiśniewski", "t.wisniewski@example.com"),
-                ("48213003", "Aoife O'Callaghan", "aoife.oc@example.com"),
-            ],
-        ),
-        (
-            "lever.csv",
-            &[
-                (
-                    "7c1e5a90-0b1d-4e7a-9d1e-3f1a2b3c4d01",
-                    "José Ángel Núñez",
-                    "jose.nunez@example.com",
-                ),
-                (
-                    "7c1e5a90-0b1d-4e7a-9d1e-3f1a2b3c4d02",
-                    "Hannah Björk",
-                    "hannah.bjork@example.com",
-                ),
-            ],
-        ),
-        (
-            "ashby.csv",
-            &[
-                (
-                    "5b0e7c1a-2f4d-4c1e-9a63-0d8e5f2b7a41",
-                    "Inês Carvalho",
-                    "ines.carvalho@example.com",
-                ),
-                // The email as the ATS wrote it; matching ignores its case.
-                ("a1b2c3d4-0001", "Kwame Mensah", "Kwame.Mensah@example.com"),
-                ("a1b2c3d4-0002", "Li Wei", "li.wei@example.com"),
-            ],
-        ),
-    ];
-    for (file, expected) in cases {
-        let dir = workspace();
-        let out = import(dir.path(), &fixture(file), &[]);
-        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
-        let found = imported(dir.path());
-        assert_eq!(found.len(), expected.len(), "{file}: {found:?}");
-        for (id, name, email) in expected {
-            let c = &found[*id];
-            assert_eq!(c.name, *name, "{file}");
-            assert_eq!(c.email.as_deref(), Some(*email), "{file}");
-            assert_eq!(c.opening.as_ref().map(Slug::as_str), Some(OPENING));
-            assert_eq!(c.template.as_str(), "junior-site-reliability-engineer");
+        .map(|r| &r.candidate)
+        .inspect(|c| {
+            assert_eq!(c.opening.as_ref().map(|o| o.as_str()), Some(OPENING));
+            assert_eq!(c.template.as_str(), "platform-sre");
             assert!(c.interviews.is_empty(), "invites bring the plan");
-            assert!(c.id.as_str().starts_with("c-"));
-        }
-        let summary = text(&out.stdout);
-        assert!(
-            summary.contains(&format!("{} created, ", expected.len())),
-            "{file}: {summary}"
-        );
-    }
+        })
+        .map(|c| (c.name.clone(), c.email.clone(), c.external_id.clone()))
+        .collect();
+    all.sort();
+    all
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.to_owned())
 }
 
 #[test]
-fn the_ashby_file_gives_a_row_twice_and_it_is_imported_once() {
-    let dir = workspace();
-    let out = import(dir.path(), &fixture("ashby.csv"), &["--format", "json"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["created"].as_array().unwrap().len(), 3);
-    assert_eq!(doc["unchanged"], 1);
-    assert_eq!(doc["matched"][0]["line"], 5);
-    assert_eq!(doc["matched"][0]["duplicate_of_line"], 4);
-    assert_eq!(doc["matched"][0]["by"], "external_id");
-    assert_eq!(doc["columns"]["name"], "Candidate Name");
-    assert_eq!(doc["columns"]["external_id"], "Application ID");
-    assert_eq!(doc["errors"], Value::Array(Vec::new()));
-    assert_eq!(doc["created"][2]["name"], "Li Wei");
-    assert_eq!(doc["created"][2]["external_id"], "a1b2c3d4-0002");
-    let id = doc["created"][2]["id"].as_str().unwrap();
-    assert!(
-        dir.path()
-            .join("candidates")
-            .join(id)
-            .join("candidate.ron")
-            .is_file()
+fn a_greenhouse_export_with_bom_and_first_and_last_names_is_imported() {
+    let (_dir, root) = workspace();
+    let out = import(&root, &fixtures().join("greenhouse.csv"), &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc = json(&out);
+    assert_eq!(
+        doc["columns"],
+        serde_json::json!({"first_name": "First Name", "last_name": "Last Name",
+                           "email": "Email Address", "external_id": "Candidate ID"})
     );
+    let names: Vec<&str> = doc["created"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Mireille Ducharme-Vasquez", "Tomasz Wiśniewski", "Aoife O'Callaghan"]
+    );
+    assert_eq!(doc["created"][2]["line"], 4);
+    assert_eq!(doc["unchanged"], 0);
+    assert_eq!(doc["errors"], serde_json::json!([]));
+    let all = candidates(&root);
+    assert!(all.contains(&(
+        "Tomasz Wiśniewski".to_owned(),
+        some("t.wisniewski@example.com"),
+        some("48213002")
+    )));
+    assert_eq!(all.len(), 5);
+}
+
+#[test]
+fn a_lever_export_with_semicolons_and_a_line_break_in_a_field_is_imported() {
+    let (_dir, root) = workspace();
+    let out = import(&root, &fixtures().join("lever.csv"), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(
+            "columns: name ← \"Name\", email ← \"Email\", external_id ← \"Opportunity ID\"\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("2 created, 0 unchanged, for opening platform-sre-lisbon\n"));
+    let all = candidates(&root);
+    assert!(all.contains(&(
+        "José Ángel Núñez".to_owned(),
+        some("jose.nunez@example.com"),
+        some("7c1e5a90-0b1d-4e7a-9d1e-3f1a2b3c4d01")
+    )));
+    assert!(all.iter().any(|c| c.0 == "Hannah Björk"));
+}
+
+#[test]
+fn an_ashby_export_finds_known_candidates_by_id_then_email_and_imports_a_repeat_once() {
+    let (_dir, root) = workspace();
+    let known_before = fs::read(root.join("candidates/c-0102/candidate.ron")).unwrap();
+    let out = import(&root, &fixtures().join("ashby.csv"), &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc = json(&out);
+    assert_eq!(doc["created"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["created"][0]["name"], "Li Wei");
+    assert_eq!(doc["unchanged"], 3);
+    let matched: Vec<(i64, &str, &str, Value)> = doc["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["line"].as_i64().unwrap(),
+                m["candidate"].as_str().unwrap(),
+                m["by"].as_str().unwrap(),
+                m["differs"].clone(),
+            )
+        })
+        .collect();
+    let li = doc["created"][0]["id"].as_str().unwrap();
+    assert_eq!(
+        matched,
+        [
+            (2, "c-0101", "external_id", serde_json::json!([])),
+            (3, "c-0102", "email", serde_json::json!(["external_id"])),
+            (5, li, "external_id", serde_json::json!([])),
+        ]
+    );
+    assert_eq!(doc["matched"][2]["duplicate_of_line"], 4);
+    // Known candidates are never rewritten, even when the ATS knows more.
+    assert_eq!(
+        fs::read(root.join("candidates/c-0102/candidate.ron")).unwrap(),
+        known_before
+    );
+    assert_eq!(candidates(&root).len(), 3);
 }
 
 #[test]
 fn importing_the_same_file_again_changes_nothing() {
-    let dir = workspace();
-    assert!(
-        import(dir.path(), &fixture("greenhouse.csv"), &[])
-            .status
-            .success()
-    );
-    let before = hash(dir.path());
-    let again = import(
-        dir.path(),
-        &fixture("greenhouse.csv"),
-        &["--format", "json"],
-    );
-    assert!(again.status.success(), "{}", text(&again.stderr));
-    let doc: Value = serde_json::from_slice(&again.stdout).unwrap();
-    assert_eq!(doc["created"], Value::Array(Vec::new()));
+    let (_dir, root) = workspace();
+    let file = fixtures().join("greenhouse.csv");
+    assert_eq!(import(&root, &file, &[]).status.code(), Some(0));
+    let before = hashed(&root);
+    let again = import(&root, &file, &["--format", "json"]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    let doc = json(&again);
+    assert_eq!(doc["created"], serde_json::json!([]));
     assert_eq!(doc["unchanged"], 3);
-    assert_eq!(hash(dir.path()), before);
+    assert_eq!(hashed(&root), before);
 }
 
 #[test]
-fn a_known_candidate_with_a_new_email_is_unchanged_and_not_overwritten() {
-    let dir = workspace();
-    assert!(
-        import(dir.path(), &fixture("greenhouse.csv"), &[])
-            .status
-            .success()
+fn a_dry_run_says_what_would_change_and_writes_nothing() {
+    let (_dir, root) = workspace();
+    let before = hashed(&root);
+    let out = import(&root, &fixtures().join("lever.csv"), &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("created c-"));
+    assert!(text(&out.stdout).ends_with("(dry run: nothing written)\n"));
+    assert_eq!(hashed(&root), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn new_candidate_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, root) = workspace();
+    let out = import(&root, &fixtures().join("lever.csv"), &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let id = json(&out)["created"][0]["id"].as_str().unwrap().to_owned();
+    let folder = root.join("candidates").join(id);
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&folder), 0o700);
+    assert_eq!(mode(&folder.join("candidate.ron")), 0o600);
+}
+
+/// Writes `bytes` as a CSV outside the workspace.
+fn csv(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn a_column_named_on_the_command_line_beats_the_guess() {
+    let (dir, root) = workspace();
+    let file = csv(
+        dir.path(),
+        "names.csv",
+        "Name,Preferred Name,ID\nMaría del Carmen Ortiz,Carmen Ortiz,X-1\n".as_bytes(),
     );
-    let before = hash(dir.path());
-    let csv = dir.path().join("moved.csv");
-    fs::write(
-        &csv,
-        "Candidate ID,Full Name,Email\n48213002,Tomasz Wisniewski,tomasz@example.com\n",
-    )
-    .unwrap();
-    let before_csv = {
-        let mut b = before.clone();
-        b.insert(PathBuf::from("moved.csv"), fs::read(&csv).unwrap());
-        b
-    };
-    let out = import(dir.path(), &csv, &[]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let stdout = text(&out.stdout);
-    assert!(
-        stdout.contains("unchanged line 2: Tomasz Wisniewski is c-")
-            && stdout.contains("(same ATS id); the file has another name and email: not changed"),
-        "{stdout}"
-    );
-    assert_eq!(hash(dir.path()), before_csv);
-    assert_eq!(
-        imported(dir.path())["48213002"].email.as_deref(),
-        Some("t.wisniewski@example.com")
-    );
-}
-
-#[test]
-fn without_an_id_the_email_matches_ignoring_case() {
-    let dir = workspace();
-    let csv = dir.path().join("plain.csv");
-    fs::write(&csv, "Name,Email\nRosa Lind,rosa.lind@example.com\n").unwrap();
-    assert!(import(dir.path(), &csv, &[]).status.success());
-    fs::write(&csv, "Name,Email\nRosa Lind-Berg,ROSA.LIND@Example.com\n").unwrap();
-    let before = hash(dir.path());
-    let out = import(dir.path(), &csv, &["--format", "json"]);
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["unchanged"], 1, "{doc}");
-    assert_eq!(doc["matched"][0]["by"], "email");
-    assert_eq!(hash(dir.path()), before);
-}
-
-#[test]
-fn dry_run_writes_nothing_and_says_what_would_be_created() {
-    let dir = workspace();
-    let before = hash(dir.path());
-    let out = import(dir.path(), &fixture("lever.csv"), &["--dry-run"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let stdout = text(&out.stdout);
-    assert!(stdout.contains("José Ángel Núñez <jose.nunez@example.com>"));
-    assert!(stdout.ends_with(
-        "2 created, 0 unchanged, for opening sre-berlin-q4 (dry run: nothing written)\n"
-    ));
-    assert_eq!(hash(dir.path()), before);
-}
-
-#[test]
-fn column_overrides_name_headers_the_guess_would_miss() {
-    let dir = workspace();
-    let csv = dir.path().join("custom.csv");
-    fs::write(
-        &csv,
-        "Ref,Applicant,Contact\nR-9,Ingrid Solberg,ingrid@example.com\n",
-    )
-    .unwrap();
     let out = import(
-        dir.path(),
-        &csv,
-        &[
-            "--column",
-            "name=Applicant",
-            "--column",
-            "external_id=Ref",
-            "--column",
-            "email=contact",
-        ],
+        &root,
+        &file,
+        &["--column", "name=preferred_name", "--format", "json"],
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let c = &imported(dir.path())["R-9"];
-    assert_eq!(c.name, "Ingrid Solberg");
-    assert_eq!(c.email.as_deref(), Some("ingrid@example.com"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(json(&out)["created"][0]["name"], "Carmen Ortiz");
+    assert_eq!(json(&out)["columns"]["name"], "Preferred Name");
+}
+
+/// Runs an import that must fail: exit `code`, `stderr` starting with
+/// `first_line`, nothing on stdout, no workspace file changed.
+fn fails(root: &Path, file: &Path, extra: &[&str], code: i32, first_line: &str) {
+    let before = hashed(root);
+    let out = import(root, file, extra);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    assert_eq!(stderr.lines().next(), Some(first_line), "{stderr}");
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(hashed(root), before, "a failed import changed the workspace");
 }
 
 #[test]
-fn a_column_override_for_no_field_is_usage_and_for_no_header_is_invalid() {
-    let dir = workspace();
-    let before = hash(dir.path());
-    let usage = import(
+fn bad_rows_are_each_named_at_their_line_and_nothing_is_written() {
+    let (dir, root) = workspace();
+    let file = csv(
         dir.path(),
-        &fixture("ashby.csv"),
-        &["--column", "phone=Phone"],
+        "bad.csv",
+        b"Name,Email\nAna Ruiz,ana@example.com\nBo Li,bo@example.com,extra\n  ,cy@example.com\n",
     );
-    assert_eq!(usage.status.code(), Some(2));
-    assert!(text(&usage.stderr).contains("unknown field \"phone\""));
-    let missing = import(dir.path(), &fixture("ashby.csv"), &["--column", "name=Nom"]);
-    assert_eq!(missing.status.code(), Some(1));
-    let stderr = text(&missing.stderr);
+    let path = file.display().to_string();
+    fails(
+        &root,
+        &file,
+        &[],
+        1,
+        &format!(
+            "{path}:3:1: this row has 3 fields, the header has 2: a separator inside a field needs quotes around the field"
+        ),
+    );
+    let out = import(&root, &file, &[]);
+    let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("ashby.csv:1:1: --column name=\"Nom\": the header has no such column"),
+        stderr.contains(&format!(
+            "{path}:4:1: blank name: every candidate needs one (column \"Name\")"
+        )),
         "{stderr}"
     );
-    assert_eq!(hash(dir.path()), before);
-}
-
-/// Bad files: each is exit 1 with its `path:line:col: message`, and not
-/// one workspace file changes.
-#[test]
-fn bad_input_is_reported_at_its_line_and_nothing_is_written() {
-    let cases: [(&str, &[u8], &str); 5] = [
-        (
-            "no-name.csv",
-            b"Email,ID\na@example.com,1\n",
-            "no-name.csv:1:1: no name column",
-        ),
-        (
-            "ragged.csv",
-            b"Name,Email\nAna Ruiz,a@example.com\nBo Chen,b@example.com,extra\n",
-            "ragged.csv:3:1: this row has 3 fields, the header has 2",
-        ),
-        (
-            "blank.csv",
-            b"Name,Email\nAna Ruiz,a@example.com\n  ,b@example.com\n",
-            "blank.csv:3:1: blank name",
-        ),
-        (
-            "latin1.csv",
-            b"Name,Email\nRen\xe9e Roy,r@example.com\n",
-            "latin1.csv:2:4: not UTF-8 text: byte 0xe9",
-        ),
-        (
-            "quote.csv",
-            b"Name;Email\n\"Ana; Ruiz\";a@example.com\nBo Chen\n",
-            "quote.csv:3:1: this row has 1 fields, the header has 2",
-        ),
-    ];
-    for (name, bytes, expected) in cases {
-        let dir = workspace();
-        let csv_dir = tempfile::tempdir().unwrap();
-        let csv = csv_dir.path().join(name);
-        fs::write(&csv, bytes).unwrap();
-        let before = hash(dir.path());
-        let out = import(dir.path(), &csv, &[]);
-        assert_eq!(out.status.code(), Some(1), "{name}");
-        let stderr = text(&out.stderr);
-        assert!(stderr.contains(expected), "{name}: {stderr}");
-        assert!(stderr.contains("nothing imported"), "{name}: {stderr}");
-        assert!(out.stdout.is_empty(), "{name}");
-        assert_eq!(hash(dir.path()), before, "{name}");
-    }
+    assert!(stderr.ends_with("scorecard: nothing imported: fix the rows above first\n"));
 }
 
 #[test]
-fn an_unknown_opening_is_invalid_and_json_lists_the_error() {
-    let dir = workspace();
-    let before = hash(dir.path());
+fn a_file_without_a_name_column_is_refused() {
+    let (dir, root) = workspace();
+    let file = csv(dir.path(), "no-name.csv", b"Email;Stage\na@example.com;Onsite\n");
+    fails(
+        &root,
+        &file,
+        &[],
+        1,
+        &format!(
+            "{}:1:1: no name column: expected `Name`, `Candidate Name`, `Full Name`, or `First Name` and `Last Name` (the header has \"Email\", \"Stage\"); name one with --column name=HEADER",
+            file.display()
+        ),
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_where_it_stops_being_text() {
+    let (dir, root) = workspace();
+    // "Jos\xe9" is Latin-1, as an old spreadsheet saves it.
+    let file = csv(dir.path(), "latin1.csv", b"Name,Email\nJos\xe9 Pinto,jp@example.com\n");
+    fails(
+        &root,
+        &file,
+        &[],
+        1,
+        &format!(
+            "{}:2:4: not UTF-8 text: byte 0xe9 cannot start a character (export the file as \"CSV UTF-8\")",
+            file.display()
+        ),
+    );
+}
+
+#[test]
+fn an_unknown_opening_is_refused() {
+    let (_dir, root) = workspace();
+    let file = fixtures().join("lever.csv");
+    let before = hashed(&root);
     let out = scorecard(
-        dir.path(),
+        &root,
         &[
             "import",
             "candidates",
-            fixture("ashby.csv").to_str().unwrap(),
+            file.to_str().unwrap(),
             "--opening",
-            "no-such-opening",
+            "sre-paris",
             "--format",
             "json",
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("unknown opening \"no-such-opening\""));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["created"], Value::Array(Vec::new()));
-    assert!(
-        doc["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("no-such-opening")
+    let message = format!(
+        "unknown opening \"sre-paris\": there is no {}",
+        root.join("openings/sre-paris.ron").display()
     );
-    assert_eq!(hash(dir.path()), before);
+    assert_eq!(text(&out.stderr), format!("scorecard: {message}\n"));
+    let doc = json(&out);
+    assert_eq!(doc["created"], serde_json::json!([]));
+    assert_eq!(doc["errors"][0]["message"], message);
+    assert_eq!(hashed(&root), before);
 }
 
-#[cfg(unix)]
 #[test]
-fn new_candidate_folders_and_files_are_private() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = workspace();
-    assert!(
-        import(dir.path(), &fixture("ashby.csv"), &[])
-            .status
-            .success()
+fn a_column_that_is_not_in_the_file_is_invalid_input_and_an_unknown_field_is_usage() {
+    let (_dir, root) = workspace();
+    let file = fixtures().join("ashby.csv");
+    fails(
+        &root,
+        &file,
+        &["--column", "email=Mail"],
+        1,
+        &format!(
+            "{}:1:1: --column email=\"Mail\": the header has no such column (it has \"Application ID\", \"Candidate Name\", \"Candidate Email\", \"Job\", \"Application Status\")",
+            file.display()
+        ),
     );
-    let root = dir.path().join("candidates");
-    let mut seen = 0;
-    for (_, c) in imported(dir.path()) {
-        let folder = root.join(c.id.as_str());
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&folder), 0o700);
-        assert_eq!(mode(&folder.join("candidate.ron")), 0o600);
-        seen += 1;
-    }
-    assert_eq!(seen, 3);
-    let leftovers: Vec<_> = fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().starts_with('.'))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging left: {leftovers:?}");
+    fails(
+        &root,
+        &file,
+        &["--column", "phone=Phone"],
+        2,
+        "scorecard: --column \"phone=Phone\": unknown field \"phone\" (fields: name, first_name, last_name, email, external_id)",
+    );
+}
+
+#[test]
+fn errors_in_json_carry_their_line_and_column() {
+    let (dir, root) = workspace();
+    let file = csv(dir.path(), "mail.csv", b"Name,Email\nAna Ruiz,ana(at)example.com\n");
+    let out = import(&root, &file, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json(&out);
+    assert_eq!(
+        doc["errors"],
+        serde_json::json!([{
+            "path": file.display().to_string(), "line": 2, "column": 10,
+            "message": "\"ana(at)example.com\" is not an email address (column \"Email\")"
+        }])
+    );
+    assert!(candidates(&root).len() == 2);
 }
