@@ -65,7 +65,7 @@ pub fn run(
         .map(|entry| &entry.template);
     let text = match args.format {
         ExportFormat::AshbyJson => {
-            let mapping = match mapping(workspace, "ashby") {
+            let mapping = match mapping(workspace, "ashby", err)? {
                 Ok(mapping) => mapping,
                 Err(message) => return refuse(err, &message),
             };
@@ -78,7 +78,7 @@ pub fn run(
             }
         }
         ExportFormat::LeverJson => {
-            let mapping = match mapping(workspace, "lever") {
+            let mapping = match mapping(workspace, "lever", err)? {
                 Ok(mapping) => mapping,
                 Err(message) => return refuse(err, &message),
             };
@@ -114,18 +114,26 @@ fn refuse(err: &mut dyn Write, message: &str) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(EXIT_INVALID))
 }
 
-/// The workspace's `ats.ron`, or what to do about it.
-fn mapping(workspace: &Workspace, key: &str) -> Result<AtsMapping, String> {
+/// The workspace's `ats.ron`, or what to do about it. A broken file's
+/// error is printed on `err` as `path:line:col: message` first.
+fn mapping(
+    workspace: &Workspace,
+    key: &str,
+    err: &mut dyn Write,
+) -> std::io::Result<Result<AtsMapping, String>> {
     let path = workspace.root().join(ATS_MAPPING_FILE);
-    match load_ats_mapping(workspace.root()) {
+    Ok(match load_ats_mapping(workspace.root()) {
         Ok(Some(mapping)) => Ok(mapping),
         Ok(None) => Err(format!(
             "there is no {}: add one that maps the ATS form's fields, such as \
              `AtsMapping(format: 1, {key}: Some(…))` (see docs/EXPORTS.md)",
             path.display()
         )),
-        Err(e) => Err(format!("{e}\nscorecard: fix {} first", path.display())),
-    }
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            Err(format!("{} is broken: fix it first", path.display()))
+        }
+    })
 }
 
 /// The message for an `ats.ron` without the form asked for.
