@@ -86,6 +86,10 @@ pub fn run(
         ExportFormat::Html => Format::Html,
         ExportFormat::Csv => Format::Csv,
         ExportFormat::Json => Format::Json,
+        // These go through `export_ats` (they need `--interviewer`).
+        ExportFormat::Ats | ExportFormat::AshbyJson | ExportFormat::LeverJson => {
+            anyhow::bail!("--format ats, ashby-json and lever-json need --interviewer")
+        }
     };
     let text = render_debrief(&debrief, format)?;
     match output {

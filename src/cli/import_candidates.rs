@@ -14,15 +14,12 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::summary::{load_reporting_errors, unknown_opening};
-use super::{EXIT_INVALID, ImportFormat};
+use super::{EXIT_INVALID, EXIT_USAGE, ImportFormat};
 use crate::io::{
     CandidateImportError, CandidateImportPlan, FileError, Workspace, apply_candidates,
     read_candidates_csv,
 };
 use crate::model::{ColumnOverrides, ImportField, UnchangedRow};
-
-/// Exit code for a usage error (clap's own).
-const EXIT_USAGE: u8 = 2;
 
 /// Runs the import.
 #[allow(clippy::too_many_arguments)]
@@ -44,8 +41,8 @@ pub fn run(
         }
     };
     let snapshot = load_reporting_errors(workspace, err)?;
-    let applied = read_candidates_csv(workspace, &snapshot, file, opening, &overrides)
-        .and_then(|plan| {
+    let applied =
+        read_candidates_csv(workspace, &snapshot, file, opening, &overrides).and_then(|plan| {
             if !dry_run {
                 apply_candidates(workspace, &plan)?;
             }
@@ -85,7 +82,11 @@ pub fn run(
     }
 }
 
-fn write_text(plan: &CandidateImportPlan, dry_run: bool, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_text(
+    plan: &CandidateImportPlan,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let columns: Vec<String> = plan
         .columns
         .fields()
@@ -112,7 +113,11 @@ fn write_text(plan: &CandidateImportPlan, dry_run: bool, out: &mut dyn Write) ->
         plan.created.len(),
         plan.unchanged.len(),
         plan.opening,
-        if dry_run { " (dry run: nothing written)" } else { "" }
+        if dry_run {
+            " (dry run: nothing written)"
+        } else {
+            ""
+        }
     )
 }
 

@@ -6,6 +6,7 @@
 mod demo;
 mod erase;
 mod export;
+mod export_ats;
 mod import_candidates;
 mod import_invites;
 mod interviewers;
@@ -26,6 +27,9 @@ use crate::model::Timestamp;
 
 /// Exit code for input that is not valid.
 pub const EXIT_INVALID: u8 = 1;
+
+/// Exit code for a command line that is wrong (clap's own code for usage).
+pub const EXIT_USAGE: u8 = 2;
 
 /// Structured interview scorecards: score live, compare, debrief, export.
 #[derive(Debug, Parser)]
@@ -106,7 +110,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PendingFormat::Text)]
         format: PendingFormat,
     },
-    /// The debrief summary of one candidate
+    /// The debrief summary of one candidate, or one interviewer's
+    /// feedback for the ATS (`--format ats|ashby-json|lever-json`)
     Export {
         /// The candidate
         #[arg(long, value_name = "ID")]
@@ -114,6 +119,18 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Whose submitted scorecard goes to the ATS ("Priya Raman" and
+        /// "priya raman" are one); needed by the ATS formats
+        #[arg(
+            long,
+            value_name = "NAME",
+            required_if_eq_any([("format", "ats"), ("format", "ashby-json"), ("format", "lever-json")])
+        )]
+        interviewer: Option<String>,
+        /// Only the scorecard of this stage (an exercise id; `""`: the
+        /// general interview), for the ATS formats
+        #[arg(long, value_name = "ID")]
+        stage: Option<String>,
         /// Write to this file instead of stdout (`-`: stdout); never into the
         /// workspace's candidates/, templates/ or openings/
         #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -248,6 +265,13 @@ pub enum ExportFormat {
     Csv,
     /// The debrief as JSON.
     Json,
+    /// One interviewer's submitted scorecard as plain text for an ATS.
+    Ats,
+    /// The body of Ashby's `applicationFeedback.submit` (needs `ats.ron`).
+    AshbyJson,
+    /// The body of Lever's `POST /opportunities/{id}/feedback` (needs
+    /// `ats.ron`).
+    LeverJson,
 }
 
 /// Output formats of `scorecard kit`.
@@ -381,21 +405,55 @@ pub fn run_command(
         Command::Export {
             candidate,
             format,
+            interviewer,
+            stage,
             output,
             blind,
             as_of,
-        } => export::run(
-            &cli.workspace()?,
-            candidate,
-            *format,
-            output.as_deref(),
-            export::ExportOptions {
-                blind: *blind,
-                as_of: as_of_or_now(*as_of),
-            },
-            out,
-            err,
-        ),
+        } => match (format, interviewer) {
+            (ExportFormat::Ats | ExportFormat::AshbyJson | ExportFormat::LeverJson, _)
+                if *blind =>
+            {
+                writeln!(
+                    err,
+                    "scorecard: --blind is for the debrief formats: the ATS knows the candidate"
+                )?;
+                Ok(ExitCode::from(EXIT_USAGE))
+            }
+            (ExportFormat::Ats | ExportFormat::AshbyJson | ExportFormat::LeverJson, Some(who)) => {
+                export_ats::run(
+                    &cli.workspace()?,
+                    &export_ats::AtsArgs {
+                        candidate,
+                        interviewer: who,
+                        stage: stage.as_deref(),
+                        format: *format,
+                    },
+                    output.as_deref(),
+                    out,
+                    err,
+                )
+            }
+            _ if interviewer.is_some() || stage.is_some() => {
+                writeln!(
+                    err,
+                    "scorecard: --interviewer and --stage are for --format ats, ashby-json or lever-json"
+                )?;
+                Ok(ExitCode::from(EXIT_USAGE))
+            }
+            _ => export::run(
+                &cli.workspace()?,
+                candidate,
+                *format,
+                output.as_deref(),
+                export::ExportOptions {
+                    blind: *blind,
+                    as_of: as_of_or_now(*as_of),
+                },
+                out,
+                err,
+            ),
+        },
         Command::Kit {
             template,
             stage,

@@ -250,7 +250,11 @@ pub fn pick_submitted<'a>(
             }),
         };
     }
-    let submitted: Vec<&Scorecard> = theirs.iter().copied().filter(|s| s.is_submitted()).collect();
+    let submitted: Vec<&Scorecard> = theirs
+        .iter()
+        .copied()
+        .filter(|s| s.is_submitted())
+        .collect();
     match submitted.as_slice() {
         [one] => Ok(one),
         [] => Err(draft(theirs[0])),
@@ -345,14 +349,20 @@ mod tests {
         let draft = pick_submitted(&cards, "Priya Raman", Some("iac-review")).unwrap_err();
         assert!(matches!(draft, PickError::Draft { .. }), "{draft}");
         let none = pick_submitted(&cards, "Ana Ruiz", None).unwrap_err();
-        assert_eq!(none.to_string(), "\"Ana Ruiz\" has no scorecard for this candidate");
+        assert_eq!(
+            none.to_string(),
+            "\"Ana Ruiz\" has no scorecard for this candidate"
+        );
         let elsewhere = pick_submitted(&cards, "Sam Lee", Some("x")).unwrap_err();
         assert!(elsewhere.to_string().contains("\"\" (general interview)"));
     }
 
     #[test]
     fn several_submitted_stages_need_a_stage() {
-        let cards = [card("Sam Lee", "", true), card("Sam Lee", "iac-review", true)];
+        let cards = [
+            card("Sam Lee", "", true),
+            card("Sam Lee", "iac-review", true),
+        ];
         let err = pick_submitted(&cards, "Sam Lee", None).unwrap_err();
         assert_eq!(
             err.to_string(),

@@ -27,6 +27,7 @@
 //! CSV). The formats are described in `docs/EXPORTS.md`.
 
 mod ats;
+mod ats_json;
 mod debrief;
 mod escape;
 mod html;
@@ -42,6 +43,7 @@ pub use ats::{
     PickError, ats_rating_word, ats_recommendation_word, ats_text, pick_submitted,
     recommendation_score, scorecard_dimensions, stage_name,
 };
+pub use ats_json::{AtsJsonError, LeverTarget, ashby_feedback_json, lever_feedback_json};
 pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdown};
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
 pub use html::debrief_html;

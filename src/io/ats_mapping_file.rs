@@ -39,8 +39,15 @@ mod tests {
         .unwrap();
         let mapping = load_ats_mapping(dir.path()).unwrap().unwrap();
         assert_eq!(mapping.lever.unwrap().template_id, "t");
-        fs::write(&path, "AtsMapping(format: 1, lever: Some(LeverForm(template_id: \"\", overall: \"o\")))").unwrap();
+        fs::write(
+            &path,
+            "AtsMapping(format: 1, lever: Some(LeverForm(template_id: \"\", overall: \"o\")))",
+        )
+        .unwrap();
         let err = load_ats_mapping(dir.path()).unwrap_err().to_string();
-        assert!(err.contains("ats.ron:1:") && err.contains("template_id is blank"), "{err}");
+        assert!(
+            err.contains("ats.ron:1:") && err.contains("template_id is blank"),
+            "{err}"
+        );
     }
 }

@@ -126,9 +126,9 @@ pub(crate) fn read_rows(
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
-        let (line, start) = record
-            .position()
-            .map_or((0, 0), |p| (usize::try_from(p.line()).unwrap_or(0), byte(p)));
+        let (line, start) = record.position().map_or((0, 0), |p| {
+            (usize::try_from(p.line()).unwrap_or(0), byte(p))
+        });
         let at = |column: &Column| {
             let spot = line_col(text, field_offset(text, start, column.index, delimiter));
             (spot.line, spot.column)
@@ -185,7 +185,10 @@ pub(crate) fn read_rows(
                 path,
                 l,
                 c,
-                format!("{email:?} is not an email address (column {:?})", column.header),
+                format!(
+                    "{email:?} is not an email address (column {:?})",
+                    column.header
+                ),
             ));
             row_ok = false;
         }
@@ -287,6 +290,9 @@ mod tests {
         let text = decode(Path::new("in.csv"), b"\xef\xbb\xbfName\nAna\n").unwrap();
         assert_eq!(read(&text).unwrap().rows[0].name, "Ana");
         let err = read("").unwrap_err();
-        assert!(err[0].starts_with("in.csv:1:1: the file is empty"), "{err:?}");
+        assert!(
+            err[0].starts_with("in.csv:1:1: the file is empty"),
+            "{err:?}"
+        );
     }
 }

@@ -112,9 +112,15 @@ pub fn plan_candidates(
     columns: &ColumnOverrides,
     now: Timestamp,
 ) -> Result<CandidateImportPlan, CandidateImportError> {
-    plan_with(path_for_errors, bytes, snapshot, opening, columns, now, |id| {
-        taken_in(snapshot, id)
-    })
+    plan_with(
+        path_for_errors,
+        bytes,
+        snapshot,
+        opening,
+        columns,
+        now,
+        |id| taken_in(snapshot, id),
+    )
 }
 
 /// Whether `id` is a candidate of `snapshot`, or names a candidate folder
@@ -332,7 +338,11 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(left, [plan.created[1].id.as_str()], "only the folder that was there");
+        assert_eq!(
+            left,
+            [plan.created[1].id.as_str()],
+            "only the folder that was there"
+        );
     }
 
     #[cfg(unix)]

@@ -3,11 +3,11 @@
 //! Depends on the model only. Every error that concerns a file carries its
 //! path, line and column, printed as `path:line:col: message`.
 
-mod ats_mapping_file;
 mod atomic_write;
+mod ats_mapping_file;
+mod calibration_files;
 mod candidate_csv;
 mod candidate_import;
-mod calibration_files;
 mod catch_up;
 mod erase;
 mod error;
@@ -27,8 +27,8 @@ mod template_set;
 mod watch;
 mod workspace;
 
-pub use ats_mapping_file::{ATS_MAPPING_FILE, load_ats_mapping};
 pub use atomic_write::{write_atomic, write_atomic_new, write_private_dir};
+pub use ats_mapping_file::{ATS_MAPPING_FILE, load_ats_mapping};
 pub use calibration_files::{
     NUDGES_FILE, PRACTICE_DIR, PRACTICE_RESULTS_DIR, load_nudges, load_practice,
     load_practice_results, practice_results_path, save_practice_results, shipped_nudges,
@@ -48,10 +48,10 @@ pub use hiring_loop::PendingFilter;
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
-    MAX_FILE_BYTES, ParsedFile, parse_any, parse_ats_mapping, parse_any_against, parse_any_with, parse_candidate,
-    parse_decision, parse_nudge_list, parse_opening, parse_people, parse_practice_case,
-    parse_practice_results, parse_scorecard, parse_shared_dimension, parse_template,
-    parse_template_with, read_and_parse_any, read_text, to_ron,
+    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_against, parse_any_with, parse_ats_mapping,
+    parse_candidate, parse_decision, parse_nudge_list, parse_opening, parse_people,
+    parse_practice_case, parse_practice_results, parse_scorecard, parse_shared_dimension,
+    parse_template, parse_template_with, read_and_parse_any, read_text, to_ron,
 };
 pub use people_file::{PEOPLE_FILE, load_people};
 pub use references::{check_text, read_and_check, reference_errors};

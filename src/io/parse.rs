@@ -18,8 +18,8 @@ use super::sync_conflicts::has_git_conflict_markers;
 use super::template_set::TemplateSet;
 use super::{FileError, StoreError};
 use crate::model::{
-    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, PracticeCase, PracticeResults,
-    Problem, Scorecard, SharedDimension, Template, TemplateFile,
+    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, PracticeCase,
+    PracticeResults, Problem, Scorecard, SharedDimension, Template, TemplateFile,
 };
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the

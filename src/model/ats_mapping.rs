@@ -178,7 +178,10 @@ impl AtsMapping {
         if let Some(form) = &self.lever {
             forms.push(FormView {
                 key: "lever",
-                ids: [("template_id", &form.template_id), ("overall", &form.overall)],
+                ids: [
+                    ("template_id", &form.template_id),
+                    ("overall", &form.overall),
+                ],
                 dimensions: &form.dimensions,
                 notes: form.notes.as_ref(),
                 users: &form.users,

@@ -206,7 +206,11 @@ impl ColumnMapping {
             }
         }
         fields.extend(self.email.iter().map(|c| (ImportField::Email, c)));
-        fields.extend(self.external_id.iter().map(|c| (ImportField::ExternalId, c)));
+        fields.extend(
+            self.external_id
+                .iter()
+                .map(|c| (ImportField::ExternalId, c)),
+        );
         fields
     }
 }
@@ -392,11 +396,9 @@ mod tests {
 
     #[test]
     fn column_arguments_name_known_fields_once() {
-        let parsed = ColumnOverrides::parse(&[
-            "Name=Who".to_owned(),
-            "external-id=Req = ID".to_owned(),
-        ])
-        .unwrap();
+        let parsed =
+            ColumnOverrides::parse(&["Name=Who".to_owned(), "external-id=Req = ID".to_owned()])
+                .unwrap();
         assert_eq!(parsed.get(ImportField::Name), Some("Who"));
         assert_eq!(parsed.get(ImportField::ExternalId), Some("Req = ID"));
         let unknown = ColumnOverrides::parse(&["phone=Phone".to_owned()]).unwrap_err();

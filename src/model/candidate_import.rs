@@ -102,7 +102,8 @@ pub fn plan_rows(
         .collect();
     for row in rows {
         if let Some((candidate, matched_by)) = find_match(row, of_opening.iter().copied()) {
-            plan.unchanged.push(unchanged(row, candidate, matched_by, None));
+            plan.unchanged
+                .push(unchanged(row, candidate, matched_by, None));
             continue;
         }
         if let Some((index, (candidate, matched_by))) = plan
@@ -268,7 +269,14 @@ mod tests {
         let seen: Vec<(usize, &str, MatchedBy, Vec<ImportField>)> = plan
             .unchanged
             .iter()
-            .map(|u| (u.line, u.candidate.as_str(), u.matched_by, u.differs.clone()))
+            .map(|u| {
+                (
+                    u.line,
+                    u.candidate.as_str(),
+                    u.matched_by,
+                    u.differs.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             seen,
@@ -290,7 +298,13 @@ mod tests {
 
     #[test]
     fn an_email_of_a_candidate_with_another_ats_id_is_someone_else() {
-        let other = known("c-000001", "Ana Ruiz", Some("ana@example.com"), Some("A-1"), "q");
+        let other = known(
+            "c-000001",
+            "Ana Ruiz",
+            Some("ana@example.com"),
+            Some("A-1"),
+            "q",
+        );
         let rows = [row(2, "Ana Ruiz", Some("ana@example.com"), Some("A-2"))];
         let plan = plan_rows(&rows, &[&other], &opening("q"), now(), |_| false);
         assert_eq!(plan.created.len(), 1);
