@@ -11,6 +11,7 @@ mod error;
 mod export_target;
 mod file_kind;
 mod hiring_loop;
+mod ics;
 mod library;
 mod listing;
 mod locate;
@@ -36,6 +37,7 @@ pub use error::{FileError, StoreError};
 pub use export_target::{check_export_target, write_export};
 pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
+pub use ics::parse_invite_events;
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
