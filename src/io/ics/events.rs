@@ -41,7 +41,12 @@ fn read_event(
     method: Option<&String>,
     zones: &mut ZoneCache<'_>,
 ) -> Result<InviteEvent, IcsError> {
-    let text = |name: &str| event.prop(name).map(|p| p.value.clone()).unwrap_or_default();
+    let text = |name: &str| {
+        event
+            .prop(name)
+            .map(|p| p.value.clone())
+            .unwrap_or_default()
+    };
     let uid = text("UID").trim().to_owned();
     if uid.is_empty() {
         return Err(IcsError::new(
@@ -128,7 +133,9 @@ fn date_time(line: &ContentLine, zones: &mut ZoneCache<'_>) -> Result<EventStart
     let Some(local) = parse_date_time(digits) else {
         return Err(line.error(
             line.value_column,
-            format!("{name} {value:?} is not a date-time such as 20261201T100000 or 20261201T090000Z"),
+            format!(
+                "{name} {value:?} is not a date-time such as 20261201T100000 or 20261201T090000Z"
+            ),
         ));
     };
     if utc {
@@ -159,11 +166,7 @@ fn address(line: &ContentLine) -> Option<String> {
 }
 
 fn attendee(line: &ContentLine) -> Attendee {
-    let kind = match line
-        .param("CUTYPE")
-        .map(str::to_ascii_uppercase)
-        .as_deref()
-    {
+    let kind = match line.param("CUTYPE").map(str::to_ascii_uppercase).as_deref() {
         None | Some("INDIVIDUAL") => AttendeeKind::Person,
         Some("GROUP") => AttendeeKind::Group,
         Some("ROOM") => AttendeeKind::Room,
@@ -239,7 +242,10 @@ mod tests {
     use super::*;
 
     fn events(body: &str) -> Vec<InviteEvent> {
-        parse(&format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n")).unwrap()
+        parse(&format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n"
+        ))
+        .unwrap()
     }
 
     fn at(event: &InviteEvent) -> String {
@@ -261,7 +267,12 @@ mod tests {
         let starts: Vec<String> = got.iter().map(at).collect();
         assert_eq!(
             starts,
-            ["2026-12-01T09:00:00Z", "2026-07-01T08:00:00Z", "AllDay", "2026-12-01T04:30:00Z"]
+            [
+                "2026-12-01T09:00:00Z",
+                "2026-07-01T08:00:00Z",
+                "AllDay",
+                "2026-12-01T04:30:00Z"
+            ]
         );
     }
 
@@ -294,13 +305,20 @@ mod tests {
         let text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nDTSTART;TZID=Mars/Olympus:20261201T100000\nEND:VEVENT\nEND:VCALENDAR\n";
         let e = parse(text).unwrap_err();
         assert_eq!((e.line, e.column), (4, 9));
-        assert!(e.message.contains("unknown time zone \"Mars/Olympus\""), "{}", e.message);
-        let e = parse("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n")
-            .unwrap_err();
+        assert!(
+            e.message.contains("unknown time zone \"Mars/Olympus\""),
+            "{}",
+            e.message
+        );
+        let e =
+            parse("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n")
+                .unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.message.contains("no DTSTART"), "{}", e.message);
-        let e = parse("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nDTSTART:2026-12-01\nEND:VEVENT\nEND:VCALENDAR\n")
-            .unwrap_err();
+        let e = parse(
+            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nDTSTART:2026-12-01\nEND:VEVENT\nEND:VCALENDAR\n",
+        )
+        .unwrap_err();
         assert_eq!((e.line, e.column), (4, 9));
         // A cancellation may leave DTSTART out.
         let ok = events("METHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:1\r\nEND:VEVENT\r\n");

@@ -148,7 +148,10 @@ fn parse_line(line: usize, text: &str, first_len: usize) -> Result<ContentLine, 
         .map(|p| {
             (
                 p.key.as_str().to_ascii_uppercase(),
-                p.val.as_ref().map(|v| v.as_str().to_owned()).unwrap_or_default(),
+                p.val
+                    .as_ref()
+                    .map(|v| v.as_str().to_owned())
+                    .unwrap_or_default(),
             )
         })
         .collect();
@@ -205,7 +208,8 @@ mod tests {
 
     #[test]
     fn unfolds_crlf_and_lf_and_keeps_first_line_numbers() {
-        let text = "BEGIN:VEVENT\r\nDESCRIPTION:one\r\n  two\r\n\t three\r\nSUMMARY:x\nEND:VEVENT\n\n";
+        let text =
+            "BEGIN:VEVENT\r\nDESCRIPTION:one\r\n  two\r\n\t three\r\nSUMMARY:x\nEND:VEVENT\n\n";
         let lines = unfold(text).unwrap();
         let got: Vec<(usize, &str)> = lines.iter().map(|(n, l, _)| (*n, l.as_str())).collect();
         assert_eq!(
@@ -239,7 +243,10 @@ mod tests {
         assert_eq!(lines[0].value, "mailto:p@example.com");
         assert_eq!(lines[0].param_column("CN"), 22);
         assert_eq!(lines[1].name, "DTSTART");
-        assert_eq!(lines[1].param("TZID"), Some("(UTC+01:00) Amsterdam, Berlin"));
+        assert_eq!(
+            lines[1].param("TZID"),
+            Some("(UTC+01:00) Amsterdam, Berlin")
+        );
         assert_eq!(lines[1].value, "20261201T100000");
         assert_eq!(lines[2].value, "Line one\nwith, a comma; and more");
     }
@@ -251,6 +258,10 @@ mod tests {
         assert!(err.message.contains("no ':'"), "{}", err.message);
         let err = content_lines("BEGIN:VCALENDAR\n\nSUM MARY:x\n").unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(err.message.contains("not a property name"), "{}", err.message);
+        assert!(
+            err.message.contains("not a property name"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -58,7 +58,11 @@ impl Rules {
     /// `local` in this zone, in UTC: one, two (the clocks went back) or no
     /// answer (they went forward over it).
     pub fn to_utc(&self, local: NaiveDateTime) -> LocalResult<DateTime<Utc>> {
-        let mut offsets: Vec<i64> = self.observances.iter().flat_map(|o| [o.from, o.to]).collect();
+        let mut offsets: Vec<i64> = self
+            .observances
+            .iter()
+            .flat_map(|o| [o.from, o.to])
+            .collect();
         offsets.sort_unstable();
         offsets.dedup();
         let mut found: Vec<NaiveDateTime> = offsets
@@ -104,8 +108,12 @@ impl Rules {
 impl Observance {
     /// Its onsets in `year`, local times.
     fn onsets(&self, year: i32) -> Vec<NaiveDateTime> {
-        let mut onsets: Vec<NaiveDateTime> =
-            self.rdates.iter().copied().filter(|d| d.year() == year).collect();
+        let mut onsets: Vec<NaiveDateTime> = self
+            .rdates
+            .iter()
+            .copied()
+            .filter(|d| d.year() == year)
+            .collect();
         match self.yearly {
             Some(rule) if year >= self.start.year() => {
                 let within = rule.last_year.is_none_or(|last| year <= last);
@@ -146,10 +154,10 @@ fn observance(block: &Component) -> Result<Observance, String> {
     let mut rdates = Vec::new();
     for line in block.props.iter().filter(|p| p.name == "RDATE") {
         for date in line.value.split(',') {
-            rdates.push(
-                parse_date_time(date.trim())
-                    .ok_or_else(|| format!("its {name} block has an RDATE that is no date-time"))?,
-            );
+            rdates
+                .push(parse_date_time(date.trim()).ok_or_else(|| {
+                    format!("its {name} block has an RDATE that is no date-time")
+                })?);
         }
     }
     Ok(Observance {
@@ -182,14 +190,32 @@ fn parse_rule(rule: &str) -> Result<Yearly, String> {
         let (key, value) = part.split_once('=').ok_or("is not KEY=VALUE;…")?;
         match key.to_ascii_uppercase().as_str() {
             "FREQ" => freq = Some(value.to_ascii_uppercase()),
-            "BYMONTH" => month = Some(value.parse::<u32>().map_err(|_| "has BYMONTH of several months")?),
-            "BYDAY" => day = Some(parse_by_day(value).ok_or("has a BYDAY other than one nth weekday (\"-1SU\")")?),
+            "BYMONTH" => {
+                month = Some(
+                    value
+                        .parse::<u32>()
+                        .map_err(|_| "has BYMONTH of several months")?,
+                )
+            }
+            "BYDAY" => {
+                day = Some(
+                    parse_by_day(value)
+                        .ok_or("has a BYDAY other than one nth weekday (\"-1SU\")")?,
+                )
+            }
             "UNTIL" => {
                 until = Some(
-                    parse_date_time(value.trim_end_matches('Z')).ok_or("has an UNTIL that is no date-time")?,
+                    parse_date_time(value.trim_end_matches('Z'))
+                        .ok_or("has an UNTIL that is no date-time")?,
                 );
             }
-            "COUNT" => count = Some(value.parse::<i32>().map_err(|_| "has a COUNT that is no number")?),
+            "COUNT" => {
+                count = Some(
+                    value
+                        .parse::<i32>()
+                        .map_err(|_| "has a COUNT that is no number")?,
+                )
+            }
             "INTERVAL" if value == "1" => {}
             "WKST" => {}
             other => return Err(format!("uses {other}, which is not evaluated")),
@@ -198,7 +224,9 @@ fn parse_rule(rule: &str) -> Result<Yearly, String> {
     if freq.as_deref() != Some("YEARLY") {
         return Err("is not yearly (FREQ=YEARLY)".to_owned());
     }
-    let month = month.filter(|m| (1..=12).contains(m)).ok_or("has no BYMONTH")?;
+    let month = month
+        .filter(|m| (1..=12).contains(m))
+        .ok_or("has no BYMONTH")?;
     let (nth, weekday) = day.ok_or("has no BYDAY")?;
     Ok(Yearly {
         month,
@@ -238,13 +266,22 @@ fn nth_weekday(year: i32, month: u32, nth: i8, weekday: Weekday) -> Option<Naive
     };
     let last = next_month.pred_opt()?;
     if nth > 0 {
-        let ahead = (7 + weekday.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
+        let ahead =
+            (7 + weekday.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
         let day = first + Duration::days(i64::from(ahead) + 7 * i64::from(nth - 1));
-        Some(if day > last { day - Duration::days(7) } else { day })
+        Some(if day > last {
+            day - Duration::days(7)
+        } else {
+            day
+        })
     } else {
         let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
         let day = last - Duration::days(i64::from(back) + 7 * i64::from(-nth - 1));
-        Some(if day < first { day + Duration::days(7) } else { day })
+        Some(if day < first {
+            day + Duration::days(7)
+        } else {
+            day
+        })
     }
 }
 

@@ -100,13 +100,25 @@ pub(super) const WINDOWS_ZONES: &[(&str, &str)] = &[
 pub(super) const DISPLAY_NAMES: &[(&str, &str)] = &[
     ("Coordinated Universal Time", "Etc/UTC"),
     ("Dublin, Edinburgh, Lisbon, London", "Europe/London"),
-    ("Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"),
-    ("Belgrade, Bratislava, Budapest, Ljubljana, Prague", "Europe/Budapest"),
+    (
+        "Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
+        "Europe/Berlin",
+    ),
+    (
+        "Belgrade, Bratislava, Budapest, Ljubljana, Prague",
+        "Europe/Budapest",
+    ),
     ("Brussels, Copenhagen, Madrid, Paris", "Europe/Paris"),
     ("Sarajevo, Skopje, Warsaw, Zagreb", "Europe/Warsaw"),
     ("Athens, Bucharest", "Europe/Bucharest"),
-    ("Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius", "Europe/Kyiv"),
-    ("Helsinki, Kiev, Riga, Sofia, Tallinn, Vilnius", "Europe/Kyiv"),
+    (
+        "Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius",
+        "Europe/Kyiv",
+    ),
+    (
+        "Helsinki, Kiev, Riga, Sofia, Tallinn, Vilnius",
+        "Europe/Kyiv",
+    ),
     ("Jerusalem", "Asia/Jerusalem"),
     ("Istanbul", "Europe/Istanbul"),
     ("Moscow, St. Petersburg", "Europe/Moscow"),

@@ -98,7 +98,8 @@ impl Zone {
     pub fn to_utc(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, String> {
         let (found, name) = match self {
             Zone::Named(tz) => (
-                tz.from_local_datetime(&local).map(|t| t.with_timezone(&Utc)),
+                tz.from_local_datetime(&local)
+                    .map(|t| t.with_timezone(&Utc)),
                 tz.name().to_owned(),
             ),
             Zone::Floating => (
@@ -131,7 +132,10 @@ mod tests {
     }
 
     fn utc(zone: &Zone, local: &str) -> String {
-        zone.to_utc(at(local)).unwrap().format("%Y-%m-%dT%H:%MZ").to_string()
+        zone.to_utc(at(local))
+            .unwrap()
+            .format("%Y-%m-%dT%H:%MZ")
+            .to_string()
     }
 
     #[test]
@@ -141,8 +145,14 @@ mod tests {
             known_zone("/mozilla.org/20050126_1/Europe/Berlin"),
             Some(Tz::Europe__Berlin)
         );
-        assert_eq!(known_zone("W. Europe Standard Time"), Some(Tz::Europe__Berlin));
-        assert_eq!(known_zone("pacific standard time"), Some(Tz::America__Los_Angeles));
+        assert_eq!(
+            known_zone("W. Europe Standard Time"),
+            Some(Tz::Europe__Berlin)
+        );
+        assert_eq!(
+            known_zone("pacific standard time"),
+            Some(Tz::America__Los_Angeles)
+        );
         assert_eq!(known_zone("India Standard Time"), Some(Tz::Asia__Kolkata));
         assert_eq!(known_zone("GMT Standard Time"), Some(Tz::Europe__London));
         assert_eq!(known_zone("Tokyo Standard Time"), Some(Tz::Asia__Tokyo));

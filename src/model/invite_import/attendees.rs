@@ -81,7 +81,8 @@ impl<'a> Namer<'a> {
         candidate: Option<&Candidate>,
     ) -> Role {
         let email = attendee.email.as_deref().map(normalize_email);
-        let is_organizer = email.is_some() && email == event.organizer.as_deref().map(normalize_email);
+        let is_organizer =
+            email.is_some() && email == event.organizer.as_deref().map(normalize_email);
         if is_organizer
             || attendee.declined
             || matches!(attendee.kind, AttendeeKind::Room | AttendeeKind::Resource)
@@ -100,7 +101,11 @@ impl<'a> Namer<'a> {
         {
             return Role::Interviewer(person.name.trim().to_owned(), id);
         }
-        match attendee.name.as_deref().and_then(|cn| self.name_from_cn(cn)) {
+        match attendee
+            .name
+            .as_deref()
+            .and_then(|cn| self.name_from_cn(cn))
+        {
             Some((name, id)) => Role::Interviewer(name, id),
             None => Role::Unnamed(format!(
                 "attendee {shown} has no name to plan under: add them to people.ron (or, if they are the candidate, their email to candidate.ron)"
@@ -279,7 +284,10 @@ mod tests {
         let Role::Unnamed(reason) = role(&namer, &google) else {
             panic!("named")
         };
-        assert!(reason.starts_with("attendee dana@example.com has no name"), "{reason}");
+        assert!(
+            reason.starts_with("attendee dana@example.com has no name"),
+            "{reason}"
+        );
         let mut group = attendee(Some("panel@example.com"), Some("Panel"));
         group.kind = AttendeeKind::Group;
         assert!(matches!(role(&namer, &group), Role::Unnamed(r) if r.contains("group")));

@@ -171,7 +171,12 @@ impl<'a> Planner<'a> {
         for (i, info) in roster.iter().enumerate() {
             names.add(&info.candidate.name, i);
             ids.add(info.candidate.id.as_str(), i);
-            for uid in info.candidate.interviews.iter().filter_map(|e| e.uid.as_deref()) {
+            for uid in info
+                .candidate
+                .interviews
+                .iter()
+                .filter_map(|e| e.uid.as_deref())
+            {
                 let list = by_uid.entry(uid).or_default();
                 if !list.contains(&i) {
                     list.push(i);
@@ -299,7 +304,9 @@ impl<'a> Planner<'a> {
             Found::None => match self.find_candidate(&description) {
                 Found::One(i) => Ok(i),
                 Found::Several(several) => Err(self.ambiguous("description", &several)),
-                Found::None => Err("no candidate's name or id in the summary or description".into()),
+                Found::None => {
+                    Err("no candidate's name or id in the summary or description".into())
+                }
             },
         }
     }
@@ -346,7 +353,10 @@ impl<'a> Planner<'a> {
         let Some(index) = self.stages.get(template.id.as_str()) else {
             return Ok(String::new());
         };
-        for (field, text) in [("summary", &event.summary), ("description", &event.description)] {
+        for (field, text) in [
+            ("summary", &event.summary),
+            ("description", &event.description),
+        ] {
             let hits = index.find(&words(text));
             let Some(longest) = hits.iter().map(|h| h.chars).max() else {
                 continue;
@@ -399,21 +409,27 @@ impl<'a> Planner<'a> {
     /// entries, or those of an invite's earlier version that it no longer
     /// plans (an interviewer taken off, another candidate).
     fn remove_for(&mut self, intent: &Intent<'_>) {
-        let (event, keep): (&InviteEvent, Box<dyn Fn(usize, &InterviewerId) -> bool + '_>) =
-            match intent {
-                Intent::Cancel(event, None) => (event, Box::new(|_, _| false)),
-                Intent::Cancel(event, Some(only)) => {
-                    (event, Box::new(move |_, who| !only.contains(who)))
-                }
-                Intent::Plan(wanted) if wanted.unnamed && wanted.who.is_empty() => return,
-                Intent::Plan(wanted) => (
-                    wanted.event,
-                    Box::new(move |i, who| {
-                        i == wanted.candidate && wanted.who.iter().any(|(_, id)| id == who)
-                    }),
-                ),
-            };
-        let holders = self.by_uid.get(event.uid.as_str()).cloned().unwrap_or_default();
+        let (event, keep): (
+            &InviteEvent,
+            Box<dyn Fn(usize, &InterviewerId) -> bool + '_>,
+        ) = match intent {
+            Intent::Cancel(event, None) => (event, Box::new(|_, _| false)),
+            Intent::Cancel(event, Some(only)) => {
+                (event, Box::new(move |_, who| !only.contains(who)))
+            }
+            Intent::Plan(wanted) if wanted.unnamed && wanted.who.is_empty() => return,
+            Intent::Plan(wanted) => (
+                wanted.event,
+                Box::new(move |i, who| {
+                    i == wanted.candidate && wanted.who.iter().any(|(_, id)| id == who)
+                }),
+            ),
+        };
+        let holders = self
+            .by_uid
+            .get(event.uid.as_str())
+            .cloned()
+            .unwrap_or_default();
         let mut removed_any = false;
         for i in holders {
             let Some(candidate) = self.candidate(i) else {
@@ -433,10 +449,13 @@ impl<'a> Planner<'a> {
                 self.report(i, event, Outcome::Cancelled(report));
                 let uid = event.uid.clone();
                 self.work(i).retain(|e| !is_entry(e, &uid, &who));
-                self.ops.entry(i).or_default().push(InterviewChange::Remove {
-                    uid,
-                    interviewer: who,
-                });
+                self.ops
+                    .entry(i)
+                    .or_default()
+                    .push(InterviewChange::Remove {
+                        uid,
+                        interviewer: who,
+                    });
             }
         }
         if !removed_any && matches!(intent, Intent::Cancel(..)) {
@@ -464,14 +483,15 @@ impl<'a> Planner<'a> {
                     .position(|e| e.uid.is_none() && e.stage == stage && who.is(&e.interviewer))
             };
             let found = mine.or_else(typed);
-            let taken = plan.iter().enumerate().find(|(at, e)| {
-                Some(*at) != found && e.stage == stage && who.is(&e.interviewer)
-            });
+            let taken = plan
+                .iter()
+                .enumerate()
+                .find(|(at, e)| Some(*at) != found && e.stage == stage && who.is(&e.interviewer));
             if let Some((_, other)) = taken {
-                let by = other
-                    .uid
-                    .as_deref()
-                    .map_or_else(|| "typed in the plan".to_owned(), |u| format!("by invite {u}"));
+                let by = other.uid.as_deref().map_or_else(
+                    || "typed in the plan".to_owned(),
+                    |u| format!("by invite {u}"),
+                );
                 let reason = format!(
                     "{name} is planned for {} at {} already ({by}): one interview per interviewer and stage",
                     candidate.id,

@@ -112,7 +112,10 @@ mod tests {
     #[test]
     fn words_fold_case_accents_and_separators() {
         assert_eq!(words("José  García-López"), ["jose", "garcia", "lopez"]);
-        assert_eq!(words("ZOË O'Brien, c-0042!"), ["zoe", "o", "brien", "c", "0042"]);
+        assert_eq!(
+            words("ZOË O'Brien, c-0042!"),
+            ["zoe", "o", "brien", "c", "0042"]
+        );
         assert_eq!(words("  \n "), Vec::<String>::new());
         // Precomposed and decomposed forms are one word.
         assert_eq!(words("Zo\u{e9}"), words("Zoe\u{301}"));
@@ -125,8 +128,11 @@ mod tests {
         index.add("c-0042", 2);
         index.add("Doe", 3);
         let text = words("Interview: ALEX-DOE (c-0042) with Alexander Doerr");
-        let found: Vec<(i32, usize, usize)> =
-            index.find(&text).iter().map(|h| (h.key, h.start, h.end)).collect();
+        let found: Vec<(i32, usize, usize)> = index
+            .find(&text)
+            .iter()
+            .map(|h| (h.key, h.start, h.end))
+            .collect();
         assert_eq!(found, [(1, 1, 3), (3, 2, 3), (2, 3, 5)]);
         assert!(index.find(&words("Alexander Doerr")).is_empty());
         let hits = index.find(&words("alex doe"));
