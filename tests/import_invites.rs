@@ -866,3 +866,130 @@ fn a_broken_people_list_stops_the_import() {
     );
     assert_eq!(files(ws.path()), before);
 }
+
+/// Runs `import invites` on several fixtures at once.
+fn import_several(ws: &Path, names: &[&str], extra: &[&str]) -> Output {
+    let paths: Vec<PathBuf> = names.iter().map(|n| fixture(n)).collect();
+    let mut args = vec!["import", "invites"];
+    args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+    args.extend_from_slice(extra);
+    scorecard(&args, ws, None)
+}
+
+#[test]
+fn several_files_are_one_import_where_the_latest_version_of_an_invite_counts() {
+    let ws = workspace();
+    // The update comes first on the command line: SEQUENCE decides, not
+    // the order of the files.
+    let out = import_several(
+        ws.path(),
+        &["outlook_update.ics", "outlook.ics", "google.ics"],
+        &["--format", "json"],
+    );
+    assert!(out.status.success(), "{}", text_of(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let created = rows(&doc, "created");
+    assert!(
+        created.contains(&row(
+            "c-0042",
+            "incident-bridge",
+            "Priya Raman",
+            "2026-12-09T14:00:00Z"
+        )),
+        "{doc}"
+    );
+    assert!(
+        !created.iter().any(|r| r.2 == "Sam Lee"),
+        "Sam is off the latest version: {doc}"
+    );
+    assert!(created.iter().any(|r| r.0 == "c-0043"), "{doc}");
+    assert!(created.iter().any(|r| r.0 == "c-0044"), "{doc}");
+    assert_eq!(rows(&doc, "moved"), []);
+    assert_eq!(doc["written"].as_array().unwrap().len(), 3, "{doc}");
+    // The same files again: nothing changes.
+    let before = files(ws.path());
+    let again = import_several(
+        ws.path(),
+        &["outlook.ics", "google.ics", "outlook_update.ics"],
+        &["--format", "json"],
+    );
+    let doc: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(doc["created"], serde_json::json!([]), "{doc}");
+    assert_eq!(files(ws.path()), before);
+}
+
+#[test]
+fn one_bad_file_among_several_stops_the_whole_import() {
+    let ws = workspace();
+    let before = files(ws.path());
+    let out = import_several(ws.path(), &["outlook.ics", "bad_unknown_zone.ics"], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "{}:8:9: unknown time zone",
+            fixture("bad_unknown_zone.ics").display()
+        )),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        files(ws.path()),
+        before,
+        "outlook.ics is not applied either"
+    );
+}
+
+#[test]
+fn unmatched_events_name_their_file_and_line() {
+    let ws = workspace();
+    let out = import_several(ws.path(), &["outlook.ics", "matching.ics"], &["--dry-run"]);
+    assert!(out.status.success(), "{}", text_of(&out));
+    let shown = text(&out.stdout);
+    let prefix = format!("unmatched  {}:", fixture("matching.ics").display());
+    assert!(shown.lines().any(|l| l.starts_with(&prefix)), "{shown}");
+    assert!(
+        !shown
+            .lines()
+            .any(|l| l.starts_with(&format!("unmatched  {}:", fixture("outlook.ics").display()))),
+        "{shown}"
+    );
+    let out = import_several(
+        ws.path(),
+        &["outlook.ics", "matching.ics"],
+        &["--dry-run", "--format", "json"],
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &doc["unmatched"][0];
+    assert_eq!(
+        first["file"],
+        fixture("matching.ics").display().to_string(),
+        "{doc}"
+    );
+    assert!(first["line"].as_u64().unwrap() > 1, "{doc}");
+}
+
+#[test]
+fn the_library_plans_several_files_together() {
+    let ws_dir = workspace();
+    let ws = Workspace::new(ws_dir.path());
+    let snapshot = ws.load();
+    let files = [fixture("outlook.ics"), fixture("outlook_cancel.ics")];
+    let plan = scorecard::io::read_invites_files(&ws, &snapshot, &files).unwrap();
+    // Invite and cancellation in one import: Alex's interviews are never
+    // planned, Zoë's (another UID) is.
+    let who: Vec<(&str, &str)> = plan
+        .created
+        .iter()
+        .map(|e| (e.candidate.as_str(), e.interviewer.as_str()))
+        .collect();
+    assert_eq!(who, [("c-0043", "Dana Kim")], "{plan:?}");
+    assert!(plan.cancelled.is_empty());
+    assert_eq!(plan.unmatched.len(), 1, "{plan:?}");
+    assert_eq!(plan.unmatched[0].file, 1);
+    assert!(
+        plan.unmatched[0]
+            .reason
+            .starts_with("cancelled, and nothing is planned")
+    );
+}

@@ -1,6 +1,7 @@
-//! `scorecard import invites FILE.ics [--dry-run] [--format text|json]`
+//! `scorecard import invites FILE.ics... [--dry-run] [--format text|json]`
 //!
-//! Plans the interviews of a calendar file into the candidates' plans
+//! Plans the interviews of calendar files (several: one import, all or
+//! nothing) into the candidates' plans
 //! (DESIGN.md "In and out") and applies them, all or nothing; `--dry-run`
 //! only shows what would change. Broken workspace files are reported on
 //! stderr (and under `"errors"` in JSON) and left out. A file that cannot
@@ -8,27 +9,27 @@
 //! nothing is written.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
 use super::summary::{load_reporting_errors, relative_to_workspace};
 use super::{EXIT_INVALID, ImportFormat};
-use crate::io::{FileError, Workspace, apply_invites, read_invites};
+use crate::io::{FileError, Workspace, apply_invites, read_invites_files};
 use crate::model::invite_import::{InvitePlan, MovedEntry, PlannedEntry};
 
 /// Runs the import.
 pub fn run(
     workspace: &Workspace,
-    file: &Path,
+    files: &[PathBuf],
     dry_run: bool,
     format: ImportFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let snapshot = load_reporting_errors(workspace, err)?;
-    let plan = match read_invites(workspace, &snapshot, file) {
+    let plan = match read_invites_files(workspace, &snapshot, files) {
         Ok(plan) => plan,
         Err(error) => {
             writeln!(err, "{error}")?;
@@ -49,11 +50,19 @@ pub fn run(
     let errors = relative_to_workspace(workspace, &snapshot.errors);
     match format {
         ImportFormat::Json => {
-            let doc = plan_json(&plan, dry_run, &relative(workspace, &written), &errors);
+            let doc = plan_json(
+                &plan,
+                files,
+                dry_run,
+                &relative(workspace, &written),
+                &errors,
+            );
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
-        ImportFormat::Text => out.write_all(plan_text(&plan, dry_run, written.len()).as_bytes())?,
+        ImportFormat::Text => {
+            out.write_all(plan_text(&plan, files, dry_run, written.len()).as_bytes())?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -93,7 +102,13 @@ fn moved_json(moved: &MovedEntry) -> Value {
 
 /// The JSON of DESIGN.md, with `cancelled_but_scored`, `dry_run` and the
 /// files `written` besides.
-fn plan_json(plan: &InvitePlan, dry_run: bool, written: &[String], errors: &[FileError]) -> Value {
+fn plan_json(
+    plan: &InvitePlan,
+    files: &[PathBuf],
+    dry_run: bool,
+    written: &[String],
+    errors: &[FileError],
+) -> Value {
     json!({
         "created": plan.created.iter().map(entry_json).collect::<Vec<_>>(),
         "moved": plan.moved.iter().map(moved_json).collect::<Vec<_>>(),
@@ -104,6 +119,7 @@ fn plan_json(plan: &InvitePlan, dry_run: bool, written: &[String], errors: &[Fil
             "uid": u.uid,
             "summary": u.summary,
             "reason": u.reason,
+            "file": file_name(files, u.file),
             "line": u.line,
         })).collect::<Vec<_>>(),
         "dry_run": dry_run,
@@ -113,7 +129,7 @@ fn plan_json(plan: &InvitePlan, dry_run: bool, written: &[String], errors: &[Fil
 }
 
 /// One line per change, then the counts.
-fn plan_text(plan: &InvitePlan, dry_run: bool, written: usize) -> String {
+fn plan_text(plan: &InvitePlan, files: &[PathBuf], dry_run: bool, written: usize) -> String {
     use std::fmt::Write as _;
     let mut text = String::new();
     let line = |word: &str, e: &PlannedEntry, tail: &str| {
@@ -154,8 +170,12 @@ fn plan_text(plan: &InvitePlan, dry_run: bool, written: usize) -> String {
     for u in &plan.unmatched {
         let _ = writeln!(
             text,
-            "unmatched  line {}: {:?} ({}): {}",
-            u.line, u.summary, u.uid, u.reason
+            "unmatched  {}:{}: {:?} ({}): {}",
+            file_name(files, u.file),
+            u.line,
+            u.summary,
+            u.uid,
+            u.reason
         );
     }
     let _ = write!(
@@ -172,15 +192,23 @@ fn plan_text(plan: &InvitePlan, dry_run: bool, written: usize) -> String {
         let _ = writeln!(
             text,
             "dry run: nothing written ({} would change)",
-            files(plan.changes.len())
+            candidate_files(plan.changes.len())
         );
     } else {
-        let _ = writeln!(text, "{} written", files(written));
+        let _ = writeln!(text, "{} written", candidate_files(written));
     }
     text
 }
 
-fn files(n: usize) -> String {
+/// The file an import's event came from, as the user named it.
+fn file_name(files: &[PathBuf], index: usize) -> String {
+    files
+        .get(index)
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
+}
+
+fn candidate_files(n: usize) -> String {
     if n == 1 {
         "1 candidate file".to_owned()
     } else {

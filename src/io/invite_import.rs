@@ -23,7 +23,9 @@ use super::locate::line_col;
 use super::parse::{parse_candidate, read_text, to_ron};
 use super::workspace::CANDIDATE_FILE;
 use super::{FileError, StoreError, Workspace, WorkspaceSnapshot, load_people, write_atomic};
-use crate::model::invite_import::{CandidateInfo, InvitePlan, apply_changes, plan_invite_import};
+use crate::model::invite_import::{
+    CandidateInfo, InviteEvent, InvitePlan, apply_changes, plan_invite_import,
+};
 use crate::model::{InterviewerId, People, Scorecard};
 
 /// The largest invite file read, in bytes: a calendar export of a few
@@ -74,9 +76,34 @@ pub fn read_invites(
     snapshot: &WorkspaceSnapshot,
     file: &Path,
 ) -> Result<InvitePlan, InviteError> {
-    let text = read_invite_file(file).map_err(InviteError::File)?;
+    read_invites_files(workspace, snapshot, &[file.to_path_buf()])
+}
+
+/// [`read_invites`] for several files planned together as one import (a
+/// folder of invites): the versions of one `UID` in different files are
+/// weighed as if in one file (the highest `SEQUENCE`, then the latest
+/// `DTSTAMP`, then the later file), and each [`Unmatched::file`] and
+/// [`InviteEvent::file`] is an index into `files`. The first file that
+/// cannot be read stops the whole import.
+///
+/// [`Unmatched::file`]: crate::model::invite_import::Unmatched::file
+/// [`InviteEvent::file`]: crate::model::invite_import::InviteEvent::file
+pub fn read_invites_files(
+    workspace: &Workspace,
+    snapshot: &WorkspaceSnapshot,
+    files: &[PathBuf],
+) -> Result<InvitePlan, InviteError> {
+    let mut events = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let text = read_invite_file(file).map_err(InviteError::File)?;
+        let mut read = parse_invite_events(file, &text).map_err(InviteError::File)?;
+        for event in &mut read {
+            event.file = index;
+        }
+        events.append(&mut read);
+    }
     let people = load_people(workspace.root()).map_err(InviteError::File)?;
-    plan_invites(file, &text, snapshot, &people)
+    Ok(plan_events(&events, snapshot, &people))
 }
 
 /// Plans importing the iCalendar `text` (errors name `path_for_errors`)
@@ -88,6 +115,15 @@ pub fn plan_invites(
     people: &People,
 ) -> Result<InvitePlan, InviteError> {
     let events = parse_invite_events(path_for_errors, text).map_err(InviteError::File)?;
+    Ok(plan_events(&events, snapshot, people))
+}
+
+/// The plan of importing `events` into the candidates of `snapshot`.
+fn plan_events(
+    events: &[InviteEvent],
+    snapshot: &WorkspaceSnapshot,
+    people: &People,
+) -> InvitePlan {
     let cards: Vec<Vec<&Scorecard>> = snapshot
         .candidates
         .iter()
@@ -107,7 +143,7 @@ pub fn plan_invites(
             scorecards: cards,
         })
         .collect();
-    Ok(plan_invite_import(&events, &roster, people))
+    plan_invite_import(events, &roster, people)
 }
 
 /// Applies `plan` to the workspace, all or nothing; returns the candidate

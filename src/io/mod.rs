@@ -39,7 +39,9 @@ pub use export_target::{check_export_target, write_export};
 pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
 pub use ics::parse_invite_events;
-pub use invite_import::{InviteError, MAX_INVITE_BYTES, apply_invites, plan_invites, read_invites};
+pub use invite_import::{
+    InviteError, MAX_INVITE_BYTES, apply_invites, plan_invites, read_invites, read_invites_files,
+};
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{

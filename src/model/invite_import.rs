@@ -34,6 +34,9 @@ pub struct InviteEvent {
     pub uid: String,
     /// The line of its `BEGIN:VEVENT`.
     pub line: usize,
+    /// Which of the files imported together it comes from (an index into
+    /// the list the import was given; 0 for one file).
+    pub file: usize,
     /// `SUMMARY` (the title), `""` if none.
     pub summary: String,
     /// `DESCRIPTION`, `""` if none.
@@ -181,6 +184,8 @@ pub struct Unmatched {
     pub reason: String,
     /// The line of its `BEGIN:VEVENT` in the file.
     pub line: usize,
+    /// Which of the files imported together (see [`InviteEvent::file`]).
+    pub file: usize,
 }
 
 /// The changes to one candidate's plan.

@@ -90,6 +90,7 @@ fn read_event(
     Ok(InviteEvent {
         uid,
         line: event.line,
+        file: 0,
         summary: text("SUMMARY").trim().to_owned(),
         description: text("DESCRIPTION"),
         start,

@@ -83,7 +83,11 @@ fn looks_like_icalendar(text: &str) -> Result<(), IcsError> {
         .enumerate()
         .find(|(_, line)| !line.trim().is_empty());
     match first {
-        None => Err(IcsError::new(1, 1, "empty file: not an iCalendar file (.ics)")),
+        None => Err(IcsError::new(
+            1,
+            1,
+            "empty file: not an iCalendar file (.ics)",
+        )),
         Some((_, line)) if line.trim().eq_ignore_ascii_case("BEGIN:VCALENDAR") => Ok(()),
         Some((i, line)) => Err(IcsError::new(
             i + 1,
@@ -108,7 +112,9 @@ fn components(lines: Vec<ContentLine>) -> Result<Vec<Component>, IcsError> {
                 if open.is_empty() && name != "VCALENDAR" {
                     return Err(line.error(
                         line.value_column,
-                        format!("BEGIN:{name} outside a calendar (BEGIN:VCALENDAR … END:VCALENDAR)"),
+                        format!(
+                            "BEGIN:{name} outside a calendar (BEGIN:VCALENDAR … END:VCALENDAR)"
+                        ),
                     ));
                 }
                 open.push(Component {
@@ -176,8 +182,10 @@ mod tests {
     #[test]
     fn components_nest_and_must_close() {
         let calendars = components(
-            content_lines("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1\nEND:VEVENT\nEND:VCALENDAR\n")
-                .unwrap(),
+            content_lines(
+                "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1\nEND:VEVENT\nEND:VCALENDAR\n",
+            )
+            .unwrap(),
         )
         .unwrap();
         assert_eq!(calendars.len(), 1);
@@ -187,7 +195,10 @@ mod tests {
 
         let (line, _, message) = error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nEND:VCALENDAR\n");
         assert_eq!(line, 4);
-        assert!(message.contains("BEGIN:VEVENT of line 2 is not closed"), "{message}");
+        assert!(
+            message.contains("BEGIN:VEVENT of line 2 is not closed"),
+            "{message}"
+        );
         let (line, _, message) = error("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\n");
         assert_eq!(line, 2);
         assert!(message.contains("never closed"), "{message}");

@@ -193,6 +193,7 @@ mod tests {
         InviteEvent {
             uid: "u".to_owned(),
             line: 1,
+            file: 0,
             summary: String::new(),
             description: String::new(),
             start: super::super::EventStart::Unknown,

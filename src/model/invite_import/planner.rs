@@ -83,6 +83,7 @@ struct Report {
     uid: String,
     summary: String,
     line: usize,
+    file: usize,
     outcome: Outcome,
 }
 
@@ -144,6 +145,7 @@ fn unmatched_event(event: &InviteEvent, reason: impl Into<String>) -> Unmatched 
         summary: event.summary.clone(),
         reason: reason.into(),
         line: event.line,
+        file: event.file,
     }
 }
 
@@ -539,6 +541,7 @@ impl<'a> Planner<'a> {
             uid: event.uid.clone(),
             summary: event.summary.clone(),
             line: event.line,
+            file: event.file,
             outcome,
         });
     }
@@ -579,6 +582,7 @@ impl<'a> Planner<'a> {
                     summary: report.summary,
                     reason: reason.clone(),
                     line: report.line,
+                    file: report.file,
                 });
                 continue;
             }
@@ -590,7 +594,7 @@ impl<'a> Planner<'a> {
                 Outcome::Unchanged => plan.unchanged += 1,
             }
         }
-        plan.unmatched.sort_by_key(|u| u.line);
+        plan.unmatched.sort_by_key(|u| (u.file, u.line));
         for (i, changes) in self.ops {
             if refused.contains_key(&i) {
                 continue;
