@@ -17,7 +17,7 @@ pub fn apply_changes(
         match change {
             InterviewChange::Remove { uid, interviewer } => {
                 candidate.interviews.retain(|entry| {
-                    !(is_entry(entry, uid, interviewer) && !scored(interviewer, &entry.stage))
+                    !is_entry(entry, uid, interviewer) || scored(interviewer, &entry.stage)
                 });
             }
             InterviewChange::Set(wanted) => set(&mut candidate.interviews, wanted),

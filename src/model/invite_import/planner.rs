@@ -68,6 +68,28 @@ struct Wanted<'e> {
     unnamed: bool,
 }
 
+/// Which of an invite's planned entries a removal keeps.
+enum Keep<'w, 'e> {
+    /// None: the invite is cancelled.
+    Nothing,
+    /// Those of everyone but these (the cancelled attendees).
+    AllBut(&'w [InterviewerId]),
+    /// Those the invite's version that counts still plans.
+    Planned(&'w Wanted<'e>),
+}
+
+impl Keep<'_, '_> {
+    fn keeps(&self, candidate: usize, who: &InterviewerId) -> bool {
+        match self {
+            Keep::Nothing => false,
+            Keep::AllBut(cancelled) => !cancelled.contains(who),
+            Keep::Planned(wanted) => {
+                candidate == wanted.candidate && wanted.who.iter().any(|(_, id)| id == who)
+            }
+        }
+    }
+}
+
 /// What the import does to one planned interview, before the checks of
 /// each candidate's file.
 enum Outcome {
@@ -411,21 +433,11 @@ impl<'a> Planner<'a> {
     /// entries, or those of an invite's earlier version that it no longer
     /// plans (an interviewer taken off, another candidate).
     fn remove_for(&mut self, intent: &Intent<'_>) {
-        let (event, keep): (
-            &InviteEvent,
-            Box<dyn Fn(usize, &InterviewerId) -> bool + '_>,
-        ) = match intent {
-            Intent::Cancel(event, None) => (event, Box::new(|_, _| false)),
-            Intent::Cancel(event, Some(only)) => {
-                (event, Box::new(move |_, who| !only.contains(who)))
-            }
+        let (event, keep) = match intent {
+            Intent::Cancel(event, None) => (*event, Keep::Nothing),
+            Intent::Cancel(event, Some(only)) => (*event, Keep::AllBut(only)),
             Intent::Plan(wanted) if wanted.unnamed && wanted.who.is_empty() => return,
-            Intent::Plan(wanted) => (
-                wanted.event,
-                Box::new(move |i, who| {
-                    i == wanted.candidate && wanted.who.iter().any(|(_, id)| id == who)
-                }),
-            ),
+            Intent::Plan(wanted) => (wanted.event, Keep::Planned(wanted)),
         };
         let holders = self
             .by_uid
@@ -439,7 +451,7 @@ impl<'a> Planner<'a> {
             };
             for entry in &candidate.interviews {
                 let who = InterviewerId::new(&entry.interviewer);
-                if entry.uid.as_deref() != Some(event.uid.as_str()) || keep(i, &who) {
+                if entry.uid.as_deref() != Some(event.uid.as_str()) || keep.keeps(i, &who) {
                     continue;
                 }
                 removed_any = true;
