@@ -191,9 +191,10 @@ pub enum ImportCommand {
     /// Interviews from calendar invites (an .ics file): each becomes a
     /// planned interview of its candidate, at its stage, with its panel
     Invites {
-        /// The .ics file, as a calendar client exports or mails it
-        #[arg(value_name = "FILE.ics")]
-        file: PathBuf,
+        /// The .ics files, as a calendar client exports or mails them;
+        /// several are planned and applied together, all or nothing
+        #[arg(value_name = "FILE.ics", required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// Show what would change, change nothing
         #[arg(long)]
         dry_run: bool,
@@ -470,10 +471,10 @@ pub fn run_command(
         ),
         Command::Import { what } => match what {
             ImportCommand::Invites {
-                file,
+                files,
                 dry_run,
                 format,
-            } => import_invites::run(&cli.workspace()?, file, *dry_run, *format, out, err),
+            } => import_invites::run(&cli.workspace()?, files, *dry_run, *format, out, err),
             ImportCommand::Candidates {
                 file,
                 opening,

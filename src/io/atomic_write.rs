@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::StoreError;
 
@@ -43,6 +43,45 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
         }
         Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(err) => Err(StoreError::io(path, err.error)),
+    }
+}
+
+/// A file written in full beside its target and flushed to disk, not in
+/// place yet: the first half of a write of several files that happens
+/// whole or not at all. [`StagedFile::commit`] renames it over its target;
+/// dropped uncommitted, it is removed. It holds no open file, so many can
+/// wait at once.
+#[derive(Debug)]
+pub(crate) struct StagedFile {
+    target: PathBuf,
+    temp: tempfile::TempPath,
+}
+
+/// Writes `bytes` to a temporary file beside `path` (0600 on Unix),
+/// flushed to disk, ready to be renamed over `path`.
+pub(crate) fn stage_file(path: &Path, bytes: &[u8]) -> Result<StagedFile, StoreError> {
+    let (_, temp) = flushed_temp(path, bytes)?;
+    Ok(StagedFile {
+        target: path.to_path_buf(),
+        temp: temp.into_temp_path(),
+    })
+}
+
+impl StagedFile {
+    /// The file it replaces.
+    pub(crate) fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Renames the staged file over its target and flushes the rename.
+    pub(crate) fn commit(self) -> Result<(), StoreError> {
+        let Self { target, temp } = self;
+        temp.persist(&target)
+            .map_err(|e| StoreError::io(&target, e.error))?;
+        if let Some(dir) = target.parent() {
+            sync_dir(dir);
+        }
+        Ok(())
     }
 }
 
@@ -108,6 +147,24 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_staged_file_lands_on_commit_and_vanishes_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("kept.ron");
+        let dropped = dir.path().join("dropped.ron");
+        fs::write(&dropped, b"old").unwrap();
+        let first = stage_file(&kept, b"new").unwrap();
+        let second = stage_file(&dropped, b"new").unwrap();
+        assert!(!kept.exists());
+        assert_eq!(first.target(), kept);
+        first.commit().unwrap();
+        drop(second);
+        assert_eq!(fs::read(&kept).unwrap(), b"new");
+        assert_eq!(fs::read(&dropped).unwrap(), b"old");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2, "no temporary file left");
     }
 
     #[cfg(unix)]

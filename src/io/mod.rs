@@ -14,6 +14,8 @@ mod error;
 mod export_target;
 mod file_kind;
 mod hiring_loop;
+mod ics;
+mod invite_import;
 mod library;
 mod listing;
 mod locate;
@@ -45,6 +47,10 @@ pub use error::{FileError, StoreError};
 pub use export_target::{check_export_target, write_export};
 pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
+pub use ics::parse_invite_events;
+pub use invite_import::{
+    InviteError, MAX_INVITE_BYTES, apply_invites, plan_invites, read_invites, read_invites_files,
+};
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{

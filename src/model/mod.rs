@@ -15,6 +15,7 @@ mod elapsed;
 mod format_version;
 mod intern;
 mod interviewer;
+pub mod invite_import;
 mod library;
 mod nudge;
 mod opening;

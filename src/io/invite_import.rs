@@ -1,0 +1,309 @@
+//! `scorecard import invites` and the app's *Import invites…*: an invite
+//! file read and planned against a workspace ([`read_invites`],
+//! [`plan_invites`]), then applied ([`apply_invites`]).
+//!
+//! Applying is all or nothing and loses nothing. Each candidate file the
+//! plan touches is read again from disk and the plan's changes, keyed by
+//! invite `UID` and interviewer, are applied to that fresh copy, so what a
+//! colleague changed since the preview stays. Every new file must pass the
+//! rules of a candidate file. All are written as flushed temporary files
+//! beside their targets first; only when every one is written (and every
+//! target still holds what was read) are they renamed into place. A
+//! failure before the renames leaves no trace; a rename that fails puts
+//! back the files renamed before it. Scorecards are never touched.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::atomic_write::{StagedFile, stage_file};
+use super::ics::parse_invite_events;
+use super::listing::open_regular;
+use super::locate::line_col;
+use super::parse::{parse_candidate, read_text, to_ron};
+use super::workspace::CANDIDATE_FILE;
+use super::{FileError, StoreError, Workspace, WorkspaceSnapshot, load_people, write_atomic};
+use crate::model::invite_import::{
+    CandidateInfo, InviteEvent, InvitePlan, apply_changes, plan_invite_import,
+};
+use crate::model::{InterviewerId, People, Scorecard};
+
+/// The largest invite file read, in bytes: a calendar export of a few
+/// years is a few MiB.
+pub const MAX_INVITE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why an import cannot be planned or applied. Nothing is written when one
+/// is returned (see [`InviteError::NotRestored`] for the one exception).
+#[derive(Debug, thiserror::Error)]
+pub enum InviteError {
+    /// The invite file, or `people.ron`, cannot be used:
+    /// `path:line:col: message`.
+    #[error("{0}")]
+    File(FileError),
+    /// A candidate file the plan changes is not as the plan found it in a
+    /// way that stops the import (gone, broken, or it would break a rule).
+    #[error("{path}: {message}; nothing was written")]
+    Candidate {
+        /// The candidate's file (or folder).
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// Writing failed; the files renamed before the failure were put back.
+    #[error("{0}; nothing was written")]
+    Store(StoreError),
+    /// A rename failed, and some files renamed before it could not be put
+    /// back: they hold the import's version.
+    #[error("{error}; these files could not be put back and hold the import's version: {}", .paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    NotRestored {
+        /// The failure.
+        error: StoreError,
+        /// The files written.
+        paths: Vec<PathBuf>,
+    },
+}
+
+impl From<StoreError> for InviteError {
+    fn from(error: StoreError) -> Self {
+        Self::Store(error)
+    }
+}
+
+/// Reads the invite file `file` (at most [`MAX_INVITE_BYTES`]) and the
+/// workspace's `people.ron`, and plans the import against `snapshot`.
+pub fn read_invites(
+    workspace: &Workspace,
+    snapshot: &WorkspaceSnapshot,
+    file: &Path,
+) -> Result<InvitePlan, InviteError> {
+    read_invites_files(workspace, snapshot, &[file.to_path_buf()])
+}
+
+/// [`read_invites`] for several files planned together as one import (a
+/// folder of invites): the versions of one `UID` in different files are
+/// weighed as if in one file (the highest `SEQUENCE`, then the latest
+/// `DTSTAMP`, then the later file), and each [`Unmatched::file`] and
+/// [`InviteEvent::file`] is an index into `files`. The first file that
+/// cannot be read stops the whole import.
+///
+/// [`Unmatched::file`]: crate::model::invite_import::Unmatched::file
+/// [`InviteEvent::file`]: crate::model::invite_import::InviteEvent::file
+pub fn read_invites_files(
+    workspace: &Workspace,
+    snapshot: &WorkspaceSnapshot,
+    files: &[PathBuf],
+) -> Result<InvitePlan, InviteError> {
+    let mut events = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let text = read_invite_file(file).map_err(InviteError::File)?;
+        let mut read = parse_invite_events(file, &text).map_err(InviteError::File)?;
+        for event in &mut read {
+            event.file = index;
+        }
+        events.append(&mut read);
+    }
+    let people = load_people(workspace.root()).map_err(InviteError::File)?;
+    Ok(plan_events(&events, snapshot, &people))
+}
+
+/// Plans importing the iCalendar `text` (errors name `path_for_errors`)
+/// into the candidates of `snapshot`, naming attendees through `people`.
+pub fn plan_invites(
+    path_for_errors: &Path,
+    text: &str,
+    snapshot: &WorkspaceSnapshot,
+    people: &People,
+) -> Result<InvitePlan, InviteError> {
+    let events = parse_invite_events(path_for_errors, text).map_err(InviteError::File)?;
+    Ok(plan_events(&events, snapshot, people))
+}
+
+/// The plan of importing `events` into the candidates of `snapshot`.
+fn plan_events(
+    events: &[InviteEvent],
+    snapshot: &WorkspaceSnapshot,
+    people: &People,
+) -> InvitePlan {
+    let cards: Vec<Vec<&Scorecard>> = snapshot
+        .candidates
+        .iter()
+        .map(|record| record.scorecards.iter().map(|s| &s.scorecard).collect())
+        .collect();
+    let roster: Vec<CandidateInfo<'_>> = snapshot
+        .candidates
+        .iter()
+        .zip(&cards)
+        .map(|(record, cards)| CandidateInfo {
+            candidate: &record.candidate,
+            template: snapshot
+                .templates
+                .get(record.candidate.template.as_str())
+                .map(|entry| &entry.template),
+            opening: snapshot.opening_of(&record.candidate),
+            scorecards: cards,
+        })
+        .collect();
+    plan_invite_import(events, &roster, people)
+}
+
+/// Applies `plan` to the workspace, all or nothing; returns the candidate
+/// files written (a file the changes leave as it was is not written).
+pub fn apply_invites(
+    workspace: &Workspace,
+    plan: &InvitePlan,
+) -> Result<Vec<PathBuf>, InviteError> {
+    if plan.changes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let definitions = workspace.load_definitions();
+    let mut staged: Vec<(StagedFile, String)> = Vec::new();
+    for changes in &plan.changes {
+        let dir = workspace.candidate_dir(&changes.candidate);
+        let path = dir.join(CANDIDATE_FILE);
+        let not_applied = |message: String| InviteError::Candidate {
+            path: path.clone(),
+            message,
+        };
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(not_applied(
+                    "the candidate's folder is a link or not a folder: not written through".into(),
+                ));
+            }
+            Err(_) => {
+                return Err(not_applied(
+                    "the candidate's folder is gone (erased, or moved since the preview)".into(),
+                ));
+            }
+        }
+        let text =
+            read_text(&path).map_err(|e| not_applied(format!("cannot be read again: {e}")))?;
+        let mut candidate = parse_candidate(&path, &text)
+            .map_err(|e| not_applied(format!("no longer reads as a candidate: {e}")))?;
+        if candidate.id != changes.candidate {
+            return Err(not_applied(format!(
+                "now holds candidate {:?}, not {:?}",
+                candidate.id.as_str(),
+                changes.candidate.as_str()
+            )));
+        }
+        let scored = |who: &InterviewerId, stage: &str| {
+            workspace
+                .scorecard_path(&changes.candidate, who.as_str(), stage)
+                .is_ok_and(|card| fs::symlink_metadata(card).is_ok())
+        };
+        apply_changes(&mut candidate, &changes.changes, scored);
+        let template = definitions
+            .templates
+            .get(candidate.template.as_str())
+            .map(|entry| &entry.template);
+        let mut problems = candidate.problems();
+        problems.extend(candidate.reference_problems(definitions.opening_of(&candidate), template));
+        if let Some(problem) = problems.first() {
+            return Err(not_applied(format!(
+                "the import would break a rule of this file: {}: {}",
+                problem.path, problem.message
+            )));
+        }
+        let new_text = to_ron(&candidate, "candidate")?;
+        if new_text != text {
+            staged.push((stage_file(&path, new_text.as_bytes())?, text));
+        }
+    }
+    // The last look before anything is in place: a colleague's save since
+    // the read above is not written over.
+    for (file, text) in &staged {
+        if read_text(file.target()).ok().as_ref() != Some(text) {
+            return Err(InviteError::Candidate {
+                path: file.target().to_path_buf(),
+                message: "changed while the import was being written: import again".into(),
+            });
+        }
+    }
+    commit_all(staged)
+}
+
+/// Renames every staged file into place; if one fails, puts back the ones
+/// before it.
+fn commit_all(staged: Vec<(StagedFile, String)>) -> Result<Vec<PathBuf>, InviteError> {
+    let mut done: Vec<(PathBuf, String)> = Vec::with_capacity(staged.len());
+    let mut staged = staged.into_iter();
+    while let Some((file, before)) = staged.next() {
+        let path = file.target().to_path_buf();
+        if let Err(error) = file.commit() {
+            // The rest are removed as they drop.
+            drop(staged);
+            let paths: Vec<PathBuf> = done
+                .iter()
+                .rev()
+                .filter(|(path, before)| write_atomic(path, before.as_bytes()).is_err())
+                .map(|(path, _)| path.clone())
+                .collect();
+            return Err(if paths.is_empty() {
+                InviteError::Store(error)
+            } else {
+                InviteError::NotRestored { error, paths }
+            });
+        }
+        done.push((path, before));
+    }
+    Ok(done.into_iter().map(|(path, _)| path).collect())
+}
+
+/// The text of an invite file: a regular file (no link followed), at most
+/// [`MAX_INVITE_BYTES`], UTF-8.
+fn read_invite_file(path: &Path) -> Result<String, FileError> {
+    let too_large = || {
+        FileError::whole_file(
+            path,
+            format!(
+                "the file is larger than {} MiB: not a calendar invite (export fewer events)",
+                MAX_INVITE_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    let file = open_regular(path)?;
+    if file.metadata().is_ok_and(|m| m.len() > MAX_INVITE_BYTES) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INVITE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::whole_file(path, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_INVITE_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid_up_to = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let valid =
+            std::str::from_utf8(bytes.get(..valid_up_to).unwrap_or_default()).unwrap_or_default();
+        let at = line_col(valid, valid.len());
+        FileError::new(
+            path,
+            at.line,
+            at.column,
+            "not UTF-8 text: an iCalendar file is UTF-8 (RFC 5545)",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_invite_file_over_the_limit_or_not_utf8_is_refused_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.ics");
+        let file = fs::File::create(&big).unwrap();
+        file.set_len(MAX_INVITE_BYTES + 1).unwrap();
+        let err = read_invite_file(&big).unwrap_err().to_string();
+        assert!(err.ends_with("big.ics:1:1: the file is larger than 16 MiB: not a calendar invite (export fewer events)"), "{err}");
+        let latin1 = dir.path().join("latin1.ics");
+        fs::write(&latin1, b"BEGIN:VCALENDAR\nSUMMARY:Jos\xe9\n").unwrap();
+        let err = read_invite_file(&latin1).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 12));
+    }
+}
