@@ -23,6 +23,14 @@ impl ScorecardApp {
     pub(super) fn apply(&mut self, command: Command, time: f64) {
         match command {
             Command::GoHome => self.leave_to(Screen::Home, time),
+            Command::OpenImport(kind) => self.open_import(kind, time),
+            Command::ChooseImportFile(kind) => self.choose_import_file(kind),
+            Command::PreviewImport {
+                kind,
+                files,
+                opening,
+            } => self.preview_import(kind, files, opening),
+            Command::ApplyImport => self.apply_import(),
             Command::Remind {
                 interviewer,
                 candidate_name,
@@ -389,6 +397,11 @@ impl ScorecardApp {
                 if let Some(kit) = &mut setup.kit {
                     kit.path = path.display().to_string();
                 }
+            }
+            (Some(path), Screen::Import(import)) => {
+                import.path = path.display().to_string();
+                import.dropped.clear();
+                import.preview_requested = true;
             }
             (Some(path), Screen::Templates(templates)) => {
                 if let Some(kit) = &mut templates.kit {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
+use super::import_preview::PendingImport;
 use crate::io::{CatchUp, Erased, LoadProgress, Refresh, StoreError, Workspace, WorkspaceSnapshot};
 use crate::model::{Candidate, Decision, Opening, PracticeResults, Scorecard, Slug, Template};
 
@@ -76,6 +77,19 @@ pub enum Job {
         /// "Now" for the made-up dates.
         now: crate::model::Timestamp,
     },
+    /// Read files to import and say what applying them would do.
+    PreviewImport {
+        /// Invites or candidates.
+        kind: crate::ui::ImportKind,
+        /// The files (a folder of invites stands for its `.ics` files).
+        files: Vec<PathBuf>,
+        /// The opening candidates join.
+        opening: Option<Slug>,
+        /// The workspace as the app sees it, to match against.
+        snapshot: Box<WorkspaceSnapshot>,
+    },
+    /// Write an import previewed.
+    ApplyImport(Box<PendingImport>),
     /// Write a scorecard beside its file as a conflict copy: under `path`,
     /// or a free name like it, never over an existing file.
     WriteCopy {
@@ -169,6 +183,10 @@ pub enum Report {
         /// How many candidates were written (0: it was there already).
         result: Result<usize, StoreError>,
     },
+    /// What an import would do (with the plan to apply), or why it cannot.
+    ImportPreviewed(Result<(PendingImport, crate::ui::ImportPreview), String>),
+    /// An import was written (the files, and what was done), or why not.
+    ImportApplied(Result<(Vec<PathBuf>, String), String>),
     /// A conflict copy was written (where), or why not.
     CopyWritten {
         /// The name asked for.
@@ -395,6 +413,21 @@ impl Worker {
                 Report::Erased(Ok(erased))
             }
             Job::Refresh(paths) => Report::Refreshed(Box::new(self.workspace.refresh(&paths))),
+            Job::PreviewImport {
+                kind,
+                files,
+                opening,
+                snapshot,
+            } => Report::ImportPreviewed(super::import_preview::preview(
+                &self.workspace,
+                &snapshot,
+                kind,
+                &files,
+                opening.as_ref(),
+            )),
+            Job::ApplyImport(pending) => {
+                Report::ImportApplied(super::import_preview::apply(&self.workspace, &pending))
+            }
             Job::SaveCandidate(candidate) => {
                 Report::CandidateSaved(self.workspace.save_candidate(&candidate))
             }

@@ -8,6 +8,8 @@ mod command_handling;
 mod debrief_cache;
 mod desktop;
 mod edit_session;
+mod import_preview;
+mod importing;
 mod editing;
 mod io_worker;
 mod live_updates;

@@ -18,6 +18,7 @@ use super::desktop::{Desktop, SystemDesktop};
 use super::edit_session::EditSession;
 use super::io_worker::{IoWorker, Job};
 use super::live_updates::{LiveUpdates, Wanted};
+use super::import_preview::PendingImport;
 use super::reminders::Reminders;
 use super::summary_worker::{Computed, SummaryWorker};
 use crate::export::Format;
@@ -26,7 +27,7 @@ use crate::model::Slug;
 use crate::model::stats::Summary;
 use crate::ui::OpeningsScreen;
 use crate::ui::{
-    Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, InterviewScreen,
+    Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, ImportScreen, InterviewScreen,
     InterviewersScreen, Place, PracticeScreen, SaveStatus, Settings, SetupScreen, TemplatesScreen,
     TopBar, ViewContext, help_overlay_ui,
 };
@@ -78,6 +79,8 @@ pub enum Screen {
     Interviewers(InterviewersScreen),
     /// Openings: list, create, edit, put on hold, close.
     Openings(OpeningsScreen),
+    /// Invites or candidates from a file: preview, then apply.
+    Import(ImportScreen),
 }
 
 /// The app.
@@ -137,6 +140,8 @@ pub struct ScorecardApp {
     pub(super) chosen_folder: Option<mpsc::Receiver<Option<std::path::PathBuf>>>,
     /// The notification of one's own overdue scorecards, and *Remind*.
     pub(super) reminders: Reminders,
+    /// The import last previewed, kept for *Apply*.
+    pub(super) pending_import: Option<PendingImport>,
 }
 
 /// A debrief export, as asked for.
@@ -194,6 +199,7 @@ impl ScorecardApp {
             typed_workspace: String::new(),
             chosen_folder: None,
             reminders,
+            pending_import: None,
         }
     }
 
@@ -230,6 +236,7 @@ impl ScorecardApp {
         self.home = HomeScreen::default();
         self.live = LiveUpdates::default();
         self.typed_workspace.clear();
+        self.pending_import = None;
         self.notice = None;
         self.info = None;
         self.egui_ctx.request_repaint();
@@ -435,7 +442,9 @@ impl ScorecardApp {
             Screen::Practice(_) => Place::Practice,
             Screen::Interviewers(_) => Place::Interviewers,
             Screen::Openings(_) => Place::Openings,
-            Screen::Setup(_) | Screen::Interview(_) | Screen::Debrief(_) => Place::Elsewhere,
+            Screen::Setup(_) | Screen::Interview(_) | Screen::Debrief(_) | Screen::Import(_) => {
+                Place::Elsewhere
+            }
         };
         let updating =
             self.needs_aggregates() && self.summary.is_some() && !self.aggregates_current();
@@ -486,6 +495,7 @@ impl eframe::App for ScorecardApp {
         self.take_chosen_path();
         self.take_chosen_folder(time);
         self.remind(ctx, time);
+        self.take_dropped_files(ctx, time);
         if let Some(seconds) = self.editing.as_ref().and_then(|s| s.next_due_in(time)) {
             ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
         }
@@ -569,6 +579,7 @@ impl eframe::App for ScorecardApp {
                 view.ui(ui, &mut cx, current);
             }
             Screen::Openings(openings) => openings.ui(ui, &mut cx),
+            Screen::Import(import) => import.ui(ui, &mut cx),
             Screen::Compare(compare) => {
                 let aggregates = summary.as_ref().map(|c| Aggregates {
                     revision: c.revision,

@@ -110,6 +110,8 @@ impl ScorecardApp {
                 self.check_open_file();
             }
             Report::ScorecardSaved(saved) => self.on_scorecard_saved(saved, time),
+            Report::ImportPreviewed(result) => self.on_import_previewed(result),
+            Report::ImportApplied(result) => self.on_import_applied(result),
             Report::CaughtUp(read) => {
                 self.handle_report(*read, time);
                 self.caught_up = true;

@@ -55,6 +55,8 @@ impl HomeScreen {
                     self.owed_ui(ui, cx);
                     self.new_candidate_ui(ui, cx);
                     ui.separator();
+                    import_buttons_ui(ui, cx);
+                    ui.separator();
                     self.pending_drafts_ui(ui, cx);
                     ui.separator();
                     self.purge_ui(ui, cx);
@@ -626,4 +628,27 @@ impl HomeScreen {
         }
         true
     }
+}
+
+/// Where the calendar's invites and the ATS's candidates come in.
+fn import_buttons_ui(ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+    ui.strong("From your calendar and your ATS");
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Import invites…")
+            .on_hover_text("Interview invites (.ics) become each candidate's plan")
+            .clicked()
+        {
+            cx.commands
+                .push(Command::OpenImport(super::ImportKind::Invites));
+        }
+        if ui
+            .button("Import candidates…")
+            .on_hover_text("An ATS export (.csv) adds its candidates to an opening")
+            .clicked()
+        {
+            cx.commands
+                .push(Command::OpenImport(super::ImportKind::Candidates));
+        }
+    });
 }

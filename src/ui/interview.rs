@@ -38,6 +38,8 @@ pub struct InterviewScreen {
     pub conflict: bool,
     focus_evidence: bool,
     stamp_requested: bool,
+    /// *Copy for ATS* was pressed: say where the text went.
+    copied_for_ats: bool,
 }
 
 impl InterviewScreen {
@@ -66,6 +68,7 @@ impl InterviewScreen {
             conflict: false,
             focus_evidence: false,
             stamp_requested: false,
+            copied_for_ats: false,
         }
     }
 
@@ -457,8 +460,26 @@ impl InterviewScreen {
                     at.as_utc().format("%Y-%m-%d %H:%M UTC")
                 ));
             }
-            if ui.button("Amend").clicked() {
-                self.amend(now);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Copy for ATS")
+                    .on_hover_text(
+                        "The scorecard as text in the ATS's order and four-point words, to paste into its feedback form",
+                    )
+                    .clicked()
+                {
+                    ui.ctx().copy_text(crate::export::ats_text(
+                        &self.scorecard,
+                        Some(&self.template),
+                    ));
+                    self.copied_for_ats = true;
+                }
+                if ui.button("Amend").clicked() {
+                    self.amend(now);
+                }
+            });
+            if self.copied_for_ats {
+                ui.weak("Copied: paste it into the candidate's scorecard in your ATS.");
             }
         } else {
             if let Some(at) = self.scorecard.amended_at {

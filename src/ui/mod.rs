@@ -13,6 +13,7 @@ mod first_run;
 mod help_overlay;
 mod home;
 mod home_lists;
+mod import;
 mod interview;
 mod interview_plan;
 mod interviewers;
@@ -39,6 +40,7 @@ pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
 pub use first_run::{remember_workspace, sample_folder};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
+pub use import::{ImportKind, ImportPreview, ImportScreen, ImportState, RowAction};
 pub use interview::InterviewScreen;
 pub use interview_plan::{PlanDraft, PlanRow};
 pub use interviewers::{InterviewerColumn, InterviewersScreen};
@@ -165,6 +167,21 @@ pub enum Command {
     },
     /// Record (or change) the panel's decision on a candidate.
     RecordDecision(Box<crate::model::Decision>),
+    /// Show the import screen for invites or candidates.
+    OpenImport(ImportKind),
+    /// Ask for the file to import with the platform's dialog.
+    ChooseImportFile(ImportKind),
+    /// Read a file to import and show what applying it would do.
+    PreviewImport {
+        /// Invites or candidates.
+        kind: ImportKind,
+        /// The files (for invites, a folder stands for its `.ics` files).
+        files: Vec<PathBuf>,
+        /// The opening candidates join (candidates only).
+        opening: Option<Slug>,
+    },
+    /// Apply the import last previewed.
+    ApplyImport,
 }
 
 /// What to do when the open scorecard changed on disk.

@@ -9,6 +9,7 @@ mod closing;
 mod harness;
 mod hiring_loop;
 mod home;
+mod import;
 mod hygiene;
 mod interview;
 mod panel;
