@@ -117,7 +117,9 @@ fn the_lever_body_and_where_to_send_it() {
 fn one_submitted_scorecard_needs_no_stage_and_several_do() {
     let ws = fixture_workspace();
     let single = ok(&export(&ws, "c-0102", "ats", &[]));
-    assert!(single.starts_with("Overall recommendation: Definitely not\n\nIncident response: Definitely not\n"));
+    assert!(single.starts_with(
+        "Overall recommendation: Definitely not\n\nIncident response: Definitely not\n"
+    ));
     // Outlived by the template: named by its id, after the others.
     assert!(single.contains("\n\ncapacity: No\n[30:05] sized the cache by guesswork\n"));
     refused(
@@ -177,7 +179,11 @@ fn the_json_bodies_need_an_ats_mapping_that_maps_every_rated_dimension() {
     );
     let file = ws.join("ats.ron");
     let mapping = fs::read_to_string(&file).unwrap();
-    fs::write(&file, mapping.replace("    lever: Some(", "    lever: None,\n    unused: Some(")).unwrap();
+    fs::write(
+        &file,
+        mapping.replace("    lever: Some(", "    lever: None,\n    unused: Some("),
+    )
+    .unwrap();
     let out = export(&ws, "c-0101", "lever-json", &["--stage", "incident-drill"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -231,10 +237,7 @@ fn a_candidate_without_an_ats_id_cannot_have_a_body() {
 #[test]
 fn the_ats_formats_take_an_interviewer_and_the_others_do_not() {
     let ws = fixture_workspace();
-    let out = scorecard(
-        &ws,
-        &["export", "--candidate", "c-0101", "--format", "ats"],
-    );
+    let out = scorecard(&ws, &["export", "--candidate", "c-0101", "--format", "ats"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--interviewer <NAME>"));
     let out = scorecard(
@@ -250,7 +253,12 @@ fn the_ats_formats_take_an_interviewer_and_the_others_do_not() {
         ],
     );
     assert_eq!(out.status.code(), Some(2));
-    let out = export(&ws, "c-0101", "ats", &["--stage", "incident-drill", "--blind"]);
+    let out = export(
+        &ws,
+        "c-0101",
+        "ats",
+        &["--stage", "incident-drill", "--blind"],
+    );
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -288,7 +296,10 @@ fn validate_checks_ats_ron_against_the_templates_in_effect() {
             "ats-unknown-dimension.ron",
             "7:42: no template in effect has a dimension \"incident-respnse\"",
         ),
-        ("ats-blank-id.ron", "4:47: form_definition_id is blank: copy it from the ATS"),
+        (
+            "ats-blank-id.ron",
+            "4:47: form_definition_id is blank: copy it from the ATS",
+        ),
         (
             "ats-unknown-field.ron",
             "6:9: unexpected field named `formId` in `LeverForm`, expected one of `template_id`, `overall`, `dimensions`, `notes`, or `users` instead",

@@ -120,7 +120,11 @@ fn some(text: &str) -> Option<String> {
 #[test]
 fn a_greenhouse_export_with_bom_and_first_and_last_names_is_imported() {
     let (_dir, root) = workspace();
-    let out = import(&root, &fixtures().join("greenhouse.csv"), &["--format", "json"]);
+    let out = import(
+        &root,
+        &fixtures().join("greenhouse.csv"),
+        &["--format", "json"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let doc = json(&out);
     assert_eq!(
@@ -136,7 +140,11 @@ fn a_greenhouse_export_with_bom_and_first_and_last_names_is_imported() {
         .collect();
     assert_eq!(
         names,
-        ["Mireille Ducharme-Vasquez", "Tomasz Wiśniewski", "Aoife O'Callaghan"]
+        [
+            "Mireille Ducharme-Vasquez",
+            "Tomasz Wiśniewski",
+            "Aoife O'Callaghan"
+        ]
     );
     assert_eq!(doc["created"][2]["line"], 4);
     assert_eq!(doc["unchanged"], 0);
@@ -287,7 +295,11 @@ fn fails(root: &Path, file: &Path, extra: &[&str], code: i32, first_line: &str) 
     assert_eq!(stderr.lines().next(), Some(first_line), "{stderr}");
     assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
     assert!(!stderr.contains("panicked"));
-    assert_eq!(hashed(root), before, "a failed import changed the workspace");
+    assert_eq!(
+        hashed(root),
+        before,
+        "a failed import changed the workspace"
+    );
 }
 
 #[test]
@@ -322,7 +334,11 @@ fn bad_rows_are_each_named_at_their_line_and_nothing_is_written() {
 #[test]
 fn a_file_without_a_name_column_is_refused() {
     let (dir, root) = workspace();
-    let file = csv(dir.path(), "no-name.csv", b"Email;Stage\na@example.com;Onsite\n");
+    let file = csv(
+        dir.path(),
+        "no-name.csv",
+        b"Email;Stage\na@example.com;Onsite\n",
+    );
     fails(
         &root,
         &file,
@@ -339,7 +355,11 @@ fn a_file_without_a_name_column_is_refused() {
 fn a_file_that_is_not_utf8_is_refused_where_it_stops_being_text() {
     let (dir, root) = workspace();
     // "Jos\xe9" is Latin-1, as an old spreadsheet saves it.
-    let file = csv(dir.path(), "latin1.csv", b"Name,Email\nJos\xe9 Pinto,jp@example.com\n");
+    let file = csv(
+        dir.path(),
+        "latin1.csv",
+        b"Name,Email\nJos\xe9 Pinto,jp@example.com\n",
+    );
     fails(
         &root,
         &file,
@@ -407,7 +427,11 @@ fn a_column_that_is_not_in_the_file_is_invalid_input_and_an_unknown_field_is_usa
 #[test]
 fn errors_in_json_carry_their_line_and_column() {
     let (dir, root) = workspace();
-    let file = csv(dir.path(), "mail.csv", b"Name,Email\nAna Ruiz,ana(at)example.com\n");
+    let file = csv(
+        dir.path(),
+        "mail.csv",
+        b"Name,Email\nAna Ruiz,ana(at)example.com\n",
+    );
     let out = import(&root, &file, &["--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let doc = json(&out);
