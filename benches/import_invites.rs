@@ -1,8 +1,8 @@
 //! Budget: planning and applying an import of 10,000 calendar events into
 //! a demo-sized workspace takes under 1 s.
 //!
-//! The workspace: `scorecard demo --candidates 1000` data (its plans and
-//! scorecards included) and a `people.ron` of 20 interviewers. The file:
+//! The workspace: `scorecard demo --candidates 1000` (its openings, plans
+//! and scorecards included) and a `people.ron` of 20 interviewers. The file:
 //! 10,000 `VEVENT`s as Outlook writes them (CRLF, a `VTIMEZONE` with the
 //! Windows name `W. Europe Standard Time`, folded lines, `CN="Last,
 //! First"`, a room), ten a candidate, each naming the candidate and one
@@ -25,7 +25,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use clap::Parser;
 use criterion::{BatchSize, Criterion, criterion_group};
+use scorecard::cli::{Cli, run_command};
 use scorecard::io::{Workspace, apply_invites, load_people, plan_invites};
 
 const CANDIDATES: usize = 1_000;
@@ -132,13 +134,18 @@ fn candidate_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 fn import_invites(c: &mut Criterion) {
     let (dir, _tmp) = common::workspace_dir("SCORECARD_BENCH_INVITES");
     if !common::has_candidates(&dir) {
-        let w = common::write_demo_workspace(&dir, CANDIDATES);
-        eprintln!(
-            "wrote {} candidates, {} scorecards to {}",
-            w.candidates,
-            w.scorecards,
-            dir.display()
-        );
+        // `scorecard demo`, as a user makes it: openings and decisions too.
+        let cli = Cli::parse_from([
+            "scorecard",
+            "--workspace",
+            dir.to_str().unwrap(),
+            "demo",
+            "--candidates",
+            &CANDIDATES.to_string(),
+        ]);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run_command(&cli, cli.command.as_ref().unwrap(), &mut out, &mut err).unwrap();
+        eprint!("{}", String::from_utf8_lossy(&out));
     }
     std::fs::write(dir.join("people.ron"), people_ron()).unwrap();
     let workspace = Workspace::new(&dir);

@@ -16,6 +16,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::atomic_write::{StagedFile, stage_file};
 use super::ics::parse_invite_events;
 use super::listing::open_regular;
@@ -24,7 +26,7 @@ use super::parse::{parse_candidate, read_text, to_ron};
 use super::workspace::CANDIDATE_FILE;
 use super::{FileError, StoreError, Workspace, WorkspaceSnapshot, load_people, write_atomic};
 use crate::model::invite_import::{
-    CandidateInfo, InviteEvent, InvitePlan, apply_changes, plan_invite_import,
+    CandidateChanges, CandidateInfo, InviteEvent, InvitePlan, apply_changes, plan_invite_import,
 };
 use crate::model::{InterviewerId, People, Scorecard};
 
@@ -156,61 +158,17 @@ pub fn apply_invites(
         return Ok(Vec::new());
     }
     let definitions = workspace.load_definitions();
-    let mut staged: Vec<(StagedFile, String)> = Vec::new();
-    for changes in &plan.changes {
-        let dir = workspace.candidate_dir(&changes.candidate);
-        let path = dir.join(CANDIDATE_FILE);
-        let not_applied = |message: String| InviteError::Candidate {
-            path: path.clone(),
-            message,
-        };
-        match fs::symlink_metadata(&dir) {
-            Ok(meta) if meta.is_dir() => {}
-            Ok(_) => {
-                return Err(not_applied(
-                    "the candidate's folder is a link or not a folder: not written through".into(),
-                ));
-            }
-            Err(_) => {
-                return Err(not_applied(
-                    "the candidate's folder is gone (erased, or moved since the preview)".into(),
-                ));
-            }
-        }
-        let text =
-            read_text(&path).map_err(|e| not_applied(format!("cannot be read again: {e}")))?;
-        let mut candidate = parse_candidate(&path, &text)
-            .map_err(|e| not_applied(format!("no longer reads as a candidate: {e}")))?;
-        if candidate.id != changes.candidate {
-            return Err(not_applied(format!(
-                "now holds candidate {:?}, not {:?}",
-                candidate.id.as_str(),
-                changes.candidate.as_str()
-            )));
-        }
-        let scored = |who: &InterviewerId, stage: &str| {
-            workspace
-                .scorecard_path(&changes.candidate, who.as_str(), stage)
-                .is_ok_and(|card| fs::symlink_metadata(card).is_ok())
-        };
-        apply_changes(&mut candidate, &changes.changes, scored);
-        let template = definitions
-            .templates
-            .get(candidate.template.as_str())
-            .map(|entry| &entry.template);
-        let mut problems = candidate.problems();
-        problems.extend(candidate.reference_problems(definitions.opening_of(&candidate), template));
-        if let Some(problem) = problems.first() {
-            return Err(not_applied(format!(
-                "the import would break a rule of this file: {}: {}",
-                problem.path, problem.message
-            )));
-        }
-        let new_text = to_ron(&candidate, "candidate")?;
-        if new_text != text {
-            staged.push((stage_file(&path, new_text.as_bytes())?, text));
-        }
-    }
+    // Each file is read, changed, checked and staged (written and flushed)
+    // on its own, on every core: the flushes are most of the time. An
+    // error drops the files staged so far, which removes them.
+    let staged: Vec<(StagedFile, String)> = plan
+        .changes
+        .par_iter()
+        .map(|changes| stage_changes(workspace, &definitions, changes))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     // The last look before anything is in place: a colleague's save since
     // the read above is not written over.
     for (file, text) in &staged {
@@ -222,6 +180,67 @@ pub fn apply_invites(
         }
     }
     commit_all(staged)
+}
+
+/// One candidate's file read again, `changes` applied, checked and staged;
+/// `None` when the changes leave it as it was. With the text read.
+fn stage_changes(
+    workspace: &Workspace,
+    definitions: &WorkspaceSnapshot,
+    changes: &CandidateChanges,
+) -> Result<Option<(StagedFile, String)>, InviteError> {
+    let dir = workspace.candidate_dir(&changes.candidate);
+    let path = dir.join(CANDIDATE_FILE);
+    let not_applied = |message: String| InviteError::Candidate {
+        path: path.clone(),
+        message,
+    };
+    match fs::symlink_metadata(&dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            return Err(not_applied(
+                "the candidate's folder is a link or not a folder: not written through".into(),
+            ));
+        }
+        Err(_) => {
+            return Err(not_applied(
+                "the candidate's folder is gone (erased, or moved since the preview)".into(),
+            ));
+        }
+    }
+    let text = read_text(&path).map_err(|e| not_applied(format!("cannot be read again: {e}")))?;
+    let mut candidate = parse_candidate(&path, &text)
+        .map_err(|e| not_applied(format!("no longer reads as a candidate: {e}")))?;
+    if candidate.id != changes.candidate {
+        return Err(not_applied(format!(
+            "now holds candidate {:?}, not {:?}",
+            candidate.id.as_str(),
+            changes.candidate.as_str()
+        )));
+    }
+    let scored = |who: &InterviewerId, stage: &str| {
+        workspace
+            .scorecard_path(&changes.candidate, who.as_str(), stage)
+            .is_ok_and(|card| fs::symlink_metadata(card).is_ok())
+    };
+    apply_changes(&mut candidate, &changes.changes, scored);
+    let template = definitions
+        .templates
+        .get(candidate.template.as_str())
+        .map(|entry| &entry.template);
+    let mut problems = candidate.problems();
+    problems.extend(candidate.reference_problems(definitions.opening_of(&candidate), template));
+    if let Some(problem) = problems.first() {
+        return Err(not_applied(format!(
+            "the import would break a rule of this file: {}: {}",
+            problem.path, problem.message
+        )));
+    }
+    let new_text = to_ron(&candidate, "candidate")?;
+    if new_text == text {
+        return Ok(None);
+    }
+    Ok(Some((stage_file(&path, new_text.as_bytes())?, text)))
 }
 
 /// Renames every staged file into place; if one fails, puts back the ones
