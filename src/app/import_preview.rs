@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::{
-    CandidateImportPlan, Workspace, WorkspaceSnapshot, apply_candidates,
-    apply_invites, read_candidates_csv, read_invites_files,
+    CandidateImportPlan, Workspace, WorkspaceSnapshot, apply_candidates, apply_invites,
+    read_candidates_csv, read_invites_files,
 };
 use crate::model::invite_import::{InvitePlan, PlannedEntry};
 use crate::model::{ColumnOverrides, ImportField, Slug};
@@ -33,7 +33,8 @@ pub fn preview(
     match kind {
         ImportKind::Invites => {
             let files = expand_folders(files)?;
-            let plan = read_invites_files(workspace, snapshot, &files).map_err(|e| format!("{e:#}"))?;
+            let plan =
+                read_invites_files(workspace, snapshot, &files).map_err(|e| format!("{e:#}"))?;
             let preview = invites_preview(&files, &plan, snapshot);
             Ok((PendingImport::Invites(Box::new(plan)), preview))
         }
@@ -59,7 +60,10 @@ pub fn preview(
 }
 
 /// Applies a previewed import: the files written, and what was done.
-pub fn apply(workspace: &Workspace, pending: &PendingImport) -> Result<(Vec<PathBuf>, String), String> {
+pub fn apply(
+    workspace: &Workspace,
+    pending: &PendingImport,
+) -> Result<(Vec<PathBuf>, String), String> {
     match pending {
         PendingImport::Invites(plan) => {
             let written = apply_invites(workspace, plan).map_err(|e| format!("{e:#}"))?;
@@ -120,11 +124,16 @@ fn files_label(files: &[PathBuf]) -> PathBuf {
 
 /// The invites table: one row per interview created, moved, cancelled or
 /// kept, then what did not match.
-fn invites_preview(files: &[PathBuf], plan: &InvitePlan, snapshot: &WorkspaceSnapshot) -> ImportPreview {
+fn invites_preview(
+    files: &[PathBuf],
+    plan: &InvitePlan,
+    snapshot: &WorkspaceSnapshot,
+) -> ImportPreview {
     let stage = |entry: &PlannedEntry| {
-        snapshot
-            .candidate(entry.candidate.as_str())
-            .map_or_else(|| entry.stage.clone(), |r| snapshot.stage_name(r, &entry.stage))
+        snapshot.candidate(entry.candidate.as_str()).map_or_else(
+            || entry.stage.clone(),
+            |r| snapshot.stage_name(r, &entry.stage),
+        )
     };
     let cells = |entry: &PlannedEntry, note: String| {
         vec![
@@ -140,10 +149,16 @@ fn invites_preview(files: &[PathBuf], plan: &InvitePlan, snapshot: &WorkspaceSna
         rows.push((RowAction::Create, cells(entry, String::new())));
     }
     for moved in &plan.moved {
-        rows.push((RowAction::Move, cells(&moved.entry, format!("was {}", moved.from))));
+        rows.push((
+            RowAction::Move,
+            cells(&moved.entry, format!("was {}", moved.from)),
+        ));
     }
     for entry in &plan.cancelled {
-        rows.push((RowAction::Cancel, cells(entry, "cancelled in the calendar".to_owned())));
+        rows.push((
+            RowAction::Cancel,
+            cells(entry, "cancelled in the calendar".to_owned()),
+        ));
     }
     for entry in &plan.cancelled_but_scored {
         rows.push((
@@ -208,11 +223,19 @@ fn candidates_preview(file: &Path, plan: &CandidateImportPlan) -> ImportPreview 
             String::new()
         } else {
             let fields: Vec<&str> = row.differs.iter().map(|f| f.key()).collect();
-            format!("; the file's {} differs, nothing overwritten", fields.join(", "))
+            format!(
+                "; the file's {} differs, nothing overwritten",
+                fields.join(", ")
+            )
         };
         rows.push((
             RowAction::Unchanged,
-            vec![row.name.clone(), String::new(), String::new(), how + &differs],
+            vec![
+                row.name.clone(),
+                String::new(),
+                String::new(),
+                how + &differs,
+            ],
         ));
     }
     let notes = vec![format!(
@@ -222,7 +245,7 @@ fn candidates_preview(file: &Path, plan: &CandidateImportPlan) -> ImportPreview 
             .iter()
             .map(|(field, column)| {
                 let how = if column.guessed { "" } else { ", as asked" };
-                format!("{} ← {:?}{how}", field_words(*field), column.header)
+                format!("{} from {:?}{how}", field_words(*field), column.header)
             })
             .collect::<Vec<_>>()
             .join("; ")

@@ -106,9 +106,8 @@ impl ScorecardApp {
         let kinds: Vec<Option<ImportKind>> =
             dropped.iter().map(|p| ImportKind::of_file(p)).collect();
         let Some(Some(kind)) = kinds.first().copied() else {
-            self.notice = Some(
-                "Drop a calendar file (.ics) or an ATS export (.csv) to import it".to_owned(),
-            );
+            self.notice =
+                Some("Drop a calendar file (.ics) or an ATS export (.csv) to import it".to_owned());
             return;
         };
         if kinds.iter().any(|k| *k != Some(kind)) {

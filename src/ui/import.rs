@@ -84,7 +84,10 @@ impl RowAction {
 
     /// Whether applying changes something for this row.
     pub fn changes(self) -> bool {
-        matches!(self, RowAction::Create | RowAction::Move | RowAction::Cancel)
+        matches!(
+            self,
+            RowAction::Create | RowAction::Move | RowAction::Cancel
+        )
     }
 }
 
@@ -196,11 +199,17 @@ impl ImportScreen {
                     .dropped
                     .iter()
                     .map(|p| {
-                        p.file_name()
-                            .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+                        p.file_name().map_or_else(
+                            || p.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        )
                     })
                     .collect();
-                ui.label(format!("{} files dropped: {}", names.len(), names.join(", ")));
+                ui.label(format!(
+                    "{} files dropped: {}",
+                    names.len(),
+                    names.join(", ")
+                ));
             }
             ui.horizontal(|ui| {
                 let label = ui.label(match self.kind {
@@ -233,8 +242,8 @@ impl ImportScreen {
             ui.weak("Or drop the file on the window.");
             let busy = matches!(self.state, ImportState::Reading | ImportState::Applying);
             ui.horizontal(|ui| {
-                let ready = self.has_file()
-                    && (self.kind == ImportKind::Invites || self.opening.is_some());
+                let ready =
+                    self.has_file() && (self.kind == ImportKind::Invites || self.opening.is_some());
                 if ui
                     .add_enabled(ready && !busy, egui::Button::new("Preview"))
                     .clicked()

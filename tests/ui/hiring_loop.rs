@@ -58,7 +58,7 @@ pub(crate) fn interview(interviewer: &str, stage: &str, at: &str) -> Interview {
 
 /// A submitted scorecard of `interviewer` at the general interview of c-1,
 /// written as a colleague's laptop and a sync tool would.
-fn colleague_submits(workspace: &Path, interviewer: &str) {
+pub(crate) fn colleague_submits(workspace: &Path, interviewer: &str) {
     let card = Scorecard {
         format: FormatVersion::CURRENT,
         candidate: Slug::new("c-1").unwrap(),
