@@ -7,7 +7,6 @@
 //! are skipped (some clients end their files with one).
 
 use icalendar::parser::Property;
-use rayon::prelude::*;
 
 use super::IcsError;
 
@@ -83,16 +82,11 @@ pub(super) fn unfold(text: &str) -> Result<Vec<(usize, String, usize)>, IcsError
 }
 
 /// Every content line of `text`.
-///
-/// The lines are parsed on every core (a calendar export holds tens of
-/// thousands); the error reported is still the first in the file.
 pub(super) fn content_lines(text: &str) -> Result<Vec<ContentLine>, IcsError> {
-    let parsed: Vec<Result<ContentLine, IcsError>> = unfold(text)?
-        .into_par_iter()
-        .with_min_len(256)
+    unfold(text)?
+        .into_iter()
         .map(|(line, logical, first_len)| parse_line(line, &logical, first_len))
-        .collect();
-    parsed.into_iter().collect()
+        .collect()
 }
 
 /// One content line: `NAME *(;PARAM=VALUE) : VALUE`.
