@@ -12,7 +12,6 @@
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, Utc, Weekday};
 
 use super::Component;
-use super::zones::parse_date_time;
 
 /// The rules of one `VTIMEZONE`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -283,6 +282,15 @@ fn nth_weekday(year: i32, month: u32, nth: i8, weekday: Weekday) -> Option<Naive
             day
         })
     }
+}
+
+/// A DATE-TIME value's digits, "20261201T100000" (a trailing `Z` taken
+/// off by the caller), as a date and time without a zone.
+pub(super) fn parse_date_time(value: &str) -> Option<NaiveDateTime> {
+    if value.len() != 15 || !value.is_ascii() {
+        return None;
+    }
+    NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S").ok()
 }
 
 #[cfg(test)]

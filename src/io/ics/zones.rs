@@ -18,6 +18,7 @@ use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::rules::Rules;
+pub(super) use super::rules::parse_date_time;
 use super::windows_zones::{DISPLAY_NAMES, WINDOWS_ZONES};
 
 /// The zone of a date-time value.
@@ -82,15 +83,6 @@ fn display_name(tzid: &str) -> Option<&str> {
         .trim_end_matches(',')
         .trim();
     (cities.chars().count() >= 4).then_some(cities)
-}
-
-/// A DATE-TIME value's digits, "20261201T100000" (a trailing `Z` taken
-/// off by the caller), as a date and time without a zone.
-pub(super) fn parse_date_time(value: &str) -> Option<NaiveDateTime> {
-    if value.len() != 15 || !value.is_ascii() {
-        return None;
-    }
-    NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S").ok()
 }
 
 impl Zone {
