@@ -114,7 +114,7 @@ fn flushed_temp<'p>(
 /// Flushes the rename itself to disk. Best effort: some file systems (and
 /// every non-Unix platform) cannot open a folder for syncing, and the data is
 /// already safe in the renamed file.
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(handle) = fs::File::open(dir) {
         let _ignored = handle.sync_all();

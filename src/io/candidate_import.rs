@@ -14,6 +14,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::atomic_write::sync_dir;
 use super::candidate_csv::{decode, read_rows};
 use super::listing::open_regular;
 use super::parse::to_ron;
@@ -247,16 +248,6 @@ pub fn apply_candidates(
     }
     sync_dir(&dir);
     Ok(targets.iter().map(|t| t.join(CANDIDATE_FILE)).collect())
-}
-
-/// Flushes the renames to disk; best effort, as `write_atomic` does.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(handle) = fs::File::open(dir) {
-        let _ignored = handle.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 #[cfg(test)]
