@@ -132,7 +132,7 @@ fn invites_preview(
     let stage = |entry: &PlannedEntry| {
         snapshot.candidate(entry.candidate.as_str()).map_or_else(
             || entry.stage.clone(),
-            |r| snapshot.stage_name(r, &entry.stage),
+            |r| snapshot.stage_name(&r.candidate, &entry.stage),
         )
     };
     let cells = |entry: &PlannedEntry, note: String| {

@@ -56,10 +56,7 @@ impl ScorecardApp {
             let pending = self.snapshot.pending(now, &filter);
             let snapshot = &self.snapshot;
             if let Some(reminder) = overdue_reminder(&pending, |p| {
-                snapshot.candidate(p.candidate.id.as_str()).map_or_else(
-                    || p.interview.stage.to_string(),
-                    |r| snapshot.stage_name(r, &p.interview.stage),
-                )
+                snapshot.stage_name(p.candidate, &p.interview.stage)
             }) {
                 self.reminders.notify(reminder);
             }

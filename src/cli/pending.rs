@@ -74,10 +74,7 @@ pub fn run(
         )?,
         PendingFormat::Text => pending_text(as_of, &pending),
         PendingFormat::Ics => pending_ics(as_of, &pending, |p| {
-            snapshot.candidate(p.candidate.id.as_str()).map_or_else(
-                || p.interview.stage.to_string(),
-                |record| snapshot.stage_name(record, &p.interview.stage),
-            )
+            snapshot.stage_name(p.candidate, &p.interview.stage)
         }),
     };
     out.write_all(text.as_bytes())?;

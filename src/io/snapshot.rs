@@ -125,15 +125,15 @@ impl WorkspaceSnapshot {
             .map(|r| &r.opening)
     }
 
-    /// The words for `record`'s stage `stage`: its exercise's name in the
-    /// template in effect, "General interview" for `""`, else the id (a
+    /// The words for `candidate`'s stage `stage`: its exercise's name in
+    /// the template in effect, "General interview" for `""`, else the id (a
     /// scorecard outlives its template).
-    pub fn stage_name(&self, record: &CandidateRecord, stage: &str) -> String {
+    pub fn stage_name(&self, candidate: &Candidate, stage: &str) -> String {
         if stage.is_empty() {
             return "General interview".to_owned();
         }
         self.templates
-            .get(record.candidate.template.as_str())
+            .get(candidate.template.as_str())
             .and_then(|e| e.template.exercise(stage))
             .map_or_else(|| stage.to_owned(), |e| e.name.clone())
     }

@@ -106,7 +106,7 @@ impl SetupScreen {
                     let label = ui.label("Stage");
                     let t = &entry.template;
                     egui::ComboBox::from_id_salt("stage")
-                        .selected_text(snapshot.stage_name(record, &self.stage))
+                        .selected_text(snapshot.stage_name(&record.candidate, &self.stage))
                         .width(280.0)
                         .show_ui(ui, |ui| {
                             ui.selectable_value(
@@ -180,7 +180,7 @@ impl SetupScreen {
             ui.label(format!(
                 "{}: {}, {state}",
                 card.interviewer,
-                snapshot.stage_name(record, &card.stage)
+                snapshot.stage_name(&record.candidate, &card.stage)
             ));
         }
         ui.add_space(16.0);

@@ -283,7 +283,7 @@ impl HomeScreen {
                 continue;
             };
             let card = &scorecard_record.scorecard;
-            let stage = cx.snapshot.stage_name(record, &card.stage);
+            let stage = cx.snapshot.stage_name(&record.candidate, &card.stage);
             let age = draft_age(card.started_at, card.amended_at, cx.now);
             let who = if everyone {
                 format!(" by {}", card.interviewer)
@@ -407,10 +407,7 @@ impl OwedList {
                 .map(|p| OwedRow {
                     candidate: p.candidate.id.clone(),
                     stage: p.interview.stage.to_string(),
-                    stage_name: cx.snapshot.candidate(p.candidate.id.as_str()).map_or_else(
-                        || p.interview.stage.to_string(),
-                        |r| cx.snapshot.stage_name(r, &p.interview.stage),
-                    ),
+                    stage_name: cx.snapshot.stage_name(p.candidate, &p.interview.stage),
                     interviewer: p.interview.interviewer.trim().to_owned(),
                     overdue: p.state == crate::model::InterviewState::Overdue,
                     hours_overdue: p.hours_overdue,
