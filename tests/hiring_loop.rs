@@ -5,9 +5,12 @@
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::copy_dir;
 use scorecard::io::{StoreError, Workspace};
 use scorecard::model::{Decision, FormatVersion, OpeningStatus, Slug, Verdict};
 
@@ -21,19 +24,6 @@ fn loop_workspace() -> (tempfile::TempDir, Workspace) {
     );
     let ws = Workspace::new(dir.path());
     (dir, ws)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

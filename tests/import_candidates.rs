@@ -6,33 +6,21 @@
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
-use std::collections::hash_map::DefaultHasher;
+mod common;
+
 use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use scorecard::io::Workspace;
 use serde_json::Value;
 
+use common::{copy_dir, text, workspace_state};
+
 const OPENING: &str = "platform-sre-lisbon";
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ats")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// A copy of the fixture workspace (two candidates of the opening:
@@ -65,33 +53,8 @@ fn import(workspace: &Path, file: &Path, extra: &[&str]) -> Output {
     scorecard(workspace, &args)
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&out.stdout)))
-}
-
-/// Every file and folder under `root`, with a hash of each file's bytes.
-fn hashed(root: &Path) -> BTreeMap<PathBuf, Option<u64>> {
-    let mut all = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let relative = path.strip_prefix(root).unwrap().to_path_buf();
-            if path.is_dir() {
-                all.insert(relative, None);
-                stack.push(path);
-            } else {
-                let mut hasher = DefaultHasher::new();
-                fs::read(&path).unwrap().hash(&mut hasher);
-                all.insert(relative, Some(hasher.finish()));
-            }
-        }
-    }
-    all
 }
 
 /// (name, email, external_id) of the opening's candidates, by name.
@@ -226,24 +189,24 @@ fn importing_the_same_file_again_changes_nothing() {
     let (_dir, root) = workspace();
     let file = fixtures().join("greenhouse.csv");
     assert_eq!(import(&root, &file, &[]).status.code(), Some(0));
-    let before = hashed(&root);
+    let before = workspace_state(&root);
     let again = import(&root, &file, &["--format", "json"]);
     assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
     let doc = json(&again);
     assert_eq!(doc["created"], serde_json::json!([]));
     assert_eq!(doc["unchanged"], 3);
-    assert_eq!(hashed(&root), before);
+    assert_eq!(workspace_state(&root), before);
 }
 
 #[test]
 fn a_dry_run_says_what_would_change_and_writes_nothing() {
     let (_dir, root) = workspace();
-    let before = hashed(&root);
+    let before = workspace_state(&root);
     let out = import(&root, &fixtures().join("lever.csv"), &["--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("created c-"));
     assert!(text(&out.stdout).ends_with("(dry run: nothing written)\n"));
-    assert_eq!(hashed(&root), before);
+    assert_eq!(workspace_state(&root), before);
 }
 
 #[cfg(unix)]
@@ -288,7 +251,7 @@ fn a_column_named_on_the_command_line_beats_the_guess() {
 /// Runs an import that must fail: exit `code`, `stderr` starting with
 /// `first_line`, nothing on stdout, no workspace file changed.
 fn fails(root: &Path, file: &Path, extra: &[&str], code: i32, first_line: &str) {
-    let before = hashed(root);
+    let before = workspace_state(root);
     let out = import(root, file, extra);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(code), "{stderr}");
@@ -296,7 +259,7 @@ fn fails(root: &Path, file: &Path, extra: &[&str], code: i32, first_line: &str) 
     assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
     assert!(!stderr.contains("panicked"));
     assert_eq!(
-        hashed(root),
+        workspace_state(root),
         before,
         "a failed import changed the workspace"
     );
@@ -376,7 +339,7 @@ fn a_file_that_is_not_utf8_is_refused_where_it_stops_being_text() {
 fn an_unknown_opening_is_refused() {
     let (_dir, root) = workspace();
     let file = fixtures().join("lever.csv");
-    let before = hashed(&root);
+    let before = workspace_state(&root);
     let out = scorecard(
         &root,
         &[
@@ -398,7 +361,7 @@ fn an_unknown_opening_is_refused() {
     let doc = json(&out);
     assert_eq!(doc["created"], serde_json::json!([]));
     assert_eq!(doc["errors"][0]["message"], message);
-    assert_eq!(hashed(&root), before);
+    assert_eq!(workspace_state(&root), before);
 }
 
 #[test]

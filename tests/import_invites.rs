@@ -6,12 +6,15 @@
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
+
+use common::{text, workspace_state};
 
 use scorecard::io::{InviteError, Workspace, apply_invites, read_invites};
 
@@ -134,10 +137,6 @@ fn scorecard(args: &[&str], workspace: &Path, tz: Option<&str>) -> Output {
     command.output().unwrap()
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// Runs the import of `name` as JSON (with `--dry-run` if asked), expects
 /// success, returns the document.
 fn import_with(ws: &Path, name: &str, extra: &[&str], tz: Option<&str>) -> Value {
@@ -194,23 +193,6 @@ fn unmatched(doc: &Value) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-/// Every file of the workspace with its bytes.
-fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut all = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                all.insert(path.clone(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    all
 }
 
 /// The plan of candidate `id` as written: `(stage, interviewer, at, uid)`.
@@ -467,14 +449,14 @@ fn matching_rules_name_one_candidate_or_say_why_not() {
 fn importing_the_same_file_twice_changes_nothing() {
     let ws = workspace();
     import(ws.path(), "outlook.ics");
-    let before = files(ws.path());
+    let before = workspace_state(ws.path());
     let doc = import(ws.path(), "outlook.ics");
     assert_eq!(rows(&doc, "created"), []);
     assert_eq!(rows(&doc, "moved"), []);
     assert_eq!(rows(&doc, "cancelled"), []);
     assert_eq!(doc["unchanged"], 3);
     assert_eq!(doc["written"], serde_json::json!([]));
-    assert_eq!(files(ws.path()), before);
+    assert_eq!(workspace_state(ws.path()), before);
 }
 
 #[test]
@@ -560,7 +542,7 @@ fn a_cancelled_interview_with_a_scorecard_is_kept() {
             "Scorecard(format: 1, candidate: \"c-0042\", template: \"{SRE}\", template_version: 1,\n    interviewer: \"Priya Raman\", stage: \"incident-bridge\", started_at: \"2026-12-08T09:00:00Z\",\n    submitted_at: None, ratings: {{}}, red_flags: [], recommendation: None, notes: \"\")\n"
         ),
     );
-    let card = files(ws.path());
+    let card = workspace_state(ws.path());
     let doc = import(ws.path(), "outlook_cancel.ics");
     assert_eq!(
         rows(&doc, "cancelled_but_scored"),
@@ -584,10 +566,8 @@ fn a_cancelled_interview_with_a_scorecard_is_kept() {
     assert_eq!(plan.len(), 1);
     assert_eq!(plan[0].1, "Priya Raman");
     // The scorecard is never touched.
-    let path = ws
-        .path()
-        .join("candidates/c-0042/scorecards/priya-raman--incident-bridge.ron");
-    assert_eq!(fs::read(&path).unwrap(), card[&path]);
+    let path = Path::new("candidates/c-0042/scorecards/priya-raman--incident-bridge.ron");
+    assert_eq!(Some(fs::read(ws.path().join(path)).unwrap()), card[path]);
 }
 
 #[test]
@@ -665,11 +645,11 @@ fn text_of(out: &Output) -> String {
 #[test]
 fn dry_run_writes_nothing_and_says_what_would_change() {
     let ws = workspace();
-    let before = files(ws.path());
+    let before = workspace_state(ws.path());
     let doc = import_with(ws.path(), "outlook.ics", &["--dry-run"], None);
     assert_eq!(rows(&doc, "created").len(), 3);
     assert_eq!(doc["dry_run"], true);
-    assert_eq!(files(ws.path()), before);
+    assert_eq!(workspace_state(ws.path()), before);
     let file = fixture("outlook.ics");
     let out = scorecard(
         &["import", "invites", file.to_str().unwrap(), "--dry-run"],
@@ -688,7 +668,7 @@ fn dry_run_writes_nothing_and_says_what_would_change() {
         shown.ends_with("3 created, 0 moved, 0 cancelled, 0 kept for their scorecards, 0 unchanged, 0 unmatched; dry run: nothing written (2 candidate files would change)\n"),
         "{shown}"
     );
-    assert_eq!(files(ws.path()), before);
+    assert_eq!(workspace_state(ws.path()), before);
 }
 
 /// Runs the import of `file`, expects exit 1 with `expected` on stderr and
@@ -696,7 +676,7 @@ fn dry_run_writes_nothing_and_says_what_would_change() {
 fn refused(file: &Path, expected: &str) {
     let ws = workspace();
     import(ws.path(), "outlook.ics");
-    let before = files(ws.path());
+    let before = workspace_state(ws.path());
     for format in ["text", "json"] {
         let out = scorecard(
             &[
@@ -717,7 +697,7 @@ fn refused(file: &Path, expected: &str) {
             "{format}"
         );
         assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
-        assert_eq!(files(ws.path()), before);
+        assert_eq!(workspace_state(ws.path()), before);
     }
 }
 
@@ -809,7 +789,7 @@ fn apply_is_all_or_nothing_when_a_candidate_is_gone() {
     let plan = read_invites(&ws, &snapshot, &fixture("outlook.ics")).unwrap();
     // Zoë is erased between preview and apply: Alex is not written either.
     fs::remove_dir_all(ws_dir.path().join("candidates/c-0043")).unwrap();
-    let before = files(ws_dir.path());
+    let before = workspace_state(ws_dir.path());
     let err = apply_invites(&ws, &plan).unwrap_err();
     assert!(matches!(err, InviteError::Candidate { .. }), "{err}");
     assert!(
@@ -817,17 +797,17 @@ fn apply_is_all_or_nothing_when_a_candidate_is_gone() {
         "{err}"
     );
     assert_eq!(
-        files(ws_dir.path()),
+        workspace_state(ws_dir.path()),
         before,
         "no file and no temporary file left"
     );
     // A candidate file broken meanwhile stops it too.
     let plan = read_invites(&ws, &ws.load(), &fixture("google.ics")).unwrap();
     fs::write(candidate_file(ws_dir.path(), "c-0044"), "Candidate(").unwrap();
-    let before = files(ws_dir.path());
+    let before = workspace_state(ws_dir.path());
     let err = apply_invites(&ws, &plan).unwrap_err().to_string();
     assert!(err.contains("no longer reads as a candidate"), "{err}");
-    assert_eq!(files(ws_dir.path()), before);
+    assert_eq!(workspace_state(ws_dir.path()), before);
 }
 
 #[cfg(unix)]
@@ -851,7 +831,7 @@ fn a_broken_people_list_stops_the_import() {
         "People(format: 1, people: [Person(nam: \"x\")])",
     )
     .unwrap();
-    let before = files(ws.path());
+    let before = workspace_state(ws.path());
     let file = fixture("outlook.ics");
     let out = scorecard(
         &["import", "invites", file.to_str().unwrap()],
@@ -864,7 +844,7 @@ fn a_broken_people_list_stops_the_import() {
         "{}",
         text_of(&out)
     );
-    assert_eq!(files(ws.path()), before);
+    assert_eq!(workspace_state(ws.path()), before);
 }
 
 /// Runs `import invites` on several fixtures at once.
@@ -907,7 +887,7 @@ fn several_files_are_one_import_where_the_latest_version_of_an_invite_counts() {
     assert_eq!(rows(&doc, "moved"), []);
     assert_eq!(doc["written"].as_array().unwrap().len(), 3, "{doc}");
     // The same files again: nothing changes.
-    let before = files(ws.path());
+    let before = workspace_state(ws.path());
     let again = import_several(
         ws.path(),
         &["outlook.ics", "google.ics", "outlook_update.ics"],
@@ -915,13 +895,13 @@ fn several_files_are_one_import_where_the_latest_version_of_an_invite_counts() {
     );
     let doc: Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(doc["created"], serde_json::json!([]), "{doc}");
-    assert_eq!(files(ws.path()), before);
+    assert_eq!(workspace_state(ws.path()), before);
 }
 
 #[test]
 fn one_bad_file_among_several_stops_the_whole_import() {
     let ws = workspace();
-    let before = files(ws.path());
+    let before = workspace_state(ws.path());
     let out = import_several(ws.path(), &["outlook.ics", "bad_unknown_zone.ics"], &[]);
     assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
     let stderr = text(&out.stderr);
@@ -934,7 +914,7 @@ fn one_bad_file_among_several_stops_the_whole_import() {
     );
     assert!(out.stdout.is_empty());
     assert_eq!(
-        files(ws.path()),
+        workspace_state(ws.path()),
         before,
         "outlook.ics is not applied either"
     );
