@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::io::{
     CandidateImportPlan, Workspace, WorkspaceSnapshot, apply_candidates, apply_invites,
-    read_candidates_csv, read_invites_files,
+    invite_files, read_candidates_csv, read_invites_files,
 };
 use crate::model::invite_import::{InvitePlan, PlannedEntry};
 use crate::model::{ColumnOverrides, ImportField, Slug};
@@ -32,7 +32,7 @@ pub fn preview(
 ) -> Result<(PendingImport, ImportPreview), String> {
     match kind {
         ImportKind::Invites => {
-            let files = expand_folders(files)?;
+            let files = invite_files(files).map_err(|e| format!("{e:#}"))?;
             let plan =
                 read_invites_files(workspace, snapshot, &files).map_err(|e| format!("{e:#}"))?;
             let preview = invites_preview(&files, &plan, snapshot);
@@ -82,37 +82,6 @@ pub fn apply(
             Ok((written, message))
         }
     }
-}
-
-/// The files a list of paths stands for: a folder, its `*.ics` files
-/// (sorted, not its subfolders, never through a link).
-fn expand_folders(files: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for path in files {
-        let meta = std::fs::symlink_metadata(path)
-            .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
-        if meta.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|p| {
-                    p.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| e.eq_ignore_ascii_case("ics"))
-                        && std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file())
-                })
-                .collect();
-            found.sort();
-            if found.is_empty() {
-                return Err(format!("{}: no .ics file in this folder", path.display()));
-            }
-            out.extend(found);
-        } else {
-            out.push(path.clone());
-        }
-    }
-    Ok(out)
 }
 
 fn files_label(files: &[PathBuf]) -> PathBuf {

@@ -108,6 +108,38 @@ pub fn read_invites_files(
     Ok(plan_events(&events, snapshot, &people))
 }
 
+/// The invite files `paths` stand for: a folder stands for the `.ics`
+/// files in it (by name, not its subfolders, never through a link); a file
+/// for itself. A folder with none is an error.
+pub fn invite_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FileError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = fs::symlink_metadata(path)
+            .map_err(|e| FileError::entry(path, format!("cannot be read: {e}")))?;
+        if !meta.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut found: Vec<PathBuf> = fs::read_dir(path)
+            .map_err(|e| FileError::entry(path, format!("cannot be read: {e}")))?
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+            .map(|entry| entry.path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ics"))
+            })
+            .collect();
+        if found.is_empty() {
+            return Err(FileError::entry(path, "no .ics file in this folder"));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
 /// Plans importing the iCalendar `text` (errors name `path_for_errors`)
 /// into the candidates of `snapshot`, naming attendees through `people`.
 pub fn plan_invites(
@@ -324,5 +356,31 @@ mod tests {
         fs::write(&latin1, b"BEGIN:VCALENDAR\nSUMMARY:Jos\xe9\n").unwrap();
         let err = read_invite_file(&latin1).unwrap_err();
         assert_eq!((err.line, err.column), (2, 12));
+    }
+
+    #[test]
+    fn a_folder_stands_for_its_own_ics_files_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.ics", "A.ICS", "notes.txt"] {
+            fs::write(dir.path().join(name), "BEGIN:VCALENDAR\n").unwrap();
+        }
+        fs::create_dir(dir.path().join("old.ics")).unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        fs::write(dir.path().join("sub/c.ics"), "BEGIN:VCALENDAR\n").unwrap();
+        let single = dir.path().join("notes.txt");
+        let files = invite_files(&[dir.path().to_path_buf(), single.clone()]).unwrap();
+        assert_eq!(
+            files,
+            vec![dir.path().join("A.ICS"), dir.path().join("b.ics"), single]
+        );
+
+        let empty = dir.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        let err = invite_files(&[empty]).unwrap_err().to_string();
+        assert!(err.ends_with("empty: no .ics file in this folder"), "{err}");
+        let err = invite_files(&[dir.path().join("gone")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("gone: cannot be read"), "{err}");
     }
 }

@@ -49,7 +49,8 @@ pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
 pub use ics::parse_invite_events;
 pub use invite_import::{
-    InviteError, MAX_INVITE_BYTES, apply_invites, plan_invites, read_invites, read_invites_files,
+    InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites, read_invites,
+    read_invites_files,
 };
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
