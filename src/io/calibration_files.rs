@@ -16,9 +16,8 @@ use std::sync::{Arc, OnceLock};
 
 use super::atomic_write::write_private_dir;
 use super::locate::locate;
-use super::parse::{
-    parse_nudge_list, parse_practice_case, parse_practice_results, read_text, to_ron,
-};
+use super::parse::{parse_nudge_list, parse_practice_results, read_text, to_ron};
+use super::parse_any::parse_practice_case;
 use super::shipped::{self, shipped_nudge_files};
 use super::sync_conflicts::{ConflictCopy, conflict_copy_reason};
 use super::{FileError, StoreError, TemplateSet, ron_files_under, write_atomic};

@@ -1,4 +1,4 @@
-//! The shared-dimension library: shipped files, plus the workspace's own.
+//! Owns the shared-dimension library: the shipped files, plus the workspace's own.
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -20,6 +20,7 @@ mod library;
 mod listing;
 mod locate;
 mod parse;
+mod parse_any;
 mod people_file;
 mod references;
 mod shipped;
@@ -55,10 +56,13 @@ pub use invite_import::{
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
-    MAX_FILE_BYTES, ParsedFile, parse_any, parse_any_against, parse_any_with, parse_ats_mapping,
-    parse_candidate, parse_decision, parse_nudge_list, parse_opening, parse_people,
-    parse_practice_case, parse_practice_results, parse_scorecard, parse_shared_dimension,
-    parse_template, parse_template_with, read_and_parse_any, read_text, to_ron,
+    MAX_FILE_BYTES, parse_ats_mapping, parse_candidate, parse_decision, parse_nudge_list,
+    parse_opening, parse_people, parse_practice_results, parse_scorecard, parse_shared_dimension,
+    parse_template_with, read_text, to_ron,
+};
+pub use parse_any::{
+    ParsedFile, parse_any, parse_any_against, parse_any_with, parse_practice_case, parse_template,
+    read_and_parse_any,
 };
 pub use people_file::{PEOPLE_FILE, load_people};
 pub use references::{check_text, read_and_check, reference_errors};

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use super::parse::{parse_any_against, positioned};
+use super::parse::positioned;
+use super::parse_any::parse_any_against;
 use super::{FileError, ParsedFile, WorkspaceSnapshot, read_text};
 use crate::model::Library;
 

@@ -1,4 +1,4 @@
-//! The templates in effect: shipped ones, overridden by workspace ones.
+//! Owns the templates in effect: shipped ones, overridden by workspace ones.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -25,9 +25,9 @@ use super::calibration_files::{
 use super::listing::{Entry, classify, list, note_latest};
 use super::locate::{LineCol, locate};
 use super::parse::{
-    parse_candidate, parse_decision, parse_opening, parse_scorecard, read_and_parse_any,
-    read_listed, read_text, to_ron,
+    parse_candidate, parse_decision, parse_opening, parse_scorecard, read_listed, read_text, to_ron,
 };
+use super::parse_any::read_and_parse_any;
 use super::snapshot::sort_problems;
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
