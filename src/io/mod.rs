@@ -22,6 +22,7 @@ mod locate;
 mod parse;
 mod parse_any;
 mod people_file;
+mod records;
 mod references;
 mod shipped;
 mod snapshot;
@@ -29,6 +30,8 @@ mod sync_conflicts;
 mod template_set;
 mod watch;
 mod workspace;
+mod workspace_load;
+mod workspace_save;
 
 pub use atomic_write::{write_atomic, write_atomic_new, write_private_dir};
 pub use ats_mapping_file::{ATS_MAPPING_FILE, load_ats_mapping};
@@ -65,16 +68,19 @@ pub use parse_any::{
     read_and_parse_any,
 };
 pub use people_file::{PEOPLE_FILE, load_people};
+pub use records::{
+    CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh,
+    ScorecardRecord, Spots, fingerprint,
+};
 pub use references::{check_text, read_and_check, reference_errors};
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
 };
+pub use snapshot::WorkspaceSnapshot;
 pub use sync_conflicts::{
     ConflictCopy, ConflictReason, conflict_copy_reason, has_git_conflict_markers, is_conflict_copy,
 };
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
-pub use workspace::{
-    CalibrationFiles, CandidateFolder, CandidateRecord, DECISION_FILE, FolderNotes, LoadProgress,
-    OpeningRecord, Refresh, ScorecardRecord, Spots, Workspace, WorkspaceSnapshot, fingerprint,
-};
+pub use workspace::{DECISION_FILE, Workspace};
+pub use workspace_load::LoadProgress;

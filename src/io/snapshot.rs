@@ -1,4 +1,4 @@
-//! What a read of the workspace holds, and how it changes: looking up a
+//! Owns what a read of the workspace holds, and how it changes: looking up a
 //! candidate or an opening, the aggregates of it (whole, or just the
 //! candidates a change is about), the references between its files, and
 //! bringing it up to date with a refresh.
@@ -8,31 +8,50 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::FileError;
+use super::TemplateSet;
 use super::calibration_files::PRACTICE_DIR;
+use super::records::{CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh};
 use super::sync_conflicts::ConflictCopy;
-use super::workspace::{
-    CANDIDATE_FILE, CandidateFolder, CandidateRecord, FolderNotes, Refresh, Workspace,
-    WorkspaceSnapshot,
-};
+use super::workspace::{CANDIDATE_FILE, Workspace};
 use crate::model::stats::{Summary, SummaryView};
-use crate::model::{Candidate, Opening, Slug, Template};
+use crate::model::{
+    Candidate, NudgeList, Opening, PracticeCase, PracticeResults, Slug, Template, Timestamp,
+};
 
-impl Refresh {
-    /// The candidates this refresh is about, if it touches nothing but
-    /// candidate folders (no template, opening or calibration file, which
-    /// every candidate's numbers may read).
-    pub fn candidates_only(&self) -> Option<Vec<Slug>> {
-        if self.templates.is_some() || self.openings.is_some() || self.calibration.is_some() {
-            return None;
-        }
-        self.candidates
-            .iter()
-            .map(|(dir, _)| {
-                let name = dir.file_name()?.to_str()?;
-                Slug::new(name).ok()
-            })
-            .collect()
-    }
+/// Everything read from a workspace, with the files that could not be read.
+#[derive(Clone, Debug, Default)]
+pub struct WorkspaceSnapshot {
+    /// Templates in effect (shipped, overridden by the workspace's).
+    pub templates: TemplateSet,
+    /// Openings, sorted by id.
+    pub openings: Vec<OpeningRecord>,
+    /// Candidates, sorted by id. Shared, so a copy of the snapshot for a
+    /// background computation costs a pointer per candidate, not a deep
+    /// copy; change one with [`Arc::make_mut`].
+    pub candidates: Vec<Arc<CandidateRecord>>,
+    /// Files left out, each with its error, sorted by path.
+    pub errors: Vec<FileError>,
+    /// Conflict copies (sync tools', duplicates, files holding a scorecard
+    /// another file holds), for a person to resolve; never counted. Sorted
+    /// by path.
+    pub conflicts: Vec<ConflictCopy>,
+    /// The latest modification time of the files in each candidate's
+    /// folder (broken ones and copies too), by folder: activity for the
+    /// retention rule ([`WorkspaceSnapshot::last_activity`]).
+    pub modified: BTreeMap<PathBuf, Timestamp>,
+    /// The nudge list in effect: the workspace's `nudges.ron`, else the
+    /// shipped one. Read at load and again when it changes.
+    pub nudges: Arc<NudgeList>,
+    /// The practice cases in effect (shipped and the workspace's), sorted
+    /// by template then id. Read again when a case or a template changes.
+    pub practice: Arc<Vec<PracticeCase>>,
+    /// Every interviewer's practice results, sorted by interviewer. Read
+    /// again when one changes; the app adds a round it saves at once.
+    pub practice_results: Arc<Vec<PracticeResults>>,
+    /// The errors among [`WorkspaceSnapshot::errors`] that are about
+    /// references between files (an unknown opening, a template
+    /// mismatch, an unknown stage), computed again after every refresh.
+    pub reference_errors: Vec<FileError>,
 }
 
 impl WorkspaceSnapshot {
@@ -356,20 +375,4 @@ pub(super) fn sort_problems(errors: &mut Vec<FileError>, conflicts: &mut Vec<Con
 fn sort_errors(errors: &mut Vec<FileError>) {
     errors.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
     errors.dedup();
-}
-
-impl CandidateRecord {
-    /// Whether `other` holds the same candidate and scorecards, in the same
-    /// files, whatever their fingerprints.
-    pub fn same_content(&self, other: &CandidateRecord) -> bool {
-        self.dir == other.dir
-            && self.candidate == other.candidate
-            && self.decision == other.decision
-            && self.scorecards.len() == other.scorecards.len()
-            && self
-                .scorecards
-                .iter()
-                .zip(&other.scorecards)
-                .all(|(a, b)| a.path == b.path && a.scorecard == b.scorecard)
-    }
 }
