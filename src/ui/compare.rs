@@ -1,12 +1,12 @@
-//! Candidates of one template side by side: a sortable, filterable table
-//! ([`super::compare_table`]) and a chart of dimension means
-//! ([`super::compare_chart`]).
-
-use std::collections::BTreeSet;
+//! Owns the compare screen: candidates of one template (or opening) side
+//! by side, as a sortable, filterable table (rows from `compare_rows.rs`,
+//! drawn by `compare_table.rs`) and a chart of dimension means
+//! (`compare_chart.rs`).
 
 use super::ViewContext;
 use super::compare_chart::{CHART_HEIGHT, chart_ui};
-use super::compare_table::{CompareTable, RowFilter, SortKey, TableKey};
+use super::compare_rows::{CompareTable, RowFilter, TableKey};
+use super::compare_table::{TableView, filter_ui};
 use crate::model::stats::Summary;
 use crate::model::{Slug, Template};
 
@@ -26,18 +26,12 @@ pub struct Aggregates<'a> {
 pub struct CompareScreen {
     /// The template compared.
     pub template: Option<Slug>,
-    /// The sort column.
-    pub sort: SortKey,
-    /// Highest first.
-    pub descending: bool,
-    /// Candidates drawn in the chart.
-    pub charted: BTreeSet<Slug>,
+    /// The table's sort, the candidates ticked for the chart.
+    pub view: TableView,
     /// Which rows are shown.
     pub filter: RowFilter,
     /// The rows as last built, kept until something they show changes.
     table: Option<CompareTable>,
-    /// How far the rows are scrolled sideways, for the header to follow.
-    pub(super) columns_offset: f32,
     /// The opening compared (its template's candidates of that opening
     /// only); `None`: every candidate of the template.
     pub opening: Option<Slug>,
@@ -49,12 +43,9 @@ impl Default for CompareScreen {
     fn default() -> Self {
         Self {
             template: None,
-            sort: SortKey::Weighted,
-            descending: true,
-            charted: BTreeSet::new(),
+            view: TableView::default(),
             filter: RowFilter::default(),
             table: None,
-            columns_offset: 0.0,
             opening: None,
             table_opening: None,
         }
@@ -115,7 +106,7 @@ impl CompareScreen {
             let Some(mut table) = self.table.take() else {
                 return;
             };
-            self.filter.ui(ui);
+            filter_ui(ui, &mut self.filter);
             table.apply_filter(&self.filter);
             if table.hidden > 0 {
                 ui.weak(format!(
@@ -128,13 +119,13 @@ impl CompareScreen {
             } else if table.shown.is_empty() {
                 ui.label("No candidate matches the filter");
             } else {
-                let charted = table.shown_rows().any(|r| self.charted.contains(&r.id));
+                let charted = table.shown_rows().any(|r| self.view.charted.contains(&r.id));
                 let chart_height = if charted { CHART_HEIGHT } else { 0.0 };
                 let table_height = (ui.available_height() - chart_height - 24.0).max(120.0);
-                self.table_ui(ui, cx, template, &table, table_height);
+                self.view.ui(ui, cx, template, &table, table_height);
                 if charted {
                     ui.separator();
-                    chart_ui(ui, template, table.shown_rows(), &self.charted);
+                    chart_ui(ui, template, table.shown_rows(), &self.view.charted);
                 } else {
                     ui.weak("Tick candidates to chart their dimension means");
                 }
@@ -154,8 +145,8 @@ impl CompareScreen {
             generation: cx.generation,
             summary_revision: aggregates.revision,
             template: template.id.clone(),
-            sort: self.sort,
-            descending: self.descending,
+            sort: self.view.order.column,
+            descending: self.view.order.descending,
             blind: cx.settings.blind,
             coordinator: cx.settings.coordinator,
             interviewer: cx.settings.interviewer.clone(),

@@ -1,4 +1,4 @@
-//! The compare screen's chart: grouped bars, one group per dimension and
+//! Owns the compare screen's chart: grouped bars, one group per dimension and
 //! one bar per ticked candidate, the rating scale's words on the value
 //! axis. Dimensions are categories, so nothing joins them with lines.
 
@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
-use super::compare_table::CompareRow;
+use super::compare_rows::CompareRow;
 use super::theme::series_color;
 use crate::model::{Rating, Slug, Template};
 

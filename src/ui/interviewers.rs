@@ -10,6 +10,7 @@
 
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
+use super::sort::{SortOrder, SortValue, column_order};
 use super::theme::series_color;
 use super::{Settings, ViewContext};
 use crate::export::{percent, signed_two_decimals, two_decimals};
@@ -80,10 +81,8 @@ pub struct InterviewersScreen {
     /// Only this opening's candidates (it wins over `template`); `None`:
     /// all.
     pub opening: Option<Slug>,
-    /// The column sorted by.
-    pub sort: InterviewerColumn,
-    /// Highest first.
-    pub descending: bool,
+    /// The column sorted by, and which way.
+    pub order: SortOrder<InterviewerColumn>,
     /// The interviewer whose page is open.
     pub selected: Option<InterviewerId>,
 }
@@ -93,8 +92,10 @@ impl Default for InterviewersScreen {
         Self {
             template: None,
             opening: None,
-            sort: InterviewerColumn::Name,
-            descending: false,
+            order: SortOrder {
+                column: InterviewerColumn::Name,
+                descending: false,
+            },
             selected: None,
         }
     }
@@ -115,12 +116,7 @@ impl InterviewersScreen {
     /// Clicking a header: sort by it, or flip the order if it is already
     /// the sort (numbers start highest first).
     pub fn sort_by(&mut self, column: InterviewerColumn) {
-        if self.sort == column {
-            self.descending = !self.descending;
-        } else {
-            self.sort = column;
-            self.descending = column != InterviewerColumn::Name;
-        }
+        self.order.click(column, column == InterviewerColumn::Name);
     }
 
     /// The rows shown, in order: everyone's in coordinator view, else only
@@ -136,21 +132,13 @@ impl InterviewersScreen {
             .iter()
             .filter(|i| settings.coordinator || me.as_ref() == Some(&i.id))
             .collect();
-        let column = self.sort;
+        let column = self.order.column;
+        let value = |i: &'a InterviewerSummary| match column {
+            InterviewerColumn::Name => SortValue::Text(&i.name),
+            _ => SortValue::Number(column.value(i)),
+        };
         rows.sort_by(|a, b| {
-            let order = match (column.value(a), column.value(b)) {
-                _ if column == InterviewerColumn::Name => a.name.cmp(&b.name),
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => return std::cmp::Ordering::Less,
-                (None, Some(_)) => return std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            };
-            let order = if self.descending {
-                order.reverse()
-            } else {
-                order
-            };
-            order.then_with(|| a.id.cmp(&b.id))
+            column_order(value(a), value(b), self.order.descending).then_with(|| a.id.cmp(&b.id))
         });
         rows
     }
@@ -245,11 +233,7 @@ impl InterviewersScreen {
             .striped(true)
             .show(ui, |ui| {
                 for (column, header) in InterviewerColumn::ALL {
-                    let arrow = match (self.sort == column, self.descending) {
-                        (true, true) => " v",
-                        (true, false) => " ^",
-                        (false, _) => "",
-                    };
+                    let arrow = self.order.arrow(column);
                     if ui.button(format!("{header}{arrow}")).clicked() {
                         clicked = Some(column);
                     }

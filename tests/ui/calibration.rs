@@ -159,8 +159,8 @@ fn a_coordinator_opens_the_interviewer_view_and_sorts_by_leniency() {
     let Screen::Interviewers(view) = app.state().screen() else {
         panic!("not the interviewer view")
     };
-    assert_eq!(view.sort, InterviewerColumn::Leniency);
-    assert!(view.descending);
+    assert_eq!(view.order.column, InterviewerColumn::Leniency);
+    assert!(view.order.descending);
     // Most lenient first: Ana 4 − (3 + 1)/2 = +2, Ben 3 − (4 + 1)/2 = +0.5,
     // Cy 1 − (4 + 3)/2 = −2.5.
     let y = |app: &egui_kittest::Harness<'static, scorecard::app::ScorecardApp>, name: &str| {

@@ -170,7 +170,7 @@ fn compare_sorts_candidates_and_charts_the_chosen_ones() {
     app.get_by_label("Sam Lee").click();
     app.run();
     match app.state().screen() {
-        scorecard::app::Screen::Compare(compare) => assert_eq!(compare.charted.len(), 2),
+        scorecard::app::Screen::Compare(compare) => assert_eq!(compare.view.charted.len(), 2),
         _ => panic!("not on the compare screen"),
     }
 
@@ -257,7 +257,7 @@ fn compare_filters_by_name_and_charts_the_ticked_as_bars() {
     app.get_by_label("Alex Doe");
     match app.state().screen() {
         scorecard::app::Screen::Compare(compare) => {
-            assert_eq!(compare.charted.len(), 1);
+            assert_eq!(compare.view.charted.len(), 1);
             assert!(compare.filter.name.is_empty());
         }
         _ => panic!("not on the compare screen"),
