@@ -29,7 +29,7 @@ use crate::ui::OpeningsScreen;
 use crate::ui::{
     Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, ImportScreen, InterviewScreen,
     InterviewersScreen, Place, PracticeScreen, SaveStatus, Settings, SetupScreen, TemplatesScreen,
-    TopBar, ViewContext, help_overlay_ui,
+    TopBar, ViewContext, busy_ui, help_overlay_ui,
 };
 
 /// Key of the settings in eframe's storage.
@@ -477,10 +477,7 @@ pub(super) fn where_the_log_is() -> String {
 fn computing_ui(ui: &mut egui::Ui) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading("Debrief");
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("Computing the panel's numbers…");
-        });
+        busy_ui(ui, "Computing the panel's numbers…");
     });
 }
 

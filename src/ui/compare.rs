@@ -4,6 +4,7 @@
 //! (`compare_chart.rs`).
 
 use super::ViewContext;
+use super::busy::busy_ui;
 use super::compare_chart::{CHART_HEIGHT, chart_ui};
 use super::compare_rows::{CompareTable, RowFilter, TableKey};
 use super::compare_table::{TableView, filter_ui};
@@ -94,10 +95,7 @@ impl CompareScreen {
                 return;
             };
             let Some(aggregates) = aggregates else {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Computing the panel's numbers…");
-                });
+                busy_ui(ui, "Computing the panel's numbers…");
                 return;
             };
             self.refresh_table(cx, template, aggregates);

@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use super::busy::busy_ui;
 use super::{Command, ViewContext};
 use crate::model::{OpeningStatus, Slug};
 
@@ -310,16 +311,10 @@ impl ImportScreen {
         match &self.state {
             ImportState::Idle => {}
             ImportState::Reading => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Reading the file…");
-                });
+                busy_ui(ui, "Reading the file…");
             }
             ImportState::Applying => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Writing the changes…");
-                });
+                busy_ui(ui, "Writing the changes…");
             }
             ImportState::Failed(message) => {
                 ui.colored_label(ui.visuals().error_fg_color, message);

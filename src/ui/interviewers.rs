@@ -10,6 +10,7 @@
 
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
+use super::busy::busy_ui;
 use super::sort::{SortOrder, SortValue, column_order};
 use super::theme::series_color;
 use super::{Settings, ViewContext};
@@ -149,10 +150,7 @@ impl InterviewersScreen {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.heading("Interviewers");
                 let Some(summary) = summary else {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label("Computing the interviewers' figures…");
-                    });
+                    busy_ui(ui, "Computing the interviewers' figures…");
                     return;
                 };
                 if !cx.settings.coordinator {

@@ -2,6 +2,7 @@
 //! push [`Command`]s for everything else; they never touch the file system
 //! (the app loop applies commands and runs I/O on a worker).
 
+mod busy;
 mod candidate_setup;
 mod compare;
 mod compare_chart;
@@ -33,6 +34,7 @@ mod top_bar;
 
 use std::path::PathBuf;
 
+pub use busy::busy_ui;
 pub use candidate_setup::SetupScreen;
 pub use compare::{Aggregates, CompareScreen};
 pub use compare_rows::{CompareRow, CompareTable, RowFilter, SortKey, TableKey};
