@@ -14,10 +14,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::ExportFormat;
+use super::output::{Output, refuse};
 use super::summary::{load_reporting_errors, unknown_candidate};
-use super::{EXIT_INVALID, ExportFormat};
 use crate::export::{Format, render_debrief};
-use crate::io::{Workspace, write_export};
+use crate::io::Workspace;
 use crate::model::{Debrief, Scorecard, Timestamp};
 
 /// How the debrief is written.
@@ -40,22 +41,13 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let ExportOptions { blind, as_of } = options;
-    // Checked before any work, so a refused target costs nothing.
-    let output = output.filter(|path| path.as_os_str() != "-");
-    if let Some(path) = output
-        && let Err(e) = crate::io::check_export_target(workspace, path)
-    {
-        writeln!(err, "scorecard: {e}")?;
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
+    let output = match Output::checked(workspace, output, err)? {
+        Ok(output) => output,
+        Err(code) => return Ok(code),
+    };
     let snapshot = load_reporting_errors(workspace, err)?;
     let Some(record) = snapshot.candidate(candidate) else {
-        writeln!(
-            err,
-            "scorecard: {}",
-            unknown_candidate(workspace, candidate)
-        )?;
-        return Ok(ExitCode::from(EXIT_INVALID));
+        return refuse(err, &unknown_candidate(workspace, candidate));
     };
     let summary = snapshot.summarize();
     let candidate_summary = summary
@@ -92,18 +84,5 @@ pub fn run(
         }
     };
     let text = render_debrief(&debrief, format)?;
-    match output {
-        Some(path) => match write_export(workspace, path, text.as_bytes()) {
-            Ok(_) => writeln!(err, "wrote {}", path.display())?,
-            Err(e) => {
-                writeln!(err, "scorecard: {e}")?;
-                return Ok(ExitCode::from(EXIT_INVALID));
-            }
-        },
-        None => {
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    output.write(workspace, &text, out, err)
 }

@@ -14,10 +14,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::ExportFormat;
+use super::output::{Output, refuse};
 use super::summary::{load_reporting_errors, unknown_candidate};
-use super::{EXIT_INVALID, ExportFormat};
 use crate::export::{ashby_feedback_json, ats_text, lever_feedback_json, pick_submitted};
-use crate::io::{ATS_MAPPING_FILE, Workspace, load_ats_mapping, write_export};
+use crate::io::{ATS_MAPPING_FILE, Workspace, load_ats_mapping};
 use crate::model::AtsMapping;
 
 /// What to export.
@@ -41,12 +42,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let output = output.filter(|path| path.as_os_str() != "-");
-    if let Some(path) = output
-        && let Err(e) = crate::io::check_export_target(workspace, path)
-    {
-        return refuse(err, &e.to_string());
-    }
+    let output = match Output::checked(workspace, output, err)? {
+        Ok(output) => output,
+        Err(code) => return Ok(code),
+    };
     let snapshot = load_reporting_errors(workspace, err)?;
     let Some(record) = snapshot.candidate(args.candidate) else {
         return refuse(err, &unknown_candidate(workspace, args.candidate));
@@ -95,23 +94,7 @@ pub fn run(
         }
         _ => ats_text(scorecard, template),
     };
-    match output {
-        Some(path) => match write_export(workspace, path, text.as_bytes()) {
-            Ok(_) => writeln!(err, "wrote {}", path.display())?,
-            Err(e) => return refuse(err, &e.to_string()),
-        },
-        None => {
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Prints `scorecard: message` and exits 1.
-fn refuse(err: &mut dyn Write, message: &str) -> anyhow::Result<ExitCode> {
-    writeln!(err, "scorecard: {message}")?;
-    Ok(ExitCode::from(EXIT_INVALID))
+    output.write(workspace, &text, out, err)
 }
 
 /// The workspace's `ats.ron`, or what to do about it. A broken file's

@@ -10,8 +10,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::summary::{load_reporting_errors, relative_to_workspace};
-use super::{EXIT_INVALID, InterviewersFormat};
+use super::InterviewersFormat;
+use super::output::refuse;
+use super::summary::{Narrow, load_reporting_errors, relative_to_workspace, unknown_filter};
 use crate::export::{interviewers_csv, interviewers_json, interviewers_text};
 use crate::io::Workspace;
 use crate::model::stats::calibrate;
@@ -26,24 +27,13 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let snapshot = load_reporting_errors(workspace, err)?;
-    if let Some(id) = template
-        && snapshot.templates.get(id).is_none()
-        && !snapshot
-            .candidates
-            .iter()
-            .any(|r| r.candidate.template.as_str() == id)
-    {
-        writeln!(
-            err,
-            "scorecard: unknown template {id:?}: no template in effect and no candidate has it"
-        )?;
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
-    if let Some(id) = opening
-        && snapshot.opening(id).is_none()
-    {
-        writeln!(err, "scorecard: unknown opening {id:?}")?;
-        return Ok(ExitCode::from(EXIT_INVALID));
+    let narrow_to = Narrow {
+        candidate: None,
+        template,
+        opening,
+    };
+    if let Some(problem) = unknown_filter(workspace, &snapshot, &narrow_to) {
+        return refuse(err, &problem);
     }
     let mut view = snapshot.summary_view();
     if let Some(id) = template {

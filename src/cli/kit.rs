@@ -10,9 +10,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{EXIT_INVALID, KitFormat};
+use super::KitFormat;
+use super::output::{Output, refuse};
 use crate::export::{kit_html, kit_markdown, kit_stage};
-use crate::io::{TemplateSet, Workspace, write_export};
+use crate::io::{TemplateSet, Workspace};
 
 /// Writes the kit of `template` at `stage` (`""`: general interview).
 pub fn run(
@@ -24,47 +25,29 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let output = output.filter(|path| path.as_os_str() != "-");
-    if let Some(path) = output
-        && let Err(e) = crate::io::check_export_target(workspace, path)
-    {
-        writeln!(err, "scorecard: {e}")?;
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
+    let output = match Output::checked(workspace, output, err)? {
+        Ok(output) => output,
+        Err(code) => return Ok(code),
+    };
     let (set, errors) = TemplateSet::load(&workspace.templates_dir());
     for error in &errors {
         writeln!(err, "{error}")?;
     }
     let Some(entry) = set.get(template) else {
-        writeln!(
+        return refuse(
             err,
-            "scorecard: no template {template:?}; `scorecard templates` lists them"
-        )?;
-        return Ok(ExitCode::from(EXIT_INVALID));
+            &format!("no template {template:?}; `scorecard templates` lists them"),
+        );
     };
     let kit = match kit_stage(&entry.template, stage) {
         Ok(kit) => kit,
         Err(e) => {
-            writeln!(err, "scorecard: {e}")?;
-            return Ok(ExitCode::from(EXIT_INVALID));
+            return refuse(err, &e.to_string());
         }
     };
     let text = match format {
         KitFormat::Html => kit_html(&entry.template, &kit),
         KitFormat::Md => kit_markdown(&entry.template, &kit),
     };
-    match output {
-        Some(path) => match write_export(workspace, path, text.as_bytes()) {
-            Ok(_) => writeln!(err, "wrote {}", path.display())?,
-            Err(e) => {
-                writeln!(err, "scorecard: {e}")?;
-                return Ok(ExitCode::from(EXIT_INVALID));
-            }
-        },
-        None => {
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    output.write(workspace, &text, out, err)
 }

@@ -11,6 +11,7 @@ mod import_candidates;
 mod import_invites;
 mod interviewers;
 mod kit;
+mod output;
 mod pending;
 mod summary;
 mod templates;

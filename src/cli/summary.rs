@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_INVALID, SummaryFormat};
+use super::SummaryFormat;
+use super::output::refuse;
 use crate::export::{summary_csv, summary_json_to, summary_markdown};
 use crate::io::{ConflictCopy, FileError, Workspace, WorkspaceSnapshot};
 use crate::model::{InterviewerId, Summary, Timestamp};
@@ -36,37 +37,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let Narrow {
-        candidate,
-        template,
-        opening,
-    } = *narrow_to;
     // Nothing `summary` prints comes from evidence or notes.
     let snapshot = report_errors(workspace.load_numbers(), err)?;
-    if let Some(id) = opening
-        && snapshot.opening(id).is_none()
-    {
-        writeln!(err, "scorecard: {}", unknown_opening(workspace, id))?;
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
-    if let Some(id) = candidate
-        && snapshot.candidate(id).is_none()
-    {
-        writeln!(err, "scorecard: {}", unknown_candidate(workspace, id))?;
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
-    if let Some(id) = template
-        && snapshot.templates.get(id).is_none()
-        && !snapshot
-            .candidates
-            .iter()
-            .any(|r| r.candidate.template.as_str() == id)
-    {
-        writeln!(
-            err,
-            "scorecard: unknown template {id:?}: no template in effect and no candidate has it"
-        )?;
-        return Ok(ExitCode::from(EXIT_INVALID));
+    if let Some(problem) = unknown_filter(workspace, &snapshot, narrow_to) {
+        return refuse(err, &problem);
     }
 
     let summary = narrow(snapshot.summarize_as_of(as_of), &snapshot, narrow_to);
@@ -130,6 +104,38 @@ fn conflicts_relative_to_workspace(
             copy
         })
         .collect()
+}
+
+/// Why a `--candidate`, `--template` or `--opening` given on the command
+/// line names nothing in the snapshot, if it does not. A template counts
+/// if it is in effect or a candidate has it (its file may be broken).
+pub(super) fn unknown_filter(
+    workspace: &Workspace,
+    snapshot: &WorkspaceSnapshot,
+    narrow_to: &Narrow<'_>,
+) -> Option<String> {
+    if let Some(id) = narrow_to.opening
+        && snapshot.opening(id).is_none()
+    {
+        return Some(unknown_opening(workspace, id));
+    }
+    if let Some(id) = narrow_to.candidate
+        && snapshot.candidate(id).is_none()
+    {
+        return Some(unknown_candidate(workspace, id));
+    }
+    if let Some(id) = narrow_to.template
+        && snapshot.templates.get(id).is_none()
+        && !snapshot
+            .candidates
+            .iter()
+            .any(|r| r.candidate.template.as_str() == id)
+    {
+        return Some(format!(
+            "unknown template {id:?}: no template in effect and no candidate has it"
+        ));
+    }
+    None
 }
 
 /// Why an opening id given on the command line is not in the snapshot.
