@@ -17,15 +17,9 @@ pub fn reference_errors(
     parsed: &ParsedFile,
     workspace: &WorkspaceSnapshot,
 ) -> Vec<FileError> {
-    let template = |id: &str| workspace.templates.get(id).map(|e| &e.template);
     let problems = match parsed {
-        ParsedFile::Candidate(candidate) => candidate.reference_problems(
-            workspace.opening_of(candidate),
-            template(candidate.template.as_str()),
-        ),
-        ParsedFile::Opening(opening) => {
-            opening.template_problems(template(opening.template.as_str()))
-        }
+        ParsedFile::Candidate(candidate) => workspace.candidate_reference_problems(candidate),
+        ParsedFile::Opening(opening) => workspace.opening_reference_problems(opening),
         ParsedFile::AtsMapping(mapping) => mapping.dimension_problems(|id| {
             workspace
                 .templates

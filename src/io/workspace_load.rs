@@ -86,8 +86,6 @@ impl Workspace {
         let (openings, opening_errors, opening_conflicts) = self.load_openings();
         errors.extend(opening_errors);
         conflicts.extend(opening_conflicts);
-        let mut candidates = Vec::new();
-        let mut modified = BTreeMap::new();
         let listing = list(&self.candidates_dir());
         errors.extend(listing.errors);
         let dirs = listing.dirs;
@@ -100,37 +98,32 @@ impl Workspace {
                 folder
             })
             .collect();
-        // Collected in folder order, so the result does not depend on timing.
-        for (dir, folder) in dirs.into_iter().zip(folders) {
-            let notes = match folder {
-                CandidateFolder::Present(record, notes) => {
-                    candidates.push(Arc::new(*record));
-                    notes
-                }
-                CandidateFolder::Broken(notes) => notes,
-                CandidateFolder::Gone => continue,
-            };
-            errors.extend(notes.errors);
-            conflicts.extend(notes.conflicts);
-            if let Some(time) = notes.modified {
-                modified.insert(dir, time);
-            }
-        }
-        // In the order `apply` keeps them, so a refresh that changes
-        // nothing compares equal.
-        sort_problems(&mut errors, &mut conflicts);
         let mut snapshot = WorkspaceSnapshot {
             templates,
             openings,
-            candidates,
+            candidates: Vec::with_capacity(folders.len()),
             errors,
             conflicts,
-            modified,
+            modified: BTreeMap::new(),
             nudges: calibration.nudges,
             practice: calibration.practice,
             practice_results: calibration.practice_results,
             reference_errors: Vec::new(),
         };
+        // Collected in folder order, so the result does not depend on timing.
+        for (dir, folder) in dirs.into_iter().zip(folders) {
+            match folder {
+                CandidateFolder::Present(record, notes) => {
+                    snapshot.candidates.push(Arc::new(*record));
+                    snapshot.note_folder(&dir, notes);
+                }
+                CandidateFolder::Broken(notes) => snapshot.note_folder(&dir, notes),
+                CandidateFolder::Gone => {}
+            }
+        }
+        // In the order `apply` keeps them, so a refresh that changes
+        // nothing compares equal.
+        sort_problems(&mut snapshot.errors, &mut snapshot.conflicts);
         snapshot.recheck_references();
         snapshot
     }
