@@ -9,25 +9,14 @@ use super::debrief::{
 };
 use super::escape::escape_html;
 use super::numbers::two_decimals;
+use super::page::{close_page, open_page};
 use crate::model::{Debrief, DebriefDimension, Rating, Recommendation};
 
 /// The page's stylesheet: screen first, then what printing changes (A4
 /// pages, no table row or evidence note cut in two, repeated table headers,
 /// the dimension table kept whole).
 const STYLE: &str = r#"
-:root {
-  --ink: #1c2330; --muted: #5d6675; --line: #d5dae1; --soft: #f3f5f8;
-  --r1: #f9d7d3; --r2: #fde9c8; --r3: #dcefe2; --r4: #b9e2c6; --ns: #eceef2;
-  --bad: #a4221a; --bad-soft: #fbe4e1; --warn: #9a4a05; --warn-soft: #fdf0dc;
-  --good: #13653a; --good-soft: #dcefe2;
-}
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body {
-  margin: 2rem auto; padding: 0 1.5rem; max-width: 62rem; color: var(--ink);
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-    "Liberation Sans", Arial, sans-serif;
-}
+body { max-width: 62rem; line-height: 1.45; }
 h1 { font-size: 1.75rem; margin: 0 0 .15rem; line-height: 1.2; }
 h2 {
   font-size: 1.15rem; margin: 1.8rem 0 .6rem; padding-bottom: .2rem;
@@ -136,18 +125,7 @@ pub fn debrief_html(debrief: &Debrief) -> String {
 fn write_html(out: &mut String, d: &Debrief) -> fmt::Result {
     let s = &d.summary;
     let name = escape_html(&d.display_name);
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"en\">")?;
-    writeln!(out, "<head>")?;
-    writeln!(out, "<meta charset=\"utf-8\">")?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(out, "<title>Debrief: {name}</title>")?;
-    writeln!(out, "<style>{STYLE}</style>")?;
-    writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
+    open_page(out, &format!("Debrief: {name}"), STYLE)?;
 
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>Debrief: {name}</h1>")?;
@@ -343,9 +321,7 @@ fn write_html(out: &mut String, d: &Debrief) -> fmt::Result {
          Krippendorff&#39;s alpha (ordinal) between the scorecards: good from 0.80, moderate \
          from 0.667, poor below.</footer>"
     )?;
-    writeln!(out, "</body>")?;
-    writeln!(out, "</html>")?;
-    Ok(())
+    close_page(out)
 }
 
 /// The ratings matrix: dimensions (template order) × submitted scorecards,

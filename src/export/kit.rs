@@ -7,6 +7,7 @@
 use std::fmt::{self, Write};
 
 use super::escape::{escape_html, escape_markdown};
+use super::page::{close_page, open_page};
 use crate::model::{Dimension, Template};
 
 /// The stage a kit is for, as the template names it.
@@ -158,13 +159,7 @@ fn write_markdown(out: &mut String, t: &Template, s: &KitStage<'_>) -> fmt::Resu
 /// The page's stylesheet: compact on paper (A4, 9 pt), a dimension never
 /// split across pages when it fits on one, and ruled space for notes.
 const STYLE: &str = r#"
-:root { --ink: #1c2330; --muted: #5d6675; --line: #d5dae1; --soft: #f3f5f8;
-  --r1: #f9d7d3; --r3: #dcefe2; --r4: #b9e2c6; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 2rem auto; padding: 0 1.5rem; max-width: 56rem; color: var(--ink);
-  font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-    "Liberation Sans", Arial, sans-serif; }
+body { max-width: 56rem; line-height: 1.4; }
 h1 { font-size: 1.6rem; margin: 0 0 .2rem; line-height: 1.2; }
 h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; padding-bottom: .15rem;
   border-bottom: 2px solid var(--line); break-after: avoid; page-break-after: avoid; }
@@ -219,23 +214,8 @@ pub fn kit_html(template: &Template, stage: &KitStage<'_>) -> String {
 
 fn write_html(out: &mut String, t: &Template, s: &KitStage<'_>) -> fmt::Result {
     let h = |text: &str| escape_html(text);
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"en\">")?;
-    writeln!(out, "<head>")?;
-    writeln!(out, "<meta charset=\"utf-8\">")?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(
-        out,
-        "<title>Interview kit: {}, {}</title>",
-        h(&t.role),
-        h(&s.name)
-    )?;
-    writeln!(out, "<style>{STYLE}</style>")?;
-    writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
+    let title = format!("Interview kit: {}, {}", h(&t.role), h(&s.name));
+    open_page(out, &title, STYLE)?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>Interview kit: {}</h1>", h(&t.role))?;
     writeln!(
@@ -311,9 +291,7 @@ fn write_html(out: &mut String, t: &Template, s: &KitStage<'_>) -> fmt::Result {
     }
     writeln!(out, "<h2>Notes</h2>")?;
     writeln!(out, "<div class=\"notes final\"></div>")?;
-    writeln!(out, "</body>")?;
-    writeln!(out, "</html>")?;
-    Ok(())
+    close_page(out)
 }
 
 #[cfg(test)]

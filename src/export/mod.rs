@@ -34,6 +34,7 @@ mod html;
 mod interviewers;
 mod kit;
 mod numbers;
+mod page;
 mod pending;
 mod reminders;
 mod sheet;
