@@ -11,7 +11,7 @@ use super::scorecard_app::{ExportRequest, ScorecardApp, Screen};
 use crate::export::Format;
 use crate::io::{CandidateRecord, OpeningRecord};
 use crate::model::new_candidate_id;
-use crate::model::{Candidate, Decision, FormatVersion, Interview, Opening, Scorecard, Slug};
+use crate::model::{Candidate, Decision, Interview, Opening, Scorecard, Slug};
 use crate::ui::OpeningsScreen;
 use crate::ui::{
     Command, CompareScreen, DebriefScreen, InterviewScreen, InterviewersScreen, PracticeScreen,
@@ -312,22 +312,14 @@ impl ScorecardApp {
                 record.candidate.template
             ));
         };
-        let scorecard = Scorecard {
-            format: FormatVersion::CURRENT,
-            candidate: candidate.clone(),
-            template: entry.template.id.clone(),
-            template_version: entry.template.version,
-            interviewer: interviewer.into(),
-            stage: stage.into(),
-            started_at: self.clock.now(),
-            submitted_at: None,
-            amended_at: None,
-            ratings: Default::default(),
-            unrated_evidence: Default::default(),
-            red_flags: Vec::new(),
-            recommendation: None,
-            notes: String::new(),
-        };
+        let scorecard = Scorecard::draft(
+            candidate.clone(),
+            entry.template.id.clone(),
+            entry.template.version,
+            &interviewer,
+            &stage,
+            self.clock.now(),
+        );
         let mut interview = InterviewScreen::new(
             record.candidate.clone(),
             entry.template.clone(),

@@ -173,6 +173,56 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+    /// A new draft of `interviewer`'s scorecard of `candidate` at `stage`
+    /// (`""`: a general interview) against version `template_version` of
+    /// `template`, started at `started_at`: nothing rated, flagged, noted
+    /// or recommended yet.
+    pub fn draft(
+        candidate: Slug,
+        template: Slug,
+        template_version: u32,
+        interviewer: &str,
+        stage: &str,
+        started_at: Timestamp,
+    ) -> Self {
+        Self {
+            format: FormatVersion::CURRENT,
+            candidate,
+            template,
+            template_version,
+            interviewer: interviewer.into(),
+            stage: stage.into(),
+            started_at,
+            submitted_at: None,
+            amended_at: None,
+            ratings: DimensionMap::new(),
+            unrated_evidence: DimensionMap::new(),
+            red_flags: Vec::new(),
+            recommendation: None,
+            notes: String::new(),
+        }
+    }
+
+    /// The scorecard with `dimension` rated `rating` on `evidence` (for
+    /// generated workspaces and tests, built in one expression).
+    pub fn rated(mut self, dimension: Slug, rating: Rating, evidence: &str) -> Self {
+        self.ratings.insert(
+            dimension,
+            RatingEntry {
+                rating,
+                evidence: evidence.to_owned(),
+            },
+        );
+        self
+    }
+
+    /// The scorecard submitted at `at`, recommending `recommendation`.
+    pub fn submitted(mut self, at: Timestamp, recommendation: Recommendation) -> Self {
+        self.submitted_at = Some(at);
+        self.recommendation = Some(recommendation);
+        self
+    }
+
     /// Whether the scorecard counts in aggregates.
     pub fn is_submitted(&self) -> bool {
         self.submitted_at.is_some()
@@ -296,22 +346,14 @@ mod tests {
     use super::*;
 
     fn draft() -> Scorecard {
-        Scorecard {
-            format: FormatVersion::CURRENT,
-            candidate: Slug::new("c-1").unwrap(),
-            template: Slug::new("t").unwrap(),
-            template_version: 1,
-            interviewer: "Sam".into(),
-            stage: "".into(),
-            started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-            submitted_at: None,
-            amended_at: None,
-            ratings: DimensionMap::new(),
-            unrated_evidence: DimensionMap::new(),
-            red_flags: vec![],
-            recommendation: None,
-            notes: String::new(),
-        }
+        Scorecard::draft(
+            Slug::new("c-1").unwrap(),
+            Slug::new("t").unwrap(),
+            1,
+            "Sam",
+            "",
+            "2026-11-21T10:00:00Z".parse().unwrap(),
+        )
     }
 
     #[test]
