@@ -889,3 +889,58 @@ fn json_debrief_lists_the_nudges_of_submitted_scorecards() {
         .collect();
     assert!(terms.contains(&&json!("diagram")), "{}", json["nudges"]);
 }
+
+#[test]
+fn every_debrief_format_lists_the_nudges() {
+    let dir = workspace();
+    let export = |candidate: &str, format: &str| {
+        ok(
+            &["export", "--candidate", candidate, "--format", format],
+            dir.path(),
+        )
+    };
+    let md = export("c-0002", "md");
+    let section = md.split("## Evidence nudges\n").nth(1).unwrap();
+    let section = section.split("\n## ").next().unwrap();
+    for line in [
+        "- Ana Ruiz (General interview), Coding & automation: thin evidence",
+        "- Sam Lee (General interview), Coding & automation: thin evidence",
+    ] {
+        assert!(section.contains(line), "{line:?} missing from\n{section}");
+    }
+    // A candidate without a nudge says so, as for the other lists.
+    let md = export("c-0001", "md");
+    assert!(md.contains("## Evidence nudges\n\nNone.\n"), "{md}");
+
+    let html = export("c-0002", "html");
+    let section = html.split("<h2>Evidence nudges</h2>").nth(1).unwrap();
+    let section = section.split("</section>").next().unwrap();
+    assert!(
+        section.contains(
+            "<li>Ana Ruiz (General interview), Coding &amp; automation: thin evidence</li>"
+        ),
+        "{section}"
+    );
+    assert_eq!(section.matches("<li>").count(), 2, "{section}");
+
+    let (header, rows) = read_csv(&export("c-0002", "csv"));
+    assert_eq!(header, DEBRIEF_CSV_COLUMNS);
+    let record = column(&header, "record");
+    let nudges: Vec<&Vec<String>> = rows.iter().filter(|r| r[record] == "nudge").collect();
+    assert_eq!(nudges.len(), 2);
+    for (row, who) in nudges.iter().zip(["Ana Ruiz", "Sam Lee"]) {
+        assert_eq!(row[column(&header, "interviewer")], who);
+        assert_eq!(row[column(&header, "dimension_id")], "coding");
+        assert_eq!(row[column(&header, "dimension")], "Coding & automation");
+        assert_eq!(row[column(&header, "nudge")], "thin_evidence");
+        assert_eq!(row[column(&header, "nudge_term")], "");
+        assert_eq!(row[column(&header, "rating")], "");
+    }
+    // Every other line has the two nudge cells empty.
+    assert!(
+        rows.iter()
+            .filter(|r| r[record] != "nudge")
+            .all(|r| r[column(&header, "nudge")].is_empty()
+                && r[column(&header, "nudge_term")].is_empty())
+    );
+}

@@ -15,12 +15,12 @@ use super::numbers::{MISSING, full_precision, two_decimals, whole};
 use super::sheet::{Cell, Sheet, number, statistic_cells, text};
 use crate::model::stats::{RecommendationCounts, RedFlag};
 use crate::model::{
-    Debrief, DebriefDimension, DebriefScorecard, EvidenceLine, NudgeKind, OwedScorecard, Rating,
-    Recommendation, Slug, Timestamp,
+    Debrief, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine, NudgeKind,
+    OwedScorecard, Rating, Recommendation, Slug, Timestamp,
 };
 
 /// The columns of [`debrief_csv`], in order.
-pub const DEBRIEF_CSV_COLUMNS: [&str; 31] = [
+pub const DEBRIEF_CSV_COLUMNS: [&str; 33] = [
     "record",
     "candidate_id",
     "candidate",
@@ -52,6 +52,8 @@ pub const DEBRIEF_CSV_COLUMNS: [&str; 31] = [
     "after_decision",
     "interview_at",
     "due",
+    "nudge",
+    "nudge_term",
 ];
 
 /// The debrief as a Markdown document: headline numbers, must-have
@@ -244,6 +246,22 @@ fn write_markdown(out: &mut String, d: &Debrief) -> fmt::Result {
     }
 
     writeln!(out)?;
+    writeln!(out, "## Evidence nudges")?;
+    writeln!(out)?;
+    if d.nudges.is_empty() {
+        writeln!(out, "None.")?;
+    } else {
+        writeln!(
+            out,
+            "*{NUDGES_LEGEND}: for the panel to weigh, never a verdict.*"
+        )?;
+        writeln!(out)?;
+    }
+    for nudge in &d.nudges {
+        writeln!(out, "- {}", nudge_line(d, nudge, escape_markdown))?;
+    }
+
+    writeln!(out)?;
     writeln!(out, "## Pending drafts")?;
     writeln!(out)?;
     if d.pending.is_empty() {
@@ -285,6 +303,22 @@ pub(crate) fn owed_line(owed: &OwedScorecard, escape: fn(&str) -> String) -> Str
         escape(&owed.stage),
         owed.at,
         if owed.draft { ", draft started" } else { "" }
+    )
+}
+
+/// What the nudges are, said where they are listed.
+pub const NUDGES_LEGEND: &str =
+    "Remarks that may not be about the job, and extreme ratings with little evidence";
+
+/// "Sam Lee (Incident bridge), System design: thin evidence", text escaped
+/// by `escape`.
+pub fn nudge_line(d: &Debrief, nudge: &DebriefNudge, escape: fn(&str) -> String) -> String {
+    format!(
+        "{} ({}), {}: {}",
+        escape(&nudge.interviewer),
+        escape(&nudge.stage),
+        escape(d.nudge_place(nudge)),
+        escape(&nudge.what())
     )
 }
 
@@ -369,7 +403,7 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
                 Some(_) => card.after_decision.to_string(),
                 None => String::new(),
             }));
-            row.extend(empty_cells(2));
+            row.extend(empty_cells(4));
             sheet.row(row)?;
         }
     }
@@ -379,7 +413,7 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
         row.push(text(flag.interviewer.as_str()));
         row.extend(empty_cells(6));
         row.push(text(flag.flag.as_str()));
-        row.extend(empty_cells(4));
+        row.extend(empty_cells(6));
         sheet.row(row)?;
     }
     for draft in &d.pending {
@@ -389,7 +423,7 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
         row.push(text(draft.stage.as_str()));
         row.extend(empty_cells(6));
         row.push(text(draft.started_at.to_string()));
-        row.extend(empty_cells(3));
+        row.extend(empty_cells(5));
         sheet.row(row)?;
     }
     if let Some(decision) = &d.decision {
@@ -401,7 +435,7 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
         row.push(text(decision.verdict.label()));
         row.extend(empty_cells(2));
         row.push(text(decision.rationale.as_str()));
-        row.extend(empty_cells(5));
+        row.extend(empty_cells(7));
         sheet.row(row)?;
     }
     for owed in &d.owed {
@@ -414,6 +448,21 @@ pub fn debrief_csv(d: &Debrief) -> Result<String, ExportError> {
         row.push(text(""));
         row.push(text(owed.at.to_string()));
         row.push(text(owed.due.to_string()));
+        row.extend(empty_cells(2));
+        sheet.row(row)?;
+    }
+    for nudge in &d.nudges {
+        let mut row = candidate("nudge");
+        // The notes and red flags have no dimension: both cells empty.
+        let id = nudge.dimension.as_ref().map(Slug::as_str);
+        row.push(text(id.unwrap_or_default()));
+        row.push(text(id.map(|_| d.nudge_place(nudge)).unwrap_or_default()));
+        row.extend(empty_cells(9));
+        row.push(text(nudge.interviewer.as_str()));
+        row.push(text(nudge.stage.as_str()));
+        row.extend(empty_cells(10));
+        row.push(text(nudge.kind.id()));
+        row.push(text(nudge.term.as_deref().unwrap_or_default()));
         sheet.row(row)?;
     }
     sheet.finish()

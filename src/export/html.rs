@@ -4,8 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::debrief::{
-    RATING_LEGEND, drafts_pending, must_have_failures, optional_whole, rating_mark,
-    recommendation_text, subtitle, tally, template_order,
+    NUDGES_LEGEND, RATING_LEGEND, drafts_pending, must_have_failures, nudge_line, optional_whole,
+    rating_mark, recommendation_text, subtitle, tally, template_order,
 };
 use super::escape::escape_html;
 use super::numbers::two_decimals;
@@ -282,6 +282,23 @@ fn write_html(out: &mut String, d: &Debrief) -> fmt::Result {
     writeln!(out, "<h2>Evidence by dimension</h2>")?;
     for dimension in &d.dimensions {
         write_evidence(out, dimension)?;
+    }
+    writeln!(out, "</section>")?;
+
+    writeln!(out, "<section class=\"nudges\">")?;
+    writeln!(out, "<h2>Evidence nudges</h2>")?;
+    if d.nudges.is_empty() {
+        writeln!(out, "<p class=\"none\">None.</p>")?;
+    } else {
+        writeln!(
+            out,
+            "<p class=\"legend\">{NUDGES_LEGEND}: for the panel to weigh, never a verdict.</p>"
+        )?;
+        writeln!(out, "<ul>")?;
+        for nudge in &d.nudges {
+            writeln!(out, "<li>{}</li>", nudge_line(d, nudge, escape_html))?;
+        }
+        writeln!(out, "</ul>")?;
     }
     writeln!(out, "</section>")?;
 

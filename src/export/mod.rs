@@ -45,7 +45,9 @@ pub use ats::{
     recommendation_score, scorecard_dimensions, stage_name,
 };
 pub use ats_json::{AtsJsonError, LeverTarget, ashby_feedback_json, lever_feedback_json};
-pub use debrief::{DEBRIEF_CSV_COLUMNS, debrief_csv, debrief_json, debrief_markdown};
+pub use debrief::{
+    DEBRIEF_CSV_COLUMNS, NUDGES_LEGEND, debrief_csv, debrief_json, debrief_markdown, nudge_line,
+};
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
 pub use html::debrief_html;
 pub use interviewers::{

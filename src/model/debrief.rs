@@ -172,6 +172,17 @@ pub struct DebriefNudge {
     pub term: Option<String>,
 }
 
+impl DebriefNudge {
+    /// What the nudge says: "thin evidence", or "not job-related" with the
+    /// term found in quotes.
+    pub fn what(&self) -> String {
+        match &self.term {
+            Some(term) => format!("{} \u{201c}{term}\u{201d}", self.kind.label()),
+            None => self.kind.label().to_owned(),
+        }
+    }
+}
+
 /// A draft still outstanding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingDraft {
@@ -223,6 +234,15 @@ pub struct Debrief {
 }
 
 impl Debrief {
+    /// Where `nudge` sits: its dimension's name, or "notes or red flags".
+    pub fn nudge_place(&self, nudge: &DebriefNudge) -> &str {
+        nudge
+            .dimension
+            .as_ref()
+            .and_then(|id| self.dimensions.iter().find(|dim| &dim.id == id))
+            .map_or("notes or red flags", |dim| dim.name.as_str())
+    }
+
     /// Builds the debrief of `candidate` from their scorecards (drafts
     /// included), their template if it is still in effect, and their
     /// summary. In `blind` mode the candidate's name becomes

@@ -58,6 +58,15 @@ impl NudgeKind {
             NudgeKind::ThinEvidence => "thin evidence",
         }
     }
+
+    /// The kind as the exports name it (`non_job_related`, `thin_evidence`),
+    /// as in the JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            NudgeKind::NonJobRelated => "non_job_related",
+            NudgeKind::ThinEvidence => "thin_evidence",
+        }
+    }
 }
 
 /// One nudge on one scorecard.

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::theme::{mean_fill, on_rating_fill, rating_fill};
 use super::{Command, DecisionForm, ViewContext};
-use crate::export::Format;
+use crate::export::{Format, NUDGES_LEGEND, nudge_line};
 use crate::model::{Debrief, Slug};
 
 /// Which candidate's debrief is shown.
@@ -189,21 +189,9 @@ fn nudges_ui(ui: &mut egui::Ui, d: &Debrief) {
     }
     ui.add_space(8.0);
     ui.strong(format!("Evidence nudges ({})", d.nudges.len()));
-    ui.weak("Remarks that may not be about the job, and extreme ratings with little evidence");
+    ui.weak(NUDGES_LEGEND);
     for nudge in &d.nudges {
-        let place = nudge
-            .dimension
-            .as_ref()
-            .and_then(|id| d.dimensions.iter().find(|dim| &dim.id == id))
-            .map_or("notes or red flags", |dim| dim.name.as_str());
-        let what = match &nudge.term {
-            Some(term) => format!("{} \u{201c}{term}\u{201d}", nudge.kind.label()),
-            None => nudge.kind.label().to_owned(),
-        };
-        ui.label(format!(
-            "• {} ({}), {place}: {what}",
-            nudge.interviewer, nudge.stage
-        ));
+        ui.label(format!("• {}", nudge_line(d, nudge, str::to_owned)));
     }
 }
 
