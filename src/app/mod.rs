@@ -33,12 +33,17 @@ pub use scorecard_app::{AppOptions, ScorecardApp, Screen};
 
 use crate::io::Workspace;
 
+/// The app's id on the desktop, in reverse-DNS form: the window's app id
+/// (Wayland) and class (X11), the desktop entry's file name and
+/// `StartupWMClass`, the AppStream metainfo's id.
+pub const APP_ID: &str = "io.github.scorecard_app.Scorecard";
+
 /// The window's options: title, app id for the desktop, sizes. Public so
 /// the first-frame bench opens its hello-world the same way.
 pub fn native_options() -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Scorecard")
-        .with_app_id("scorecard")
+        .with_app_id(APP_ID)
         .with_inner_size([1200.0, 760.0])
         .with_min_inner_size([720.0, 480.0]);
     match eframe::icon_data::from_png_bytes(WINDOW_ICON) {
@@ -71,6 +76,25 @@ pub fn run(workspace: Workspace) -> anyhow::Result<ExitCode> {
 
 #[cfg(test)]
 mod tests {
+    use super::APP_ID;
+
+    #[test]
+    fn the_window_the_desktop_entry_and_the_metainfo_share_one_id() {
+        let options = super::native_options();
+        assert_eq!(options.viewport.app_id.as_deref(), Some(APP_ID));
+        let entry = include_str!("../../assets/io.github.scorecard_app.Scorecard.desktop");
+        assert!(
+            entry
+                .lines()
+                .any(|l| l == format!("StartupWMClass={APP_ID}"))
+        );
+        let metainfo = include_str!("../../assets/io.github.scorecard_app.Scorecard.metainfo.xml");
+        assert!(metainfo.contains(&format!("<id>{APP_ID}</id>")));
+        assert!(metainfo.contains(&format!(
+            "<launchable type=\"desktop-id\">{APP_ID}.desktop</launchable>"
+        )));
+    }
+
     #[test]
     fn the_window_has_the_scorecard_icon() {
         let options = super::native_options();
