@@ -66,9 +66,10 @@ impl TopBar<'_> {
         } = self;
         let mut command = None;
         egui::Panel::top("top_bar").show(ui, |ui| {
-            // One line on a wide window; on a small laptop the bar wraps
-            // onto a second line rather than draw over itself.
-            ui.horizontal_wrapped(|ui| {
+            // One row, down to a 1024-px window: where to go and the
+            // workspace on the left, the two view toggles and a menu of
+            // the rest on the right (they never leave the window).
+            ui.horizontal(|ui| {
                 ui.heading("Scorecard");
                 let places = [
                     (Place::Home, "Home", Command::GoHome),
@@ -87,6 +88,7 @@ impl TopBar<'_> {
                         command = Some(go);
                     }
                 }
+                let path = workspace.display().to_string();
                 ui.menu_button("Open workspace…", |ui| {
                     if let Some(open) = super::first_run::open_workspace_menu_ui(
                         ui,
@@ -96,40 +98,53 @@ impl TopBar<'_> {
                     ) {
                         command = Some(open);
                     }
+                })
+                .response
+                .on_hover_text(format!("Open now: {path}"));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    // Open until a click outside it: the theme button
+                    // cycles, and the user sees each theme before leaving.
+                    let stays_open = egui::containers::menu::MenuConfig::new()
+                        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+                    egui::containers::menu::MenuButton::new("Menu")
+                        .config(stays_open)
+                        .ui(ui, |ui| {
+                            ui.weak(short_path(&path)).on_hover_text(path.as_str());
+                            theme_button_ui(ui, &mut settings.theme);
+                            if ui.button("Shortcuts (F1)").clicked() {
+                                *show_help = true;
+                                ui.close();
+                            }
+                        });
+                    ui.checkbox(&mut settings.coordinator, "Coordinator view")
+                        .on_hover_text("Show every panel's ratings, submitted or not");
+                    ui.checkbox(&mut settings.blind, "Blind mode")
+                        .on_hover_text("Replace candidates' names with stable aliases");
+                    // The status takes the room between the two groups,
+                    // from its left: as it grows and shrinks ("Saving…",
+                    // "Saved", a spinner) nothing else moves, and a long
+                    // one is cut short rather than drawn over the toggles.
+                    let slot = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+                    ui.allocate_ui_with_layout(
+                        slot,
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_size(slot);
+                            ui.set_max_width(slot.x);
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                            save_indicator_ui(ui, &save);
+                            if updating {
+                                ui.spinner();
+                                ui.add(
+                                    egui::Label::new(
+                                        egui::RichText::new("Updating the numbers…").weak(),
+                                    )
+                                    .truncate(),
+                                );
+                            }
+                        },
+                    );
                 });
-                let path = workspace.display().to_string();
-                ui.weak(short_path(&path)).on_hover_text(path);
-                // The status sits in a slot of its own fixed width: were
-                // it to grow and shrink ("Saving…", "Saved", a spinner),
-                // the bar would wrap and unwrap, and everything under it
-                // would jump as the user reaches for a button.
-                let slot = egui::vec2(STATUS_WIDTH, ui.spacing().interact_size.y);
-                ui.allocate_ui_with_layout(
-                    slot,
-                    egui::Layout::left_to_right(egui::Align::Center),
-                    |ui| {
-                        ui.set_min_size(slot);
-                        ui.set_max_width(STATUS_WIDTH);
-                        save_indicator_ui(ui, &save);
-                        if updating {
-                            ui.spinner();
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new("Updating the numbers…").weak(),
-                                )
-                                .truncate(),
-                            );
-                        }
-                    },
-                );
-                theme_button_ui(ui, &mut settings.theme);
-                ui.checkbox(&mut settings.blind, "Blind mode")
-                    .on_hover_text("Replace candidates' names with stable aliases");
-                ui.checkbox(&mut settings.coordinator, "Coordinator view")
-                    .on_hover_text("Show every panel's ratings, submitted or not");
-                if ui.button("Shortcuts (F1)").clicked() {
-                    *show_help = true;
-                }
             });
             // Long messages wrap onto more lines rather than run off the
             // window; the button follows the words.
@@ -153,9 +168,6 @@ impl TopBar<'_> {
         command
     }
 }
-
-/// Width of the status slot (saved, saving, failed, updating).
-const STATUS_WIDTH: f32 = 240.0;
 
 /// At most this many characters of the workspace's path are shown.
 const PATH_SHOWN: usize = 24;

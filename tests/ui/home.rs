@@ -117,6 +117,9 @@ fn f1_shows_the_keyboard_shortcuts_and_hides_them_again() {
 fn the_theme_button_cycles_and_the_choice_is_persisted() {
     let ws = tempfile::tempdir().unwrap();
     let mut app = open_app(ws.path(), "Priya Raman");
+    // The theme is in the top bar's menu, with the shortcuts.
+    app.get_by_label("Menu").click();
+    app.run();
     app.get_by_label("Theme: System").click();
     app.run();
     assert_eq!(app.state().settings().theme, egui::ThemePreference::Dark);

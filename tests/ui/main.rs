@@ -17,3 +17,4 @@ mod reminders;
 mod safety;
 mod sync;
 mod templates;
+mod top_bar;
