@@ -147,7 +147,9 @@ impl InterviewersScreen {
     /// Draws the view from the aggregates (`None` while computed).
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, summary: Option<&Summary>) {
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            // Both ways: on a narrow window the table scrolls sideways
+            // rather than lose its last columns.
+            egui::ScrollArea::both().show(ui, |ui| {
                 ui.heading("Interviewers");
                 let Some(summary) = summary else {
                     busy_ui(ui, "Computing the interviewers' figures…");
