@@ -23,6 +23,21 @@ pub struct ConflictCopy {
     pub reason: ConflictReason,
 }
 
+impl ConflictCopy {
+    /// The copies a folder's listing found, in `candidate`'s folder (its
+    /// name) or, with `None`, in a shared one (templates, library, openings).
+    pub(crate) fn listed(
+        copies: Vec<(PathBuf, ConflictReason)>,
+        candidate: Option<&str>,
+    ) -> impl Iterator<Item = ConflictCopy> + '_ {
+        copies.into_iter().map(move |(path, reason)| ConflictCopy {
+            path,
+            candidate: candidate.map(str::to_owned),
+            reason,
+        })
+    }
+}
+
 /// Why a file is taken for a copy.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ConflictReason {

@@ -145,13 +145,5 @@ impl TemplateSet {
 /// The conflict copies directly in `dir` (templates or library files: no
 /// candidate), sorted.
 pub(crate) fn copies_in(dir: &Path) -> Vec<ConflictCopy> {
-    list(dir)
-        .copies
-        .into_iter()
-        .map(|(path, reason)| ConflictCopy {
-            path,
-            candidate: None,
-            reason,
-        })
-        .collect()
+    ConflictCopy::listed(list(dir).copies, None).collect()
 }

@@ -147,15 +147,7 @@ impl Workspace {
     pub fn load_openings(&self) -> (Vec<OpeningRecord>, Vec<FileError>, Vec<ConflictCopy>) {
         let listing = list(&self.openings_dir());
         let mut errors = listing.errors;
-        let conflicts = listing
-            .copies
-            .into_iter()
-            .map(|(path, reason)| ConflictCopy {
-                path,
-                candidate: None,
-                reason,
-            })
-            .collect();
+        let conflicts = ConflictCopy::listed(listing.copies, None).collect();
         let mut openings = Vec::new();
         for path in listing.files {
             let parsed = read_text(&path).and_then(|text| {
@@ -288,15 +280,14 @@ impl Workspace {
             modified: None,
         };
         notes.errors.extend(cards.errors);
-        let copy = |(path, reason)| ConflictCopy {
-            path,
-            candidate: Some(folder_name.to_owned()),
-            reason,
-        };
+        let candidate = Some(folder_name);
+        notes.conflicts.extend(ConflictCopy::listed(
+            std::mem::take(&mut top.copies),
+            candidate,
+        ));
         notes
             .conflicts
-            .extend(std::mem::take(&mut top.copies).into_iter().map(copy));
-        notes.conflicts.extend(cards.copies.into_iter().map(copy));
+            .extend(ConflictCopy::listed(cards.copies, candidate));
         // The listings timed every file but the `.ron` ones, which are
         // timed as they are read; a `.ron` file here that is not read is
         // timed on its own.
@@ -375,13 +366,11 @@ impl Workspace {
             });
             match parsed {
                 Ok((scorecard, _)) if scorecard.candidate != candidate.id => {
-                    notes.errors.push(FileError::whole_file(
+                    notes.errors.push(in_another_folder(
                         &path,
-                        format!(
-                            "scorecard is for candidate {:?}, but lies in the folder of {:?}",
-                            scorecard.candidate.as_str(),
-                            candidate.id.as_str()
-                        ),
+                        "scorecard is for",
+                        &scorecard.candidate,
+                        &candidate.id,
                     ));
                 }
                 Ok((mut scorecard, fingerprint)) => {
@@ -431,13 +420,11 @@ impl Workspace {
         }
         match read(&path).and_then(|text| parse_decision(&path, &text)) {
             Ok(decision) if decision.candidate != candidate.id => {
-                notes.errors.push(FileError::whole_file(
+                notes.errors.push(in_another_folder(
                     &path,
-                    format!(
-                        "decision is on candidate {:?}, but lies in the folder of {:?}",
-                        decision.candidate.as_str(),
-                        candidate.id.as_str()
-                    ),
+                    "decision is on",
+                    &decision.candidate,
+                    &candidate.id,
                 ));
                 None
             }
@@ -448,6 +435,19 @@ impl Workspace {
             }
         }
     }
+}
+
+/// A file of `named`'s lying in `folder`'s folder: "`what` candidate
+/// "named", but lies in the folder of "folder"".
+fn in_another_folder(path: &Path, what: &str, named: &Slug, folder: &Slug) -> FileError {
+    FileError::whole_file(
+        path,
+        format!(
+            "{what} candidate {:?}, but lies in the folder of {:?}",
+            named.as_str(),
+            folder.as_str()
+        ),
+    )
 }
 
 /// The canonical file name of a scorecard: `<interviewer-slug>--<stage>.ron`
