@@ -9,6 +9,7 @@ mod debrief_cache;
 mod desktop;
 mod edit_session;
 mod editing;
+mod frame_stats;
 mod import_preview;
 mod importing;
 mod io_worker;
@@ -29,6 +30,7 @@ use std::process::ExitCode;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use desktop::{Desktop, DesktopCall, DesktopError, RecordingDesktop, SystemDesktop};
 pub use edit_session::{EditSession, Phase};
+pub use frame_stats::{FRAME_STATS_VAR, FrameStats};
 pub use scorecard_app::{AppOptions, ScorecardApp, Screen};
 
 use crate::io::Workspace;
@@ -67,7 +69,11 @@ pub fn run(workspace: Workspace) -> anyhow::Result<ExitCode> {
         native_options(),
         Box::new(move |cc| {
             let options = AppOptions::new(workspace);
-            Ok(Box::new(ScorecardApp::new(cc, options)))
+            let app = ScorecardApp::new(cc, options);
+            Ok(Box::new(match FrameStats::from_env() {
+                Some(stats) => app.with_frame_stats(stats),
+                None => app,
+            }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;

@@ -16,6 +16,7 @@ use super::clock::{Clock, SystemClock};
 use super::debrief_cache::{DebriefCache, DebriefView};
 use super::desktop::{Desktop, SystemDesktop};
 use super::edit_session::EditSession;
+use super::frame_stats::FrameStats;
 use super::import_preview::PendingImport;
 use super::io_worker::{IoWorker, Job};
 use super::live_updates::{LiveUpdates, Wanted};
@@ -83,6 +84,24 @@ pub enum Screen {
     Import(ImportScreen),
 }
 
+impl Screen {
+    /// The screen's name, as the frame stats write it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Screen::Home => "home",
+            Screen::Setup(_) => "setup",
+            Screen::Interview(_) => "interview",
+            Screen::Debrief(_) => "debrief",
+            Screen::Compare(_) => "compare",
+            Screen::Templates(_) => "templates",
+            Screen::Practice(_) => "practice",
+            Screen::Interviewers(_) => "interviewers",
+            Screen::Openings(_) => "openings",
+            Screen::Import(_) => "import",
+        }
+    }
+}
+
 /// The app.
 pub struct ScorecardApp {
     pub(super) workspace: Workspace,
@@ -142,6 +161,12 @@ pub struct ScorecardApp {
     pub(super) reminders: Reminders,
     /// The import last previewed, kept for *Apply*.
     pub(super) pending_import: Option<PendingImport>,
+    /// Where each frame's CPU time goes, if the user asked
+    /// ([`FRAME_STATS_VAR`](super::frame_stats::FRAME_STATS_VAR)).
+    frame_stats: Option<FrameStats>,
+    /// The screen the last frame drew, which the next frame's stats are
+    /// about (eframe reports a frame's CPU time in the one after).
+    stats_screen: &'static str,
 }
 
 /// A debrief export, as asked for.
@@ -154,6 +179,12 @@ pub(super) struct ExportRequest {
 }
 
 impl ScorecardApp {
+    /// The app, appending each frame's CPU time and screen to `stats`.
+    pub fn with_frame_stats(mut self, stats: FrameStats) -> Self {
+        self.frame_stats = Some(stats);
+        self
+    }
+
     /// Starts the app. Nothing is read here: the workspace is read on the
     /// worker once the first frame is on screen (see [`LiveUpdates::start`]),
     /// so the first frame never waits for the disk.
@@ -200,6 +231,8 @@ impl ScorecardApp {
             chosen_folder: None,
             reminders,
             pending_import: None,
+            frame_stats: None,
+            stats_screen: "home",
         }
     }
 
@@ -498,7 +531,13 @@ impl eframe::App for ScorecardApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let Some(stats) = &self.frame_stats {
+            if let Some(cpu) = frame.info().cpu_usage {
+                stats.record(cpu * 1000.0, self.stats_screen);
+            }
+            self.stats_screen = self.screen.name();
+        }
         let time = ui.input(|i| i.time);
         if self.applied_theme != Some(self.settings.theme) {
             ui.ctx().set_theme(self.settings.theme);
