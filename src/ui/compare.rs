@@ -23,7 +23,7 @@ pub struct Aggregates<'a> {
 }
 
 /// State of the compare screen.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct CompareScreen {
     /// The template compared.
     pub template: Option<Slug>,
@@ -38,19 +38,6 @@ pub struct CompareScreen {
     pub opening: Option<Slug>,
     /// The opening `table` was narrowed to.
     table_opening: Option<Slug>,
-}
-
-impl Default for CompareScreen {
-    fn default() -> Self {
-        Self {
-            template: None,
-            view: TableView::default(),
-            filter: RowFilter::default(),
-            table: None,
-            opening: None,
-            table_opening: None,
-        }
-    }
 }
 
 impl CompareScreen {
