@@ -13,7 +13,7 @@ use std::process::{Child, Command};
 use std::time::Duration;
 
 use scorecard::io::{ParsedFile, Workspace, read_and_parse_any};
-use scorecard::model::{Candidate, FormatVersion, Rating, RatingEntry, Scorecard, Slug};
+use scorecard::model::{Candidate, Rating, RatingEntry, Scorecard, Slug};
 
 const WORKSPACE_ENV: &str = "SCORECARD_CRASH_TEST_WORKSPACE";
 const WHO_ENV: &str = "SCORECARD_CRASH_TEST_INTERVIEWER";
@@ -39,22 +39,17 @@ fn version(interviewer: &str, n: u64) -> Scorecard {
             evidence: "[01:00] traced the request. ".repeat((n % 40) as usize),
         },
     );
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new("c-1").unwrap(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        template_version: 1,
-        interviewer: interviewer.into(),
-        stage: "".into(),
-        started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-        submitted_at: None,
-        amended_at: None,
-        ratings: ratings.into_iter().collect(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: None,
-        notes: format!("version {n}"),
-    }
+    let mut card = Scorecard::draft(
+        Slug::new("c-1").unwrap(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        interviewer,
+        "",
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+    );
+    card.ratings = ratings.into_iter().collect();
+    card.notes = format!("version {n}");
+    card
 }
 
 /// The writer: saves versions 1, 2, 3… of its scorecard (and the

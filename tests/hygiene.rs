@@ -16,9 +16,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use scorecard::io::{ConflictReason, Workspace};
-use scorecard::model::{
-    Candidate, FormatVersion, Rating, RatingEntry, Recommendation, Scorecard, Slug,
-};
+use scorecard::model::{Candidate, Rating, RatingEntry, Recommendation, Scorecard, Slug};
 
 /// What a command printed and how it ended.
 struct Ran {
@@ -112,22 +110,20 @@ fn submitted(candidate: &str, interviewer: &str, stage: &str) -> Scorecard {
             evidence: "traced DNS".to_owned(),
         },
     );
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new(candidate).unwrap(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        template_version: 1,
-        interviewer: interviewer.into(),
-        stage: stage.into(),
-        started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-        submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
-        amended_at: None,
-        ratings: ratings.into_iter().collect(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: Some(Recommendation::Hire),
-        notes: String::new(),
-    }
+    let mut card = Scorecard::draft(
+        Slug::new(candidate).unwrap(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        interviewer,
+        stage,
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+    )
+    .submitted(
+        "2026-11-21T11:00:00Z".parse().unwrap(),
+        Recommendation::Hire,
+    );
+    card.ratings = ratings.into_iter().collect();
+    card
 }
 
 /// A workspace with candidate `c-1` and one submitted scorecard,

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use proptest::prelude::*;
 use scorecard::io::{CandidateRecord, ScorecardRecord, Workspace};
-use scorecard::model::{Candidate, FormatVersion, InterviewerId, Scorecard, Slug};
+use scorecard::model::{Candidate, InterviewerId, Scorecard, Slug};
 use scorecard::ui::{Settings, panel_visible};
 
 fn candidate() -> Candidate {
@@ -22,22 +22,16 @@ fn candidate() -> Candidate {
 }
 
 fn scorecard(interviewer: &str, submitted: bool) -> Scorecard {
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new("c-1").unwrap(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        template_version: 1,
-        interviewer: interviewer.into(),
-        stage: "".into(),
-        started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-        submitted_at: submitted.then(|| "2026-11-21T11:00:00Z".parse().unwrap()),
-        amended_at: None,
-        ratings: Default::default(),
-        unrated_evidence: Default::default(),
-        red_flags: Vec::new(),
-        recommendation: None,
-        notes: String::new(),
-    }
+    let mut card = Scorecard::draft(
+        Slug::new("c-1").unwrap(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        interviewer,
+        "",
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+    );
+    card.submitted_at = submitted.then(|| "2026-11-21T11:00:00Z".parse().unwrap());
+    card
 }
 
 fn record(cards: Vec<Scorecard>) -> CandidateRecord {

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use scorecard::io::Workspace;
-use scorecard::model::{Candidate, FormatVersion, Scorecard, Slug};
+use scorecard::model::{Candidate, Scorecard, Slug};
 
 fn scorecard(args: &[&str], workspace: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scorecard"))
@@ -27,22 +27,15 @@ fn add(ws: &Workspace, id: &str, created: &str) {
         created.parse().unwrap(),
     );
     ws.save_candidate(&candidate).unwrap();
-    let card = Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: candidate.id.clone(),
-        template: candidate.template.clone(),
-        template_version: 1,
-        interviewer: "Priya Raman".into(),
-        stage: "".into(),
-        started_at: created.parse().unwrap(),
-        submitted_at: None,
-        amended_at: None,
-        ratings: Default::default(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: None,
-        notes: "about the person".to_owned(),
-    };
+    let mut card = Scorecard::draft(
+        candidate.id.clone(),
+        candidate.template.clone(),
+        1,
+        "Priya Raman",
+        "",
+        created.parse().unwrap(),
+    );
+    card.notes = "about the person".to_owned();
     let path = ws.scorecard_path(&candidate.id, "Priya Raman", "").unwrap();
     ws.save_scorecard(&path, &card).unwrap();
 }

@@ -65,11 +65,22 @@ prop_compose! {
             .into_iter()
             .map(|(id, (rating, evidence))| (id, RatingEntry { rating, evidence }))
             .collect();
-        Scorecard {
-            format: FormatVersion::CURRENT,
-            candidate, template, template_version, interviewer: interviewer.into(), stage: stage.into(), started_at,
-            submitted_at, amended_at: amended, ratings, unrated_evidence: unrated_evidence.into_iter().collect(), red_flags, recommendation, notes,
-        }
+        let mut card = Scorecard::draft(
+            candidate,
+            template,
+            template_version,
+            &interviewer,
+            &stage,
+            started_at,
+        );
+        card.submitted_at = submitted_at;
+        card.amended_at = amended;
+        card.ratings = ratings;
+        card.unrated_evidence = unrated_evidence.into_iter().collect();
+        card.red_flags = red_flags;
+        card.recommendation = recommendation;
+        card.notes = notes;
+        card
     }
 }
 

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use scorecard::io::{StoreError, TemplateSource, Workspace, read_and_parse_any};
-use scorecard::model::{Candidate, FormatVersion, Rating, RatingEntry, Scorecard, Slug};
+use scorecard::model::{Candidate, Rating, RatingEntry, Scorecard, Slug};
 
 fn candidate(id: &str) -> Candidate {
     Candidate::new(
@@ -28,22 +28,16 @@ fn scorecard(candidate: &str, interviewer: &str) -> Scorecard {
             evidence: "[04:10] traced DNS".to_owned(),
         },
     );
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new(candidate).unwrap(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        template_version: 1,
-        interviewer: interviewer.into(),
-        stage: "incident-scenario".into(),
-        started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-        submitted_at: None,
-        amended_at: None,
-        ratings: ratings.into_iter().collect(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: None,
-        notes: String::new(),
-    }
+    let mut card = Scorecard::draft(
+        Slug::new(candidate).unwrap(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        interviewer,
+        "incident-scenario",
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+    );
+    card.ratings = ratings.into_iter().collect();
+    card
 }
 
 #[test]

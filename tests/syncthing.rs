@@ -21,7 +21,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use scorecard::io::{ParsedFile, Workspace, read_and_parse_any};
-use scorecard::model::{FormatVersion, Rating, Recommendation, Scorecard, Slug};
+use scorecard::model::{Rating, Recommendation, Scorecard, Slug};
 
 /// The longest any one wait may take.
 const PATIENCE: Duration = Duration::from_secs(90);
@@ -255,22 +255,17 @@ fn listed_conflicts(summary: &serde_json::Value) -> Vec<String> {
 }
 
 fn draft(candidate: &str, notes: &str) -> Scorecard {
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new(candidate).unwrap(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        template_version: 1,
-        interviewer: "Priya Raman".into(),
-        stage: "".into(),
-        started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-        submitted_at: None,
-        amended_at: None,
-        ratings: Default::default(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: Some(Recommendation::Hire),
-        notes: notes.to_owned(),
-    }
+    let mut card = Scorecard::draft(
+        Slug::new(candidate).unwrap(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        "Priya Raman",
+        "",
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+    );
+    card.recommendation = Some(Recommendation::Hire);
+    card.notes = notes.to_owned();
+    card
 }
 
 /// Whether both files exist and hold the same bytes.

@@ -24,9 +24,7 @@ use std::time::{Duration, Instant};
 use scorecard::app::{AppOptions, FixedClock, RecordingDesktop, ScorecardApp};
 use scorecard::demo::{DEFAULT_SEED, generate};
 use scorecard::io::{TemplateSet, Workspace, to_ron};
-use scorecard::model::{
-    Candidate, FormatVersion, Rating, RatingEntry, Scorecard, Slug, Template, Timestamp,
-};
+use scorecard::model::{Candidate, Rating, RatingEntry, Scorecard, Slug, Template, Timestamp};
 use scorecard::ui::Settings;
 
 /// The moment every generated workspace is made at, and the app's clock.
@@ -270,22 +268,18 @@ pub fn write_panel_workspace(dir: &Path, candidates: usize) -> Written {
             } else {
                 Vec::new()
             };
-            let card = Scorecard {
-                format: FormatVersion::CURRENT,
-                candidate: id.clone(),
-                template: template.id.clone(),
-                template_version: template.version,
-                interviewer: (*interviewer).into(),
-                stage: "".into(),
-                started_at: at(started),
-                submitted_at: Some(at(started + 3_900)),
-                amended_at: None,
-                ratings: ratings.into_iter().collect(),
-                unrated_evidence: scorecard::model::DimensionMap::new(),
-                red_flags,
-                recommendation: Some(recommendation),
-                notes: String::new(),
-            };
+            let mut card = Scorecard::draft(
+                id.clone(),
+                template.id.clone(),
+                template.version,
+                *interviewer,
+                "",
+                at(started),
+            )
+            .submitted(at(started + 3_900), recommendation);
+            card.ratings = ratings.into_iter().collect();
+            card.unrated_evidence = scorecard::model::DimensionMap::new();
+            card.red_flags = red_flags;
             debug_assert!(card.problems().is_empty());
             write_scorecard(&store, &card, &mut written);
         }

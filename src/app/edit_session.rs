@@ -436,26 +436,18 @@ pub fn conflict_copy_path(path: &Path, now: Timestamp) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FormatVersion, Rating, Slug};
+    use crate::model::{Rating, Slug};
     use crate::ui::Resolution;
 
     fn card(evidence: &str) -> Scorecard {
-        let mut scorecard = Scorecard {
-            format: FormatVersion::CURRENT,
-            candidate: Slug::new("c-1").unwrap(),
-            template: Slug::new("infrastructure-engineer").unwrap(),
-            template_version: 1,
-            interviewer: "Priya Raman".into(),
-            stage: "".into(),
-            started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-            submitted_at: None,
-            amended_at: None,
-            ratings: Default::default(),
-            unrated_evidence: Default::default(),
-            red_flags: Vec::new(),
-            recommendation: None,
-            notes: String::new(),
-        };
+        let mut scorecard = Scorecard::draft(
+            Slug::new("c-1").unwrap(),
+            Slug::new("infrastructure-engineer").unwrap(),
+            1,
+            "Priya Raman",
+            "",
+            "2026-11-21T10:00:00Z".parse().unwrap(),
+        );
         scorecard.notes = evidence.to_owned();
         scorecard
     }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::io::{CandidateRecord, ScorecardRecord, TemplateSet, WorkspaceSnapshot};
-use crate::model::{Candidate, FormatVersion, Rating, Recommendation, Scorecard, Slug};
+use crate::model::{Candidate, Rating, Recommendation, Scorecard, Slug};
 
 fn id(text: &str) -> Slug {
     Slug::new(text).unwrap()
@@ -27,22 +27,18 @@ pub fn record(
     let scorecards = interviewers
         .iter()
         .map(|(who, rating)| {
-            let mut scorecard = Scorecard {
-                format: FormatVersion::CURRENT,
-                candidate: candidate.id.clone(),
-                template: candidate.template.clone(),
-                template_version: 1,
-                interviewer: (*who).into(),
-                stage: "".into(),
-                started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-                submitted_at: Some("2026-11-21T11:00:00Z".parse().unwrap()),
-                amended_at: None,
-                ratings: Default::default(),
-                unrated_evidence: Default::default(),
-                red_flags: Vec::new(),
-                recommendation: Some(Recommendation::Hire),
-                notes: String::new(),
-            };
+            let mut scorecard = Scorecard::draft(
+                candidate.id.clone(),
+                candidate.template.clone(),
+                1,
+                *who,
+                "",
+                "2026-11-21T10:00:00Z".parse().unwrap(),
+            )
+            .submitted(
+                "2026-11-21T11:00:00Z".parse().unwrap(),
+                Recommendation::Hire,
+            );
             scorecard.set_rating(&id("fundamentals"), *rating);
             let file = format!("{}--.ron", Slug::from_name(who).unwrap());
             ScorecardRecord {

@@ -268,26 +268,21 @@ pub fn pick_submitted<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FormatVersion, RatingEntry, Slug, Timestamp};
+    use crate::model::{RatingEntry, Slug, Timestamp};
 
     fn card(interviewer: &str, stage: &str, submitted: bool) -> Scorecard {
         let at: Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
-        Scorecard {
-            format: FormatVersion::CURRENT,
-            candidate: Slug::new("c-1").unwrap(),
-            template: Slug::new("t").unwrap(),
-            template_version: 1,
-            interviewer: interviewer.into(),
-            stage: stage.into(),
-            started_at: at,
-            submitted_at: submitted.then_some(at),
-            amended_at: None,
-            ratings: Default::default(),
-            unrated_evidence: Default::default(),
-            red_flags: Vec::new(),
-            recommendation: Some(Recommendation::Hire),
-            notes: String::new(),
-        }
+        let mut card = Scorecard::draft(
+            Slug::new("c-1").unwrap(),
+            Slug::new("t").unwrap(),
+            1,
+            interviewer,
+            stage,
+            at,
+        );
+        card.submitted_at = submitted.then_some(at);
+        card.recommendation = Some(Recommendation::Hire);
+        card
     }
 
     #[test]

@@ -166,8 +166,8 @@ pub fn sort_pending(pending: &mut [PlannedInterview<'_>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::DimensionMap;
-    use crate::model::{FormatVersion, Slug};
+
+    use crate::model::Slug;
 
     fn t(text: &str) -> Timestamp {
         text.parse().unwrap()
@@ -204,22 +204,16 @@ mod tests {
     }
 
     fn card(interviewer: &str, stage: &str, submitted: Option<&str>) -> Scorecard {
-        Scorecard {
-            format: FormatVersion::CURRENT,
-            candidate: Slug::new("c-1").unwrap(),
-            template: Slug::new("tpl").unwrap(),
-            template_version: 1,
-            interviewer: interviewer.into(),
-            stage: stage.into(),
-            started_at: t("2026-11-21T10:00:00Z"),
-            submitted_at: submitted.map(t),
-            amended_at: None,
-            ratings: DimensionMap::new(),
-            unrated_evidence: DimensionMap::new(),
-            red_flags: vec![],
-            recommendation: None,
-            notes: String::new(),
-        }
+        let mut card = Scorecard::draft(
+            Slug::new("c-1").unwrap(),
+            Slug::new("tpl").unwrap(),
+            1,
+            interviewer,
+            stage,
+            t("2026-11-21T10:00:00Z"),
+        );
+        card.submitted_at = submitted.map(t);
+        card
     }
 
     #[test]

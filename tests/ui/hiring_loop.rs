@@ -59,22 +59,18 @@ pub(crate) fn interview(interviewer: &str, stage: &str, at: &str) -> Interview {
 /// A submitted scorecard of `interviewer` at the general interview of c-1,
 /// written as a colleague's laptop and a sync tool would.
 pub(crate) fn colleague_submits(workspace: &Path, interviewer: &str) {
-    let card = Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new("c-1").unwrap(),
-        template: Slug::new(TEMPLATE).unwrap(),
-        template_version: 1,
-        interviewer: interviewer.into(),
-        stage: "".into(),
-        started_at: "2026-11-20T10:00:00Z".parse().unwrap(),
-        submitted_at: Some("2026-11-20T11:00:00Z".parse().unwrap()),
-        amended_at: None,
-        ratings: Default::default(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: Some(Recommendation::Hire),
-        notes: String::new(),
-    };
+    let card = Scorecard::draft(
+        Slug::new("c-1").unwrap(),
+        Slug::new(TEMPLATE).unwrap(),
+        1,
+        interviewer,
+        "",
+        "2026-11-20T10:00:00Z".parse().unwrap(),
+    )
+    .submitted(
+        "2026-11-20T11:00:00Z".parse().unwrap(),
+        Recommendation::Hire,
+    );
     let store = Workspace::new(workspace);
     let path = store
         .scorecard_path(&card.candidate, &card.interviewer, "")
@@ -178,22 +174,18 @@ fn a_coordinator_opens_an_opening_adds_a_candidate_and_sees_owed_then_submitted(
 }
 
 fn serde_card() -> Scorecard {
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new("c-1").unwrap(),
-        template: Slug::new(TEMPLATE).unwrap(),
-        template_version: 1,
-        interviewer: "Priya Raman".into(),
-        stage: "".into(),
-        started_at: "2026-11-21T10:00:00Z".parse().unwrap(),
-        submitted_at: Some("2026-11-21T10:00:00Z".parse().unwrap()),
-        amended_at: None,
-        ratings: Default::default(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: Some(Recommendation::Hire),
-        notes: String::new(),
-    }
+    Scorecard::draft(
+        Slug::new("c-1").unwrap(),
+        Slug::new(TEMPLATE).unwrap(),
+        1,
+        "Priya Raman",
+        "",
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+    )
+    .submitted(
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+        Recommendation::Hire,
+    )
 }
 
 #[test]

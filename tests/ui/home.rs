@@ -163,22 +163,14 @@ fn my_pending_drafts_know_me_by_any_spelling_of_my_name() {
     let alex = add_candidate(ws.path(), "c-1", "Alex Doe");
     let store = Workspace::new(ws.path());
     for who in ["Priya Raman", "Sam Okafor"] {
-        let draft = scorecard::model::Scorecard {
-            format: scorecard::model::FormatVersion::CURRENT,
-            candidate: alex.id.clone(),
-            template: alex.template.clone(),
-            template_version: 1,
-            interviewer: who.into(),
-            stage: "".into(),
-            started_at: now(),
-            submitted_at: None,
-            amended_at: None,
-            ratings: Default::default(),
-            unrated_evidence: Default::default(),
-            red_flags: Vec::new(),
-            recommendation: None,
-            notes: String::new(),
-        };
+        let draft = scorecard::model::Scorecard::draft(
+            alex.id.clone(),
+            alex.template.clone(),
+            1,
+            who,
+            "",
+            now(),
+        );
         let path = store.scorecard_path(&alex.id, who, "").unwrap();
         store.save_scorecard(&path, &draft).unwrap();
     }

@@ -2,9 +2,7 @@
 
 use egui_kittest::kittest::Queryable;
 use scorecard::io::Workspace;
-use scorecard::model::{
-    FormatVersion, Rating, RatingEntry, Recommendation, Scorecard, Slug, blind_alias,
-};
+use scorecard::model::{Rating, RatingEntry, Recommendation, Scorecard, Slug, blind_alias};
 
 use crate::harness::*;
 
@@ -32,22 +30,21 @@ fn submitted(candidate: &str, interviewer: &str, scores: [u8; 7]) -> Scorecard {
             (Slug::new(*id).unwrap(), entry)
         })
         .collect();
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new(candidate).unwrap(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        template_version: 1,
-        interviewer: interviewer.into(),
-        stage: "".into(),
-        started_at: "2026-11-20T10:00:00Z".parse().unwrap(),
-        submitted_at: Some("2026-11-20T11:00:00Z".parse().unwrap()),
-        amended_at: None,
-        ratings,
-        unrated_evidence: Default::default(),
-        red_flags: vec!["Cannot reason about subnets, routing or DNS".to_owned()],
-        recommendation: Some(Recommendation::Hire),
-        notes: String::new(),
-    }
+    let mut card = Scorecard::draft(
+        Slug::new(candidate).unwrap(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        interviewer,
+        "",
+        "2026-11-20T10:00:00Z".parse().unwrap(),
+    )
+    .submitted(
+        "2026-11-20T11:00:00Z".parse().unwrap(),
+        Recommendation::Hire,
+    );
+    card.ratings = ratings;
+    card.red_flags = vec!["Cannot reason about subnets, routing or DNS".to_owned()];
+    card
 }
 
 /// Alex Doe (c-1) scored by Priya and Sam, who disagree on security; Sam

@@ -5,27 +5,23 @@ use std::fs;
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use scorecard::io::Workspace;
-use scorecard::model::{FormatVersion, Recommendation, Scorecard, Slug};
+use scorecard::model::{Recommendation, Scorecard, Slug};
 
 use crate::harness::*;
 
 fn colleague_scorecard(candidate: &str, interviewer: &str, submitted: bool) -> Scorecard {
-    Scorecard {
-        format: FormatVersion::CURRENT,
-        candidate: Slug::new(candidate).unwrap(),
-        template: Slug::new("infrastructure-engineer").unwrap(),
-        template_version: 1,
-        interviewer: interviewer.into(),
-        stage: "".into(),
-        started_at: "2026-11-21T08:00:00Z".parse().unwrap(),
-        submitted_at: submitted.then(|| "2026-11-21T09:00:00Z".parse().unwrap()),
-        amended_at: None,
-        ratings: Default::default(),
-        unrated_evidence: Default::default(),
-        red_flags: vec![],
-        recommendation: Some(Recommendation::NoHire),
-        notes: "from another laptop".to_owned(),
-    }
+    let mut card = Scorecard::draft(
+        Slug::new(candidate).unwrap(),
+        Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        interviewer,
+        "",
+        "2026-11-21T08:00:00Z".parse().unwrap(),
+    );
+    card.submitted_at = submitted.then(|| "2026-11-21T09:00:00Z".parse().unwrap());
+    card.recommendation = Some(Recommendation::NoHire);
+    card.notes = "from another laptop".to_owned();
+    card
 }
 
 /// A colleague's submitted general interview of `c-1`, written into the

@@ -281,7 +281,7 @@ fn median(values: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DimensionMap, FormatVersion, RatingEntry};
+    use crate::model::{FormatVersion, RatingEntry};
 
     fn at(hour: i64) -> Timestamp {
         Timestamp::from_utc(
@@ -299,33 +299,30 @@ mod tests {
         recommendation: Option<Recommendation>,
         hours: i64,
     ) -> Scorecard {
-        Scorecard {
-            format: FormatVersion::default(),
-            candidate: Slug::new("c").unwrap(),
-            template: Slug::new("t").unwrap(),
-            template_version: 1,
-            interviewer: who.into(),
-            stage: "".into(),
-            started_at: at(0),
-            submitted_at: Some(at(hours)),
-            amended_at: None,
-            ratings: ratings
-                .iter()
-                .map(|&(d, rating)| {
-                    (
-                        Slug::new(d).unwrap(),
-                        RatingEntry {
-                            rating,
-                            evidence: String::new(),
-                        },
-                    )
-                })
-                .collect(),
-            unrated_evidence: DimensionMap::new(),
-            red_flags: Vec::new(),
-            recommendation,
-            notes: String::new(),
-        }
+        let mut card = Scorecard::draft(
+            Slug::new("c").unwrap(),
+            Slug::new("t").unwrap(),
+            1,
+            who,
+            "",
+            at(0),
+        );
+        card.format = FormatVersion::default();
+        card.submitted_at = Some(at(hours));
+        card.ratings = ratings
+            .iter()
+            .map(|&(d, rating)| {
+                (
+                    Slug::new(d).unwrap(),
+                    RatingEntry {
+                        rating,
+                        evidence: String::new(),
+                    },
+                )
+            })
+            .collect();
+        card.recommendation = recommendation;
+        card
     }
 
     fn close(a: Option<f64>, b: f64) -> bool {
