@@ -272,7 +272,7 @@ pub fn write_panel_workspace(dir: &Path, candidates: usize) -> Written {
                 id.clone(),
                 template.id.clone(),
                 template.version,
-                *interviewer,
+                interviewer,
                 "",
                 at(started),
             )

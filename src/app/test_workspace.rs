@@ -31,7 +31,7 @@ pub fn record(
                 candidate.id.clone(),
                 candidate.template.clone(),
                 1,
-                *who,
+                who,
                 "",
                 "2026-11-21T10:00:00Z".parse().unwrap(),
             )
