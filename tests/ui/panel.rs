@@ -205,16 +205,17 @@ fn the_debrief_exports_to_a_typed_path_in_every_format() {
         wait_until(&mut app, "the export is written", |_| path.exists());
         // The "Exported to" line shifts the layout: let it land before the
         // next click aims at a button.
-        for _ in 0..200 {
-            if app
-                .query_by_label_contains(&format!("Exported to {}", path.display()))
-                .is_some()
-            {
+        let said = format!("Exported to {}", path.display());
+        let mut seen = false;
+        for _ in 0..400 {
+            if app.query_by_label_contains(&said).is_some() {
+                seen = true;
                 break;
             }
             app.step();
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
+        assert!(seen, "{format}: the app never said {said:?}");
         app.run();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains(marker), "{format}: {text}");
