@@ -170,7 +170,7 @@ fn frame_time(c: &mut Criterion) {
         group.bench_function("debrief_build", |b| {
             b.iter(|| {
                 let record = snapshot.candidate(id.as_str()).unwrap();
-                let visible = panel_visible(record, &settings);
+                let visible = panel_visible(&snapshot, record, &settings);
                 let s = summary.candidates.iter().find(|c| &c.id == id).unwrap();
                 let cards: Vec<_> = record
                     .scorecards

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use scorecard::io::{CandidateRecord, ScorecardRecord, Workspace};
+use scorecard::io::{CandidateRecord, ScorecardRecord, Workspace, WorkspaceSnapshot};
 use scorecard::model::{Candidate, InterviewerId, Scorecard, Slug};
 use scorecard::ui::{Settings, panel_visible};
 
@@ -67,17 +67,36 @@ fn independence_knows_me_by_any_spelling_of_my_name() {
         " Priya  Raman ",
         "PRIYA-RAMAN",
     ] {
-        assert!(panel_visible(&submitted, &me(spelling)), "{spelling:?}");
+        assert!(
+            panel_visible(&WorkspaceSnapshot::default(), &submitted, &me(spelling)),
+            "{spelling:?}"
+        );
     }
-    assert!(!panel_visible(&submitted, &me("Priya Ramen")));
-    assert!(!panel_visible(&submitted, &me("")));
-    assert!(!panel_visible(&submitted, &me("???")));
+    assert!(!panel_visible(
+        &WorkspaceSnapshot::default(),
+        &submitted,
+        &me("Priya Ramen")
+    ));
+    assert!(!panel_visible(
+        &WorkspaceSnapshot::default(),
+        &submitted,
+        &me("")
+    ));
+    assert!(!panel_visible(
+        &WorkspaceSnapshot::default(),
+        &submitted,
+        &me("???")
+    ));
     // My draft, in any spelling, does not open the panel.
     let drafted = record(vec![
         scorecard("priya raman", false),
         scorecard("Sam Lee", true),
     ]);
-    assert!(!panel_visible(&drafted, &me("Priya Raman")));
+    assert!(!panel_visible(
+        &WorkspaceSnapshot::default(),
+        &drafted,
+        &me("Priya Raman")
+    ));
 }
 
 proptest! {

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use crate::io::WorkspaceSnapshot;
 use crate::model::stats::Summary;
 use crate::model::{Debrief, Slug, Timestamp};
-use crate::ui::{Settings, panel_visible_in};
+use crate::ui::{Settings, panel_visible};
 
 /// What the debrief screen can show.
 #[derive(Clone)]
 pub enum DebriefView {
-    /// The panel's ratings are hidden from this user (see [`panel_visible_in`]).
+    /// The panel's ratings are hidden from this user (see [`panel_visible`]).
     Hidden,
     /// The aggregates do not include this candidate yet.
     Computing,
@@ -98,7 +98,7 @@ pub fn build_debrief(
     let Some(record) = snapshot.candidate(id.as_str()) else {
         return DebriefView::Hidden;
     };
-    if !panel_visible_in(snapshot, record, settings) {
+    if !panel_visible(snapshot, record, settings) {
         return DebriefView::Hidden;
     }
     // A candidate added since the aggregates were computed is not in them

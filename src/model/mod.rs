@@ -3,6 +3,7 @@
 //! Plain data and pure functions only: nothing here knows egui or the file
 //! system, so every rule in this module can be tested without either.
 
+mod access;
 mod ats_mapping;
 mod candidate;
 mod candidate_columns;
@@ -30,6 +31,7 @@ mod submission;
 mod template;
 mod timestamp;
 
+pub use access::{Viewer, may_see_panel};
 pub use ats_mapping::{AshbyForm, AtsMapping, LeverForm, ats_user};
 pub use candidate::Candidate;
 pub use candidate_columns::{

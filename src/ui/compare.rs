@@ -213,7 +213,7 @@ impl CompareScreen {
                 .filter(|r| {
                     r.candidate.template == table.key.template
                         && r.candidate.opening.as_ref() == Some(opening)
-                        && !super::panel_visible(r, cx.settings)
+                        && !super::panel_visible(cx.snapshot, r, cx.settings)
                 })
                 .count();
         }

@@ -263,7 +263,7 @@ impl CompareTable {
             let Some(record) = snapshot.candidate(s.id.as_str()) else {
                 continue;
             };
-            if !panel_visible(record, settings) {
+            if !panel_visible(snapshot, record, settings) {
                 hidden += 1;
                 continue;
             }

@@ -62,7 +62,7 @@ pub use timer::ExerciseTimer;
 pub use top_bar::{Place, TopBar};
 
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
-use crate::model::{Candidate, InterviewerId, Slug, Timestamp, blind_alias};
+use crate::model::{Candidate, Slug, Timestamp, Viewer, blind_alias, may_see_panel};
 
 /// What a view asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -202,51 +202,20 @@ pub enum Resolution {
     KeepBoth,
 }
 
-/// Whether this user may see the panel's ratings of a candidate: once they
-/// have submitted their own scorecard for them, or always in coordinator
-/// view. Nobody's scores anchor an interviewer who has yet to score.
-pub fn panel_visible(record: &CandidateRecord, settings: &Settings) -> bool {
-    if settings.coordinator {
-        return true;
-    }
-    let Some(me) = InterviewerId::typed(&settings.interviewer) else {
-        return false;
-    };
-    record
-        .scorecards
-        .iter()
-        .any(|s| s.scorecard.is_submitted() && InterviewerId::of(&s.scorecard) == me)
-}
-
-/// [`panel_visible`], and also for the hiring manager of the candidate's
-/// opening once no interview of theirs in the candidate's plan is waiting
-/// for their own scorecard: they decide, so they read the panel, but an
-/// interview of their own is scored unanchored first.
-pub fn panel_visible_in(
+/// Whether this user may see the panel's ratings of a candidate in
+/// `snapshot` ([`may_see_panel`]: coordinator view, their own submitted
+/// scorecard, or the opening's hiring manager with nothing of theirs owed).
+pub fn panel_visible(
     snapshot: &WorkspaceSnapshot,
     record: &CandidateRecord,
     settings: &Settings,
 ) -> bool {
-    if panel_visible(record, settings) {
-        return true;
-    }
-    let Some(me) = InterviewerId::typed(&settings.interviewer) else {
-        return false;
-    };
-    let Some(opening) = snapshot.opening_of(&record.candidate) else {
-        return false;
-    };
-    if !opening.is_hiring_manager(&me) {
-        return false;
-    }
-    record.candidate.interviews.iter().all(|interview| {
-        !me.is(&interview.interviewer)
-            || record.scorecards.iter().any(|s| {
-                s.scorecard.is_submitted()
-                    && s.scorecard.stage == interview.stage
-                    && InterviewerId::of(&s.scorecard) == me
-            })
-    })
+    may_see_panel(
+        &Viewer::new(settings.coordinator, &settings.interviewer),
+        &record.candidate,
+        record.scorecards.iter().map(|s| &s.scorecard),
+        snapshot.opening_of(&record.candidate),
+    )
 }
 
 /// The candidate's name, or their stable alias in blind mode.

@@ -329,6 +329,27 @@ fn compare_picks_an_opening_and_shows_each_decision() {
 }
 
 #[test]
+fn the_hiring_manager_compares_the_candidates_whose_debrief_they_read() {
+    let ws = alex_in_the_opening_and_scored();
+    // Dana Kim manages the opening and interviews nobody: the debrief shows
+    // her the panel, and so does Compare (one rule for both).
+    let mut app = open_app(ws.path(), "Dana Kim");
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    app.get_by_label("Alex Doe · no decision");
+    assert!(
+        app.query_by_label_contains("hidden: you have not submitted")
+            .is_none()
+    );
+    // Someone on no panel of it sees nothing.
+    let mut app = open_app(ws.path(), "Kim Park");
+    app.get_by_label("Compare").click();
+    wait_numbers(&mut app);
+    assert!(app.query_by_label("Alex Doe · no decision").is_none());
+    app.get_by_label_contains("1 candidate(s) hidden");
+}
+
+#[test]
 fn compare_filters_candidates_by_decision_status() {
     let ws = alex_in_the_opening_and_scored();
     add_candidate(ws.path(), "c-2", "Sam Lee");
