@@ -509,13 +509,22 @@ fn export_to_a_fifo_writes_into_it() {
     let ran = export_md_to(fifo.to_str().unwrap(), &root);
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert!(ran.stderr.contains("nobody is reading"), "{}", ran.stderr);
-    // With a reader, it is written into.
-    let reader_path = fifo.clone();
-    let reader = std::thread::spawn(move || fs::read_to_string(reader_path).unwrap());
-    std::thread::sleep(Duration::from_millis(200));
+    // With a reader, it is written into. The reader is open before the
+    // export starts (a non-blocking open for reading returns at once), so
+    // nothing here waits on timing; what was written is read once the
+    // export has ended and closed its end.
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
     let ran = export_md_to(fifo.to_str().unwrap(), &root);
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
-    assert!(reader.join().unwrap().contains("Alex Doe"));
+    let mut written = String::new();
+    reader.read_to_string(&mut written).unwrap();
+    assert!(written.contains("Alex Doe"), "{written}");
     use std::os::unix::fs::FileTypeExt;
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
@@ -786,7 +795,9 @@ fn the_folder_watcher_does_not_follow_links() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    std::thread::sleep(Duration::from_millis(200));
+    // The file outside was written first: one watcher delivers its events
+    // in order, so had the link been followed, its event would have come
+    // with or before the one just seen. No timing window is needed.
     let seen = seen.lock().unwrap();
     assert!(
         seen.iter().all(|p| !p.ends_with("x--.ron")),
