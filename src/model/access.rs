@@ -82,6 +82,16 @@ mod tests {
         }
     }
 
+    /// A row of the table: the case, who looks, their own scorecard, the
+    /// candidate's opening, whether they see the panel.
+    type Case<'a> = (
+        &'a str,
+        &'a Viewer,
+        Option<Scorecard>,
+        Option<&'a Opening>,
+        bool,
+    );
+
     /// Every role against every state of their own scorecard.
     #[test]
     fn who_sees_the_panel() {
@@ -110,7 +120,7 @@ mod tests {
         };
         let priya = Viewer::new(false, "Priya Raman");
         let dana = Viewer::new(false, "dana kim");
-        let table: [(&str, &Viewer, Option<Scorecard>, Option<&Opening>, bool); 10] = [
+        let table: [Case<'_>; 10] = [
             ("coordinator", &Viewer::Coordinator, None, None, true),
             (
                 "no name",
