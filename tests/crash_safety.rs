@@ -8,6 +8,8 @@
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::Duration;
@@ -39,14 +41,7 @@ fn version(interviewer: &str, n: u64) -> Scorecard {
             evidence: "[01:00] traced the request. ".repeat((n % 40) as usize),
         },
     );
-    let mut card = Scorecard::draft(
-        Slug::new("c-1").unwrap(),
-        Slug::new("infrastructure-engineer").unwrap(),
-        1,
-        interviewer,
-        "",
-        "2026-11-21T10:00:00Z".parse().unwrap(),
-    );
+    let mut card = common::general_draft(interviewer);
     card.ratings = ratings.into_iter().collect();
     card.notes = format!("version {n}");
     card

@@ -5,6 +5,8 @@
 // Helpers outside #[test] functions unwrap too: in a test, a panic is a failure.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::PathBuf;
 
 use proptest::prelude::*;
@@ -22,14 +24,7 @@ fn candidate() -> Candidate {
 }
 
 fn scorecard(interviewer: &str, submitted: bool) -> Scorecard {
-    let mut card = Scorecard::draft(
-        Slug::new("c-1").unwrap(),
-        Slug::new("infrastructure-engineer").unwrap(),
-        1,
-        interviewer,
-        "",
-        "2026-11-21T10:00:00Z".parse().unwrap(),
-    );
+    let mut card = common::general_draft(interviewer);
     card.submitted_at = submitted.then(|| "2026-11-21T11:00:00Z".parse().unwrap());
     card
 }

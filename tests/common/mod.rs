@@ -1,6 +1,6 @@
 //! Helpers the integration tests share: copying a fixture workspace,
 //! every file and folder of a workspace as it stands (to show a failed
-//! command changed nothing), a command's output as text.
+//! command changed nothing), a command's output as text, a fresh draft.
 
 // Each test crate uses some of these.
 #![allow(dead_code)]
@@ -47,4 +47,18 @@ pub fn workspace_state(root: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
 /// A command's output as text.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh draft of `interviewer`'s general interview of candidate `c-1`
+/// against the shipped infrastructure-engineer template, started at
+/// 2026-11-21 10:00 UTC.
+pub fn general_draft(interviewer: &str) -> scorecard::model::Scorecard {
+    scorecard::model::Scorecard::draft(
+        scorecard::model::Slug::new("c-1").unwrap(),
+        scorecard::model::Slug::new("infrastructure-engineer").unwrap(),
+        1,
+        interviewer,
+        "",
+        "2026-11-21T10:00:00Z".parse().unwrap(),
+    )
 }
