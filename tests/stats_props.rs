@@ -184,16 +184,30 @@ proptest! {
     }
 
     #[test]
-    fn mean_and_median_lie_within_min_and_max(scores in prop::collection::vec(1u8..=4, 0..30)) {
+    fn describe_gives_the_statistics_of_its_input(scores in prop::collection::vec(1u8..=4, 0..30)) {
+        // Each figure worked out here from the scores themselves, the plain
+        // way, not from the other figures `describe` returns.
         match describe(&scores) {
             None => prop_assert!(scores.is_empty()),
             Some(d) => {
-                let (min, max) = (f64::from(d.min), f64::from(d.max));
-                prop_assert!(min <= d.mean && d.mean <= max);
-                prop_assert!(min <= d.median && d.median <= max);
-                prop_assert_eq!(d.n, scores.len());
-                prop_assert_eq!(d.spread, d.max - d.min);
-                prop_assert_eq!(d.disagreement, d.spread >= 2);
+                let mut sorted = scores.clone();
+                sorted.sort_unstable();
+                let n = sorted.len();
+                let (lo, hi) = (sorted[0], sorted[n - 1]);
+                let mean = sorted.iter().map(|&s| f64::from(s)).sum::<f64>() / n as f64;
+                let median = if n % 2 == 1 {
+                    f64::from(sorted[n / 2])
+                } else {
+                    (f64::from(sorted[n / 2 - 1]) + f64::from(sorted[n / 2])) / 2.0
+                };
+                prop_assert_eq!(d.n, n);
+                prop_assert_eq!((d.min, d.max), (lo, hi));
+                prop_assert!((d.mean - mean).abs() < 1e-9, "mean {} of {:?}", d.mean, scores);
+                prop_assert!((d.median - median).abs() < 1e-9, "median {} of {:?}", d.median, scores);
+                prop_assert_eq!(d.spread, hi - lo);
+                // Disagreement: two interviewers two or more points apart.
+                let apart = scores.iter().any(|a| scores.iter().any(|b| a.abs_diff(*b) >= 2));
+                prop_assert_eq!(d.disagreement, apart);
             }
         }
     }
@@ -201,7 +215,18 @@ proptest! {
     #[test]
     fn summary_dimensions_are_consistent(input in input_strategy()) {
         for c in summarize(&input).candidates {
+            let (_, cards) = input.candidates.iter().find(|(k, _)| k.id == c.id).unwrap();
             for d in &c.dimensions {
+                // From the input: the scores the submitted scorecards gave
+                // this dimension (no signal is not a score).
+                let scores: Vec<u8> = cards
+                    .iter()
+                    .filter(|card| card.is_submitted())
+                    .filter_map(|card| card.rating(d.id.as_str()).and_then(|r| r.score()))
+                    .collect();
+                prop_assert_eq!(d.n, scores.len(), "{:?}", d);
+                prop_assert_eq!(d.min, scores.iter().copied().min());
+                prop_assert_eq!(d.max, scores.iter().copied().max());
                 match (d.mean, d.median, d.min, d.max, d.spread) {
                     (Some(mean), Some(median), Some(min), Some(max), Some(spread)) => {
                         prop_assert!(d.n > 0);
