@@ -141,7 +141,8 @@ impl ScorecardApp {
     /// coordinator types the real times on their page).
     fn create_candidate_for_opening(&mut self, name: String, opening: &Slug, time: f64) {
         let Some(opening) = self.snapshot.opening(opening.as_str()).cloned() else {
-            self.notice = Some(format!("Opening {opening} is no longer in the workspace"));
+            self.problems
+                .push(format!("Opening {opening} is no longer in the workspace"));
             return;
         };
         let plan = Candidate::plan_from(&opening, self.clock.now());
@@ -161,7 +162,7 @@ impl ScorecardApp {
             .binary_search_by(|r| r.candidate.id.cmp(candidate))
             .ok()
         else {
-            self.notice = Some(format!(
+            self.problems.push(format!(
                 "Candidate {candidate} is no longer in the workspace"
             ));
             return;
@@ -273,7 +274,7 @@ impl ScorecardApp {
     fn setup_problem(&mut self, problem: String) {
         match &mut self.screen {
             Screen::Setup(setup) => setup.problem = Some(problem),
-            _ => self.notice = Some(problem),
+            _ => self.problems.push(problem),
         }
     }
 
@@ -337,7 +338,8 @@ impl ScorecardApp {
 
     fn open_scorecard(&mut self, path: &Path, time: f64) {
         if !self.open_scorecard_if_known(path, time) {
-            self.notice = Some(format!("{} is no longer in the workspace", path.display()));
+            self.problems
+                .push(format!("{} is no longer in the workspace", path.display()));
         }
     }
 
@@ -354,7 +356,7 @@ impl ScorecardApp {
             return false;
         };
         let Some(entry) = self.snapshot.templates.get(scorecard.template.as_str()) else {
-            self.notice = Some(format!(
+            self.problems.push(format!(
                 "template {} of this scorecard is not in effect, so it cannot be scored",
                 scorecard.template
             ));
@@ -421,7 +423,7 @@ impl ScorecardApp {
         match spawned {
             Ok(_) => self.chosen_path = Some(receiver),
             Err(err) => {
-                self.notice = Some(format!(
+                self.problems.push(format!(
                     "Cannot open the file dialog ({err:#}): type a path instead"
                 ));
             }
@@ -430,7 +432,8 @@ impl ScorecardApp {
 
     fn export_debrief(&mut self, candidate: &Slug, format: Format, path: PathBuf) {
         if path.as_os_str().is_empty() {
-            self.notice = Some("Type where to save the export, or choose a file".to_owned());
+            self.problems
+                .push("Type where to save the export, or choose a file".to_owned());
             return;
         }
         let request = ExportRequest {
@@ -462,7 +465,7 @@ impl ScorecardApp {
             Ok(_) => self.chosen_folder = Some(receiver),
             Err(err) => {
                 log::warn!("cannot open the folder dialog: {err:#}");
-                self.notice = Some(format!(
+                self.problems.push(format!(
                     "Cannot open the folder dialog ({err:#}): type the folder instead"
                 ));
             }
@@ -488,17 +491,19 @@ impl ScorecardApp {
     /// writes it by the export-target rules.
     fn write_kit(&mut self, template: &Slug, stage: &str, format: Format, path: PathBuf) {
         if path.as_os_str().is_empty() {
-            self.notice = Some("Type where to save the kit, or choose a file".to_owned());
+            self.problems
+                .push("Type where to save the kit, or choose a file".to_owned());
             return;
         }
         let Some(entry) = self.snapshot.templates.get(template.as_str()) else {
-            self.notice = Some(format!("Template {template} is no longer in effect"));
+            self.problems
+                .push(format!("Template {template} is no longer in effect"));
             return;
         };
         let kit = match crate::export::kit_stage(&entry.template, stage) {
             Ok(kit) => kit,
             Err(err) => {
-                self.notice = Some(format!("{err}"));
+                self.problems.push(format!("{err}"));
                 return;
             }
         };
@@ -531,12 +536,12 @@ impl ScorecardApp {
                     .candidate(request.candidate.as_str())
                     .is_some() =>
             {
-                self.notice =
-                    Some("This debrief is hidden from you, so it cannot be exported".to_owned());
+                self.problems
+                    .push("This debrief is hidden from you, so it cannot be exported".to_owned());
                 return;
             }
             DebriefView::Hidden | DebriefView::Computing => {
-                self.notice = Some(
+                self.problems.push(
                     "The export was not written: the candidate is no longer in the workspace"
                         .to_owned(),
                 );
@@ -549,7 +554,7 @@ impl ScorecardApp {
                 bytes: text.into_bytes(),
             }),
             Err(err) => {
-                self.notice = Some(format!("The export failed: {err:#}"));
+                self.problems.push(format!("The export failed: {err:#}"));
             }
         }
     }

@@ -141,7 +141,8 @@ impl ScorecardApp {
             return;
         }
         if let Err(err) = result {
-            self.notice = Some(format!("{} was not saved: {err:#}", path.display()));
+            self.problems
+                .push(format!("{} was not saved: {err:#}", path.display()));
         }
     }
 
@@ -170,7 +171,7 @@ impl ScorecardApp {
                 });
             }
             Err(err) => {
-                self.notice = Some(format!(
+                self.problems.push(format!(
                     "Your version could not be written beside its file ({}): {err:#}",
                     asked.display()
                 ));
@@ -221,7 +222,7 @@ impl ScorecardApp {
                 interview.scorecard = *theirs;
                 self.send_copy(copy, CopyReason::KeepBoth);
             }
-            Err(err) => self.notice = Some(format!("{err:#}")),
+            Err(err) => self.problems.push(format!("{err:#}")),
         }
     }
 
@@ -247,7 +248,7 @@ impl ScorecardApp {
         let time = self.last_time;
         // Nobody reads the top bar of a closing window: what it would say
         // goes to the log instead.
-        let shown_before = self.notice.clone();
+        let mark = self.problems.mark();
         self.leave_interview(time);
         let deadline = Instant::now() + CLOSE_WAIT;
         while !self.leaving.is_empty() || self.copies_in_flight > 0 {
@@ -269,10 +270,8 @@ impl ScorecardApp {
                 self.copies_in_flight
             );
         }
-        if self.notice != shown_before
-            && let Some(notice) = &self.notice
-        {
-            log::error!("while closing: {notice}");
+        for problem in self.problems.told_since(mark) {
+            log::error!("while closing: {problem}");
         }
     }
 

@@ -40,7 +40,8 @@ impl ScorecardApp {
     /// Writes the import last previewed.
     pub(super) fn apply_import(&mut self) {
         let Some(pending) = self.pending_import.take() else {
-            self.notice = Some("Preview the file again: there is nothing to apply".to_owned());
+            self.problems
+                .push("Preview the file again: there is nothing to apply".to_owned());
             return;
         };
         if let Screen::Import(screen) = &mut self.screen {
@@ -106,17 +107,19 @@ impl ScorecardApp {
         let kinds: Vec<Option<ImportKind>> =
             dropped.iter().map(|p| ImportKind::of_file(p)).collect();
         let Some(Some(kind)) = kinds.first().copied() else {
-            self.notice =
-                Some("Drop a calendar file (.ics) or an ATS export (.csv) to import it".to_owned());
+            self.problems.push(
+                "Drop a calendar file (.ics) or an ATS export (.csv) to import it".to_owned(),
+            );
             return;
         };
         if kinds.iter().any(|k| *k != Some(kind)) {
-            self.notice =
-                Some("Drop invites (.ics) and candidates (.csv) one kind at a time".to_owned());
+            self.problems
+                .push("Drop invites (.ics) and candidates (.csv) one kind at a time".to_owned());
             return;
         }
         if kind == ImportKind::Candidates && dropped.len() > 1 {
-            self.notice = Some("Drop one ATS export (.csv) at a time".to_owned());
+            self.problems
+                .push("Drop one ATS export (.csv) at a time".to_owned());
             return;
         }
         // The opening chosen on a candidates import already open is kept.
@@ -150,7 +153,7 @@ impl ScorecardApp {
         match spawned {
             Ok(_) => self.chosen_path = Some(receiver),
             Err(err) => {
-                self.notice = Some(format!(
+                self.problems.push(format!(
                     "Cannot open the file dialog ({err:#}): type the path instead"
                 ));
             }

@@ -33,7 +33,7 @@ impl ScorecardApp {
                 ReminderEvent::MailFailed(mail, err) => {
                     log::warn!("{err:#}");
                     ctx.copy_text(mail.as_text());
-                    self.notice = Some(
+                    self.problems.push(
                         "No mail client answered: the reminder is on the clipboard, ready to paste into a mail"
                             .to_owned(),
                     );

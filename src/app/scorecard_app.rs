@@ -29,8 +29,8 @@ use crate::model::stats::Summary;
 use crate::ui::OpeningsScreen;
 use crate::ui::{
     Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, ImportScreen, InterviewScreen,
-    InterviewersScreen, Place, PracticeScreen, SaveStatus, Settings, SetupScreen, TemplatesScreen,
-    TopBar, ViewContext, busy_ui, help_overlay_ui,
+    InterviewersScreen, Place, PracticeScreen, Problems, SaveStatus, Settings, SetupScreen,
+    TemplatesScreen, TopBar, ViewContext, busy_ui, help_overlay_ui,
 };
 
 /// Key of the settings in eframe's storage.
@@ -125,8 +125,8 @@ pub struct ScorecardApp {
     /// window waits for them).
     pub(super) copies_in_flight: usize,
     pub(super) show_help: bool,
-    /// A problem for the user to read.
-    pub(super) notice: Option<String>,
+    /// Problems to read, one after another in the top bar.
+    pub(super) problems: Problems,
     /// A quiet line of good news (an export written).
     pub(super) info: Option<String>,
     applied_theme: Option<egui::ThemePreference>,
@@ -213,7 +213,7 @@ impl ScorecardApp {
             leaving: Vec::new(),
             copies_in_flight: 0,
             show_help: false,
-            notice: None,
+            problems: Problems::default(),
             info: None,
             applied_theme: None,
             generation: 0,
@@ -248,7 +248,7 @@ impl ScorecardApp {
     pub(super) fn switch_workspace(&mut self, root: std::path::PathBuf, time: f64) {
         self.leave_to(Screen::Home, time);
         if !self.leaving.is_empty() || self.copies_in_flight > 0 {
-            self.notice = Some(
+            self.problems.push(
                 "The last edits are still being saved: open the workspace again in a moment"
                     .to_owned(),
             );
@@ -270,7 +270,7 @@ impl ScorecardApp {
         self.live = LiveUpdates::default();
         self.typed_workspace.clear();
         self.pending_import = None;
-        self.notice = None;
+        self.problems.clear();
         self.info = None;
         self.egui_ctx.request_repaint();
     }
@@ -331,7 +331,7 @@ impl ScorecardApp {
 
     /// The problem shown in the top bar, if any.
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+        self.problems.current()
     }
 
     /// The good news shown in the top bar, if any.
@@ -454,11 +454,11 @@ impl ScorecardApp {
             // Without the thread, "computing" would never end: say so once.
             let log = where_the_log_is();
             if self.pending_export.take().is_some() {
-                self.notice = Some(format!(
+                self.problems.push(format!(
                     "The export was not written: the numbers cannot be computed ({log}); restart the app"
                 ));
-            } else if self.notice.is_none() && !self.told_aggregates_stopped {
-                self.notice = Some(format!(
+            } else if !self.told_aggregates_stopped {
+                self.problems.push(format!(
                     "The numbers cannot be computed ({log}); restart the app"
                 ));
             }
@@ -490,7 +490,7 @@ impl ScorecardApp {
             settings: &mut self.settings,
             show_help: &mut self.show_help,
             info: &mut self.info,
-            notice: &mut self.notice,
+            problems: &mut self.problems,
             recent: &recent,
             typed_workspace: &mut self.typed_workspace,
         }

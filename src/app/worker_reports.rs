@@ -22,13 +22,14 @@ impl ScorecardApp {
                 self.check_open_file();
             }
             Report::CannotStart(err) => {
-                self.notice = Some(format!(
+                self.problems.push(format!(
                     "Nothing can be read or saved: cannot start the I/O thread ({err:#}); restart the app"
                 ));
             }
             Report::CandidateSaved(Ok(_)) => {}
             Report::CandidateSaved(Err(err)) => {
-                self.notice = Some(format!("The candidate was not saved: {err:#}"));
+                self.problems
+                    .push(format!("The candidate was not saved: {err:#}"));
             }
             Report::TemplateSaved(Ok(path)) => {
                 self.info = Some(format!("Saved {}", path.display()));
@@ -38,18 +39,21 @@ impl ScorecardApp {
                 self.info = Some(format!("Practice round kept in {}", path.display()));
             }
             Report::PracticeSaved(Err(err)) => {
-                self.notice = Some(format!("The practice round was not saved: {err:#}"));
+                self.problems
+                    .push(format!("The practice round was not saved: {err:#}"));
             }
             Report::LoopFileSaved { what, path, result } => {
                 // Read back either way, so the snapshot holds what the file
                 // holds (after a failure, not what was shown meanwhile).
                 self.worker.send(Job::Refresh(vec![path]));
                 if let Err(err) = result {
-                    self.notice = Some(format!("The {what} was not saved: {err:#}"));
+                    self.problems
+                        .push(format!("The {what} was not saved: {err:#}"));
                 }
             }
             Report::TemplateSaved(Err(err)) => {
-                self.notice = Some(format!("The template was not saved: {err:#}"));
+                self.problems
+                    .push(format!("The template was not saved: {err:#}"));
             }
             Report::Erased(result) => {
                 // Read again what is left: the folders are gone or not.
@@ -69,14 +73,16 @@ impl ScorecardApp {
                         ));
                     }
                     Err(err) => {
-                        self.notice = Some(format!("Not everything was erased: {err:#}"));
+                        self.problems
+                            .push(format!("Not everything was erased: {err:#}"));
                     }
                 }
             }
             Report::FileWritten { path, result } => match result {
                 Ok(()) => self.info = Some(format!("Exported to {}", path.display())),
                 Err(err) => {
-                    self.notice = Some(format!("The export was not written: {err:#}"));
+                    self.problems
+                        .push(format!("The export was not written: {err:#}"));
                 }
             },
             Report::CopyWritten {
@@ -94,7 +100,8 @@ impl ScorecardApp {
                 }
                 Err(err) => {
                     log::error!("sample workspace not written: {err:#}");
-                    self.notice = Some(format!("The sample workspace was not written: {err:#}"));
+                    self.problems
+                        .push(format!("The sample workspace was not written: {err:#}"));
                 }
             },
             Report::Refreshed(refresh) => {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Command, SaveStatus, Settings, save_indicator_ui};
+use super::{Command, Problems, SaveStatus, Settings, save_indicator_ui};
 
 /// Which screen is shown, as far as the top bar cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,8 +41,9 @@ pub struct TopBar<'a> {
     pub show_help: &'a mut bool,
     /// A quiet line of good news, dismissed with *OK*.
     pub info: &'a mut Option<String>,
-    /// A problem to read, dismissed with *Dismiss*.
-    pub notice: &'a mut Option<String>,
+    /// Problems to read, shown one at a time, each dismissed with
+    /// *Dismiss*.
+    pub problems: &'a mut Problems,
     /// Workspaces opened lately, newest first.
     pub recent: &'a [PathBuf],
     /// The folder typed into *Open workspace…*.
@@ -60,7 +61,7 @@ impl TopBar<'_> {
             settings,
             show_help,
             info,
-            notice,
+            problems,
             recent,
             typed_workspace,
         } = self;
@@ -156,13 +157,19 @@ impl TopBar<'_> {
                     }
                 });
             }
-            if let Some(text) = notice.clone() {
+            if let Some(text) = problems.current() {
+                let waiting = problems.len() - 1;
+                let mut dismissed = false;
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(ui.visuals().error_fg_color, text);
-                    if ui.button("Dismiss").clicked() {
-                        *notice = None;
+                    if waiting > 0 {
+                        ui.weak(format!("({waiting} more after this one)"));
                     }
+                    dismissed = ui.button("Dismiss").clicked();
                 });
+                if dismissed {
+                    problems.dismiss();
+                }
             }
         });
         command

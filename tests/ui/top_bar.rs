@@ -78,3 +78,49 @@ fn the_menu_holds_the_workspace_path_the_theme_and_the_shortcuts() {
     assert!(app.state().help_open());
     app.get_by_label("Keyboard shortcuts");
 }
+
+/// A file dropped on the window: only its path (the app reads the file
+/// itself, off the UI thread).
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("read by path".to_owned())
+    }
+}
+
+/// Drops `names` on the window, as a file manager would.
+fn drop_files(
+    app: &mut egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
+    names: &[&str],
+) {
+    app.input_mut().dropped_files = names
+        .iter()
+        .map(|name| std::sync::Arc::new(Dropped(name.into())) as egui::DroppedFileHandle)
+        .collect();
+    app.run();
+}
+
+#[test]
+fn two_problems_are_read_one_after_the_other() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = open_app(ws.path(), "Sam Lee");
+    // Two mistakes in a row: neither message replaces the other.
+    drop_files(&mut app, &["/tmp/photo.png"]);
+    drop_files(&mut app, &["/tmp/a.ics", "/tmp/b.csv"]);
+    app.get_by_label("Drop a calendar file (.ics) or an ATS export (.csv) to import it");
+    app.get_by_label("(1 more after this one)");
+    app.get_by_label("Dismiss").click();
+    app.run();
+    app.get_by_label("Drop invites (.ics) and candidates (.csv) one kind at a time");
+    assert!(app.query_by_label_contains("more after this one").is_none());
+    app.get_by_label("Dismiss").click();
+    app.run();
+    assert_eq!(app.state().notice(), None);
+    assert!(app.query_by_label("Dismiss").is_none());
+}
