@@ -270,6 +270,14 @@ impl ScorecardApp {
         self.live = LiveUpdates::default();
         self.typed_workspace.clear();
         self.pending_import = None;
+        // The old workspace's candidates changed since its last aggregates
+        // are not the new one's; a dialog still open for the old workspace
+        // answers nothing here (its answer is dropped with the receiver).
+        self.changed = ChangedCandidates::default();
+        self.chosen_path = None;
+        self.chosen_folder = None;
+        // Said again in the new workspace if the aggregates thread is gone.
+        self.told_aggregates_stopped = false;
         self.problems.clear();
         self.info = None;
         self.egui_ctx.request_repaint();
