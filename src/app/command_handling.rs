@@ -31,6 +31,9 @@ impl ScorecardApp {
                 opening,
             } => self.preview_import(kind, files, opening),
             Command::ApplyImport => self.apply_import(),
+            Command::RetryHeldWords(copy) => self.retry_held_words(&copy),
+            Command::SaveHeldWordsAs { copy, path } => self.save_held_words_as(&copy, path),
+            Command::DiscardHeldWords(copy) => self.discard_held_words(&copy, time),
             Command::Remind {
                 interviewer,
                 candidate_name,
@@ -383,6 +386,11 @@ impl ScorecardApp {
             return;
         };
         self.chosen_path = None;
+        if let (Some(path), true) = (&chosen, self.held_words().is_some()) {
+            // The prompt for held words asked, over whatever screen.
+            self.held_prompt.path = path.display().to_string();
+            return;
+        }
         match (chosen, &mut self.screen) {
             (Some(path), Screen::Debrief(debrief)) => {
                 debrief.export_path = path.display().to_string();

@@ -12,10 +12,17 @@
 //!   worker refuses to write over anything else and reports a conflict;
 //! - while a conflict is open nothing is written to the file, and the
 //!   indicator says so (*Not saved: resolve the conflict*);
-//! - closing (or leaving the screen) with a conflict open keeps both: the
-//!   colleague's file stays as it is, and this version is written beside
-//!   it under a conflict-copy name. Closing after a save that could not be
-//!   written does the same, so no word is dropped.
+//! - closing (or leaving the screen) with words typed in a conflict keeps
+//!   both: the colleague's file stays as it is, and this version is written
+//!   beside it under a conflict-copy name. Closing after a save that could
+//!   not be written does the same, so no word is dropped. With nothing
+//!   typed since the file was last in step, their version stands alone;
+//! - a session is *Closed* only once every copy it asked for is confirmed
+//!   on disk: a failed copy is written again, and after [`COPY_ATTEMPTS`]
+//!   the words are *held* for the user, who tries again, saves them
+//!   elsewhere, or discards them on purpose;
+//! - a result of a save sent before the user settled a conflict is stale
+//!   (the choice answers it) and changes nothing, success or failure.
 //!
 //! The working copy of the scorecard is the interview screen's (the view
 //! edits it in place and counts its edits); the session is handed it when
@@ -27,7 +34,11 @@ use std::path::{Path, PathBuf};
 use super::autosave::Autosave;
 use super::io_worker::{Base, SaveProblem};
 use crate::model::{Scorecard, Timestamp};
-use crate::ui::SaveStatus;
+use crate::ui::{HeldWords, SaveStatus};
+
+/// How many times a copy is written before its words are held for the
+/// user (the first write and two more).
+pub const COPY_ATTEMPTS: u32 = 3;
 
 /// A save the session wants written.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,8 +126,52 @@ pub enum CloseStep {
     /// A save is on its way: wait for its result, then ask again.
     Wait,
     /// The file cannot take this version (a conflict, or the last save
-    /// failed): write it beside the file. The session is then over.
+    /// failed): write it beside the file, then ask again once it is
+    /// confirmed ([`EditSession::copy_written`]).
     Copy(CopyRequest),
+    /// A copy could not be written however often it was tried: the words
+    /// are held ([`EditSession::held`]) until the user tries again, saves
+    /// them elsewhere or discards them. The window stays open meanwhile.
+    Held,
+}
+
+/// What became of a copy's write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CopyOutcome {
+    /// This session asked for no copy there.
+    NotOurs,
+    /// The copy is on disk.
+    Written,
+    /// It failed: write it again.
+    Retry(Box<CopyRequest>),
+    /// It failed every attempt: the words are held for the user.
+    Held,
+}
+
+/// A copy asked for and not yet confirmed on disk.
+#[derive(Clone, Debug)]
+struct PendingCopy {
+    /// Where the copy is written now: beside the file, or where the user
+    /// chose.
+    request: CopyRequest,
+    /// Beside the file, as first asked: *Try again* writes there, and the
+    /// commands name the held words by it.
+    beside: PathBuf,
+    /// Writes left before the words are held.
+    attempts_left: u32,
+    /// Why the last write failed, once no attempt was left.
+    held: Option<String>,
+}
+
+impl PendingCopy {
+    fn new(request: CopyRequest) -> Self {
+        Self {
+            beside: request.path.clone(),
+            request,
+            attempts_left: COPY_ATTEMPTS - 1,
+            held: None,
+        }
+    }
 }
 
 /// Where a session stands.
@@ -127,7 +182,10 @@ pub enum Phase {
     /// The file changed on disk under us: nothing is written until the user
     /// chooses a version (or the session closes, keeping both).
     Conflict,
-    /// Closed: nothing more is written.
+    /// Closing: nothing more is written to the file; the words it could
+    /// not take are being copied aside, or are held for the user.
+    Closing,
+    /// Closed: every word is on disk, and nothing more is written.
     Closed,
 }
 
@@ -149,9 +207,11 @@ pub struct EditSession {
     unconfirmed: Option<Scorecard>,
     /// The number of the next save.
     next_id: u64,
-    /// Saves up to this number were sent before the last resolution: a
-    /// failure of theirs says nothing about the file as it is now.
+    /// Saves up to this number were sent before the last resolution: their
+    /// results say nothing about the file as it is now.
     stale_up_to: u64,
+    /// Copies asked for and not yet confirmed on disk.
+    copies: Vec<PendingCopy>,
 }
 
 impl EditSession {
@@ -168,6 +228,7 @@ impl EditSession {
             unconfirmed: None,
             next_id: 1,
             stale_up_to: 0,
+            copies: Vec::new(),
         }
     }
 
@@ -202,8 +263,12 @@ impl EditSession {
 
     /// What the top bar's indicator says.
     pub fn status(&self) -> SaveStatus {
+        if let Some(held) = self.held() {
+            return SaveStatus::Failed(format!("your words are held: {}", held.reason));
+        }
         match self.phase {
             Phase::Conflict => SaveStatus::Conflict,
+            Phase::Closing => SaveStatus::Saving,
             Phase::Editing | Phase::Closed => self.schedule.status(),
         }
     }
@@ -212,7 +277,7 @@ impl EditSession {
     pub fn next_due_in(&self, now: f64) -> Option<f64> {
         match self.phase {
             Phase::Editing => self.schedule.next_due_in(now),
-            Phase::Conflict | Phase::Closed => None,
+            Phase::Conflict | Phase::Closing | Phase::Closed => None,
         }
     }
 
@@ -239,7 +304,7 @@ impl EditSession {
     }
 
     fn observe(&mut self, edits: u64, now: f64) {
-        if self.phase != Phase::Closed {
+        if matches!(self.phase, Phase::Editing | Phase::Conflict) {
             self.edits = edits;
             self.schedule.observe(edits, now);
         }
@@ -263,10 +328,12 @@ impl EditSession {
 
     /// Save number `id`, of edit `generation`, finished at UI time `now`:
     /// written (the fingerprint of what is on disk now), refused because the
-    /// file changed, or failed. A failure of a save sent before the last
-    /// resolution is stale (the user has chosen since) and changes nothing.
+    /// file changed, or failed. The result of a save sent before the last
+    /// resolution is stale (the user has chosen since: a failure is
+    /// answered, a success was written over or set aside) and changes
+    /// nothing.
     pub fn saved(&mut self, id: u64, generation: u64, result: &Result<u64, SaveProblem>, now: f64) {
-        if id <= self.stale_up_to && result.is_err() {
+        if id <= self.stale_up_to {
             return;
         }
         match result {
@@ -358,12 +425,10 @@ impl EditSession {
                 self.unconfirmed = None;
                 let scorecard = Box::new(theirs.scorecard);
                 if resolution == Resolution::KeepBoth {
+                    let copy = self.start_copy(copy_to, mine);
                     Ok(Resolved::KeepBoth {
                         theirs: scorecard,
-                        copy: CopyRequest {
-                            path: copy_to,
-                            scorecard: mine.clone(),
-                        },
+                        copy,
                     })
                 } else {
                     Ok(Resolved::TakeTheirs(scorecard))
@@ -375,35 +440,164 @@ impl EditSession {
     /// The next step of closing (the window, the app, or leaving the
     /// screen). `mine` is the working copy at `edits`; `copy_to` is where
     /// this version goes if the file cannot take it. Ask again after each
-    /// step until [`CloseStep::Done`] or a [`CloseStep::Copy`].
+    /// step until [`CloseStep::Done`]; after [`CloseStep::Held`], once the
+    /// user has chosen.
     pub fn close(&mut self, mine: &Scorecard, edits: u64, now: f64, copy_to: PathBuf) -> CloseStep {
         if self.phase == Phase::Closed {
             return CloseStep::Done;
         }
         self.observe(edits, now);
-        let copy = |session: &mut Self| {
-            session.phase = Phase::Closed;
-            CloseStep::Copy(CopyRequest {
-                path: copy_to.clone(),
-                scorecard: mine.clone(),
-            })
-        };
-        if self.phase == Phase::Conflict {
-            // Never over the colleague's file, never dropped: both stay.
-            return copy(self);
+        let dirty = self.schedule.is_dirty();
+        let editing = self.phase == Phase::Editing;
+        // Never over the colleague's file, never dropped: both stay. The
+        // last save failing (a broken file in its place, a full disk) sends
+        // the words beside the file too. In a conflict with nothing typed
+        // since the file was last in step, their version stands alone.
+        if dirty && (self.in_conflict() || (editing && self.schedule.has_failed())) {
+            self.phase = Phase::Closing;
+            return CloseStep::Copy(self.start_copy(copy_to, mine));
         }
-        if !self.schedule.is_dirty() {
+        if dirty && editing {
+            return match self.schedule.take_due(f64::INFINITY) {
+                Some(generation) => CloseStep::Save(self.request(generation, mine)),
+                None => CloseStep::Wait,
+            };
+        }
+        self.settle_copies()
+    }
+
+    /// [`Self::close`] for a session whose screen is gone: what it last
+    /// sent stands for the working copy.
+    pub fn close_again(&mut self, now: f64, copy_to: PathBuf) -> CloseStep {
+        match self.unconfirmed.clone() {
+            Some(mine) => self.close(&mine, self.edits, now, copy_to),
+            None if self.phase == Phase::Closed => CloseStep::Done,
+            None => self.settle_copies(),
+        }
+    }
+
+    /// The file's side is settled: the session is over once its copies are.
+    fn settle_copies(&mut self) -> CloseStep {
+        if self.copies.is_empty() {
             self.phase = Phase::Closed;
-            return CloseStep::Done;
+            CloseStep::Done
+        } else {
+            self.phase = Phase::Closing;
+            if self.held().is_some() {
+                CloseStep::Held
+            } else {
+                CloseStep::Wait
+            }
         }
-        if self.schedule.has_failed() {
-            // The file would not take the last save (a broken file in its
-            // place, a full disk): the words go beside it.
-            return copy(self);
+    }
+
+    fn start_copy(&mut self, path: PathBuf, mine: &Scorecard) -> CopyRequest {
+        let request = CopyRequest {
+            path,
+            scorecard: mine.clone(),
+        };
+        self.copies.push(PendingCopy::new(request.clone()));
+        request
+    }
+
+    /// The copy asked for at `asked` was written, or failed with `why`.
+    pub fn copy_written(&mut self, asked: &Path, result: Result<(), String>) -> CopyOutcome {
+        let Some(index) = self
+            .copies
+            .iter()
+            .position(|c| c.request.path == asked && c.held.is_none())
+        else {
+            return CopyOutcome::NotOurs;
+        };
+        match result {
+            Ok(()) => {
+                self.copies.remove(index);
+                CopyOutcome::Written
+            }
+            Err(why) => {
+                let copy = &mut self.copies[index];
+                if copy.attempts_left > 0 {
+                    copy.attempts_left -= 1;
+                    CopyOutcome::Retry(Box::new(copy.request.clone()))
+                } else {
+                    copy.held = Some(why);
+                    CopyOutcome::Held
+                }
+            }
         }
-        match self.schedule.take_due(f64::INFINITY) {
-            Some(generation) => CloseStep::Save(self.request(generation, mine)),
-            None => CloseStep::Wait,
+    }
+
+    /// Whether a copy asked for at `asked` waits for its result.
+    pub fn awaits_copy(&self, asked: &Path) -> bool {
+        self.copies
+            .iter()
+            .any(|c| c.request.path == asked && c.held.is_none())
+    }
+
+    /// Whether a session closed by leaving its screen still waits for a
+    /// write's result (a save, or a copy not held).
+    pub fn waits_for_a_write(&self) -> bool {
+        match self.phase {
+            Phase::Closed => false,
+            Phase::Closing => self.copies.iter().any(|c| c.held.is_none()),
+            Phase::Editing | Phase::Conflict => true,
+        }
+    }
+
+    /// Whether some copy is not confirmed on disk (in flight or held).
+    pub fn has_pending_copies(&self) -> bool {
+        !self.copies.is_empty()
+    }
+
+    /// The first words no write could put on disk, if any.
+    pub fn held(&self) -> Option<HeldWords<'_>> {
+        self.copies.iter().find_map(|c| {
+            c.held.as_deref().map(|reason| HeldWords {
+                file: &self.path,
+                copy: &c.beside,
+                scorecard: &c.request.scorecard,
+                reason,
+            })
+        })
+    }
+
+    fn held_index(&self, copy: &Path) -> Option<usize> {
+        self.copies
+            .iter()
+            .position(|c| c.beside == copy && c.held.is_some())
+    }
+
+    /// The user's *Try again* on the words held for `copy`: the copy is
+    /// written beside the file again, with its attempts anew.
+    pub fn retry_held(&mut self, copy: &Path) -> Option<CopyRequest> {
+        let index = self.held_index(copy)?;
+        let pending = &mut self.copies[index];
+        pending.request.path = pending.beside.clone();
+        pending.attempts_left = COPY_ATTEMPTS - 1;
+        pending.held = None;
+        Some(pending.request.clone())
+    }
+
+    /// The user's *Save my words as…* `path` for the words held for
+    /// `copy`: written there once (a failure holds them again, with why).
+    pub fn save_held_as(&mut self, copy: &Path, path: PathBuf) -> Option<CopyRequest> {
+        let index = self.held_index(copy)?;
+        let pending = &mut self.copies[index];
+        pending.request.path = path;
+        pending.attempts_left = 0;
+        pending.held = None;
+        Some(pending.request.clone())
+    }
+
+    /// The user's *Discard these words* for those held for `copy`; whether
+    /// there were such words.
+    pub fn discard_held(&mut self, copy: &Path) -> bool {
+        match self.held_index(copy) {
+            Some(index) => {
+                self.copies.remove(index);
+                true
+            }
+            None => false,
         }
     }
 
@@ -745,11 +939,223 @@ mod tests {
                 scorecard: card("mine"),
             })
         );
-        assert_eq!(session.phase(), Phase::Closed);
+        assert_eq!(
+            session.phase(),
+            Phase::Closing,
+            "not before the copy is on disk"
+        );
+        assert_eq!(
+            session.close(&card("mine"), 5, 1.0, copy_path()),
+            CloseStep::Wait
+        );
+        assert_eq!(
+            session.copy_written(&copy_path(), Ok(())),
+            CopyOutcome::Written
+        );
         assert_eq!(
             session.close(&card("mine"), 5, 1.0, copy_path()),
             CloseStep::Done
         );
+        assert_eq!(session.phase(), Phase::Closed);
+    }
+
+    #[test]
+    fn closing_a_clean_session_in_a_conflict_writes_no_copy() {
+        let mut session = in_conflict();
+        // Nothing typed since the colleague's write was seen.
+        assert_eq!(
+            session.close(&card("a"), 1, 1.0, copy_path()),
+            CloseStep::Done
+        );
+        assert_eq!(session.phase(), Phase::Closed);
+        assert!(!session.has_pending_copies());
+    }
+
+    /// In a conflict with a rating typed, closed: the copy is asked for.
+    fn closing_with_a_copy() -> EditSession {
+        let mut session = in_conflict();
+        let step = session.close(&card("mine"), 5, 1.0, copy_path());
+        assert!(matches!(step, CloseStep::Copy(_)), "{step:?}");
+        session
+    }
+
+    #[test]
+    fn a_failed_copy_is_written_again_then_the_words_are_held() {
+        let mut session = closing_with_a_copy();
+        for _ in 1..COPY_ATTEMPTS {
+            let outcome = session.copy_written(&copy_path(), Err("read-only".to_owned()));
+            let CopyOutcome::Retry(again) = outcome else {
+                panic!("{outcome:?}");
+            };
+            assert_eq!(again.path, copy_path());
+            assert_eq!(again.scorecard.notes, "mine");
+            assert_eq!(session.held(), None, "not while attempts are left");
+        }
+        assert_eq!(
+            session.copy_written(&copy_path(), Err("read-only".to_owned())),
+            CopyOutcome::Held
+        );
+        let held = session.held().unwrap();
+        assert_eq!(held.reason, "read-only");
+        assert_eq!(held.scorecard.notes, "mine");
+        assert_eq!(held.file, path());
+        assert_eq!(
+            session.close(&card("mine"), 5, 2.0, copy_path()),
+            CloseStep::Held,
+            "never closed with the words unwritten"
+        );
+        assert_eq!(session.phase(), Phase::Closing);
+        assert!(matches!(session.status(), SaveStatus::Failed(why) if why.contains("read-only")));
+        // A late report for the held copy changes nothing.
+        assert_eq!(
+            session.copy_written(&copy_path(), Ok(())),
+            CopyOutcome::NotOurs
+        );
+        assert!(session.held().is_some());
+    }
+
+    fn held() -> EditSession {
+        let mut session = closing_with_a_copy();
+        for _ in 0..COPY_ATTEMPTS {
+            session.copy_written(&copy_path(), Err("read-only".to_owned()));
+        }
+        assert!(session.held().is_some());
+        session
+    }
+
+    #[test]
+    fn held_words_tried_again_close_the_session_once_written() {
+        let mut session = held();
+        let again = session.retry_held(&copy_path()).unwrap();
+        assert_eq!(again.path, copy_path());
+        assert_eq!(session.held(), None);
+        assert_eq!(
+            session.close(&card("mine"), 5, 2.0, copy_path()),
+            CloseStep::Wait
+        );
+        // Attempts start anew.
+        assert!(matches!(
+            session.copy_written(&copy_path(), Err("still".to_owned())),
+            CopyOutcome::Retry(_)
+        ));
+        assert_eq!(
+            session.copy_written(&copy_path(), Ok(())),
+            CopyOutcome::Written
+        );
+        assert_eq!(
+            session.close(&card("mine"), 5, 2.0, copy_path()),
+            CloseStep::Done
+        );
+    }
+
+    #[test]
+    fn held_words_saved_elsewhere_are_tried_there_once() {
+        let mut session = held();
+        let elsewhere = PathBuf::from("/home/priya/alex.ron");
+        let request = session
+            .save_held_as(&copy_path(), elsewhere.clone())
+            .unwrap();
+        assert_eq!(request.path, elsewhere);
+        assert_eq!(request.scorecard.notes, "mine");
+        assert_eq!(
+            session.copy_written(&elsewhere, Err("no such folder".to_owned())),
+            CopyOutcome::Held,
+            "the user's own choice is not retried behind their back"
+        );
+        assert_eq!(session.held().unwrap().reason, "no such folder");
+        assert_eq!(
+            session.held().unwrap().copy,
+            copy_path(),
+            "still named by where it was first asked"
+        );
+        let beside = session.retry_held(&copy_path()).unwrap();
+        assert_eq!(beside.path, copy_path(), "try again: beside the file");
+        for _ in 0..COPY_ATTEMPTS {
+            session.copy_written(&copy_path(), Err("read-only".to_owned()));
+        }
+        session
+            .save_held_as(&copy_path(), elsewhere.clone())
+            .unwrap();
+        assert_eq!(
+            session.copy_written(&elsewhere, Ok(())),
+            CopyOutcome::Written
+        );
+        assert_eq!(
+            session.close(&card("mine"), 5, 2.0, copy_path()),
+            CloseStep::Done
+        );
+    }
+
+    #[test]
+    fn held_words_are_dropped_only_when_the_user_discards_them() {
+        let mut session = held();
+        assert!(
+            !session.discard_held(Path::new("/elsewhere.ron")),
+            "not these"
+        );
+        assert!(session.held().is_some());
+        assert!(session.discard_held(&copy_path()));
+        assert_eq!(session.close_again(2.0, copy_path()), CloseStep::Done);
+        assert_eq!(session.phase(), Phase::Closed);
+    }
+
+    #[test]
+    fn a_keep_both_copy_is_waited_for_when_closing() {
+        let mut session = in_conflict();
+        let Ok(Resolved::KeepBoth { copy, .. }) = session.resolve(
+            Resolution::KeepBoth,
+            &card("mine"),
+            3,
+            Some(theirs()),
+            copy_path(),
+        ) else {
+            panic!("keep both");
+        };
+        assert!(session.awaits_copy(&copy.path));
+        assert_eq!(
+            session.close(&card("theirs"), 3, 1.0, copy_path()),
+            CloseStep::Wait
+        );
+        assert_eq!(
+            session.copy_written(&copy.path, Ok(())),
+            CopyOutcome::Written
+        );
+        assert_eq!(session.close_again(1.1, copy_path()), CloseStep::Done);
+    }
+
+    #[test]
+    fn a_stale_success_after_take_theirs_changes_nothing() {
+        let mut session = saved_once();
+        let before = session.flush(2, &card("ab"), 1.0).unwrap();
+        session.disk_changed(DiskState::Readable(42));
+        // Our save was on its way, so the re-read left it to the save; it
+        // is refused, a conflict, and the user takes theirs.
+        session.saved(
+            before.id,
+            before.generation,
+            &Err(SaveProblem::ChangedOnDisk),
+            1.1,
+        );
+        let late = session.flush(2, &card("ab"), 1.2);
+        assert_eq!(late, None, "nothing sent in a conflict");
+        session
+            .resolve(
+                Resolution::TakeTheirs,
+                &card("ab"),
+                2,
+                Some(theirs()),
+                copy_path(),
+            )
+            .unwrap();
+        // A success of a save sent before the choice arrives late.
+        session.saved(before.id, before.generation, &Ok(999), 1.3);
+        // Their file, re-read as it was taken, is no new conflict: the
+        // stale report did not change what the file is believed to hold.
+        session.disk_changed(DiskState::Readable(42));
+        assert!(!session.in_conflict());
+        assert_eq!(session.status(), SaveStatus::Saved);
+        let next = session.flush(3, &card("theirs+"), 2.0).unwrap();
+        assert_eq!(next.base, Base::Opened(Some(42)));
     }
 
     #[test]

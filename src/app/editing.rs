@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::edit_session::Phase;
 use super::edit_session::{
-    CloseStep, CopyRequest, DiskState, EditSession, Resolved, SaveRequest, Theirs,
+    CloseStep, CopyOutcome, CopyRequest, DiskState, EditSession, Resolved, SaveRequest, Theirs,
     conflict_copy_path,
 };
 use super::io_worker::{CopyReason, Job, Saved};
 use super::scorecard_app::{ScorecardApp, Screen};
 use crate::io::{ScorecardRecord, WorkspaceSnapshot};
 use crate::model::{Scorecard, Slug};
-use crate::ui::Resolution;
+use crate::ui::{HeldWords, Resolution};
 
 /// How long closing the window waits for the last saves.
 const CLOSE_WAIT: Duration = Duration::from_secs(10);
@@ -55,7 +56,6 @@ impl ScorecardApp {
     }
 
     fn send_copy(&mut self, copy: CopyRequest, reason: CopyReason) {
-        self.copies_in_flight += 1;
         self.worker.send(Job::WriteCopy {
             path: copy.path,
             scorecard: Box::new(copy.scorecard),
@@ -65,9 +65,15 @@ impl ScorecardApp {
 
     /// Puts `session` on the interview screen. A session still finishing
     /// the last save of the same file is taken back instead: it knows what
-    /// that save will leave on disk.
+    /// that save will leave on disk. One already closing (its words being
+    /// copied aside, or held) stays closing: the new session starts from
+    /// the file.
     pub(super) fn begin_editing(&mut self, session: EditSession) {
-        let session = match self.leaving.iter().position(|s| s.path() == session.path()) {
+        let taken_back = self
+            .leaving
+            .iter()
+            .position(|s| s.path() == session.path() && s.phase() != Phase::Closing);
+        let session = match taken_back {
             Some(index) => self.leaving.remove(index),
             None => session,
         };
@@ -103,8 +109,11 @@ impl ScorecardApp {
                 self.send_save(save);
                 self.leaving.push(session);
             }
-            CloseStep::Wait => self.leaving.push(session),
-            CloseStep::Copy(copy) => self.send_copy(copy, CopyReason::Closing),
+            CloseStep::Wait | CloseStep::Held => self.leaving.push(session),
+            CloseStep::Copy(copy) => {
+                self.send_copy(copy, CopyReason::Closing);
+                self.leaving.push(session);
+            }
         }
     }
 
@@ -133,10 +142,7 @@ impl ScorecardApp {
             let mut session = self.leaving.remove(index);
             session.saved(id, generation, &result, time);
             let copy_to = conflict_copy_path(path, self.clock.now());
-            let step = match session.unconfirmed().cloned() {
-                Some(mine) => session.close(&mine, session.edits(), time, copy_to),
-                None => CloseStep::Done,
-            };
+            let step = session.close_again(time, copy_to);
             self.carry_out(session, step);
             return;
         }
@@ -146,21 +152,47 @@ impl ScorecardApp {
         }
     }
 
-    /// A conflict copy was written, or not.
+    /// A copy was written, or not: the session that asked learns how (a
+    /// failure is written again, then held for the user).
     pub(super) fn on_copy_written(
         &mut self,
         asked: &Path,
         reason: CopyReason,
         result: Result<PathBuf, crate::io::StoreError>,
+        time: f64,
     ) {
-        self.copies_in_flight = self.copies_in_flight.saturating_sub(1);
-        match result {
-            Ok(path) => {
+        let told = result
+            .as_ref()
+            .map(|_| ())
+            .map_err(|err| format!("{err:#}"));
+        let outcome = if let Some(session) = self.editing.as_mut().filter(|s| s.awaits_copy(asked))
+        {
+            session.copy_written(asked, told)
+        } else if let Some(index) = self.leaving.iter().position(|s| s.awaits_copy(asked)) {
+            let mut session = self.leaving.remove(index);
+            let outcome = session.copy_written(asked, told);
+            let copy_to = conflict_copy_path(session.path(), self.clock.now());
+            let step = session.close_again(time, copy_to);
+            self.carry_out(session, step);
+            outcome
+        } else {
+            CopyOutcome::NotOurs
+        };
+        match (outcome, result) {
+            (CopyOutcome::Retry(again), Err(err)) => {
+                log::warn!("{}: not written ({err:#}); trying again", asked.display());
+                self.send_copy(*again, reason);
+            }
+            (CopyOutcome::Held, Err(err)) => log::error!(
+                "{}: not written ({err:#}); the words are held until the user chooses",
+                asked.display()
+            ),
+            (_, Ok(path)) => {
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                log::info!("kept a version beside its file: {}", path.display());
+                log::info!("kept a version apart from its file: {}", path.display());
                 self.info = Some(match reason {
                     CopyReason::KeepBoth => {
                         format!("Kept both: your version is beside the other as {name}")
@@ -168,14 +200,68 @@ impl ScorecardApp {
                     CopyReason::Closing => format!(
                         "Your version could not be saved in its file (it changed on disk, or the save failed): the file is left as it is, and your version is kept beside it as {name}"
                     ),
+                    CopyReason::SavedAs => format!("Your words are saved as {}", path.display()),
                 });
             }
-            Err(err) => {
+            (CopyOutcome::NotOurs | CopyOutcome::Written, Err(err)) => {
                 self.problems.push(format!(
                     "Your version could not be written beside its file ({}): {err:#}",
                     asked.display()
                 ));
             }
+        }
+    }
+
+    /// The first words no write could put on disk, waiting for the user
+    /// (the prompt shows them; closing the window waits for them).
+    pub fn held_words(&self) -> Option<HeldWords<'_>> {
+        first_held(self.editing.as_ref(), &self.leaving)
+    }
+
+    /// Runs `act` on each session until one answers.
+    fn first_session<T>(&mut self, act: impl FnMut(&mut EditSession) -> Option<T>) -> Option<T> {
+        self.editing
+            .iter_mut()
+            .chain(&mut self.leaving)
+            .find_map(act)
+    }
+
+    /// The user's *Try again* on the words held for `copy`.
+    pub(super) fn retry_held_words(&mut self, copy: &Path) {
+        if let Some(again) = self.first_session(|s| s.retry_held(copy)) {
+            self.send_copy(again, CopyReason::Closing);
+        }
+    }
+
+    /// The user's *Save my words as…* `path` for the words held for `copy`.
+    pub(super) fn save_held_words_as(&mut self, copy: &Path, path: PathBuf) {
+        if path.as_os_str().is_empty() {
+            self.problems
+                .push("Type where to save your words, or choose a file".to_owned());
+            return;
+        }
+        if let Some(request) = self.first_session(|s| s.save_held_as(copy, path.clone())) {
+            self.send_copy(request, CopyReason::SavedAs);
+        }
+    }
+
+    /// The user's *Discard these words* for those held for `copy`: a
+    /// closing session they held back is over.
+    pub(super) fn discard_held_words(&mut self, copy: &Path, time: f64) {
+        let Some(file) = self.first_session(|s| {
+            let file = s.path().to_path_buf();
+            s.discard_held(copy).then_some(file)
+        }) else {
+            return;
+        };
+        log::warn!(
+            "{}: the words that could not be written were discarded by the user",
+            file.display()
+        );
+        if let Some(index) = self.leaving.iter().position(|s| s.path() == file) {
+            let mut session = self.leaving.remove(index);
+            let step = session.close_again(time, conflict_copy_path(&file, self.clock.now()));
+            self.carry_out(session, step);
         }
     }
 
@@ -241,46 +327,68 @@ impl ScorecardApp {
     }
 
     /// What closing the window does: the open scorecard's session closes,
-    /// and the last saves and conflict copies are waited for (up to
-    /// [`CLOSE_WAIT`]), so nothing typed is lost and no colleague's file is
-    /// written over. Public so a test can close the app as a user would.
-    pub fn close_window(&mut self) {
+    /// and the last saves and copies are waited for (up to [`CLOSE_WAIT`]),
+    /// so nothing typed is lost and no colleague's file is written over.
+    /// Returns whether the window may close: `false` while words no write
+    /// could take are held ([`Self::held_words`]); the app is then back on
+    /// Home with the prompt. Public so a test can close the app as a user
+    /// would.
+    pub fn close_window(&mut self) -> bool {
         let time = self.last_time;
         // Nobody reads the top bar of a closing window: what it would say
         // goes to the log instead.
         let mark = self.problems.mark();
         self.leave_interview(time);
         let deadline = Instant::now() + CLOSE_WAIT;
-        while !self.leaving.is_empty() || self.copies_in_flight > 0 {
+        while self.leaving.iter().any(EditSession::waits_for_a_write) {
             let left = deadline.saturating_duration_since(Instant::now());
             let Some(report) = self.worker.recv_timeout(left) else {
                 break;
             };
             self.handle_report(report, time);
         }
-        for session in &self.leaving {
+        for session in self.leaving.iter().filter(|s| s.waits_for_a_write()) {
             log::error!(
-                "{}: closed before its last save was confirmed",
+                "{}: closed before its last write was confirmed",
                 session.path().display()
-            );
-        }
-        if self.copies_in_flight > 0 {
-            log::error!(
-                "closed before {} conflict copies were confirmed",
-                self.copies_in_flight
             );
         }
         for problem in self.problems.told_since(mark) {
             log::error!("while closing: {problem}");
+        }
+        match self.held_words() {
+            Some(held) => {
+                log::warn!(
+                    "{}: the window stays open, its words are held: {}",
+                    held.file.display(),
+                    held.reason
+                );
+                self.screen = Screen::Home;
+                false
+            }
+            None => true,
         }
     }
 
     /// Whether every session's writes are settled (tests wait for it).
     pub fn writes_settled(&self) -> bool {
         self.leaving.is_empty()
-            && self.copies_in_flight == 0
-            && self.editing.as_ref().is_none_or(|s| !s.is_dirty())
+            && self
+                .editing
+                .as_ref()
+                .is_none_or(|s| !s.is_dirty() && !s.has_pending_copies())
     }
+}
+
+/// The first words held by the open session or a closing one.
+pub(super) fn first_held<'a>(
+    editing: Option<&'a EditSession>,
+    leaving: &'a [EditSession],
+) -> Option<HeldWords<'a>> {
+    editing
+        .into_iter()
+        .chain(leaving)
+        .find_map(EditSession::held)
 }
 
 /// What the snapshot says of the file at `path`; `None` when it knows

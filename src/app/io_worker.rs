@@ -110,6 +110,9 @@ pub enum CopyReason {
     /// Closing (the screen or the window) while the file could not take
     /// this version: a conflict, or a failed save.
     Closing,
+    /// The user's *Save my words as…* for words no copy could take: written
+    /// at the path named, as a new file.
+    SavedAs,
 }
 
 /// A scorecard save's report.
@@ -358,7 +361,14 @@ impl Worker {
                 scorecard,
                 reason,
             } => {
-                let result = self.workspace.write_conflict_copy(&path, &scorecard);
+                let result = match reason {
+                    CopyReason::KeepBoth | CopyReason::Closing => {
+                        self.workspace.write_conflict_copy(&path, &scorecard)
+                    }
+                    CopyReason::SavedAs => {
+                        self.workspace.write_scorecard_elsewhere(&path, &scorecard)
+                    }
+                };
                 Report::CopyWritten {
                     asked: path,
                     reason,

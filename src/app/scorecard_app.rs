@@ -26,6 +26,7 @@ use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::Slug;
 use crate::model::stats::Summary;
+use crate::ui::HeldWordsPrompt;
 use crate::ui::OpeningsScreen;
 use crate::ui::{
     Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, ImportScreen, InterviewScreen,
@@ -121,9 +122,8 @@ pub struct ScorecardApp {
     /// its way: they are fed its report, and copy the words aside if it
     /// fails.
     pub(super) leaving: Vec<EditSession>,
-    /// Conflict copies asked of the worker and not written yet (closing the
-    /// window waits for them).
-    pub(super) copies_in_flight: usize,
+    /// The prompt for words no write could take, while there are such.
+    pub(super) held_prompt: HeldWordsPrompt,
     pub(super) show_help: bool,
     /// Problems to read, one after another in the top bar.
     pub(super) problems: Problems,
@@ -211,7 +211,7 @@ impl ScorecardApp {
             screen: Screen::Home,
             editing: None,
             leaving: Vec::new(),
-            copies_in_flight: 0,
+            held_prompt: HeldWordsPrompt::default(),
             show_help: false,
             problems: Problems::default(),
             info: None,
@@ -247,7 +247,14 @@ impl ScorecardApp {
     /// while a save to the old folder is still on its way.
     pub(super) fn switch_workspace(&mut self, root: std::path::PathBuf, time: f64) {
         self.leave_to(Screen::Home, time);
-        if !self.leaving.is_empty() || self.copies_in_flight > 0 {
+        if self.held_words().is_some() {
+            self.problems.push(
+                "Some words could not be written: settle them in the prompt before opening another workspace"
+                    .to_owned(),
+            );
+            return;
+        }
+        if !self.leaving.is_empty() {
             self.problems.push(
                 "The last edits are still being saved: open the workspace again in a moment"
                     .to_owned(),
@@ -534,6 +541,11 @@ impl eframe::App for ScorecardApp {
         self.take_chosen_folder(time);
         self.remind(ctx, time);
         self.take_dropped_files(ctx, time);
+        // The window closes only once every word is on disk, or the user
+        // has chosen what becomes of words no write could take.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_window() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
         if let Some(seconds) = self.editing.as_ref().and_then(|s| s.next_due_in(time)) {
             ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
         }
@@ -638,6 +650,9 @@ impl eframe::App for ScorecardApp {
             }
         }
         help_overlay_ui(ui.ctx(), &mut self.show_help);
+        if let Some(held) = super::editing::first_held(self.editing.as_ref(), &self.leaving) {
+            commands.extend(self.held_prompt.ui(ui.ctx(), &held));
+        }
         for command in commands {
             self.apply(command, time);
         }
@@ -658,6 +673,10 @@ impl eframe::App for ScorecardApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.close_window();
+        if !self.close_window() {
+            // Only an ending forced on the app (a log-out) gets here with
+            // words held: the close request was refused until now.
+            log::error!("the app ended with words no write could take; they are lost");
+        }
     }
 }

@@ -89,7 +89,7 @@ impl ScorecardApp {
                 asked,
                 reason,
                 result,
-            } => self.on_copy_written(&asked, reason, result),
+            } => self.on_copy_written(&asked, reason, result, time),
             Report::SampleWritten { root, result } => match result {
                 Ok(_) => {
                     self.switch_workspace(root, time);

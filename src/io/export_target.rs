@@ -19,7 +19,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use super::{StoreError, Workspace, write_atomic};
+use super::{StoreError, Workspace, write_atomic, write_atomic_new};
 
 /// The workspace folders no export may write into.
 const PROTECTED_FOLDERS: [&str; 3] = ["candidates", "templates", "openings"];
@@ -46,6 +46,25 @@ pub fn write_export(workspace: &Workspace, path: &Path, bytes: &[u8]) -> Result<
             write_atomic(path, bytes)?;
             Ok(())
         }
+    }
+}
+
+/// Writes a new file at `path` (a place the user named) following the
+/// rules of this module, but never over anything already there: the name
+/// taken is an error, so a file of the user's is never replaced.
+pub fn write_new_export(
+    workspace: &Workspace,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(), StoreError> {
+    check_export_target(workspace, path)?;
+    if write_atomic_new(path, bytes)? {
+        Ok(())
+    } else {
+        Err(StoreError::InvalidName(format!(
+            "{}: a file of that name is there already; name a new file (nothing is written over)",
+            path.display()
+        )))
     }
 }
 
@@ -180,5 +199,21 @@ mod tests {
         std::os::unix::fs::symlink(ws.candidates_dir(), dir.path().join("sneaky")).unwrap();
         let err = check_export_target(&ws, &dir.path().join("sneaky/x.md")).unwrap_err();
         assert!(err.to_string().contains("candidates/ folder"), "{err}");
+    }
+
+    #[test]
+    fn a_new_export_never_replaces_a_file_and_keeps_out_of_the_data_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(dir.path().join("ws"));
+        fs::create_dir_all(ws.candidates_dir().join("c-1")).unwrap();
+        let mine = dir.path().join("my words.ron");
+        write_new_export(&ws, &mine, b"first").unwrap();
+        assert_eq!(fs::read(&mine).unwrap(), b"first");
+        let err = write_new_export(&ws, &mine, b"second").unwrap_err();
+        assert!(err.to_string().contains("there already"), "{err}");
+        assert_eq!(fs::read(&mine).unwrap(), b"first", "left as it was");
+        let inside = ws.candidates_dir().join("c-1/x.ron");
+        assert!(write_new_export(&ws, &inside, b"x").is_err());
+        assert!(!inside.exists());
     }
 }

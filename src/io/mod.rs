@@ -48,7 +48,7 @@ pub use candidate_import::{
 pub use catch_up::CatchUp;
 pub use erase::Erased;
 pub use error::{FileError, StoreError};
-pub use export_target::{check_export_target, write_export};
+pub use export_target::{check_export_target, write_export, write_new_export};
 pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
 pub use ics::parse_invite_events;

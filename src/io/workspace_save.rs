@@ -117,6 +117,20 @@ impl Workspace {
         )))
     }
 
+    /// Writes `scorecard` as a new file at `path`, a place the user named
+    /// for words that could not be written beside their file: never over
+    /// an existing file, never inside the workspace's data folders (where
+    /// it would be read as one more scorecard).
+    pub fn write_scorecard_elsewhere(
+        &self,
+        path: &Path,
+        scorecard: &Scorecard,
+    ) -> Result<PathBuf, StoreError> {
+        let text = to_ron(scorecard, "scorecard")?;
+        super::write_new_export(self, path, text.as_bytes())?;
+        Ok(path.to_path_buf())
+    }
+
     /// Refuses a write under `candidates/<id>/` once that folder is gone.
     fn candidate_still_there(&self, path: &Path) -> Result<(), StoreError> {
         let Ok(inside) = path.strip_prefix(self.candidates_dir()) else {

@@ -12,6 +12,7 @@ mod debrief;
 mod decision;
 mod file_errors;
 mod first_run;
+mod held_words;
 mod help_overlay;
 mod home;
 mod home_lists;
@@ -44,6 +45,7 @@ pub use debrief::DebriefScreen;
 pub use decision::DecisionForm;
 pub use file_errors::{MAX_PROBLEMS_SHOWN, file_errors_ui, more_not_shown_ui};
 pub use first_run::{remember_workspace, sample_folder};
+pub use held_words::{HeldWords, HeldWordsPrompt};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
 pub use import::{ImportKind, ImportPreview, ImportScreen, ImportState, RowAction};
@@ -190,6 +192,18 @@ pub enum Command {
     },
     /// Apply the import last previewed.
     ApplyImport,
+    /// Write the words held for this copy again (*Try again*).
+    RetryHeldWords(PathBuf),
+    /// Write the words held for `copy` as a new file at `path` (*Save my
+    /// words as…*).
+    SaveHeldWordsAs {
+        /// Which held words.
+        copy: PathBuf,
+        /// Where, as typed or chosen; empty means "not chosen yet".
+        path: PathBuf,
+    },
+    /// Drop the words held for this copy, as the user confirmed.
+    DiscardHeldWords(PathBuf),
 }
 
 /// What to do when the open scorecard changed on disk.
