@@ -198,7 +198,7 @@ fn measure(dir: &Path, runs: usize) -> Vec<Arrival> {
     // whose card the colleague's is modelled on.
     let snapshot = harness.state().snapshot();
     let (candidate, model) = snapshot
-        .candidates
+        .candidates()
         .iter()
         .filter(|r| r.candidate.template == template)
         .find_map(|r| {

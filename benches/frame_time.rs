@@ -120,7 +120,7 @@ fn frame_time(c: &mut Criterion) {
     let settings = common::bench_settings();
     let summary = snapshot.summarize();
     let template = Slug::new(common::PANEL_TEMPLATE).unwrap();
-    let entry = snapshot.templates.get(template.as_str()).unwrap();
+    let entry = snapshot.templates().get(template.as_str()).unwrap();
     {
         let mut group = c.benchmark_group("frame_time/phase");
         group.sample_size(20);
@@ -166,7 +166,7 @@ fn frame_time(c: &mut Criterion) {
             });
         }
         // `ScorecardApp::debrief`, every debrief frame: clones, then builds.
-        let id = &snapshot.candidates[0].candidate.id;
+        let id = &snapshot.candidates()[0].candidate.id;
         group.bench_function("debrief_build", |b| {
             b.iter(|| {
                 let record = snapshot.candidate(id.as_str()).unwrap();
@@ -177,7 +177,7 @@ fn frame_time(c: &mut Criterion) {
                     .iter()
                     .map(|s| s.scorecard.clone())
                     .collect();
-                let t = snapshot.templates.get(record.candidate.template.as_str());
+                let t = snapshot.templates().get(record.candidate.template.as_str());
                 black_box((
                     visible,
                     Debrief::build(&record.candidate, &cards, t.map(|e| &e.template), s, false),

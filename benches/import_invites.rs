@@ -71,14 +71,14 @@ fn invites(workspace: &Workspace) -> String {
          TZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n\
          END:VTIMEZONE\r\n",
     );
-    let candidates = &snapshot.candidates;
+    let candidates = &snapshot.candidates();
     assert!(!candidates.is_empty());
     for k in 0..EVENTS {
         let record = &candidates[k % candidates.len()];
         let round = k / candidates.len();
         let c = &record.candidate;
         let exercises = snapshot
-            .templates
+            .templates()
             .get(c.template.as_str())
             .map(|t| t.template.exercises.clone())
             .unwrap_or_default();

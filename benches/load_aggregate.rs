@@ -47,14 +47,18 @@ fn load_aggregate(c: &mut Criterion) {
         .sum();
     let store = Workspace::new(&dir);
     let snapshot = store.load();
-    let cards: usize = snapshot.candidates.iter().map(|r| r.scorecards.len()).sum();
+    let cards: usize = snapshot
+        .candidates()
+        .iter()
+        .map(|r| r.scorecards.len())
+        .sum();
     eprintln!(
         "workspace: {} files, {:.1} MiB, {} candidates, {} scorecards, {} errors",
         files.len(),
         bytes as f64 / 1048576.0,
-        snapshot.candidates.len(),
+        snapshot.candidates().len(),
         cards,
-        snapshot.errors.len()
+        snapshot.errors().len()
     );
     assert!(cards >= SCORECARDS);
     let out = std::process::Command::new(std::env::current_exe().unwrap())
@@ -62,7 +66,7 @@ fn load_aggregate(c: &mut Criterion) {
         .output()
         .unwrap();
     eprint!("{}", String::from_utf8_lossy(&out.stdout));
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
 
     let mut group = c.benchmark_group("load_aggregate");
     group.sample_size(10);

@@ -170,7 +170,7 @@ fn scale_frames(c: &mut Criterion) {
         let (candidates, submitted, cards) = common::snapshot_counts(snapshot);
         let template = common::busiest_template(snapshot).unwrap();
         let of_template = snapshot
-            .candidates
+            .candidates()
             .iter()
             .filter(|r| r.candidate.template == template)
             .count();

@@ -39,8 +39,8 @@ fn main() {
             let snapshot = app.app.snapshot();
             println!(
                 "app: {} errors, {} conflicts after {:.1} s",
-                snapshot.errors.len(),
-                snapshot.conflicts.len(),
+                snapshot.errors().len(),
+                snapshot.conflicts().len(),
                 start.elapsed().as_secs_f64()
             );
         }
@@ -48,7 +48,7 @@ fn main() {
             let snapshot = Workspace::new(dir).load();
             println!(
                 "load: {} errors after {:.1} s",
-                snapshot.errors.len(),
+                snapshot.errors().len(),
                 start.elapsed().as_secs_f64()
             );
         }

@@ -51,24 +51,28 @@ fn main() {
     let started = Instant::now();
     let snapshot = workspace.load();
     report("load", started);
-    let cards: usize = snapshot.candidates.iter().map(|r| r.scorecards.len()).sum();
+    let cards: usize = snapshot
+        .candidates()
+        .iter()
+        .map(|r| r.scorecards.len())
+        .sum();
     println!(
         "             {} candidates, {cards} scorecards, {} errors",
-        snapshot.candidates.len(),
-        snapshot.errors.len()
+        snapshot.candidates().len(),
+        snapshot.errors().len()
     );
     let started = Instant::now();
     let summary = snapshot.summarize();
     report("summarize", started);
     let started = Instant::now();
     let mut sink = std::io::sink();
-    summary_json_to(&summary, &snapshot.errors, &snapshot.conflicts, &mut sink).unwrap();
+    summary_json_to(&summary, snapshot.errors(), snapshot.conflicts(), &mut sink).unwrap();
     report("json", started);
     // What a colleague's file costs the app: one folder read again, and the
     // snapshot brought up to date (on the UI thread), then the quick
     // aggregates of that one candidate.
     let mut snapshot = snapshot;
-    let one = snapshot.candidates[snapshot.candidates.len() / 2]
+    let one = snapshot.candidates()[snapshot.candidates().len() / 2]
         .dir
         .clone();
     let started = Instant::now();
@@ -89,13 +93,13 @@ fn main() {
     report("clone", started);
     drop(copy);
     let mut by_template: std::collections::BTreeMap<&str, usize> = Default::default();
-    for record in &snapshot.candidates {
+    for record in snapshot.candidates() {
         *by_template
             .entry(record.candidate.template.as_str())
             .or_default() += 1;
     }
     if let Some((id, _)) = by_template.iter().max_by_key(|(_, n)| **n)
-        && let Some(entry) = snapshot.templates.get(id)
+        && let Some(entry) = snapshot.templates().get(id)
     {
         let settings = scorecard::ui::Settings {
             coordinator: true,

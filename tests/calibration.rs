@@ -47,10 +47,10 @@ fn practice_results_round_trip_and_only_the_canonical_file_counts() {
     .unwrap();
 
     let snapshot = Workspace::new(dir.path()).load();
-    assert_eq!(*snapshot.practice_results, vec![results("Priya Raman")]);
-    assert_eq!(snapshot.conflicts.len(), 1, "{:?}", snapshot.conflicts);
+    assert_eq!(*snapshot.practice_results(), vec![results("Priya Raman")]);
+    assert_eq!(snapshot.conflicts().len(), 1, "{:?}", snapshot.conflicts());
     let error = snapshot
-        .errors
+        .errors()
         .iter()
         .find(|e| e.path.ends_with("sam.ron"))
         .unwrap();
@@ -67,13 +67,13 @@ fn practice_results_round_trip_and_only_the_canonical_file_counts() {
 fn a_workspace_nudge_list_replaces_the_shipped_one_unless_broken() {
     let dir = tempfile::tempdir().unwrap();
     let shipped = shipped_nudges().0.clone();
-    assert_eq!(*Workspace::new(dir.path()).load().nudges, *shipped);
+    assert_eq!(**Workspace::new(dir.path()).load().nudges(), *shipped);
 
     let own = "NudgeList(\n    format: 1,\n    topics: [NudgeTopic(name: \"hobbies\", terms: [\"golf\"])],\n)\n";
     fs::write(dir.path().join("nudges.ron"), own).unwrap();
     let snapshot = Workspace::new(dir.path()).load();
-    assert_eq!(snapshot.nudges.find("plays golf"), [("hobbies", "golf")]);
-    assert!(snapshot.nudges.find("culture fit").is_empty());
+    assert_eq!(snapshot.nudges().find("plays golf"), [("hobbies", "golf")]);
+    assert!(snapshot.nudges().find("culture fit").is_empty());
 
     fs::write(
         dir.path().join("nudges.ron"),
@@ -82,10 +82,11 @@ fn a_workspace_nudge_list_replaces_the_shipped_one_unless_broken() {
     .unwrap();
     let snapshot = Workspace::new(dir.path()).load();
     assert_eq!(
-        *snapshot.nudges, *shipped,
+        **snapshot.nudges(),
+        *shipped,
         "a broken list leaves the shipped one"
     );
-    let error = &snapshot.errors[0];
+    let error = &snapshot.errors()[0];
     assert!(error.path.ends_with("nudges.ron"));
     assert_eq!((error.line, error.column), (3, 13), "{error}");
 }
@@ -93,7 +94,7 @@ fn a_workspace_nudge_list_replaces_the_shipped_one_unless_broken() {
 #[test]
 fn workspace_practice_cases_add_to_the_shipped_ones_and_broken_ones_are_listed() {
     let dir = tempfile::tempdir().unwrap();
-    let shipped = Workspace::new(dir.path()).load().practice.len();
+    let shipped = Workspace::new(dir.path()).load().practice().len();
     assert!(shipped >= 24);
     let folder = dir.path().join("practice/infrastructure-engineer");
     fs::create_dir_all(&folder).unwrap();
@@ -116,10 +117,15 @@ fn workspace_practice_cases_add_to_the_shipped_ones_and_broken_ones_are_listed()
     )
     .unwrap();
     let snapshot = Workspace::new(dir.path()).load();
-    assert_eq!(snapshot.practice.len(), shipped + 1);
-    assert!(snapshot.practice.iter().any(|c| c.id.as_str() == "our-own"));
+    assert_eq!(snapshot.practice().len(), shipped + 1);
+    assert!(
+        snapshot
+            .practice()
+            .iter()
+            .any(|c| c.id.as_str() == "our-own")
+    );
     let error = snapshot
-        .errors
+        .errors()
         .iter()
         .find(|e| e.path.ends_with("broken.ron"))
         .unwrap();
@@ -131,7 +137,7 @@ fn a_refresh_reads_the_nudge_list_and_practice_files_again() {
     let dir = tempfile::tempdir().unwrap();
     let workspace = Workspace::new(dir.path());
     let mut snapshot = workspace.load();
-    assert!(!snapshot.nudges.find("culture fit").is_empty());
+    assert!(!snapshot.nudges().find("culture fit").is_empty());
 
     let nudges = dir.path().join("nudges.ron");
     fs::write(
@@ -142,20 +148,20 @@ fn a_refresh_reads_the_nudge_list_and_practice_files_again() {
     let results = save_practice_results(dir.path(), &results("Sam Lee")).unwrap();
     let refresh = workspace.refresh(&[nudges.clone(), results]);
     assert!(snapshot.apply(refresh, &workspace));
-    assert_eq!(snapshot.nudges.find("golf"), [("hobbies", "golf")]);
-    assert_eq!(snapshot.practice_results.len(), 1);
+    assert_eq!(snapshot.nudges().find("golf"), [("hobbies", "golf")]);
+    assert_eq!(snapshot.practice_results().len(), 1);
 
     // Broken now: listed, and the shipped list is back.
     fs::write(&nudges, "NudgeList(").unwrap();
     let refresh = workspace.refresh(std::slice::from_ref(&nudges));
     assert!(snapshot.apply(refresh, &workspace));
-    assert!(!snapshot.nudges.find("culture fit").is_empty());
-    assert_eq!(snapshot.errors.len(), 1, "{:?}", snapshot.errors);
+    assert!(!snapshot.nudges().find("culture fit").is_empty());
+    assert_eq!(snapshot.errors().len(), 1, "{:?}", snapshot.errors());
     // Fixed again: the error goes.
     fs::remove_file(&nudges).unwrap();
     let refresh = workspace.refresh(std::slice::from_ref(&nudges));
     snapshot.apply(refresh, &workspace);
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
 }
 
 #[cfg(unix)]

@@ -136,8 +136,8 @@ fn a_writer_killed_at_random_moments_never_leaves_a_torn_file() {
     // The kills did land mid-run, in a run of writes, many times.
     assert!(progressed > 20, "only {progressed} rounds wrote anything");
     let snapshot = ws.load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
-    assert_eq!(snapshot.candidates.len(), 1);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
+    assert_eq!(snapshot.candidates().len(), 1);
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn two_processes_saving_into_one_workspace_lose_nothing() {
         );
     }
     let snapshot = ws.load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
-    assert_eq!(snapshot.candidates[0].scorecards.len(), 2);
-    assert_eq!(snapshot.candidates[0].candidate, candidate());
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
+    assert_eq!(snapshot.candidates()[0].scorecards.len(), 2);
+    assert_eq!(snapshot.candidates()[0].candidate, candidate());
 }

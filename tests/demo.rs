@@ -72,10 +72,10 @@ fn demo_fills_an_empty_workspace_with_realistic_data() {
     assert_eq!(stdout.lines().count(), 1);
 
     let snapshot = Workspace::new(&ws).load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
-    assert_eq!(snapshot.candidates.len(), 25);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
+    assert_eq!(snapshot.candidates().len(), 25);
     let cards: Vec<_> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .flat_map(|r| r.scorecards.iter().map(|s| &s.scorecard))
         .collect();
@@ -92,7 +92,7 @@ fn demo_fills_an_empty_workspace_with_realistic_data() {
             .any(|e| e.rating == Rating::NoSignal),
         "no NoSignal rating"
     );
-    for record in &snapshot.candidates {
+    for record in snapshot.candidates() {
         assert!((2..=6).contains(&record.scorecards.len()));
         for card in &record.scorecards {
             let name = card.path.file_name().unwrap().to_str().unwrap();
@@ -246,15 +246,15 @@ fn demo_fills_openings_plans_and_decisions() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let snapshot = Workspace::new(&ws).load();
     // Every plan names its opening's template and stages: no error.
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
     assert!(
-        snapshot.openings.len() >= 2,
+        snapshot.openings().len() >= 2,
         "{:?}",
-        snapshot.openings.len()
+        snapshot.openings().len()
     );
     let now: scorecard::model::Timestamp = NOW.parse().unwrap();
     let states: Vec<_> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .flat_map(|r| snapshot.plan_of(r, now))
         .map(|p| p.state)
@@ -264,13 +264,17 @@ fn demo_fills_openings_plans_and_decisions() {
         assert!(states.contains(&state), "no {state:?} interview");
     }
     let decided = snapshot
-        .candidates
+        .candidates()
         .iter()
         .filter(|r| r.decision.is_some())
         .count();
     assert!(decided > 0, "no decision");
     // Only candidates of an opening are decided, by its hiring manager.
-    for r in snapshot.candidates.iter().filter(|r| r.decision.is_some()) {
+    for r in snapshot
+        .candidates()
+        .iter()
+        .filter(|r| r.decision.is_some())
+    {
         let opening = snapshot.opening_of(&r.candidate).unwrap();
         assert_eq!(
             r.decision.as_ref().unwrap().decided_by,

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::copy_dir;
-use scorecard::io::{StoreError, Workspace};
+use scorecard::io::{StoreError, Workspace, WorkspaceSnapshot};
 use scorecard::model::{Decision, FormatVersion, OpeningStatus, Slug, Verdict};
 
 /// A copy of `tests/fixtures/loop-workspace` (see its files; the numbers
@@ -30,9 +30,9 @@ fn loop_workspace() -> (tempfile::TempDir, Workspace) {
 fn openings_and_decisions_are_read_into_the_snapshot() {
     let (_dir, ws) = loop_workspace();
     let snapshot = ws.load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
     let ids: Vec<&str> = snapshot
-        .openings
+        .openings()
         .iter()
         .map(|o| o.opening.id.as_str())
         .collect();
@@ -42,7 +42,7 @@ fn openings_and_decisions_are_read_into_the_snapshot() {
         OpeningStatus::OnHold
     );
     let decided: Vec<(&str, Verdict)> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .filter_map(|r| Some((r.candidate.id.as_str(), r.decision.as_ref()?.decision)))
         .collect();
@@ -72,7 +72,7 @@ fn write_eve(ws: &Workspace, opening: &str) -> PathBuf {
 
 /// The one error is Eve's unknown opening "sre-paris", at its value.
 fn assert_only_unknown_paris(snapshot: &scorecard::io::WorkspaceSnapshot, path: &Path) {
-    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
+    let messages: Vec<String> = snapshot.errors().iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
         [format!(
@@ -80,14 +80,14 @@ fn assert_only_unknown_paris(snapshot: &scorecard::io::WorkspaceSnapshot, path: 
             path.display()
         )]
     );
-    assert_eq!(snapshot.reference_errors.len(), 1);
+    assert_eq!(snapshot.reference_errors().len(), 1);
 }
 
 #[test]
 fn a_candidate_folder_refreshed_alone_has_its_references_checked_again() {
     let (_dir, ws) = loop_workspace();
     let mut snapshot = ws.load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
     // A colleague's new candidate names an opening nobody has.
     let path = write_eve(&ws, "sre-paris");
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
@@ -95,9 +95,9 @@ fn a_candidate_folder_refreshed_alone_has_its_references_checked_again() {
     // They correct it: the error goes, and no other candidate's stays.
     write_eve(&ws, "sre-berlin-q4");
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
-    assert!(snapshot.reference_errors.is_empty());
-    assert_eq!(snapshot.reference_errors, ws.load().reference_errors);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
+    assert!(snapshot.reference_errors().is_empty());
+    assert_eq!(snapshot.reference_errors(), ws.load().reference_errors());
 }
 
 #[test]
@@ -116,8 +116,8 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
         .replace("sre-berlin-q4", "sre-paris");
     fs::write(&opening, text).unwrap();
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
-    assert_eq!(snapshot.openings.len(), 3);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
+    assert_eq!(snapshot.openings().len(), 3);
 
     // The opening's template changes under the candidate: a mismatch.
     let text = fs::read_to_string(&opening)
@@ -129,7 +129,7 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
         .replace("\"incident-bridge\"", "\"incident-scenario\"");
     fs::write(&opening, text).unwrap();
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
-    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
+    let messages: Vec<String> = snapshot.errors().iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0]
@@ -140,7 +140,7 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
     let stray = ws.openings_dir().join("other.ron");
     fs::copy(&opening, &stray).unwrap();
     snapshot.apply(ws.refresh(std::slice::from_ref(&stray)), &ws);
-    assert!(snapshot.errors.iter().any(|e| e.path == stray
+    assert!(snapshot.errors().iter().any(|e| e.path == stray
         && e.message == "opening id \"sre-paris\" does not match its file name \"other\""));
 }
 
@@ -156,7 +156,7 @@ fn a_broken_decision_is_listed_and_the_candidate_still_counts() {
     let snapshot = ws.load();
     assert_eq!(
         snapshot
-            .errors
+            .errors()
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
@@ -202,10 +202,14 @@ fn a_broken_decision_is_listed_and_the_candidate_still_counts() {
 #[test]
 fn retention_counts_the_decision_and_erase_removes_it() {
     let (_dir, ws) = loop_workspace();
-    let mut snapshot = ws.load();
+    let loaded = ws.load();
     // Leave file times out: c-0003 was created on the 21st, has no
     // scorecard, and was decided on the 24th at 12:00.
-    snapshot.modified.clear();
+    let snapshot = WorkspaceSnapshot::new(
+        loaded.templates().clone(),
+        loaded.openings().to_vec(),
+        loaded.candidates().to_vec(),
+    );
     let record = snapshot.candidate("c-0003").unwrap();
     assert_eq!(
         snapshot.last_activity(record),

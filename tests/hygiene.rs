@@ -385,8 +385,8 @@ fn copies_by_name_are_listed_under_conflicts_and_never_counted() {
     // The app's loading lists the same.
     let ws = Workspace::new(root);
     let snapshot = ws.load();
-    assert_eq!(snapshot.conflicts.len(), names.len());
-    assert_eq!(snapshot.candidates[0].scorecards.len(), 1);
+    assert_eq!(snapshot.conflicts().len(), names.len());
+    assert_eq!(snapshot.candidates()[0].scorecards.len(), 1);
 }
 
 #[test]
@@ -633,9 +633,9 @@ fn load_and_refresh_list_the_same_traps() {
 
     let ws = Workspace::new(&root);
     let snapshot = ws.load();
-    assert_eq!(snapshot.candidates.len(), 1);
-    assert_eq!(snapshot.candidates[0].scorecards.len(), 1);
-    let reasons: Vec<&ConflictReason> = snapshot.conflicts.iter().map(|c| &c.reason).collect();
+    assert_eq!(snapshot.candidates().len(), 1);
+    assert_eq!(snapshot.candidates()[0].scorecards.len(), 1);
+    let reasons: Vec<&ConflictReason> = snapshot.conflicts().iter().map(|c| &c.reason).collect();
     assert_eq!(
         reasons,
         vec![
@@ -643,9 +643,9 @@ fn load_and_refresh_list_the_same_traps() {
             &ConflictReason::Duplicate
         ],
         "{:?}",
-        snapshot.conflicts
+        snapshot.conflicts()
     );
-    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
+    let messages: Vec<String> = snapshot.errors().iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 5, "{messages:#?}");
     assert!(messages.iter().all(|m| !m.contains("Scorecard(")));
 
@@ -659,16 +659,16 @@ fn load_and_refresh_list_the_same_traps() {
         ]),
         &ws,
     );
-    assert!(!changed, "{:?}", again.errors);
-    assert_eq!(again.errors, snapshot.errors);
-    assert_eq!(again.conflicts, snapshot.conflicts);
+    assert!(!changed, "{:?}", again.errors());
+    assert_eq!(again.errors(), snapshot.errors());
+    assert_eq!(again.conflicts(), snapshot.conflicts());
 
     // The copy goes: the refresh drops it from the list.
     fs::remove_file(folder.join("renamed.ron")).unwrap();
     let changed = again.apply(ws.refresh(&[folder.join("renamed.ron")]), &ws);
     assert!(changed);
-    assert_eq!(again.conflicts.len(), 1);
-    assert_eq!(again.conflicts, ws.load().conflicts);
+    assert_eq!(again.conflicts().len(), 1);
+    assert_eq!(again.conflicts(), ws.load().conflicts());
 }
 
 /// A save never writes through a link: the app's scorecard, linked out of

@@ -60,9 +60,9 @@ fn json(out: &Output) -> Value {
 /// (name, email, external_id) of the opening's candidates, by name.
 fn candidates(root: &Path) -> Vec<(String, Option<String>, Option<String>)> {
     let snapshot = Workspace::new(root).load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
     let mut all: Vec<_> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .map(|r| &r.candidate)
         .inspect(|c| {

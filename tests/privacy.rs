@@ -67,8 +67,8 @@ fn delete_erases_every_file_of_one_candidate_and_nothing_else() {
     );
     assert!(!folder.exists());
     let snapshot = ws.load();
-    assert_eq!(snapshot.candidates.len(), 1);
-    assert_eq!(snapshot.candidates[0].candidate.id.as_str(), "c-2");
+    assert_eq!(snapshot.candidates().len(), 1);
+    assert_eq!(snapshot.candidates()[0].candidate.id.as_str(), "c-2");
 
     let out = scorecard(&["delete", "--candidate", "c-1"], dir.path());
     assert_eq!(out.status.code(), Some(1));
@@ -116,7 +116,7 @@ fn purge_erases_only_candidates_inactive_for_longer_than_the_period() {
         "erased 1 candidate(s), 2 file(s): c-old\n"
     );
     assert!(!old_dir.exists());
-    assert_eq!(ws.load().candidates.len(), 1);
+    assert_eq!(ws.load().candidates().len(), 1);
     assert_eq!(
         scorecard(&["purge", "--older-than", "-3"], dir.path())
             .status

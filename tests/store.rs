@@ -54,11 +54,11 @@ fn a_saved_candidate_and_scorecard_load_back() {
     ws.save_scorecard(&path, &card).unwrap();
 
     let snapshot = ws.load();
-    assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
-    assert_eq!(snapshot.candidates.len(), 1);
-    assert_eq!(snapshot.candidates[0].candidate, c);
-    assert_eq!(snapshot.candidates[0].scorecards[0].scorecard, card);
-    assert_eq!(snapshot.candidates[0].scorecards[0].path, path);
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
+    assert_eq!(snapshot.candidates().len(), 1);
+    assert_eq!(snapshot.candidates()[0].candidate, c);
+    assert_eq!(snapshot.candidates()[0].scorecards[0].scorecard, card);
+    assert_eq!(snapshot.candidates()[0].scorecards[0].path, path);
 }
 
 #[test]
@@ -100,9 +100,9 @@ fn broken_files_are_listed_the_rest_is_read_and_nothing_is_overwritten() {
     .unwrap();
 
     let snapshot = ws.load();
-    assert_eq!(snapshot.candidates.len(), 1);
-    assert_eq!(snapshot.candidates[0].scorecards.len(), 1);
-    let messages: Vec<String> = snapshot.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(snapshot.candidates().len(), 1);
+    assert_eq!(snapshot.candidates()[0].scorecards.len(), 1);
+    let messages: Vec<String> = snapshot.errors().iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(
         messages
@@ -125,7 +125,7 @@ fn a_workspace_template_overrides_the_shipped_one_and_a_broken_one_does_not() {
     let ws = Workspace::new(dir.path());
     let shipped = ws
         .load()
-        .templates
+        .templates()
         .get("infrastructure-engineer")
         .unwrap()
         .clone();
@@ -137,7 +137,7 @@ fn a_workspace_template_overrides_the_shipped_one_and_a_broken_one_does_not() {
     let path = ws.save_template(&custom).unwrap();
     let entry = ws
         .load()
-        .templates
+        .templates()
         .get("infrastructure-engineer")
         .unwrap()
         .clone();
@@ -152,14 +152,14 @@ fn a_workspace_template_overrides_the_shipped_one_and_a_broken_one_does_not() {
     let snapshot = ws.load();
     assert_eq!(
         snapshot
-            .templates
+            .templates()
             .get("infrastructure-engineer")
             .unwrap()
             .source,
         TemplateSource::Shipped
     );
-    assert_eq!(snapshot.errors.len(), 1);
-    assert_eq!(snapshot.errors[0].path, path);
+    assert_eq!(snapshot.errors().len(), 1);
+    assert_eq!(snapshot.errors()[0].path, path);
 }
 
 #[test]
@@ -173,11 +173,11 @@ fn a_scorecard_in_the_wrong_candidate_folder_is_reported() {
         .unwrap();
     ws.save_scorecard(&path, &stray).unwrap();
     let snapshot = ws.load();
-    assert!(snapshot.candidates[0].scorecards.is_empty());
+    assert!(snapshot.candidates()[0].scorecards.is_empty());
     assert!(
-        snapshot.errors[0].message.contains("\"c-9\""),
+        snapshot.errors()[0].message.contains("\"c-9\""),
         "{}",
-        snapshot.errors[0]
+        snapshot.errors()[0]
     );
     assert!(read_and_parse_any(&path).is_ok());
 }
@@ -216,9 +216,9 @@ fn reading_a_folder_again_reports_a_change_only_when_its_content_changed() {
     // comment): only the fingerprint changes.
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, format!("// touched\n{text}")).unwrap();
-    let before = snapshot.candidates[0].scorecards[0].fingerprint;
+    let before = snapshot.candidates()[0].scorecards[0].fingerprint;
     assert!(!snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
-    let after = snapshot.candidates[0].scorecards[0].fingerprint;
+    let after = snapshot.candidates()[0].scorecards[0].fingerprint;
     assert_ne!(before, after, "the new fingerprint is kept");
 
     // A colleague's edit is a change.
@@ -226,7 +226,7 @@ fn reading_a_folder_again_reports_a_change_only_when_its_content_changed() {
     ws.save_scorecard(&path, &card).unwrap();
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
     assert_eq!(
-        snapshot.candidates[0].scorecards[0].scorecard.notes,
+        snapshot.candidates()[0].scorecards[0].scorecard.notes,
         card.notes
     );
 
@@ -235,7 +235,7 @@ fn reading_a_folder_again_reports_a_change_only_when_its_content_changed() {
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
     fs::remove_dir_all(ws.candidate_dir(&c.id)).unwrap();
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
-    assert!(snapshot.candidates.is_empty());
+    assert!(snapshot.candidates().is_empty());
 }
 
 #[test]

@@ -595,7 +595,7 @@ pub fn scale_name(dir: &Path) -> String {
 /// tie, the last in id order), as `ScorecardApp` picks it.
 pub fn busiest_template(snapshot: &scorecard::io::WorkspaceSnapshot) -> Option<Slug> {
     let mut counts: BTreeMap<&Slug, usize> = BTreeMap::new();
-    for record in &snapshot.candidates {
+    for record in snapshot.candidates() {
         *counts.entry(&record.candidate.template).or_default() += 1;
     }
     counts
@@ -606,14 +606,18 @@ pub fn busiest_template(snapshot: &scorecard::io::WorkspaceSnapshot) -> Option<S
 
 /// How many candidates and scorecards (submitted, all) a snapshot holds.
 pub fn snapshot_counts(snapshot: &scorecard::io::WorkspaceSnapshot) -> (usize, usize, usize) {
-    let cards = snapshot.candidates.iter().map(|r| r.scorecards.len()).sum();
+    let cards = snapshot
+        .candidates()
+        .iter()
+        .map(|r| r.scorecards.len())
+        .sum();
     let submitted = snapshot
-        .candidates
+        .candidates()
         .iter()
         .flat_map(|r| &r.scorecards)
         .filter(|s| s.scorecard.submitted_at.is_some())
         .count();
-    (snapshot.candidates.len(), submitted, cards)
+    (snapshot.candidates().len(), submitted, cards)
 }
 
 /// A candidate of `template` to open a debrief of: the one with the most
@@ -624,12 +628,12 @@ pub fn debrief_candidate(
     template: &Slug,
 ) -> Option<(Slug, String)> {
     let folded: Vec<String> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .map(|r| r.candidate.name.to_lowercase())
         .collect();
     let mut best: Option<(usize, usize)> = None;
-    for (i, record) in snapshot.candidates.iter().enumerate() {
+    for (i, record) in snapshot.candidates().iter().enumerate() {
         if &record.candidate.template != template {
             continue;
         }
@@ -651,7 +655,7 @@ pub fn debrief_candidate(
         }
     }
     best.map(|(i, _)| {
-        let c = &snapshot.candidates[i].candidate;
+        let c = &snapshot.candidates()[i].candidate;
         (c.id.clone(), c.name.clone())
     })
 }

@@ -2,7 +2,7 @@
 //! asked to do.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 
 use super::debrief_cache::{DebriefView, build_debrief};
 use super::edit_session::EditSession;
@@ -123,19 +123,7 @@ impl ScorecardApp {
             opening: (*opening).clone(),
             spots: crate::io::Spots::default(),
         };
-        match self
-            .snapshot
-            .openings
-            .binary_search_by(|r| r.opening.id.cmp(&opening.id))
-        {
-            Ok(at) => {
-                if let Some(slot) = self.snapshot.openings.get_mut(at) {
-                    *slot = record;
-                }
-            }
-            Err(at) => self.snapshot.openings.insert(at, record),
-        }
-        self.generation += 1;
+        self.snapshot.save_opening(record);
         self.worker.send(Job::SaveOpening(opening));
     }
 
@@ -159,38 +147,17 @@ impl ScorecardApp {
 
     /// Shows the new plan at once and writes the candidate's record.
     fn save_plan(&mut self, candidate: &Slug, interviews: Vec<Interview>) {
-        let Some(at) = self
-            .snapshot
-            .candidates
-            .binary_search_by(|r| r.candidate.id.cmp(candidate))
-            .ok()
-        else {
-            self.problems.push(format!(
+        match self.snapshot.set_plan(candidate, interviews) {
+            Some(saved) => self.worker.send(Job::SavePlan(Box::new(saved))),
+            None => self.problems.push(format!(
                 "Candidate {candidate} is no longer in the workspace"
-            ));
-            return;
-        };
-        let Some(slot) = self.snapshot.candidates.get_mut(at) else {
-            return;
-        };
-        let record = Arc::make_mut(slot);
-        record.candidate.interviews = interviews;
-        let saved = record.candidate.clone();
-        self.generation += 1;
-        self.worker.send(Job::SavePlan(Box::new(saved)));
+            )),
+        }
     }
 
     /// Shows the decision at once and writes `decision.ron`.
     fn record_decision(&mut self, decision: Box<Decision>) {
-        if let Ok(at) = self
-            .snapshot
-            .candidates
-            .binary_search_by(|r| r.candidate.id.cmp(&decision.candidate))
-            && let Some(slot) = self.snapshot.candidates.get_mut(at)
-        {
-            Arc::make_mut(slot).decision = Some((*decision).clone());
-            self.generation += 1;
-        }
+        self.snapshot.set_decision((*decision).clone());
         self.debriefs.clear();
         self.worker.send(Job::SaveDecision(decision));
     }
@@ -206,7 +173,7 @@ impl ScorecardApp {
     /// interviewed for.
     fn open_compare(&mut self, time: f64) {
         let mut counts: std::collections::BTreeMap<&Slug, usize> = Default::default();
-        for record in &self.snapshot.candidates {
+        for record in self.snapshot.candidates() {
             *counts.entry(&record.candidate.template).or_default() += 1;
         }
         let busiest = counts
@@ -215,7 +182,7 @@ impl ScorecardApp {
             .map(|(id, _)| id.clone());
         let compare = CompareScreen::new(busiest.or_else(|| {
             self.snapshot
-                .templates
+                .templates()
                 .iter()
                 .next()
                 .map(|e| e.template.id.clone())
@@ -228,13 +195,10 @@ impl ScorecardApp {
     fn erase_candidates(&mut self, ids: Vec<Slug>, time: f64) {
         self.drop_sessions_of(&ids);
         self.leave_to(Screen::Home, time);
-        self.snapshot
-            .candidates
-            .retain(|r| !ids.contains(&r.candidate.id));
+        self.snapshot.erase(&ids);
         // The aggregates and the debrief hold their names and red flags too.
         self.summary = None;
         self.debriefs.clear();
-        self.generation += 1;
         self.worker.send(Job::Erase(ids));
     }
 
@@ -247,7 +211,7 @@ impl ScorecardApp {
     ) {
         let id = new_candidate_id(|id| {
             self.snapshot
-                .candidates
+                .candidates()
                 .iter()
                 .any(|r| r.candidate.id.as_str() == id)
                 || self.workspace.candidates_dir().join(id).exists()
@@ -264,12 +228,7 @@ impl ScorecardApp {
             decision: None,
             spots: crate::io::Spots::default(),
         };
-        let at = self
-            .snapshot
-            .candidates
-            .partition_point(|r| r.candidate.id < id);
-        self.snapshot.candidates.insert(at, Arc::new(record));
-        self.generation += 1;
+        self.snapshot.add_candidate(record);
         self.worker.send(Job::SaveCandidate(Box::new(candidate)));
         self.leave_to(Screen::Setup(SetupScreen::new(id)), time);
     }
@@ -296,7 +255,7 @@ impl ScorecardApp {
         if self.open_scorecard_if_known(&path, time) {
             return;
         }
-        if let Some(err) = self.snapshot.errors.iter().find(|e| e.path == path) {
+        if let Some(err) = self.snapshot.errors().iter().find(|e| e.path == path) {
             let problem = format!(
                 "Your scorecard for this stage cannot be read, so it is left as it is. \
                  Fix or move the file, then restart: {err}"
@@ -308,7 +267,7 @@ impl ScorecardApp {
         };
         let Some(entry) = self
             .snapshot
-            .templates
+            .templates()
             .get(record.candidate.template.as_str())
         else {
             return self.setup_problem(format!(
@@ -348,7 +307,7 @@ impl ScorecardApp {
 
     /// Opens the scorecard at `path` if the workspace holds it.
     fn open_scorecard_if_known(&mut self, path: &Path, time: f64) -> bool {
-        let found = self.snapshot.candidates.iter().find_map(|record| {
+        let found = self.snapshot.candidates().iter().find_map(|record| {
             record
                 .scorecards
                 .iter()
@@ -358,7 +317,7 @@ impl ScorecardApp {
         let Some((candidate, scorecard, fingerprint)) = found else {
             return false;
         };
-        let Some(entry) = self.snapshot.templates.get(scorecard.template.as_str()) else {
+        let Some(entry) = self.snapshot.templates().get(scorecard.template.as_str()) else {
             self.problems.push(format!(
                 "template {} of this scorecard is not in effect, so it cannot be scored",
                 scorecard.template
@@ -503,7 +462,7 @@ impl ScorecardApp {
                 .push("Type where to save the kit, or choose a file".to_owned());
             return;
         }
-        let Some(entry) = self.snapshot.templates.get(template.as_str()) else {
+        let Some(entry) = self.snapshot.templates().get(template.as_str()) else {
             self.problems
                 .push(format!("Template {template} is no longer in effect"));
             return;

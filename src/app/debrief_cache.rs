@@ -111,14 +111,14 @@ pub fn build_debrief(
         .iter()
         .map(|s| s.scorecard.clone())
         .collect();
-    let template = snapshot.templates.get(record.candidate.template.as_str());
+    let template = snapshot.templates().get(record.candidate.template.as_str());
     let debrief = Debrief::build_with_nudges(
         &record.candidate,
         &cards,
         template.map(|e| &e.template),
         summary,
         blind,
-        &snapshot.nudges,
+        snapshot.nudges(),
     );
     DebriefView::Ready(Arc::new(snapshot.debrief_with_loop(debrief, record, as_of)))
 }

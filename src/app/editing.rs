@@ -4,7 +4,6 @@
 //! starts here.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::edit_session::Phase;
@@ -14,8 +13,8 @@ use super::edit_session::{
 };
 use super::io_worker::{CopyReason, Job, Saved};
 use super::scorecard_app::{ScorecardApp, Screen};
-use crate::io::{ScorecardRecord, WorkspaceSnapshot};
-use crate::model::{Scorecard, Slug};
+use crate::io::WorkspaceSnapshot;
+use crate::model::Slug;
 use crate::ui::{HeldWords, Resolution};
 
 /// How long closing the window waits for the last saves.
@@ -42,8 +41,7 @@ impl ScorecardApp {
             id,
             base,
         } = save;
-        if upsert_scorecard(&mut self.snapshot, &path, &scorecard) {
-            self.generation += 1;
+        if self.snapshot.apply_scorecard(&path, &scorecard) {
             self.changed.note([scorecard.candidate.clone()]);
         }
         self.worker.send(Job::SaveScorecard {
@@ -128,7 +126,7 @@ impl ScorecardApp {
         } = saved;
         let path = path.as_path();
         if let Ok(written) = result {
-            set_fingerprint(&mut self.snapshot, path, written, &scorecard);
+            self.snapshot.set_fingerprint(path, written, &scorecard);
         }
         if let Some(session) = self.editing.as_mut().filter(|s| s.path() == path) {
             session.saved(id, generation, &result, time);
@@ -215,7 +213,7 @@ impl ScorecardApp {
     /// The first words no write could put on disk, waiting for the user
     /// (the prompt shows them; closing the window waits for them).
     pub fn held_words(&self) -> Option<HeldWords<'_>> {
-        first_held(self.editing.as_ref(), &self.leaving)
+        super::edit_session::first_held(self.editing.as_ref(), &self.leaving)
     }
 
     /// Runs `act` on each session until one answers.
@@ -282,16 +280,11 @@ impl ScorecardApp {
         else {
             return;
         };
-        let theirs = self.snapshot.candidates.iter().find_map(|r| {
-            r.scorecards
-                .iter()
-                .find(|s| s.path == session.path())
-                .and_then(|s| {
-                    Some(Theirs {
-                        scorecard: s.scorecard.clone(),
-                        fingerprint: s.fingerprint?,
-                    })
-                })
+        let theirs = self.snapshot.scorecard_at(session.path()).and_then(|s| {
+            Some(Theirs {
+                scorecard: s.scorecard.clone(),
+                fingerprint: s.fingerprint?,
+            })
         });
         let copy_to = conflict_copy_path(session.path(), self.clock.now());
         let resolved = session.resolve(
@@ -380,86 +373,14 @@ impl ScorecardApp {
     }
 }
 
-/// The first words held by the open session or a closing one.
-pub(super) fn first_held<'a>(
-    editing: Option<&'a EditSession>,
-    leaving: &'a [EditSession],
-) -> Option<HeldWords<'a>> {
-    editing
-        .into_iter()
-        .chain(leaving)
-        .find_map(EditSession::held)
-}
-
 /// What the snapshot says of the file at `path`; `None` when it knows
 /// nothing read from disk (a scorecard shown before its first write).
 fn disk_state(snapshot: &WorkspaceSnapshot, path: &Path) -> Option<DiskState> {
-    if snapshot.errors.iter().any(|e| e.path == path) {
+    if snapshot.error_at(path).is_some() {
         return Some(DiskState::Unreadable);
     }
-    let found = snapshot
-        .candidates
-        .iter()
-        .find_map(|r| r.scorecards.iter().find(|s| s.path == path));
-    match found {
+    match snapshot.scorecard_at(path) {
         Some(record) => record.fingerprint.map(DiskState::Readable),
         None => Some(DiskState::Absent),
-    }
-}
-
-/// Records what our write left in the file at `path`, so reopening it
-/// starts from what is on disk: only where the snapshot holds the very
-/// content written (a newer edit, or a re-read of an older version, is
-/// not what that fingerprint describes).
-fn set_fingerprint(
-    snapshot: &mut WorkspaceSnapshot,
-    path: &Path,
-    written: u64,
-    content: &Scorecard,
-) {
-    for record in &mut snapshot.candidates {
-        if let Some(index) = record.scorecards.iter().position(|s| s.path == path) {
-            let shown = &record.scorecards[index];
-            if shown.fingerprint != Some(written) && shown.scorecard == *content {
-                Arc::make_mut(record).scorecards[index].fingerprint = Some(written);
-            }
-            return;
-        }
-    }
-}
-
-/// Puts a scorecard into the in-memory snapshot, so lists show it before
-/// the worker has written it. Returns whether anything but a draft's
-/// content changed: a draft that stays a draft counts in no aggregate.
-fn upsert_scorecard(snapshot: &mut WorkspaceSnapshot, path: &Path, scorecard: &Scorecard) -> bool {
-    let Some(record) = snapshot
-        .candidates
-        .iter_mut()
-        .find(|r| r.candidate.id == scorecard.candidate)
-    else {
-        return false;
-    };
-    // Copies the record only if the aggregates thread still reads it.
-    let record = Arc::make_mut(record);
-    match record.scorecards.iter_mut().find(|s| s.path == path) {
-        Some(existing) => {
-            let was_submitted = existing.scorecard.is_submitted();
-            if existing.scorecard != *scorecard {
-                existing.scorecard = scorecard.clone();
-                // The file does not hold this (yet): what it holds is known
-                // again once the save reports, or a re-read.
-                existing.fingerprint = None;
-            }
-            was_submitted || scorecard.is_submitted()
-        }
-        None => {
-            record.scorecards.push(ScorecardRecord {
-                path: PathBuf::from(path),
-                scorecard: scorecard.clone(),
-                fingerprint: None,
-            });
-            record.scorecards.sort_by(|a, b| a.path.cmp(&b.path));
-            true
-        }
     }
 }

@@ -130,11 +130,8 @@ pub struct ScorecardApp {
     /// A quiet line of good news (an export written).
     pub(super) info: Option<String>,
     applied_theme: Option<egui::ThemePreference>,
-    /// Bumped whenever `snapshot` changes (see [`ViewContext::generation`]),
-    /// to know when `summary` and the views' caches are stale.
-    pub(super) generation: u64,
     /// The newest aggregates, with the generation they were computed from;
-    /// they trail `generation` while the aggregates thread works.
+    /// they trail the snapshot's generation while the aggregates thread works.
     pub(super) summary: Option<Computed>,
     aggregates: SummaryWorker,
     /// The candidates changed since the aggregates were last asked for.
@@ -216,7 +213,6 @@ impl ScorecardApp {
             problems: Problems::default(),
             info: None,
             applied_theme: None,
-            generation: 0,
             summary: None,
             changed: ChangedCandidates::default(),
             aggregates,
@@ -266,10 +262,9 @@ impl ScorecardApp {
         self.worker = IoWorker::spawn(workspace.clone(), move || ctx.request_repaint());
         crate::ui::remember_workspace(&mut self.settings.recent_workspaces, workspace.root());
         self.workspace = workspace;
-        self.snapshot = WorkspaceSnapshot::default();
+        self.snapshot.replace(WorkspaceSnapshot::default());
         self.loaded = false;
         self.caught_up = false;
-        self.generation += 1;
         self.summary = None;
         self.pending_export = None;
         self.debriefs.clear();
@@ -378,7 +373,7 @@ impl ScorecardApp {
     pub fn aggregates_current(&self) -> bool {
         self.summary
             .as_ref()
-            .is_some_and(|c| c.generation == self.generation && c.complete)
+            .is_some_and(|c| c.generation == self.snapshot.generation() && c.complete)
     }
 
     /// The aggregates shown, and whether they are all current
@@ -454,11 +449,11 @@ impl ScorecardApp {
         }
         if self.needs_aggregates()
             && !self.aggregates_current()
-            && !self.aggregates.has_asked(self.generation)
+            && !self.aggregates.has_asked(self.snapshot.generation())
         {
-            let touched = self.changed.take(self.generation);
+            let touched = self.changed.take(self.snapshot.generation());
             self.aggregates
-                .request(self.generation, &self.snapshot, touched);
+                .request(self.snapshot.generation(), &self.snapshot, touched);
         }
         if self.aggregates_current()
             && let Some(export) = self.pending_export.take()
@@ -586,7 +581,7 @@ impl eframe::App for ScorecardApp {
                 self.debriefs.get(
                     &screen.candidate,
                     &self.snapshot,
-                    self.generation,
+                    self.snapshot.generation(),
                     self.summary
                         .as_ref()
                         .map(|c| (c.revision, c.summary.as_ref())),
@@ -599,6 +594,7 @@ impl eframe::App for ScorecardApp {
         // The conflict prompt shows what the session says.
         let in_conflict = self.editing.as_ref().is_some_and(EditSession::in_conflict);
         let templates_dir = self.workspace.templates_dir();
+        let generation = self.snapshot.generation();
         let Self {
             snapshot,
             settings,
@@ -610,7 +606,7 @@ impl eframe::App for ScorecardApp {
         } = self;
         let mut cx = ViewContext {
             snapshot,
-            generation: self.generation,
+            generation,
             settings,
             now: clock.now(),
             templates_dir: &templates_dir,
@@ -644,13 +640,13 @@ impl eframe::App for ScorecardApp {
                 let template = compare
                     .template
                     .as_ref()
-                    .and_then(|id| cx.snapshot.templates.get(id.as_str()))
+                    .and_then(|id| cx.snapshot.templates().get(id.as_str()))
                     .map(|e| &e.template);
                 compare.ui(ui, &mut cx, template, aggregates);
             }
         }
         help_overlay_ui(ui.ctx(), &mut self.show_help);
-        if let Some(held) = super::editing::first_held(self.editing.as_ref(), &self.leaving) {
+        if let Some(held) = super::edit_session::first_held(self.editing.as_ref(), &self.leaving) {
             commands.extend(self.held_prompt.ui(ui.ctx(), &held));
         }
         for command in commands {

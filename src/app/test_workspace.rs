@@ -59,9 +59,5 @@ pub fn record(
 
 /// These candidates, with the shipped templates.
 pub fn snapshot(candidates: Vec<Arc<CandidateRecord>>) -> WorkspaceSnapshot {
-    WorkspaceSnapshot {
-        templates: TemplateSet::shipped().0,
-        candidates,
-        ..WorkspaceSnapshot::default()
-    }
+    WorkspaceSnapshot::new(TemplateSet::shipped().0, Vec::new(), candidates)
 }

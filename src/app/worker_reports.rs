@@ -16,9 +16,8 @@ impl ScorecardApp {
     pub(super) fn handle_report(&mut self, report: Report, time: f64) {
         match report {
             Report::Loaded(snapshot) => {
-                self.snapshot = *snapshot;
+                self.snapshot.replace(*snapshot);
                 self.loaded = true;
-                self.generation += 1;
                 self.check_open_file();
             }
             Report::CannotStart(err) => {
@@ -108,11 +107,10 @@ impl ScorecardApp {
                 let touched = refresh.candidates_only();
                 // A re-read of our own write changes only fingerprints:
                 // then nothing derived from the snapshot is redone.
-                if self.snapshot.apply(*refresh, &self.workspace) {
-                    self.generation += 1;
-                    if let Some(ids) = touched {
-                        self.changed.note(ids);
-                    }
+                if self.snapshot.apply(*refresh, &self.workspace)
+                    && let Some(ids) = touched
+                {
+                    self.changed.note(ids);
                 }
                 self.check_open_file();
             }

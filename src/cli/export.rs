@@ -56,7 +56,7 @@ pub fn run(
         .find(|c| c.id == record.candidate.id)
         .context("the summary lost a candidate it was given")?;
     let template = snapshot
-        .templates
+        .templates()
         .get(record.candidate.template.as_str())
         .map(|entry| &entry.template);
     let cards: Vec<Scorecard> = record
@@ -70,7 +70,7 @@ pub fn run(
         template,
         &candidate_summary,
         blind,
-        &snapshot.nudges,
+        snapshot.nudges(),
     );
     let debrief = snapshot.debrief_with_loop(debrief, record, as_of);
     let format = match format {

@@ -59,7 +59,7 @@ pub fn run(
         Err(e) => return refuse(err, &format!("candidate {}: {e}", args.candidate)),
     };
     let template = snapshot
-        .templates
+        .templates()
         .get(scorecard.template.as_str())
         .map(|entry| &entry.template);
     let text = match args.format {

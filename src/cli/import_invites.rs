@@ -47,7 +47,7 @@ pub fn run(
             }
         }
     };
-    let errors = relative_to_workspace(workspace, &snapshot.errors);
+    let errors = relative_to_workspace(workspace, snapshot.errors());
     match format {
         ImportFormat::Json => {
             let doc = plan_json(

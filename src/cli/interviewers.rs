@@ -48,7 +48,7 @@ pub fn run(
     let text = match format {
         InterviewersFormat::Json => interviewers_json(
             &figures,
-            &relative_to_workspace(workspace, &snapshot.errors),
+            &relative_to_workspace(workspace, snapshot.errors()),
         )?,
         InterviewersFormat::Csv => interviewers_csv(&figures)?,
         InterviewersFormat::Text => interviewers_text(&figures),

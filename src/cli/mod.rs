@@ -347,10 +347,11 @@ pub fn run_command(
                 ),
                 Err(_) => (
                     shipped_library().0.clone(),
-                    crate::io::WorkspaceSnapshot {
-                        templates: TemplateSet::shipped().0,
-                        ..Default::default()
-                    },
+                    crate::io::WorkspaceSnapshot::new(
+                        TemplateSet::shipped().0,
+                        Vec::new(),
+                        Vec::new(),
+                    ),
                 ),
             };
             validate::run(paths, &library, &snapshot, out, err)

@@ -70,7 +70,7 @@ pub fn run(
         PendingFormat::Json => pending_json(
             as_of,
             &pending,
-            &relative_to_workspace(workspace, &snapshot.errors),
+            &relative_to_workspace(workspace, snapshot.errors()),
         )?,
         PendingFormat::Text => pending_text(as_of, &pending),
         PendingFormat::Ics => pending_ics(as_of, &pending, |p| {

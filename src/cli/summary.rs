@@ -44,8 +44,8 @@ pub fn run(
     }
 
     let summary = narrow(snapshot.summarize_as_of(as_of), &snapshot, narrow_to);
-    let errors = relative_to_workspace(workspace, &snapshot.errors);
-    let conflicts = conflicts_relative_to_workspace(workspace, &snapshot.conflicts);
+    let errors = relative_to_workspace(workspace, snapshot.errors());
+    let conflicts = conflicts_relative_to_workspace(workspace, snapshot.conflicts());
     // The snapshot is not needed any more: its memory goes back before the
     // output is written.
     drop(snapshot);
@@ -79,10 +79,10 @@ fn report_errors(
     snapshot: WorkspaceSnapshot,
     err: &mut dyn Write,
 ) -> std::io::Result<WorkspaceSnapshot> {
-    for error in &snapshot.errors {
+    for error in snapshot.errors() {
         writeln!(err, "{error}")?;
     }
-    for copy in &snapshot.conflicts {
+    for copy in snapshot.conflicts() {
         writeln!(err, "{}: not counted: {}", copy.path.display(), copy.reason)?;
     }
     Ok(snapshot)
@@ -125,9 +125,9 @@ pub(super) fn unknown_filter(
         return Some(unknown_candidate(workspace, id));
     }
     if let Some(id) = narrow_to.template
-        && snapshot.templates.get(id).is_none()
+        && snapshot.templates().get(id).is_none()
         && !snapshot
-            .candidates
+            .candidates()
             .iter()
             .any(|r| r.candidate.template.as_str() == id)
     {
@@ -214,7 +214,7 @@ fn narrow(mut summary: Summary, snapshot: &WorkspaceSnapshot, narrow_to: &Narrow
         .collect();
     let kept: BTreeSet<&str> = summary.candidates.iter().map(|c| c.id.as_str()).collect();
     let interviewers: BTreeSet<InterviewerId> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .filter(|r| kept.contains(r.candidate.id.as_str()))
         .flat_map(|r| &r.scorecards)

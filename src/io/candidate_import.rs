@@ -129,8 +129,7 @@ pub fn plan_candidates(
 fn taken_in(snapshot: &WorkspaceSnapshot, id: &str) -> bool {
     snapshot.candidate(id).is_some()
         || snapshot
-            .modified
-            .keys()
+            .folders_seen()
             .any(|dir| dir.file_name().is_some_and(|name| name == id))
 }
 
@@ -148,7 +147,7 @@ fn plan_with(
     };
     let text = decode(path, bytes).map_err(|e| CandidateImportError::File(vec![e]))?;
     let read = read_rows(path, &text, columns).map_err(CandidateImportError::File)?;
-    let existing: Vec<&Candidate> = snapshot.candidates.iter().map(|r| &r.candidate).collect();
+    let existing: Vec<&Candidate> = snapshot.candidates().iter().map(|r| &r.candidate).collect();
     let plan = plan_rows(&read.rows, &existing, opening, now, taken);
     // The rows were checked; this keeps a file that would not load again
     // from ever being written, whatever the rules become.
@@ -286,9 +285,9 @@ mod tests {
         let written = apply_candidates(&ws, &plan).unwrap();
         assert_eq!(written.len(), 2);
         let snapshot = ws.load();
-        assert!(snapshot.errors.is_empty(), "{:?}", snapshot.errors);
+        assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
         let names: Vec<&str> = snapshot
-            .candidates
+            .candidates()
             .iter()
             .map(|r| r.candidate.name.as_str())
             .collect();

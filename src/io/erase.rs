@@ -52,8 +52,8 @@ impl WorkspaceSnapshot {
         if let Some(decision) = &record.decision {
             latest = latest.max(decision.decided_at);
         }
-        match self.modified.get(&record.dir) {
-            Some(&modified) => latest.max(modified),
+        match self.modified_at(&record.dir) {
+            Some(modified) => latest.max(modified),
             None => latest,
         }
     }
@@ -64,7 +64,7 @@ impl WorkspaceSnapshot {
     /// error until someone fixes it (or erases it by id).
     pub fn inactive_since(&self, cutoff: Timestamp) -> Vec<Slug> {
         let mut ids: Vec<Slug> = self
-            .candidates
+            .candidates()
             .iter()
             .filter(|record| self.last_activity(record) < cutoff)
             .map(|record| record.candidate.id.clone())

@@ -41,7 +41,7 @@ impl WorkspaceSnapshot {
     /// first, then by due time (DESIGN.md `scorecard pending`).
     pub fn pending(&self, as_of: Timestamp, filter: &PendingFilter) -> Vec<PlannedInterview<'_>> {
         let mut pending: Vec<PlannedInterview<'_>> = self
-            .candidates
+            .candidates()
             .iter()
             .filter(|r| {
                 filter.opening.as_deref().is_none_or(|id| {
@@ -98,7 +98,7 @@ impl WorkspaceSnapshot {
             });
         }
         summary.openings = self
-            .openings
+            .openings()
             .iter()
             .map(|o| {
                 let id = &o.opening.id;
@@ -140,7 +140,7 @@ impl WorkspaceSnapshot {
         as_of: Timestamp,
     ) -> Debrief {
         let template = self
-            .templates
+            .templates()
             .get(record.candidate.template.as_str())
             .map(|e| &e.template);
         let opening = self.opening_of(&record.candidate).map(|o| o.title.as_str());

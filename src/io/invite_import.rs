@@ -159,18 +159,18 @@ fn plan_events(
     people: &People,
 ) -> InvitePlan {
     let cards: Vec<Vec<&Scorecard>> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .map(|record| record.scorecards.iter().map(|s| &s.scorecard).collect())
         .collect();
     let roster: Vec<CandidateInfo<'_>> = snapshot
-        .candidates
+        .candidates()
         .iter()
         .zip(&cards)
         .map(|(record, cards)| CandidateInfo {
             candidate: &record.candidate,
             template: snapshot
-                .templates
+                .templates()
                 .get(record.candidate.template.as_str())
                 .map(|entry| &entry.template),
             opening: snapshot.opening_of(&record.candidate),
@@ -257,7 +257,7 @@ fn stage_changes(
     };
     apply_changes(&mut candidate, &changes.changes, scored);
     let template = definitions
-        .templates
+        .templates()
         .get(candidate.template.as_str())
         .map(|entry| &entry.template);
     let mut problems = candidate.problems();

@@ -22,7 +22,7 @@ pub fn reference_errors(
         ParsedFile::Opening(opening) => workspace.opening_reference_problems(opening),
         ParsedFile::AtsMapping(mapping) => mapping.dimension_problems(|id| {
             workspace
-                .templates
+                .templates()
                 .iter()
                 .any(|entry| entry.template.dimension(id).is_some())
         }),
@@ -62,7 +62,7 @@ pub fn check_text(
     library: &Library,
     workspace: &WorkspaceSnapshot,
 ) -> Result<ParsedFile, FileError> {
-    let parsed = parse_any_against(path, text, library, &workspace.templates)?;
+    let parsed = parse_any_against(path, text, library, workspace.templates())?;
     match reference_errors(path, text, &parsed, workspace)
         .into_iter()
         .next()

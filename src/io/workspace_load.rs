@@ -17,7 +17,7 @@ use super::records::{
     CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh,
     ScorecardRecord, Spots, fingerprint,
 };
-use super::snapshot::{WorkspaceSnapshot, sort_problems};
+use super::snapshot::WorkspaceSnapshot;
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
 use super::workspace::{CANDIDATE_FILE, DECISION_FILE, Workspace};
@@ -81,8 +81,6 @@ impl Workspace {
         use rayon::prelude::*;
         let (templates, mut errors, mut conflicts) = self.load_templates();
         let calibration = self.load_calibration(&templates);
-        errors.extend(calibration.errors);
-        conflicts.extend(calibration.conflicts);
         let (openings, opening_errors, opening_conflicts) = self.load_openings();
         errors.extend(opening_errors);
         conflicts.extend(opening_conflicts);
@@ -98,34 +96,9 @@ impl Workspace {
                 folder
             })
             .collect();
-        let mut snapshot = WorkspaceSnapshot {
-            templates,
-            openings,
-            candidates: Vec::with_capacity(folders.len()),
-            errors,
-            conflicts,
-            modified: BTreeMap::new(),
-            nudges: calibration.nudges,
-            practice: calibration.practice,
-            practice_results: calibration.practice_results,
-            reference_errors: Vec::new(),
-        };
         // Collected in folder order, so the result does not depend on timing.
-        for (dir, folder) in dirs.into_iter().zip(folders) {
-            match folder {
-                CandidateFolder::Present(record, notes) => {
-                    snapshot.candidates.push(Arc::new(*record));
-                    snapshot.note_folder(&dir, notes);
-                }
-                CandidateFolder::Broken(notes) => snapshot.note_folder(&dir, notes),
-                CandidateFolder::Gone => {}
-            }
-        }
-        // In the order `apply` keeps them, so a refresh that changes
-        // nothing compares equal.
-        sort_problems(&mut snapshot.errors, &mut snapshot.conflicts);
-        snapshot.recheck_references();
-        snapshot
+        let folders = dirs.into_iter().zip(folders).collect();
+        WorkspaceSnapshot::from_read(templates, openings, calibration, errors, conflicts, folders)
     }
 
     /// The templates in effect and the openings, without any candidate:
@@ -134,11 +107,7 @@ impl Workspace {
     pub fn load_definitions(&self) -> WorkspaceSnapshot {
         let (templates, _, _) = self.load_templates();
         let (openings, _, _) = self.load_openings();
-        WorkspaceSnapshot {
-            templates,
-            openings,
-            ..WorkspaceSnapshot::default()
-        }
+        WorkspaceSnapshot::new(templates, openings, Vec::new())
     }
 
     /// The openings in `openings/`, sorted by id, with their errors and

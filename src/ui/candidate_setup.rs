@@ -39,7 +39,7 @@ impl SetupScreen {
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(record) = cx
                 .snapshot
-                .candidates
+                .candidates()
                 .iter()
                 .find(|r| r.candidate.id == self.candidate)
             else {
@@ -52,7 +52,7 @@ impl SetupScreen {
 
     fn page_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, record: &CandidateRecord) {
         let snapshot = cx.snapshot;
-        let template = snapshot.templates.get(record.candidate.template.as_str());
+        let template = snapshot.templates().get(record.candidate.template.as_str());
         ui.horizontal(|ui| {
             ui.heading(display_name(&record.candidate, cx.settings));
             if ui.button("Debrief").clicked() {

@@ -68,7 +68,7 @@ impl CompareScreen {
                     .selected_text(selected)
                     .width(320.0)
                     .show_ui(ui, |ui| {
-                        for entry in cx.snapshot.templates.iter() {
+                        for entry in cx.snapshot.templates().iter() {
                             let t = &entry.template;
                             ui.selectable_value(&mut self.template, Some(t.id.clone()), format!("{} ({})", t.role, t.level));
                         }
@@ -149,7 +149,7 @@ impl CompareScreen {
 
     /// Picks an opening: its template, and only its candidates.
     fn opening_picker_ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>) {
-        if cx.snapshot.openings.is_empty() {
+        if cx.snapshot.openings().is_empty() {
             return;
         }
         let label = ui.label("Opening");
@@ -167,7 +167,7 @@ impl CompareScreen {
             .width(260.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.opening, None, "Any (the whole template)");
-                for record in &cx.snapshot.openings {
+                for record in cx.snapshot.openings() {
                     let o = &record.opening;
                     ui.selectable_value(&mut self.opening, Some(o.id.clone()), &o.title);
                 }
@@ -208,7 +208,7 @@ impl CompareScreen {
             // Hidden among the opening's candidates, not the template's.
             table.hidden = cx
                 .snapshot
-                .candidates
+                .candidates()
                 .iter()
                 .filter(|r| {
                     r.candidate.template == table.key.template

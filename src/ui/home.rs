@@ -65,13 +65,13 @@ impl HomeScreen {
         egui::CentralPanel::default().show(ui, |ui| {
             // Problems first, in a bounded area, so the table below keeps
             // its own scrolling.
-            if !cx.snapshot.errors.is_empty() || !cx.snapshot.conflicts.is_empty() {
+            if !cx.snapshot.errors().is_empty() || !cx.snapshot.conflicts().is_empty() {
                 egui::ScrollArea::vertical()
                     .id_salt("problems")
                     .max_height(160.0)
                     .show(ui, |ui| {
-                        file_errors_ui(ui, &cx.snapshot.errors);
-                        conflict_copies_ui(ui, &cx.snapshot.conflicts);
+                        file_errors_ui(ui, cx.snapshot.errors());
+                        conflict_copies_ui(ui, cx.snapshot.conflicts());
                     });
                 ui.separator();
             }
@@ -100,7 +100,7 @@ impl HomeScreen {
             .iter()
             .copied()
             .filter(|&at| {
-                cx.snapshot.candidates.get(at).is_some_and(|r| {
+                cx.snapshot.candidates().get(at).is_some_and(|r| {
                     let opening = r.candidate.opening.as_ref();
                     match &filter {
                         OpeningFilter::All => true,
@@ -110,7 +110,7 @@ impl HomeScreen {
                 })
             })
             .collect();
-        if cx.snapshot.candidates.is_empty() {
+        if cx.snapshot.candidates().is_empty() {
             super::first_run::first_run_ui(ui, cx);
             return;
         }
@@ -138,7 +138,7 @@ impl HomeScreen {
                 body.rows(24.0, matching.len(), |mut row| {
                     let Some(record) = matching
                         .get(row.index())
-                        .and_then(|&at| cx.snapshot.candidates.get(at))
+                        .and_then(|&at| cx.snapshot.candidates().get(at))
                     else {
                         return;
                     };
@@ -167,7 +167,7 @@ impl HomeScreen {
         if self.new_opening_ui(ui, cx) {
             return;
         }
-        let templates: Vec<_> = cx.snapshot.templates.iter().collect();
+        let templates: Vec<_> = cx.snapshot.templates().iter().collect();
         if self.new_template.is_none() {
             self.new_template = templates.first().map(|e| e.template.id.clone());
         }
@@ -183,7 +183,7 @@ impl HomeScreen {
                     ui,
                     "new_candidate_template",
                     &mut self.new_template,
-                    &cx.snapshot.templates,
+                    cx.snapshot.templates(),
                     200.0,
                 )
                 .labelled_by(label.id);
@@ -276,7 +276,7 @@ impl HomeScreen {
         });
         let (shown, count) = self.drafts.find(cx);
         for &(c, s) in shown {
-            let Some(record) = cx.snapshot.candidates.get(c) else {
+            let Some(record) = cx.snapshot.candidates().get(c) else {
                 continue;
             };
             let Some(scorecard_record) = record.scorecards.get(s) else {
@@ -314,7 +314,7 @@ fn scorecard_counts(record: &CandidateRecord, snapshot: &WorkspaceSnapshot) -> S
         .count();
     let drafts = record.scorecards.len() - submitted;
     let unreadable = snapshot
-        .errors
+        .errors()
         .iter()
         .filter(|e| e.path.starts_with(&record.dir))
         .count();
@@ -517,7 +517,7 @@ impl HomeScreen {
 
     /// The list's opening filter.
     fn opening_filter_ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>) {
-        if cx.snapshot.openings.is_empty() {
+        if cx.snapshot.openings().is_empty() {
             return;
         }
         let title = |filter: &OpeningFilter| match filter {
@@ -537,7 +537,7 @@ impl HomeScreen {
                     let mut choices = vec![OpeningFilter::All, OpeningFilter::NoOpening];
                     choices.extend(
                         cx.snapshot
-                            .openings
+                            .openings()
                             .iter()
                             .map(|o| OpeningFilter::Opening(o.opening.id.clone())),
                     );
@@ -556,7 +556,7 @@ impl HomeScreen {
     fn new_opening_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) -> bool {
         let open: Vec<_> = cx
             .snapshot
-            .openings
+            .openings()
             .iter()
             .filter(|o| o.opening.status == crate::model::OpeningStatus::Open)
             .map(|o| &o.opening)
@@ -598,7 +598,7 @@ impl HomeScreen {
         ui.weak(format!(
             "Interviewed against {}; the opening's default panel becomes their plan",
             cx.snapshot
-                .templates
+                .templates()
                 .get(opening.template.as_str())
                 .map_or_else(|| opening.template.to_string(), |e| e.template.role.clone())
         ));

@@ -42,7 +42,7 @@ impl CandidateList {
 
 fn find_matching(snapshot: &WorkspaceSnapshot, settings: &Settings, search: &str) -> Vec<usize> {
     let needle = search.trim().to_lowercase();
-    let candidates = &snapshot.candidates;
+    let candidates = &snapshot.candidates();
     let mut positions: Vec<usize> = candidates
         .iter()
         .enumerate()
@@ -74,7 +74,7 @@ fn matches_search(
 /// template is gone.
 pub fn role_of(snapshot: &WorkspaceSnapshot, record: &CandidateRecord) -> String {
     snapshot
-        .templates
+        .templates()
         .get(record.candidate.template.as_str())
         .map_or_else(
             || format!("{} (template missing)", record.candidate.template),
@@ -121,7 +121,7 @@ fn find_drafts(snapshot: &WorkspaceSnapshot, interviewer: &str) -> (Vec<DraftAt>
     let me = InterviewerId::typed(interviewer);
     let mut shown = Vec::new();
     let mut count = 0;
-    for (c, record) in snapshot.candidates.iter().enumerate() {
+    for (c, record) in snapshot.candidates().iter().enumerate() {
         for (s, scorecard_record) in record.scorecards.iter().enumerate() {
             let card = &scorecard_record.scorecard;
             let mine = me.as_ref().is_none_or(|me| InterviewerId::of(card) == *me);

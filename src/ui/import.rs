@@ -275,7 +275,7 @@ impl ImportScreen {
     fn opening_ui(&mut self, ui: &mut egui::Ui, cx: &ViewContext<'_>) {
         let open: Vec<(Slug, String)> = cx
             .snapshot
-            .openings
+            .openings()
             .iter()
             .filter(|o| o.opening.status == OpeningStatus::Open)
             .map(|o| (o.opening.id.clone(), o.opening.title.clone()))

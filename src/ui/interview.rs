@@ -142,7 +142,7 @@ impl InterviewScreen {
     /// Draws the screen.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
         let time = ui.input(|i| i.time);
-        let nudges = std::sync::Arc::clone(&cx.snapshot.nudges);
+        let nudges = std::sync::Arc::clone(cx.snapshot.nudges());
         self.handle_keys(ui, time);
         egui::Panel::top("interview_header").show(ui, |ui| self.header_ui(ui, cx.settings, time));
         if self.conflict {

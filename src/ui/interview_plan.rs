@@ -81,7 +81,7 @@ impl PlanDraft {
         candidate.interviews = interviews;
         let template = cx
             .snapshot
-            .templates
+            .templates()
             .get(candidate.template.as_str())
             .map(|e| &e.template);
         for problem in candidate
@@ -118,7 +118,7 @@ impl PlanDraft {
         }
         let template = cx
             .snapshot
-            .templates
+            .templates()
             .get(record.candidate.template.as_str())
             .map(|e| &e.template);
         let states = cx.snapshot.plan_of(record, cx.now);

@@ -201,7 +201,7 @@ impl InterviewersScreen {
                 .selected_text(opening_shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.opening, None, "Every opening");
-                    for record in &cx.snapshot.openings {
+                    for record in cx.snapshot.openings() {
                         let opening = &record.opening;
                         ui.selectable_value(
                             &mut self.opening,
@@ -376,7 +376,7 @@ fn distribution_chart_ui(
 /// How many practice rounds an interviewer has kept.
 fn practice_rounds(cx: &ViewContext<'_>, id: &InterviewerId) -> usize {
     cx.snapshot
-        .practice_results
+        .practice_results()
         .iter()
         .find(|r| &r.id() == id)
         .map_or(0, |r| r.rounds.len())
@@ -385,12 +385,12 @@ fn practice_rounds(cx: &ViewContext<'_>, id: &InterviewerId) -> usize {
 /// Who has practised, for a coordinator: including people with no
 /// submitted scorecard yet.
 fn practised_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>) {
-    if !cx.settings.coordinator || cx.snapshot.practice_results.is_empty() {
+    if !cx.settings.coordinator || cx.snapshot.practice_results().is_empty() {
         return;
     }
     ui.add_space(8.0);
     ui.strong("Who has practised");
-    for results in cx.snapshot.practice_results.iter() {
+    for results in cx.snapshot.practice_results().iter() {
         let last = results
             .rounds
             .last()
@@ -406,7 +406,7 @@ fn practised_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>) {
 
 fn template_name(cx: &ViewContext<'_>, id: &Slug) -> String {
     cx.snapshot
-        .templates
+        .templates()
         .get(id.as_str())
         .map_or_else(|| id.to_string(), |e| e.template.role.clone())
 }

@@ -158,7 +158,7 @@ impl OpeningEditor {
         };
         let template = cx
             .snapshot
-            .templates
+            .templates()
             .get(opening.template.as_str())
             .map(|e| &e.template);
         for problem in opening
@@ -198,7 +198,7 @@ impl OpeningsScreen {
             if ui.button("New opening…").clicked() {
                 let template = cx
                     .snapshot
-                    .templates
+                    .templates()
                     .iter()
                     .next()
                     .map(|e| e.template.id.clone());
@@ -209,7 +209,7 @@ impl OpeningsScreen {
                 ));
             }
         });
-        if cx.snapshot.openings.is_empty() {
+        if cx.snapshot.openings().is_empty() {
             ui.weak("No openings yet: an opening names the template, the hiring manager and the default panel");
             return;
         }
@@ -222,7 +222,7 @@ impl OpeningsScreen {
             .as_ref()
             .map(|(_, c)| c.as_slice())
             .unwrap_or_default();
-        for record in &cx.snapshot.openings {
+        for record in cx.snapshot.openings() {
             let opening = &record.opening;
             ui.separator();
             let [count, decided, owed, overdue] = counts
@@ -234,7 +234,7 @@ impl OpeningsScreen {
                 ui.label(format!("· {}", opening.status.label()));
                 let role = cx
                     .snapshot
-                    .templates
+                    .templates()
                     .get(opening.template.as_str())
                     .map_or_else(|| opening.template.to_string(), |e| e.template.role.clone());
                 ui.weak(format!(
@@ -288,7 +288,7 @@ impl OpeningsScreen {
                 .show(ui, |ui| {
                     let of_opening = cx
                         .snapshot
-                        .candidates
+                        .candidates()
                         .iter()
                         .filter(|r| r.candidate.opening.as_ref() == Some(&opening.id));
                     for r in of_opening {
@@ -317,7 +317,7 @@ impl OpeningsScreen {
         } else {
             "Edit opening"
         });
-        let templates: Vec<_> = cx.snapshot.templates.iter().collect();
+        let templates: Vec<_> = cx.snapshot.templates().iter().collect();
         egui::Grid::new("opening_fields")
             .num_columns(2)
             .spacing([12.0, 6.0])
@@ -340,7 +340,7 @@ impl OpeningsScreen {
                 let selected = editor
                     .template
                     .as_ref()
-                    .and_then(|id| cx.snapshot.templates.get(id.as_str()))
+                    .and_then(|id| cx.snapshot.templates().get(id.as_str()))
                     .map_or_else(String::new, |e| e.template.role.clone());
                 egui::ComboBox::from_id_salt("opening_template")
                     .selected_text(selected)
@@ -385,7 +385,7 @@ impl OpeningsScreen {
         let template = editor
             .template
             .as_ref()
-            .and_then(|id| cx.snapshot.templates.get(id.as_str()))
+            .and_then(|id| cx.snapshot.templates().get(id.as_str()))
             .map(|e| &e.template);
         let mut remove = None;
         for (i, stage) in editor.stages.iter_mut().enumerate() {
@@ -454,11 +454,11 @@ impl OpeningsScreen {
 fn opening_counts(cx: &ViewContext<'_>) -> Vec<OpeningCounts> {
     let mut counts: Vec<OpeningCounts> = cx
         .snapshot
-        .openings
+        .openings()
         .iter()
         .map(|o| (o.opening.id.clone(), [0; 4]))
         .collect();
-    for record in &cx.snapshot.candidates {
+    for record in cx.snapshot.candidates() {
         let Some(id) = &record.candidate.opening else {
             continue;
         };

@@ -64,7 +64,7 @@ impl PracticeScreen {
         );
         ui.add_space(6.0);
         let mut counts: Vec<(&Slug, usize)> = Vec::new();
-        for case in cx.snapshot.practice.iter() {
+        for case in cx.snapshot.practice().iter() {
             match counts.last_mut() {
                 Some((id, n)) if *id == &case.template => *n += 1,
                 _ => counts.push((&case.template, 1)),
@@ -74,7 +74,7 @@ impl PracticeScreen {
             ui.label("No practice cases in effect");
         }
         for (id, n) in counts {
-            let title = match cx.snapshot.templates.get(id.as_str()) {
+            let title = match cx.snapshot.templates().get(id.as_str()) {
                 Some(entry) => format!(
                     "{} ({}): {n} cases",
                     entry.template.role, entry.template.level
@@ -92,7 +92,7 @@ impl PracticeScreen {
     fn round_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, template: &Slug) {
         let cases: Vec<&PracticeCase> = cx
             .snapshot
-            .practice
+            .practice()
             .iter()
             .filter(|c| &c.template == template)
             .collect();
@@ -115,7 +115,7 @@ impl PracticeScreen {
         };
         let dimension = cx
             .snapshot
-            .templates
+            .templates()
             .get(template.as_str())
             .and_then(|e| e.template.dimension(case.dimension.as_str()));
         ui.label(format!("Case {} of {}", self.position + 1, cases.len()));
@@ -236,7 +236,7 @@ fn past_rounds_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>) {
         ui.weak("Type your name on the home screen to keep your practice results");
         return;
     };
-    let Some(mine) = cx.snapshot.practice_results.iter().find(|r| r.id() == me) else {
+    let Some(mine) = cx.snapshot.practice_results().iter().find(|r| r.id() == me) else {
         return;
     };
     ui.strong("Your rounds");

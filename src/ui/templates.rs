@@ -241,7 +241,7 @@ impl TemplatesScreen {
                 let entry = self
                     .selected
                     .as_ref()
-                    .and_then(|id| cx.snapshot.templates.get(id.as_str()))
+                    .and_then(|id| cx.snapshot.templates().get(id.as_str()))
                     .cloned();
                 match entry {
                     Some(entry) => self.preview_ui(ui, cx, &entry),
@@ -257,7 +257,7 @@ impl TemplatesScreen {
         ui.heading("Templates");
         ui.weak("Shipped ones are built in; a workspace file with the same id replaces one");
         super::template_picker::filter_field_ui(ui, &mut self.filter);
-        let groups = super::grouped(&cx.snapshot.templates, &self.filter);
+        let groups = super::grouped(cx.snapshot.templates(), &self.filter);
         if groups.is_empty() {
             ui.weak("No template matches");
         }
@@ -281,7 +281,7 @@ impl TemplatesScreen {
         }
         let errors: Vec<_> = cx
             .snapshot
-            .errors
+            .errors()
             .iter()
             .filter(|e| e.path.starts_with(cx.templates_dir) || e.path.starts_with("scorecards"))
             .cloned()

@@ -137,9 +137,9 @@ fn a_coordinator_opens_an_opening_adds_a_candidate_and_sees_owed_then_submitted(
     app.get_by_label("Add candidate").click();
     app.run();
     wait_until(&mut app, "the candidate is on disk", |a| {
-        a.snapshot().candidates.len() == 1
+        a.snapshot().candidates().len() == 1
     });
-    let id = app.state().snapshot().candidates[0].candidate.id.clone();
+    let id = app.state().snapshot().candidates()[0].candidate.id.clone();
     let record = ws
         .path()
         .join("candidates")
@@ -166,7 +166,7 @@ fn a_coordinator_opens_an_opening_adds_a_candidate_and_sees_owed_then_submitted(
     let path = store.scorecard_path(&id, "Priya Raman", "").unwrap();
     store.save_scorecard(&path, &card).unwrap();
     wait_until(&mut app, "Priya's scorecard is read", |a| {
-        a.snapshot().candidates[0].scorecards.len() == 1
+        a.snapshot().candidates()[0].scorecards.len() == 1
     });
     app.run();
     app.get_by_label("submitted");

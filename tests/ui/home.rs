@@ -26,11 +26,11 @@ fn a_coordinator_adds_a_candidate_who_is_saved_and_opened() {
     app.get_by_label("Alex Doe");
     app.get_by_label("Infrastructure Engineer (Mid-level IC)");
     wait_until(&mut app, "the candidate is on disk", |_| {
-        !Workspace::new(ws.path()).load().candidates.is_empty()
+        !Workspace::new(ws.path()).load().candidates().is_empty()
     });
     let snapshot = Workspace::new(ws.path()).load();
-    assert_eq!(snapshot.candidates[0].candidate.name, "Alex Doe");
-    assert_eq!(snapshot.candidates[0].candidate.created_at, now());
+    assert_eq!(snapshot.candidates()[0].candidate.name, "Alex Doe");
+    assert_eq!(snapshot.candidates()[0].candidate.created_at, now());
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn adding_a_candidate_without_a_name_says_why_and_adds_nothing() {
     app.get_by_label("Add candidate").click();
     app.run();
     app.get_by_label("Type the candidate's name first");
-    assert!(app.state().snapshot().candidates.is_empty());
+    assert!(app.state().snapshot().candidates().is_empty());
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn search_results_follow_a_colleagues_new_candidate_and_blind_mode() {
     // A colleague adds a candidate while the search stays typed.
     add_candidate(ws.path(), "c-3", "Robin Lee");
     wait_until(&mut app, "the new candidate is read", |a| {
-        a.snapshot().candidates.len() == 3
+        a.snapshot().candidates().len() == 3
     });
     app.run();
     app.get_by_label("Robin Lee");
@@ -191,21 +191,21 @@ fn a_new_user_opens_the_sample_workspace_from_an_empty_one() {
     app.get_by_label("Open a sample workspace").click();
     app.run();
     wait_until(&mut app, "the sample is open and read", |app| {
-        app.is_loaded() && !app.snapshot().candidates.is_empty()
+        app.is_loaded() && !app.snapshot().candidates().is_empty()
     });
     let sample = outer.path().join("mine-sample");
     assert_eq!(app.state().workspace_root(), sample);
     // Labelled as sample data, and the user's own workspace is untouched.
     app.get_by_label("Sample data");
     assert!(!ws.join("candidates").exists());
-    assert!(Workspace::new(&sample).load().candidates.len() >= 10);
+    assert!(Workspace::new(&sample).load().candidates().len() >= 10);
 
     // Back to the user's own through the recent workspaces.
     app.get_by_label("Open workspace…").click();
     app.run();
     app.get_by_label(ws.to_str().unwrap()).click();
     wait_until(&mut app, "the own workspace is open", |app| {
-        app.is_loaded() && app.snapshot().candidates.is_empty()
+        app.is_loaded() && app.snapshot().candidates().is_empty()
     });
     assert_eq!(app.state().workspace_root(), ws);
     app.get_by_label("No candidates yet");
@@ -225,7 +225,7 @@ fn a_workspace_folder_can_be_typed() {
     app.run();
     app.get_by_label("Open").click();
     wait_until(&mut app, "the other workspace is read", |app| {
-        app.is_loaded() && !app.snapshot().candidates.is_empty()
+        app.is_loaded() && !app.snapshot().candidates().is_empty()
     });
     app.get_by_label("Alex Doe");
     assert_eq!(app.state().settings().recent_workspaces[0], other.path());

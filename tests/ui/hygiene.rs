@@ -17,7 +17,7 @@ fn a_flood_of_broken_files_is_counted_not_drawn() {
         fs::File::create(folder.join(format!("e{i:03}--.ron"))).unwrap();
     }
     let app = open_app(ws.path(), "Priya Raman");
-    assert_eq!(app.state().snapshot().errors.len(), 250);
+    assert_eq!(app.state().snapshot().errors().len(), 250);
     app.get_by_label_contains("250 file(s) could not be read");
     app.get_by_label_contains("… and 50 more, not shown here");
     assert!(app.query_by_label_contains("e249--.ron").is_none());

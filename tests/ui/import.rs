@@ -188,12 +188,12 @@ fn a_coordinator_imports_an_ats_export_into_the_opening() {
     );
     app.get_by_label("Apply").click();
     wait_until(&mut app, "the candidates are added", |a| {
-        a.snapshot().candidates.len() == 1 + created
+        a.snapshot().candidates().len() == 1 + created
     });
     let tomasz = app
         .state()
         .snapshot()
-        .candidates
+        .candidates()
         .iter()
         .find(|r| r.candidate.name == "Tomasz Wiśniewski")
         .unwrap();

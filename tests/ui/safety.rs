@@ -120,7 +120,7 @@ fn a_coordinator_erases_a_candidate_after_confirming() {
     app.get_by_label("Erase").click();
     app.run();
     wait_until(&mut app, "the candidate is erased", |a| {
-        a.snapshot().candidates.len() == 1 && !ws.path().join("candidates/c-1").exists()
+        a.snapshot().candidates().len() == 1 && !ws.path().join("candidates/c-1").exists()
     });
     assert!(app.query_by_label("Alex Doe").is_none());
     app.get_by_label("Sam Lee");

@@ -51,7 +51,7 @@ fn a_colleagues_draft_waits_on_home_until_they_submit_it() {
         .unwrap();
     store.save_scorecard(&path, &draft).unwrap();
     wait_until(&mut app, "the colleague's draft is read", |a| {
-        a.snapshot().candidates[0].scorecards.len() == 1
+        a.snapshot().candidates()[0].scorecards.len() == 1
     });
     app.run();
     app.get_by_label("Alex Doe: General interview by Sam Lee, started 2 h ago");
@@ -59,7 +59,7 @@ fn a_colleagues_draft_waits_on_home_until_they_submit_it() {
     // They submit it on their laptop: it leaves the list.
     assert_eq!(colleague_submits(ws.path()), path);
     wait_until(&mut app, "the submission is read", |a| {
-        a.snapshot().candidates[0].scorecards[0]
+        a.snapshot().candidates()[0].scorecards[0]
             .scorecard
             .is_submitted()
     });
@@ -78,7 +78,7 @@ fn a_colleagues_submission_appears_without_a_restart() {
     colleague_submits(ws.path());
 
     wait_until(&mut app, "the colleague's scorecard shows", |a| {
-        a.snapshot().candidates[0].scorecards.len() == 1
+        a.snapshot().candidates()[0].scorecards.len() == 1
     });
     app.get_by_label("1 submitted, 0 draft");
 }
@@ -98,7 +98,7 @@ fn the_compare_table_follows_a_colleagues_submission() {
     // A colleague's "no hire" arrives while the table is open.
     colleague_submits(ws.path());
     wait_until(&mut app, "the colleague's scorecard is read", |a| {
-        a.snapshot().candidates[0].scorecards.len() == 1
+        a.snapshot().candidates()[0].scorecards.len() == 1
     });
     wait_numbers(&mut app);
     app.get_by_label_contains("hires 0 of 1");
@@ -131,7 +131,7 @@ fn an_export_right_after_a_colleagues_submission_includes_it() {
     // win the race, so this story does not pin down the waiting itself.)
     colleague_submits(ws.path());
     wait_until(&mut app, "the colleague's scorecard is read", |a| {
-        a.snapshot().candidates[0].scorecards.len() == 1
+        a.snapshot().candidates()[0].scorecards.len() == 1
     });
     app.get_by_label("Export").click();
     wait_until(&mut app, "the export is written", |_| path.exists());
@@ -157,7 +157,7 @@ fn sync_conflict_copies_are_shown_never_counted_never_deleted() {
     app.get_by_label_contains("conflicted copy 2026-11-21).ron");
     app.get_by_label_contains("unresolved merge conflict (git conflict markers)");
     app.get_by_label("1 submitted, 0 draft, 1 unreadable");
-    assert_eq!(app.state().snapshot().candidates[0].scorecards.len(), 1);
+    assert_eq!(app.state().snapshot().candidates()[0].scorecards.len(), 1);
     for _ in 0..5 {
         app.step();
     }
@@ -204,9 +204,9 @@ fn a_file_changed_on_disk_while_open_is_never_written_over() {
     assert!(!interview.conflict);
     assert_eq!(interview.scorecard.notes, "written on the other laptop");
     wait_until(&mut app, "my copy is written", |a| {
-        !a.snapshot().conflicts.is_empty()
+        !a.snapshot().conflicts().is_empty()
     });
-    let copy = &app.state().snapshot().conflicts[0].path;
+    let copy = &app.state().snapshot().conflicts()[0].path;
     assert!(
         copy.to_string_lossy()
             .contains("conflicted copy kept by Scorecard")
@@ -256,7 +256,7 @@ fn a_template_edited_in_a_text_editor_reloads_and_a_broken_edit_keeps_the_last_g
         );
     fs::write(dir.join("platform-engineer.ron"), &custom).unwrap();
     wait_until(&mut app, "the new template is in effect", |a| {
-        a.snapshot().templates.get("platform-engineer").is_some()
+        a.snapshot().templates().get("platform-engineer").is_some()
     });
 
     fs::write(
@@ -265,13 +265,13 @@ fn a_template_edited_in_a_text_editor_reloads_and_a_broken_edit_keeps_the_last_g
     )
     .unwrap();
     wait_until(&mut app, "the broken edit is reported", |a| {
-        !a.snapshot().errors.is_empty()
+        !a.snapshot().errors().is_empty()
     });
     app.get_by_label_contains("platform-engineer.ron:");
     let entry = app
         .state()
         .snapshot()
-        .templates
+        .templates()
         .get("platform-engineer")
         .cloned();
     assert_eq!(

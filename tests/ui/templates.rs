@@ -70,7 +70,7 @@ fn an_author_clones_a_template_edits_it_and_saves_a_valid_file() {
         .join("templates/infrastructure-engineer-custom.ron");
     wait_until(&mut app, "the template is in effect", |a| {
         a.snapshot()
-            .templates
+            .templates()
             .get("infrastructure-engineer-custom")
             .is_some()
     });
