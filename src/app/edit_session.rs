@@ -613,17 +613,6 @@ impl EditSession {
     }
 }
 
-/// The first words held by the open session or a closing one.
-pub fn first_held<'a>(
-    editing: Option<&'a EditSession>,
-    leaving: &'a [EditSession],
-) -> Option<HeldWords<'a>> {
-    editing
-        .into_iter()
-        .chain(leaving)
-        .find_map(EditSession::held)
-}
-
 /// Where *keep both* (and closing in a conflict) puts this version: a name
 /// every sync tool and this app treat as a conflict copy, next to the
 /// original. The worker never writes it over an existing file.

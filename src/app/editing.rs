@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::edit_session::Phase;
 use super::edit_session::{
     CloseStep, CopyOutcome, CopyRequest, DiskState, EditSession, Resolved, SaveRequest, Theirs,
     conflict_copy_path,
@@ -23,7 +22,8 @@ const CLOSE_WAIT: Duration = Duration::from_secs(10);
 impl ScorecardApp {
     /// Each frame: sends the save the session says is due.
     pub(super) fn autosave(&mut self, time: f64) {
-        let (Some(session), Screen::Interview(interview)) = (&mut self.editing, &self.screen)
+        let (Some(session), Screen::Interview(interview)) =
+            (self.sessions.open_mut(), &self.screen)
         else {
             return;
         };
@@ -67,25 +67,17 @@ impl ScorecardApp {
     /// copied aside, or held) stays closing: the new session starts from
     /// the file.
     pub(super) fn begin_editing(&mut self, session: EditSession) {
-        let taken_back = self
-            .leaving
-            .iter()
-            .position(|s| s.path() == session.path() && s.phase() != Phase::Closing);
-        let session = match taken_back {
-            Some(index) => self.leaving.remove(index),
-            None => session,
-        };
+        let edits = self.sessions.begin(session);
         if let Screen::Interview(interview) = &mut self.screen {
-            interview.edits = interview.edits.max(session.edits());
+            interview.edits = interview.edits.max(edits);
         }
-        self.editing = Some(session);
     }
 
     /// Closes the open scorecard's session (leaving its screen, or closing
     /// the window): its last edits are saved, or copied aside if the file
     /// cannot take them. Nothing is waited for here.
     pub(super) fn leave_interview(&mut self, time: f64) {
-        let Some(mut session) = self.editing.take() else {
+        let Some(mut session) = self.sessions.take_open() else {
             return;
         };
         let Screen::Interview(interview) = &self.screen else {
@@ -105,12 +97,12 @@ impl ScorecardApp {
             CloseStep::Done => {}
             CloseStep::Save(save) => {
                 self.send_save(save);
-                self.leaving.push(session);
+                self.sessions.keep_closing(session);
             }
-            CloseStep::Wait | CloseStep::Held => self.leaving.push(session),
+            CloseStep::Wait | CloseStep::Held => self.sessions.keep_closing(session),
             CloseStep::Copy(copy) => {
                 self.send_copy(copy, CopyReason::Closing);
-                self.leaving.push(session);
+                self.sessions.keep_closing(session);
             }
         }
     }
@@ -128,7 +120,7 @@ impl ScorecardApp {
         if let Ok(written) = result {
             self.snapshot.set_fingerprint(path, written, &scorecard);
         }
-        if let Some(session) = self.editing.as_mut().filter(|s| s.path() == path) {
+        if let Some(session) = self.sessions.open_mut().filter(|s| s.path() == path) {
             session.saved(id, generation, &result, time);
             if session.in_conflict() {
                 // Read their version, to offer it.
@@ -136,8 +128,7 @@ impl ScorecardApp {
             }
             return;
         }
-        if let Some(index) = self.leaving.iter().position(|s| s.path() == path) {
-            let mut session = self.leaving.remove(index);
+        if let Some(mut session) = self.sessions.take_closing(|s| s.path() == path) {
             session.saved(id, generation, &result, time);
             let copy_to = conflict_copy_path(path, self.clock.now());
             let step = session.close_again(time, copy_to);
@@ -163,19 +154,18 @@ impl ScorecardApp {
             .as_ref()
             .map(|_| ())
             .map_err(|err| format!("{err:#}"));
-        let outcome = if let Some(session) = self.editing.as_mut().filter(|s| s.awaits_copy(asked))
-        {
-            session.copy_written(asked, told)
-        } else if let Some(index) = self.leaving.iter().position(|s| s.awaits_copy(asked)) {
-            let mut session = self.leaving.remove(index);
-            let outcome = session.copy_written(asked, told);
-            let copy_to = conflict_copy_path(session.path(), self.clock.now());
-            let step = session.close_again(time, copy_to);
-            self.carry_out(session, step);
-            outcome
-        } else {
-            CopyOutcome::NotOurs
-        };
+        let outcome =
+            if let Some(session) = self.sessions.open_mut().filter(|s| s.awaits_copy(asked)) {
+                session.copy_written(asked, told)
+            } else if let Some(mut session) = self.sessions.take_closing(|s| s.awaits_copy(asked)) {
+                let outcome = session.copy_written(asked, told);
+                let copy_to = conflict_copy_path(session.path(), self.clock.now());
+                let step = session.close_again(time, copy_to);
+                self.carry_out(session, step);
+                outcome
+            } else {
+                CopyOutcome::NotOurs
+            };
         match (outcome, result) {
             (CopyOutcome::Retry(again), Err(err)) => {
                 log::warn!("{}: not written ({err:#}); trying again", asked.display());
@@ -213,20 +203,12 @@ impl ScorecardApp {
     /// The first words no write could put on disk, waiting for the user
     /// (the prompt shows them; closing the window waits for them).
     pub fn held_words(&self) -> Option<HeldWords<'_>> {
-        super::edit_session::first_held(self.editing.as_ref(), &self.leaving)
-    }
-
-    /// Runs `act` on each session until one answers.
-    fn first_session<T>(&mut self, act: impl FnMut(&mut EditSession) -> Option<T>) -> Option<T> {
-        self.editing
-            .iter_mut()
-            .chain(&mut self.leaving)
-            .find_map(act)
+        self.sessions.held()
     }
 
     /// The user's *Try again* on the words held for `copy`.
     pub(super) fn retry_held_words(&mut self, copy: &Path) {
-        if let Some(again) = self.first_session(|s| s.retry_held(copy)) {
+        if let Some(again) = self.sessions.find_map_mut(|s| s.retry_held(copy)) {
             self.send_copy(again, CopyReason::Closing);
         }
     }
@@ -238,7 +220,10 @@ impl ScorecardApp {
                 .push("Type where to save your words, or choose a file".to_owned());
             return;
         }
-        if let Some(request) = self.first_session(|s| s.save_held_as(copy, path.clone())) {
+        if let Some(request) = self
+            .sessions
+            .find_map_mut(|s| s.save_held_as(copy, path.clone()))
+        {
             self.send_copy(request, CopyReason::SavedAs);
         }
     }
@@ -246,7 +231,7 @@ impl ScorecardApp {
     /// The user's *Discard these words* for those held for `copy`: a
     /// closing session they held back is over.
     pub(super) fn discard_held_words(&mut self, copy: &Path, time: f64) {
-        let Some(file) = self.first_session(|s| {
+        let Some(file) = self.sessions.find_map_mut(|s| {
             let file = s.path().to_path_buf();
             s.discard_held(copy).then_some(file)
         }) else {
@@ -256,8 +241,7 @@ impl ScorecardApp {
             "{}: the words that could not be written were discarded by the user",
             file.display()
         );
-        if let Some(index) = self.leaving.iter().position(|s| s.path() == file) {
-            let mut session = self.leaving.remove(index);
+        if let Some(mut session) = self.sessions.take_closing(|s| s.path() == file) {
             let step = session.close_again(time, conflict_copy_path(&file, self.clock.now()));
             self.carry_out(session, step);
         }
@@ -266,7 +250,7 @@ impl ScorecardApp {
     /// After a re-read: the open scorecard's session learns what its file
     /// holds now (a colleague's write is a conflict).
     pub(super) fn check_open_file(&mut self) {
-        let Some(session) = &mut self.editing else {
+        let Some(session) = self.sessions.open_mut() else {
             return;
         };
         if let Some(state) = disk_state(&self.snapshot, session.path()) {
@@ -276,7 +260,8 @@ impl ScorecardApp {
 
     /// The user's choice in a conflict.
     pub(super) fn resolve_conflict(&mut self, resolution: Resolution) {
-        let (Some(session), Screen::Interview(interview)) = (&mut self.editing, &mut self.screen)
+        let (Some(session), Screen::Interview(interview)) =
+            (self.sessions.open_mut(), &mut self.screen)
         else {
             return;
         };
@@ -312,11 +297,7 @@ impl ScorecardApp {
             .iter()
             .map(|id| self.workspace.candidate_dir(id))
             .collect();
-        let theirs = |session: &EditSession| dirs.iter().any(|d| session.path().starts_with(d));
-        if self.editing.as_ref().is_some_and(theirs) {
-            self.editing = None;
-        }
-        self.leaving.retain(|s| !theirs(s));
+        self.sessions.drop_under(&dirs);
     }
 
     /// What closing the window does: the open scorecard's session closes,
@@ -333,17 +314,17 @@ impl ScorecardApp {
         let mark = self.problems.mark();
         self.leave_interview(time);
         let deadline = Instant::now() + CLOSE_WAIT;
-        while self.leaving.iter().any(EditSession::waits_for_a_write) {
+        while self.sessions.waiting().next().is_some() {
             let left = deadline.saturating_duration_since(Instant::now());
             let Some(report) = self.worker.recv_timeout(left) else {
                 break;
             };
             self.handle_report(report, time);
         }
-        for session in self.leaving.iter().filter(|s| s.waits_for_a_write()) {
+        for path in self.sessions.waiting() {
             log::error!(
                 "{}: closed before its last write was confirmed",
-                session.path().display()
+                path.display()
             );
         }
         for problem in self.problems.told_since(mark) {
@@ -365,11 +346,7 @@ impl ScorecardApp {
 
     /// Whether every session's writes are settled (tests wait for it).
     pub fn writes_settled(&self) -> bool {
-        self.leaving.is_empty()
-            && self
-                .editing
-                .as_ref()
-                .is_none_or(|s| !s.is_dirty() && !s.has_pending_copies())
+        self.sessions.settled()
     }
 }
 

@@ -20,6 +20,7 @@ mod reminders;
 mod reminding;
 mod sample;
 mod scorecard_app;
+mod sessions;
 mod summary_worker;
 #[cfg(test)]
 mod test_workspace;

@@ -21,6 +21,7 @@ use super::import_preview::PendingImport;
 use super::io_worker::{IoWorker, Job};
 use super::live_updates::{LiveUpdates, Wanted};
 use super::reminders::Reminders;
+use super::sessions::Sessions;
 use super::summary_worker::{Computed, SummaryWorker};
 use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
@@ -116,12 +117,8 @@ pub struct ScorecardApp {
     pub(super) caught_up: bool,
     pub(super) home: HomeScreen,
     pub(super) screen: Screen,
-    /// The session of the scorecard on the interview screen.
-    pub(super) editing: Option<EditSession>,
-    /// Sessions closed by leaving their screen whose last save is still on
-    /// its way: they are fed its report, and copy the words aside if it
-    /// fails.
-    pub(super) leaving: Vec<EditSession>,
+    /// The open scorecard's edit session, and those still closing.
+    pub(super) sessions: Sessions,
     /// The prompt for words no write could take, while there are such.
     pub(super) held_prompt: HeldWordsPrompt,
     pub(super) show_help: bool,
@@ -206,8 +203,7 @@ impl ScorecardApp {
             caught_up: false,
             home: HomeScreen::default(),
             screen: Screen::Home,
-            editing: None,
-            leaving: Vec::new(),
+            sessions: Sessions::default(),
             held_prompt: HeldWordsPrompt::default(),
             show_help: false,
             problems: Problems::default(),
@@ -250,7 +246,7 @@ impl ScorecardApp {
             );
             return;
         }
-        if !self.leaving.is_empty() {
+        if !self.sessions.none_closing() {
             self.problems.push(
                 "The last edits are still being saved: open the workspace again in a moment"
                     .to_owned(),
@@ -331,7 +327,7 @@ impl ScorecardApp {
 
     /// The open scorecard's edit session, if a scorecard is open.
     pub fn edit_session(&self) -> Option<&EditSession> {
-        self.editing.as_ref()
+        self.sessions.open()
     }
 
     /// The preferences.
@@ -352,19 +348,7 @@ impl ScorecardApp {
     /// What the save indicator says: the open scorecard's session, or else
     /// the sessions still finishing their last save.
     pub fn save_status(&self) -> SaveStatus {
-        if let Some(session) = &self.editing {
-            return session.status();
-        }
-        let mut status = SaveStatus::Idle;
-        for session in &self.leaving {
-            match session.status() {
-                SaveStatus::Idle | SaveStatus::Saved => {}
-                SaveStatus::Saving if status == SaveStatus::Idle => status = SaveStatus::Saving,
-                SaveStatus::Saving => {}
-                worse => return worse,
-            }
-        }
-        status
+        self.sessions.status()
     }
 
     /// Whether the aggregates shown are those of the workspace as it is now,
@@ -541,7 +525,7 @@ impl eframe::App for ScorecardApp {
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_window() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
-        if let Some(seconds) = self.editing.as_ref().and_then(|s| s.next_due_in(time)) {
+        if let Some(seconds) = self.sessions.open().and_then(|s| s.next_due_in(time)) {
             ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
         }
     }
@@ -592,7 +576,7 @@ impl eframe::App for ScorecardApp {
             _ => None,
         };
         // The conflict prompt shows what the session says.
-        let in_conflict = self.editing.as_ref().is_some_and(EditSession::in_conflict);
+        let in_conflict = self.sessions.open().is_some_and(EditSession::in_conflict);
         let templates_dir = self.workspace.templates_dir();
         let generation = self.snapshot.generation();
         let Self {
@@ -646,7 +630,7 @@ impl eframe::App for ScorecardApp {
             }
         }
         help_overlay_ui(ui.ctx(), &mut self.show_help);
-        if let Some(held) = super::edit_session::first_held(self.editing.as_ref(), &self.leaving) {
+        if let Some(held) = self.sessions.held() {
             commands.extend(self.held_prompt.ui(ui.ctx(), &held));
         }
         for command in commands {
