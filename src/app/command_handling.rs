@@ -197,7 +197,7 @@ impl ScorecardApp {
         self.leave_to(Screen::Home, time);
         self.snapshot.erase(&ids);
         // The aggregates and the debrief hold their names and red flags too.
-        self.summary = None;
+        self.aggregates.forget_shown();
         self.debriefs.clear();
         self.worker.send(Job::Erase(ids));
     }
@@ -487,7 +487,7 @@ impl ScorecardApp {
     /// Renders a debrief export from the current aggregates and hands it to
     /// the worker.
     pub(super) fn write_export(&mut self, request: ExportRequest) {
-        let summary = self.summary.as_ref().map(|c| c.summary.as_ref());
+        let summary = self.aggregates.summary();
         let debrief = match build_debrief(
             &request.candidate,
             &self.snapshot,

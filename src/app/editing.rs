@@ -42,7 +42,7 @@ impl ScorecardApp {
             base,
         } = save;
         if self.snapshot.apply_scorecard(&path, &scorecard) {
-            self.changed.note([scorecard.candidate.clone()]);
+            self.aggregates.note_changed([scorecard.candidate.clone()]);
         }
         self.worker.send(Job::SaveScorecard {
             path,

@@ -1,6 +1,7 @@
 //! The desktop app: the event loop that applies the views' commands, and the
 //! worker that does their I/O.
 
+mod aggregates;
 mod autosave;
 mod changed_candidates;
 mod clock;

@@ -11,7 +11,7 @@
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
-use super::changed_candidates::ChangedCandidates;
+use super::aggregates::Aggregates;
 use super::clock::{Clock, SystemClock};
 use super::debrief_cache::{DebriefCache, DebriefView};
 use super::desktop::{Desktop, SystemDesktop};
@@ -22,7 +22,6 @@ use super::io_worker::{IoWorker, Job};
 use super::live_updates::{LiveUpdates, Wanted};
 use super::reminders::Reminders;
 use super::sessions::Sessions;
-use super::summary_worker::{Computed, SummaryWorker};
 use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::Slug;
@@ -30,9 +29,9 @@ use crate::model::stats::Summary;
 use crate::ui::HeldWordsPrompt;
 use crate::ui::OpeningsScreen;
 use crate::ui::{
-    Aggregates, Command, CompareScreen, DebriefScreen, HomeScreen, ImportScreen, InterviewScreen,
-    InterviewersScreen, Place, PracticeScreen, Problems, SaveStatus, Settings, SetupScreen,
-    TemplatesScreen, TopBar, ViewContext, busy_ui, help_overlay_ui,
+    Aggregates as AggregatesView, Command, CompareScreen, DebriefScreen, HomeScreen, ImportScreen,
+    InterviewScreen, InterviewersScreen, Place, PracticeScreen, Problems, SaveStatus, Settings,
+    SetupScreen, TemplatesScreen, TopBar, ViewContext, busy_ui, help_overlay_ui,
 };
 
 /// Key of the settings in eframe's storage.
@@ -127,17 +126,11 @@ pub struct ScorecardApp {
     /// A quiet line of good news (an export written).
     pub(super) info: Option<String>,
     applied_theme: Option<egui::ThemePreference>,
-    /// The newest aggregates, with the generation they were computed from;
-    /// they trail the snapshot's generation while the aggregates thread works.
-    pub(super) summary: Option<Computed>,
-    aggregates: SummaryWorker,
-    /// The candidates changed since the aggregates were last asked for.
-    pub(super) changed: ChangedCandidates,
+    /// The aggregates shown, their thread, and what changed since.
+    pub(super) aggregates: Aggregates,
     /// An export asked for while the aggregates were being computed; it is
     /// written once they are current, so it never holds stale numbers.
     pub(super) pending_export: Option<ExportRequest>,
-    /// The user was told the aggregates thread is gone.
-    told_aggregates_stopped: bool,
     live: LiveUpdates,
     /// A path picked in the platform's file dialog, arriving from its thread.
     pub(super) chosen_path: Option<mpsc::Receiver<Option<std::path::PathBuf>>>,
@@ -190,7 +183,7 @@ impl ScorecardApp {
         let ctx = cc.egui_ctx.clone();
         let worker = IoWorker::spawn(options.workspace.clone(), move || ctx.request_repaint());
         let ctx = cc.egui_ctx.clone();
-        let aggregates = SummaryWorker::spawn(move || ctx.request_repaint());
+        let aggregates = Aggregates::spawn(move || ctx.request_repaint());
         let ctx = cc.egui_ctx.clone();
         let reminders = Reminders::new(options.desktop, move || ctx.request_repaint());
         Self {
@@ -209,11 +202,8 @@ impl ScorecardApp {
             problems: Problems::default(),
             info: None,
             applied_theme: None,
-            summary: None,
-            changed: ChangedCandidates::default(),
             aggregates,
             pending_export: None,
-            told_aggregates_stopped: false,
             live: LiveUpdates::default(),
             chosen_path: None,
             debriefs: DebriefCache::default(),
@@ -261,21 +251,17 @@ impl ScorecardApp {
         self.snapshot.replace(WorkspaceSnapshot::default());
         self.loaded = false;
         self.caught_up = false;
-        self.summary = None;
+        self.aggregates.forget_workspace();
         self.pending_export = None;
         self.debriefs.clear();
         self.home = HomeScreen::default();
         self.live = LiveUpdates::default();
         self.typed_workspace.clear();
         self.pending_import = None;
-        // The old workspace's candidates changed since its last aggregates
-        // are not the new one's; a dialog still open for the old workspace
-        // answers nothing here (its answer is dropped with the receiver).
-        self.changed = ChangedCandidates::default();
+        // A dialog still open for the old workspace answers nothing here
+        // (its answer is dropped with the receiver).
         self.chosen_path = None;
         self.chosen_folder = None;
-        // Said again in the new workspace if the aggregates thread is gone.
-        self.told_aggregates_stopped = false;
         self.problems.clear();
         self.info = None;
         self.egui_ctx.request_repaint();
@@ -355,16 +341,14 @@ impl ScorecardApp {
     /// all of them (they are computed on their own thread after every
     /// change; a changed candidate's own numbers come first).
     pub fn aggregates_current(&self) -> bool {
-        self.summary
-            .as_ref()
-            .is_some_and(|c| c.generation == self.snapshot.generation() && c.complete)
+        self.aggregates.current(self.snapshot.generation())
     }
 
     /// The aggregates shown, and whether they are all current
     /// ([`ScorecardApp::aggregates_current`]).
     pub fn aggregates(&self) -> Option<(&Summary, bool)> {
         let current = self.aggregates_current();
-        self.summary.as_ref().map(|c| (c.summary.as_ref(), current))
+        self.aggregates.summary().map(|summary| (summary, current))
     }
 
     /// Whether the screen shown, or an export waiting, reads the aggregates.
@@ -422,22 +406,9 @@ impl ScorecardApp {
     /// current ones when a screen needs them and they are stale. Never
     /// computes on this thread.
     fn update_aggregates(&mut self) {
-        if let Some(computed) = self.aggregates.try_recv() {
-            let newer = self
-                .summary
-                .as_ref()
-                .is_none_or(|c| c.generation <= computed.generation);
-            if newer && let Some(old) = self.summary.replace(computed) {
-                self.aggregates.release(old.summary);
-            }
-        }
-        if self.needs_aggregates()
-            && !self.aggregates_current()
-            && !self.aggregates.has_asked(self.snapshot.generation())
-        {
-            let touched = self.changed.take(self.snapshot.generation());
-            self.aggregates
-                .request(self.snapshot.generation(), &self.snapshot, touched);
+        self.aggregates.take_newest();
+        if self.needs_aggregates() {
+            self.aggregates.ask_if_stale(&self.snapshot);
         }
         if self.aggregates_current()
             && let Some(export) = self.pending_export.take()
@@ -451,12 +422,12 @@ impl ScorecardApp {
                 self.problems.push(format!(
                     "The export was not written: the numbers cannot be computed ({log}); restart the app"
                 ));
-            } else if !self.told_aggregates_stopped {
+                self.aggregates.tell_stopped_once();
+            } else if self.aggregates.tell_stopped_once() {
                 self.problems.push(format!(
                     "The numbers cannot be computed ({log}); restart the app"
                 ));
             }
-            self.told_aggregates_stopped = true;
         }
     }
 
@@ -473,8 +444,9 @@ impl ScorecardApp {
                 Place::Elsewhere
             }
         };
-        let updating =
-            self.needs_aggregates() && self.summary.is_some() && !self.aggregates_current();
+        let updating = self.needs_aggregates()
+            && self.aggregates.shown().is_some()
+            && !self.aggregates_current();
         let recent = self.settings.recent_workspaces.clone();
         TopBar {
             place,
@@ -566,8 +538,8 @@ impl eframe::App for ScorecardApp {
                     &screen.candidate,
                     &self.snapshot,
                     self.snapshot.generation(),
-                    self.summary
-                        .as_ref()
+                    self.aggregates
+                        .shown()
                         .map(|c| (c.revision, c.summary.as_ref())),
                     &self.settings,
                     self.clock.now(),
@@ -585,9 +557,10 @@ impl eframe::App for ScorecardApp {
             home,
             screen,
             clock,
-            summary,
+            aggregates,
             ..
         } = self;
+        let summary = aggregates.shown();
         let mut cx = ViewContext {
             snapshot,
             generation,
@@ -611,13 +584,13 @@ impl eframe::App for ScorecardApp {
             Screen::Templates(templates) => templates.ui(ui, &mut cx),
             Screen::Practice(practice) => practice.ui(ui, &mut cx),
             Screen::Interviewers(view) => {
-                let current = summary.as_ref().map(|c| c.summary.as_ref());
+                let current = summary.map(|c| c.summary.as_ref());
                 view.ui(ui, &mut cx, current);
             }
             Screen::Openings(openings) => openings.ui(ui, &mut cx),
             Screen::Import(import) => import.ui(ui, &mut cx),
             Screen::Compare(compare) => {
-                let aggregates = summary.as_ref().map(|c| Aggregates {
+                let aggregates = summary.map(|c| AggregatesView {
                     revision: c.revision,
                     summary: &c.summary,
                 });

@@ -110,7 +110,7 @@ impl ScorecardApp {
                 if self.snapshot.apply(*refresh, &self.workspace)
                     && let Some(ids) = touched
                 {
-                    self.changed.note(ids);
+                    self.aggregates.note_changed(ids);
                 }
                 self.check_open_file();
             }
