@@ -7,7 +7,8 @@ use std::sync::mpsc;
 use super::debrief_cache::{DebriefView, build_debrief};
 use super::edit_session::EditSession;
 use super::io_worker::Job;
-use super::scorecard_app::{ExportRequest, ScorecardApp, Screen};
+use super::open_workspace::ExportRequest;
+use super::scorecard_app::{ScorecardApp, Screen};
 use crate::export::Format;
 use crate::io::{CandidateRecord, OpeningRecord};
 use crate::model::new_candidate_id;
@@ -41,7 +42,7 @@ impl ScorecardApp {
                 at,
                 due,
             } => self.reminders.mail(
-                self.workspace.root().to_owned(),
+                self.ws.workspace.root().to_owned(),
                 super::reminders::MailRequest {
                     interviewer,
                     candidate_name,
@@ -67,7 +68,7 @@ impl ScorecardApp {
             Command::OpenTemplates => {
                 self.leave_to(Screen::Templates(TemplatesScreen::default()), time)
             }
-            Command::SaveTemplate(template) => self.worker.send(Job::SaveTemplate(template)),
+            Command::SaveTemplate(template) => self.ws.worker.send(Job::SaveTemplate(template)),
             Command::OpenPractice => {
                 self.leave_to(Screen::Practice(PracticeScreen::default()), time)
             }
@@ -82,12 +83,12 @@ impl ScorecardApp {
                 path,
             } => self.export_debrief(&candidate, format, path),
             Command::OpenSampleWorkspace => {
-                let root = crate::ui::sample_folder(self.workspace.root());
+                let root = crate::ui::sample_folder(self.ws.workspace.root());
                 self.info = Some(format!(
                     "Writing the sample workspace to {}…",
                     root.display()
                 ));
-                self.worker.send(Job::WriteSample {
+                self.ws.worker.send(Job::WriteSample {
                     root,
                     now: self.clock.now(),
                 });
@@ -119,19 +120,19 @@ impl ScorecardApp {
     /// and the worker's report read it back).
     fn save_opening(&mut self, opening: Box<Opening>) {
         let record = OpeningRecord {
-            path: self.workspace.opening_path(&opening.id),
+            path: self.ws.workspace.opening_path(&opening.id),
             opening: (*opening).clone(),
             spots: crate::io::Spots::default(),
         };
-        self.snapshot.save_opening(record);
-        self.worker.send(Job::SaveOpening(opening));
+        self.ws.snapshot.save_opening(record);
+        self.ws.worker.send(Job::SaveOpening(opening));
     }
 
     /// A new candidate of an opening: its template, its default panel as
     /// their plan, every interview at the time they are added (the
     /// coordinator types the real times on their page).
     fn create_candidate_for_opening(&mut self, name: String, opening: &Slug, time: f64) {
-        let Some(opening) = self.snapshot.opening(opening.as_str()).cloned() else {
+        let Some(opening) = self.ws.snapshot.opening(opening.as_str()).cloned() else {
             self.problems
                 .push(format!("Opening {opening} is no longer in the workspace"));
             return;
@@ -147,8 +148,8 @@ impl ScorecardApp {
 
     /// Shows the new plan at once and writes the candidate's record.
     fn save_plan(&mut self, candidate: &Slug, interviews: Vec<Interview>) {
-        match self.snapshot.set_plan(candidate, interviews) {
-            Some(saved) => self.worker.send(Job::SavePlan(Box::new(saved))),
+        match self.ws.snapshot.set_plan(candidate, interviews) {
+            Some(saved) => self.ws.worker.send(Job::SavePlan(Box::new(saved))),
             None => self.problems.push(format!(
                 "Candidate {candidate} is no longer in the workspace"
             )),
@@ -157,9 +158,9 @@ impl ScorecardApp {
 
     /// Shows the decision at once and writes `decision.ron`.
     fn record_decision(&mut self, decision: Box<Decision>) {
-        self.snapshot.set_decision((*decision).clone());
-        self.debriefs.clear();
-        self.worker.send(Job::SaveDecision(decision));
+        self.ws.snapshot.set_decision((*decision).clone());
+        self.ws.debriefs.clear();
+        self.ws.worker.send(Job::SaveDecision(decision));
     }
 
     /// Switches screen; an interview left behind closes its session (its
@@ -173,7 +174,7 @@ impl ScorecardApp {
     /// interviewed for.
     fn open_compare(&mut self, time: f64) {
         let mut counts: std::collections::BTreeMap<&Slug, usize> = Default::default();
-        for record in self.snapshot.candidates() {
+        for record in self.ws.snapshot.candidates() {
             *counts.entry(&record.candidate.template).or_default() += 1;
         }
         let busiest = counts
@@ -181,7 +182,8 @@ impl ScorecardApp {
             .max_by_key(|(_, n)| *n)
             .map(|(id, _)| id.clone());
         let compare = CompareScreen::new(busiest.or_else(|| {
-            self.snapshot
+            self.ws
+                .snapshot
                 .templates()
                 .iter()
                 .next()
@@ -195,11 +197,11 @@ impl ScorecardApp {
     fn erase_candidates(&mut self, ids: Vec<Slug>, time: f64) {
         self.drop_sessions_of(&ids);
         self.leave_to(Screen::Home, time);
-        self.snapshot.erase(&ids);
+        self.ws.snapshot.erase(&ids);
         // The aggregates and the debrief hold their names and red flags too.
         self.aggregates.forget_shown();
-        self.debriefs.clear();
-        self.worker.send(Job::Erase(ids));
+        self.ws.debriefs.clear();
+        self.ws.worker.send(Job::Erase(ids));
     }
 
     fn create_candidate(
@@ -210,11 +212,12 @@ impl ScorecardApp {
         time: f64,
     ) {
         let id = new_candidate_id(|id| {
-            self.snapshot
+            self.ws
+                .snapshot
                 .candidates()
                 .iter()
                 .any(|r| r.candidate.id.as_str() == id)
-                || self.workspace.candidates_dir().join(id).exists()
+                || self.ws.workspace.candidates_dir().join(id).exists()
         });
         let mut candidate = Candidate::new(id.clone(), name, template, self.clock.now());
         if let Some((opening, interviews)) = opening {
@@ -222,14 +225,14 @@ impl ScorecardApp {
             candidate.interviews = interviews;
         }
         let record = CandidateRecord {
-            dir: self.workspace.candidate_dir(&id),
+            dir: self.ws.workspace.candidate_dir(&id),
             candidate: candidate.clone(),
             scorecards: Vec::new(),
             decision: None,
             spots: crate::io::Spots::default(),
         };
-        self.snapshot.add_candidate(record);
-        self.worker.send(Job::SaveCandidate(Box::new(candidate)));
+        self.ws.snapshot.add_candidate(record);
+        self.ws.worker.send(Job::SaveCandidate(Box::new(candidate)));
         self.leave_to(Screen::Setup(SetupScreen::new(id)), time);
     }
 
@@ -243,29 +246,31 @@ impl ScorecardApp {
     fn start_interview(&mut self, candidate: &Slug, stage: String, time: f64) {
         let interviewer = self.settings.interviewer.trim().to_owned();
         let path = match self
+            .ws
             .workspace
             .scorecard_path(candidate, &interviewer, &stage)
         {
             Ok(path) => path,
             Err(err) => return self.setup_problem(format!("{err:#}")),
         };
-        if self.snapshot.candidate(candidate.as_str()).is_none() {
+        if self.ws.snapshot.candidate(candidate.as_str()).is_none() {
             return self.setup_problem(format!("candidate {candidate} is not in the workspace"));
         }
         if self.open_scorecard_if_known(&path, time) {
             return;
         }
-        if let Some(err) = self.snapshot.errors().iter().find(|e| e.path == path) {
+        if let Some(err) = self.ws.snapshot.errors().iter().find(|e| e.path == path) {
             let problem = format!(
                 "Your scorecard for this stage cannot be read, so it is left as it is. \
                  Fix or move the file, then restart: {err}"
             );
             return self.setup_problem(problem);
         }
-        let Some(record) = self.snapshot.candidate(candidate.as_str()) else {
+        let Some(record) = self.ws.snapshot.candidate(candidate.as_str()) else {
             return;
         };
         let Some(entry) = self
+            .ws
             .snapshot
             .templates()
             .get(record.candidate.template.as_str())
@@ -307,7 +312,7 @@ impl ScorecardApp {
 
     /// Opens the scorecard at `path` if the workspace holds it.
     fn open_scorecard_if_known(&mut self, path: &Path, time: f64) -> bool {
-        let found = self.snapshot.candidates().iter().find_map(|record| {
+        let found = self.ws.snapshot.candidates().iter().find_map(|record| {
             record
                 .scorecards
                 .iter()
@@ -317,7 +322,12 @@ impl ScorecardApp {
         let Some((candidate, scorecard, fingerprint)) = found else {
             return false;
         };
-        let Some(entry) = self.snapshot.templates().get(scorecard.template.as_str()) else {
+        let Some(entry) = self
+            .ws
+            .snapshot
+            .templates()
+            .get(scorecard.template.as_str())
+        else {
             self.problems.push(format!(
                 "template {} of this scorecard is not in effect, so it cannot be scored",
                 scorecard.template
@@ -338,13 +348,13 @@ impl ScorecardApp {
 
     /// Takes the file dialog's answer, when it comes.
     pub(super) fn take_chosen_path(&mut self) {
-        let Some(receiver) = &self.chosen_path else {
+        let Some(receiver) = &self.ws.chosen_path else {
             return;
         };
         let Ok(chosen) = receiver.try_recv() else {
             return;
         };
-        self.chosen_path = None;
+        self.ws.chosen_path = None;
         if let (Some(path), true) = (&chosen, self.held_words().is_some()) {
             // The prompt for held words asked, over whatever screen.
             self.held_prompt.path = path.display().to_string();
@@ -388,7 +398,7 @@ impl ScorecardApp {
                 let _ = sender.send(path);
             });
         match spawned {
-            Ok(_) => self.chosen_path = Some(receiver),
+            Ok(_) => self.ws.chosen_path = Some(receiver),
             Err(err) => {
                 self.problems.push(format!(
                     "Cannot open the file dialog ({err:#}): type a path instead"
@@ -415,7 +425,7 @@ impl ScorecardApp {
             self.write_export(request);
         } else {
             // Written by `update_aggregates` once the numbers are current.
-            self.pending_export = Some(request);
+            self.ws.pending_export = Some(request);
         }
     }
 
@@ -429,7 +439,7 @@ impl ScorecardApp {
                 let _ = sender.send(rfd::FileDialog::new().pick_folder());
             });
         match spawned {
-            Ok(_) => self.chosen_folder = Some(receiver),
+            Ok(_) => self.ws.chosen_folder = Some(receiver),
             Err(err) => {
                 log::warn!("cannot open the folder dialog: {err:#}");
                 self.problems.push(format!(
@@ -441,13 +451,13 @@ impl ScorecardApp {
 
     /// Opens the workspace folder picked in the dialog, once it arrives.
     pub(super) fn take_chosen_folder(&mut self, time: f64) {
-        let Some(receiver) = &self.chosen_folder else {
+        let Some(receiver) = &self.ws.chosen_folder else {
             return;
         };
         let Ok(chosen) = receiver.try_recv() else {
             return;
         };
-        self.chosen_folder = None;
+        self.ws.chosen_folder = None;
         match chosen {
             Some(root) => self.switch_workspace(root, time),
             None => self.info = Some("No folder chosen: type the folder instead".to_owned()),
@@ -462,7 +472,7 @@ impl ScorecardApp {
                 .push("Type where to save the kit, or choose a file".to_owned());
             return;
         }
-        let Some(entry) = self.snapshot.templates().get(template.as_str()) else {
+        let Some(entry) = self.ws.snapshot.templates().get(template.as_str()) else {
             self.problems
                 .push(format!("Template {template} is no longer in effect"));
             return;
@@ -478,7 +488,7 @@ impl ScorecardApp {
             Format::Markdown => crate::export::kit_markdown(&entry.template, &kit),
             _ => crate::export::kit_html(&entry.template, &kit),
         };
-        self.worker.send(Job::WriteExport {
+        self.ws.worker.send(Job::WriteExport {
             path,
             bytes: text.into_bytes(),
         });
@@ -490,7 +500,7 @@ impl ScorecardApp {
         let summary = self.aggregates.summary();
         let debrief = match build_debrief(
             &request.candidate,
-            &self.snapshot,
+            &self.ws.snapshot,
             summary,
             &self.settings,
             request.blind,
@@ -499,6 +509,7 @@ impl ScorecardApp {
             DebriefView::Ready(debrief) => debrief,
             DebriefView::Hidden
                 if self
+                    .ws
                     .snapshot
                     .candidate(request.candidate.as_str())
                     .is_some() =>
@@ -516,7 +527,7 @@ impl ScorecardApp {
             }
         };
         match crate::export::render_debrief(&debrief, request.format) {
-            Ok(text) => self.worker.send(Job::WriteExport {
+            Ok(text) => self.ws.worker.send(Job::WriteExport {
                 path: request.path,
                 bytes: text.into_bytes(),
             }),

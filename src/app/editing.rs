@@ -41,10 +41,10 @@ impl ScorecardApp {
             id,
             base,
         } = save;
-        if self.snapshot.apply_scorecard(&path, &scorecard) {
+        if self.ws.snapshot.apply_scorecard(&path, &scorecard) {
             self.aggregates.note_changed([scorecard.candidate.clone()]);
         }
-        self.worker.send(Job::SaveScorecard {
+        self.ws.worker.send(Job::SaveScorecard {
             path,
             scorecard: Box::new(scorecard),
             generation,
@@ -54,7 +54,7 @@ impl ScorecardApp {
     }
 
     fn send_copy(&mut self, copy: CopyRequest, reason: CopyReason) {
-        self.worker.send(Job::WriteCopy {
+        self.ws.worker.send(Job::WriteCopy {
             path: copy.path,
             scorecard: Box::new(copy.scorecard),
             reason,
@@ -118,13 +118,13 @@ impl ScorecardApp {
         } = saved;
         let path = path.as_path();
         if let Ok(written) = result {
-            self.snapshot.set_fingerprint(path, written, &scorecard);
+            self.ws.snapshot.set_fingerprint(path, written, &scorecard);
         }
         if let Some(session) = self.sessions.open_mut().filter(|s| s.path() == path) {
             session.saved(id, generation, &result, time);
             if session.in_conflict() {
                 // Read their version, to offer it.
-                self.worker.send(Job::Refresh(vec![path.to_path_buf()]));
+                self.ws.worker.send(Job::Refresh(vec![path.to_path_buf()]));
             }
             return;
         }
@@ -253,7 +253,7 @@ impl ScorecardApp {
         let Some(session) = self.sessions.open_mut() else {
             return;
         };
-        if let Some(state) = disk_state(&self.snapshot, session.path()) {
+        if let Some(state) = disk_state(&self.ws.snapshot, session.path()) {
             session.disk_changed(state);
         }
     }
@@ -265,7 +265,7 @@ impl ScorecardApp {
         else {
             return;
         };
-        let theirs = self.snapshot.scorecard_at(session.path()).and_then(|s| {
+        let theirs = self.ws.snapshot.scorecard_at(session.path()).and_then(|s| {
             Some(Theirs {
                 scorecard: s.scorecard.clone(),
                 fingerprint: s.fingerprint?,
@@ -295,7 +295,7 @@ impl ScorecardApp {
     pub(super) fn drop_sessions_of(&mut self, ids: &[Slug]) {
         let dirs: Vec<PathBuf> = ids
             .iter()
-            .map(|id| self.workspace.candidate_dir(id))
+            .map(|id| self.ws.workspace.candidate_dir(id))
             .collect();
         self.sessions.drop_under(&dirs);
     }
@@ -316,7 +316,7 @@ impl ScorecardApp {
         let deadline = Instant::now() + CLOSE_WAIT;
         while self.sessions.waiting().next().is_some() {
             let left = deadline.saturating_duration_since(Instant::now());
-            let Some(report) = self.worker.recv_timeout(left) else {
+            let Some(report) = self.ws.worker.recv_timeout(left) else {
                 break;
             };
             self.handle_report(report, time);

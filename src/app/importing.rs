@@ -16,7 +16,7 @@ use crate::ui::{ImportKind, ImportScreen, ImportState};
 impl ScorecardApp {
     /// Opens the import screen of `kind`.
     pub(super) fn open_import(&mut self, kind: ImportKind, time: f64) {
-        self.pending_import = None;
+        self.ws.pending_import = None;
         self.leave_to(Screen::Import(ImportScreen::new(kind)), time);
     }
 
@@ -28,18 +28,18 @@ impl ScorecardApp {
         files: Vec<PathBuf>,
         opening: Option<Slug>,
     ) {
-        self.pending_import = None;
-        self.worker.send(Job::PreviewImport {
+        self.ws.pending_import = None;
+        self.ws.worker.send(Job::PreviewImport {
             kind,
             files,
             opening,
-            snapshot: Box::new(self.snapshot.clone()),
+            snapshot: Box::new(self.ws.snapshot.clone()),
         });
     }
 
     /// Writes the import last previewed.
     pub(super) fn apply_import(&mut self) {
-        let Some(pending) = self.pending_import.take() else {
+        let Some(pending) = self.ws.pending_import.take() else {
             self.problems
                 .push("Preview the file again: there is nothing to apply".to_owned());
             return;
@@ -47,7 +47,7 @@ impl ScorecardApp {
         if let Screen::Import(screen) = &mut self.screen {
             screen.state = ImportState::Applying;
         }
-        self.worker.send(Job::ApplyImport(Box::new(pending)));
+        self.ws.worker.send(Job::ApplyImport(Box::new(pending)));
     }
 
     /// The worker's preview: shown on the import screen, kept for *Apply*.
@@ -62,7 +62,7 @@ impl ScorecardApp {
         match result {
             Ok((pending, preview)) => {
                 screen.state = ImportState::Preview(preview);
-                self.pending_import = Some(pending);
+                self.ws.pending_import = Some(pending);
             }
             Err(message) => screen.state = ImportState::Failed(message),
         }
@@ -74,7 +74,7 @@ impl ScorecardApp {
         let state = match result {
             Ok((written, message)) => {
                 if !written.is_empty() {
-                    self.worker.send(Job::Refresh(written));
+                    self.ws.worker.send(Job::Refresh(written));
                 }
                 self.info = Some(message.clone());
                 ImportState::Applied(message)
@@ -129,7 +129,7 @@ impl ScorecardApp {
         };
         let mut screen = ImportScreen::of_files(kind, &dropped);
         screen.opening = opening;
-        self.pending_import = None;
+        self.ws.pending_import = None;
         self.leave_to(Screen::Import(screen), time);
     }
 
@@ -151,7 +151,7 @@ impl ScorecardApp {
                 let _ = sender.send(dialog.pick_file());
             });
         match spawned {
-            Ok(_) => self.chosen_path = Some(receiver),
+            Ok(_) => self.ws.chosen_path = Some(receiver),
             Err(err) => {
                 self.problems.push(format!(
                     "Cannot open the file dialog ({err:#}): type the path instead"

@@ -16,6 +16,7 @@ mod importing;
 mod io_worker;
 mod live_updates;
 pub mod logging;
+mod open_workspace;
 mod practice_results;
 mod reminders;
 mod reminding;

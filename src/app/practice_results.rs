@@ -12,10 +12,11 @@ impl ScorecardApp {
     /// to keep it for (the practice screen does not ask then).
     pub(super) fn save_practice_round(&mut self, round: PracticeRound) {
         let name = self.settings.interviewer.trim();
-        let Some(results) = self.snapshot.keep_practice_round(name, round) else {
+        let Some(results) = self.ws.snapshot.keep_practice_round(name, round) else {
             return;
         };
-        self.worker
+        self.ws
+            .worker
             .send(Job::SavePracticeResults(Box::new(results)));
     }
 }

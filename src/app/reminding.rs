@@ -40,7 +40,7 @@ impl ScorecardApp {
                 }
             }
         }
-        if !(self.loaded && self.caught_up && self.reminders.notifications_on()) {
+        if !(self.ws.loaded && self.ws.caught_up && self.reminders.notifications_on()) {
             return;
         }
         let Some(me) = InterviewerId::typed(&self.settings.interviewer) else {
@@ -53,8 +53,8 @@ impl ScorecardApp {
                 overdue_only: true,
                 ..Default::default()
             };
-            let pending = self.snapshot.pending(now, &filter);
-            let snapshot = &self.snapshot;
+            let pending = self.ws.snapshot.pending(now, &filter);
+            let snapshot = &self.ws.snapshot;
             if let Some(reminder) = overdue_reminder(&pending, |p| {
                 snapshot.stage_name(p.candidate, &p.interview.stage)
             }) {

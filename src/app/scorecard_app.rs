@@ -8,28 +8,26 @@
 //! watches the folder, `debrief_cache.rs` keeps the debrief built,
 //! `reminding.rs` raises the reminders of overdue scorecards.
 
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::aggregates::Aggregates;
 use super::clock::{Clock, SystemClock};
-use super::debrief_cache::{DebriefCache, DebriefView};
+use super::debrief_cache::DebriefView;
 use super::desktop::{Desktop, SystemDesktop};
 use super::edit_session::EditSession;
 use super::frame_stats::FrameStats;
-use super::import_preview::PendingImport;
-use super::io_worker::{IoWorker, Job};
-use super::live_updates::{LiveUpdates, Wanted};
+use super::io_worker::Job;
+use super::live_updates::Wanted;
+use super::open_workspace::OpenWorkspace;
 use super::reminders::Reminders;
 use super::sessions::Sessions;
-use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
-use crate::model::Slug;
 use crate::model::stats::Summary;
 use crate::ui::HeldWordsPrompt;
 use crate::ui::OpeningsScreen;
 use crate::ui::{
-    Aggregates as AggregatesView, Command, CompareScreen, DebriefScreen, HomeScreen, ImportScreen,
+    Aggregates as AggregatesView, Command, CompareScreen, DebriefScreen, ImportScreen,
     InterviewScreen, InterviewersScreen, Place, PracticeScreen, Problems, SaveStatus, Settings,
     SetupScreen, TemplatesScreen, TopBar, ViewContext, busy_ui, help_overlay_ui,
 };
@@ -103,66 +101,39 @@ impl Screen {
     }
 }
 
-/// The app.
+/// The app: the workspace open (replaced whole by *Open workspace…*),
+/// the edit sessions, the aggregates, the messages, and what lives as long
+/// as the window (the clock, the settings, the screen shown).
 pub struct ScorecardApp {
-    pub(super) workspace: Workspace,
-    pub(super) worker: IoWorker,
+    /// The open workspace, and everything read from or asked of it.
+    pub(super) ws: OpenWorkspace,
     pub(super) clock: Box<dyn Clock>,
     pub(super) settings: Settings,
-    pub(super) snapshot: WorkspaceSnapshot,
-    pub(super) loaded: bool,
-    /// Whether what changed during the first read was read too, once the
-    /// watcher started ([`ScorecardApp::live_updates_ready`]).
-    pub(super) caught_up: bool,
-    pub(super) home: HomeScreen,
     pub(super) screen: Screen,
     /// The open scorecard's edit session, and those still closing.
     pub(super) sessions: Sessions,
-    /// The prompt for words no write could take, while there are such.
-    pub(super) held_prompt: HeldWordsPrompt,
-    pub(super) show_help: bool,
+    /// The aggregates shown, their thread, and what changed since.
+    pub(super) aggregates: Aggregates,
     /// Problems to read, one after another in the top bar.
     pub(super) problems: Problems,
     /// A quiet line of good news (an export written).
     pub(super) info: Option<String>,
+    /// The prompt for words no write could take, while there are such.
+    pub(super) held_prompt: HeldWordsPrompt,
+    pub(super) show_help: bool,
     applied_theme: Option<egui::ThemePreference>,
-    /// The aggregates shown, their thread, and what changed since.
-    pub(super) aggregates: Aggregates,
-    /// An export asked for while the aggregates were being computed; it is
-    /// written once they are current, so it never holds stale numbers.
-    pub(super) pending_export: Option<ExportRequest>,
-    live: LiveUpdates,
-    /// A path picked in the platform's file dialog, arriving from its thread.
-    pub(super) chosen_path: Option<mpsc::Receiver<Option<std::path::PathBuf>>>,
-    pub(super) debriefs: DebriefCache,
     /// The UI time of the last frame (closing the window has no frame).
     pub(super) last_time: f64,
     /// To wake the UI from a worker started later (another workspace).
     pub(super) egui_ctx: egui::Context,
-    /// The folder typed into *Open workspace…*.
-    pub(super) typed_workspace: String,
-    /// A workspace folder picked in the platform's dialog, arriving from
-    /// its thread.
-    pub(super) chosen_folder: Option<mpsc::Receiver<Option<std::path::PathBuf>>>,
     /// The notification of one's own overdue scorecards, and *Remind*.
     pub(super) reminders: Reminders,
-    /// The import last previewed, kept for *Apply*.
-    pub(super) pending_import: Option<PendingImport>,
     /// Where each frame's CPU time goes, if the user asked
     /// ([`FRAME_STATS_VAR`](super::frame_stats::FRAME_STATS_VAR)).
     frame_stats: Option<FrameStats>,
     /// The screen the last frame drew, which the next frame's stats are
     /// about (eframe reports a frame's CPU time in the one after).
     stats_screen: &'static str,
-}
-
-/// A debrief export, as asked for.
-pub(super) struct ExportRequest {
-    pub(super) candidate: Slug,
-    pub(super) format: Format,
-    pub(super) path: std::path::PathBuf,
-    /// Aliases instead of names.
-    pub(super) blind: bool,
 }
 
 impl ScorecardApp {
@@ -181,38 +152,26 @@ impl ScorecardApp {
             .unwrap_or_else(|| Self::stored_settings(cc.storage));
         crate::ui::remember_workspace(&mut settings.recent_workspaces, options.workspace.root());
         let ctx = cc.egui_ctx.clone();
-        let worker = IoWorker::spawn(options.workspace.clone(), move || ctx.request_repaint());
+        let ws = OpenWorkspace::open(options.workspace, move || ctx.request_repaint(), None);
         let ctx = cc.egui_ctx.clone();
         let aggregates = Aggregates::spawn(move || ctx.request_repaint());
         let ctx = cc.egui_ctx.clone();
         let reminders = Reminders::new(options.desktop, move || ctx.request_repaint());
         Self {
-            workspace: options.workspace,
-            worker,
+            ws,
             clock: options.clock,
             settings,
-            snapshot: WorkspaceSnapshot::default(),
-            loaded: false,
-            caught_up: false,
-            home: HomeScreen::default(),
             screen: Screen::Home,
             sessions: Sessions::default(),
-            held_prompt: HeldWordsPrompt::default(),
-            show_help: false,
+            aggregates,
             problems: Problems::default(),
             info: None,
+            held_prompt: HeldWordsPrompt::default(),
+            show_help: false,
             applied_theme: None,
-            aggregates,
-            pending_export: None,
-            live: LiveUpdates::default(),
-            chosen_path: None,
-            debriefs: DebriefCache::default(),
             last_time: 0.0,
             egui_ctx: cc.egui_ctx.clone(),
-            typed_workspace: String::new(),
-            chosen_folder: None,
             reminders,
-            pending_import: None,
             frame_stats: None,
             stats_screen: "home",
         }
@@ -220,7 +179,7 @@ impl ScorecardApp {
 
     /// The workspace folder the app reads and writes.
     pub fn workspace_root(&self) -> &std::path::Path {
-        self.workspace.root()
+        self.ws.workspace.root()
     }
 
     /// Switches the app to the workspace at `root`: the open scorecard is
@@ -244,24 +203,16 @@ impl ScorecardApp {
             return;
         }
         let workspace = Workspace::new(root);
-        let ctx = self.egui_ctx.clone();
-        self.worker = IoWorker::spawn(workspace.clone(), move || ctx.request_repaint());
         crate::ui::remember_workspace(&mut self.settings.recent_workspaces, workspace.root());
-        self.workspace = workspace;
-        self.snapshot.replace(WorkspaceSnapshot::default());
-        self.loaded = false;
-        self.caught_up = false;
+        let ctx = self.egui_ctx.clone();
+        // Replaced whole: the old folder's worker, watcher, snapshot, caches,
+        // waiting export and import, and open dialogs all go with it.
+        self.ws = OpenWorkspace::open(
+            workspace,
+            move || ctx.request_repaint(),
+            Some(&self.ws.snapshot),
+        );
         self.aggregates.forget_workspace();
-        self.pending_export = None;
-        self.debriefs.clear();
-        self.home = HomeScreen::default();
-        self.live = LiveUpdates::default();
-        self.typed_workspace.clear();
-        self.pending_import = None;
-        // A dialog still open for the old workspace answers nothing here
-        // (its answer is dropped with the receiver).
-        self.chosen_path = None;
-        self.chosen_folder = None;
         self.problems.clear();
         self.info = None;
         self.egui_ctx.request_repaint();
@@ -276,18 +227,18 @@ impl ScorecardApp {
 
     /// Whether the workspace has been read.
     pub fn is_loaded(&self) -> bool {
-        self.loaded
+        self.ws.loaded
     }
 
     /// Whether live updates are on: the folder is watched (or could not
     /// be), and what changed while it was first read is read too.
     pub fn live_updates_ready(&self) -> bool {
-        self.caught_up
+        self.ws.caught_up
     }
 
     /// The workspace as the app sees it.
     pub fn snapshot(&self) -> &WorkspaceSnapshot {
-        &self.snapshot
+        &self.ws.snapshot
     }
 
     /// The screen shown.
@@ -341,7 +292,7 @@ impl ScorecardApp {
     /// all of them (they are computed on their own thread after every
     /// change; a changed candidate's own numbers come first).
     pub fn aggregates_current(&self) -> bool {
-        self.aggregates.current(self.snapshot.generation())
+        self.aggregates.current(self.ws.snapshot.generation())
     }
 
     /// The aggregates shown, and whether they are all current
@@ -356,7 +307,7 @@ impl ScorecardApp {
         matches!(
             self.screen,
             Screen::Compare(_) | Screen::Debrief(_) | Screen::Interviewers(_)
-        ) || self.pending_export.is_some()
+        ) || self.ws.pending_export.is_some()
     }
 
     /// Whether the F1 overlay is open.
@@ -366,7 +317,7 @@ impl ScorecardApp {
 
     /// Takes the watcher's news and asks the worker to read what changed.
     fn follow_live_updates(&mut self, ctx: &egui::Context, time: f64) {
-        if !self.live.is_started() {
+        if !self.ws.live.is_started() {
             if ctx.cumulative_frame_nr() == 0 {
                 // The second frame starts the reading; ask for it. The first
                 // frame is then on screen, and its paint (in software, on a
@@ -374,28 +325,29 @@ impl ScorecardApp {
                 ctx.request_repaint();
                 return;
             }
-            let wanted = self.live.first_read();
+            let wanted = self.ws.live.first_read();
             self.read_wanted(ctx, wanted);
-            if !self.loaded {
+            if !self.ws.loaded {
                 // Watching starts once the read is in (see LiveUpdates).
                 return;
             }
             let wake = ctx.clone();
             let wanted = self
+                .ws
                 .live
-                .start(self.workspace.root(), move || wake.request_repaint());
+                .start(self.ws.workspace.root(), move || wake.request_repaint());
             self.read_wanted(ctx, wanted);
         }
-        let wanted = self.live.poll(time);
+        let wanted = self.ws.live.poll(time);
         self.read_wanted(ctx, wanted);
     }
 
     fn read_wanted(&mut self, ctx: &egui::Context, wanted: Wanted) {
         match wanted {
             Wanted::Nothing => {}
-            Wanted::FullRead => self.worker.send(Job::Load),
-            Wanted::CatchUp => self.worker.send(Job::CatchUp),
-            Wanted::Refresh(paths) => self.worker.send(Job::Refresh(paths)),
+            Wanted::FullRead => self.ws.worker.send(Job::Load),
+            Wanted::CatchUp => self.ws.worker.send(Job::CatchUp),
+            Wanted::Refresh(paths) => self.ws.worker.send(Job::Refresh(paths)),
             Wanted::AgainIn(seconds) => {
                 ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
             }
@@ -408,17 +360,17 @@ impl ScorecardApp {
     fn update_aggregates(&mut self) {
         self.aggregates.take_newest();
         if self.needs_aggregates() {
-            self.aggregates.ask_if_stale(&self.snapshot);
+            self.aggregates.ask_if_stale(&self.ws.snapshot);
         }
         if self.aggregates_current()
-            && let Some(export) = self.pending_export.take()
+            && let Some(export) = self.ws.pending_export.take()
         {
             self.write_export(export);
         }
         if self.aggregates.has_stopped() && !self.aggregates_current() && self.needs_aggregates() {
             // Without the thread, "computing" would never end: say so once.
             let log = where_the_log_is();
-            if self.pending_export.take().is_some() {
+            if self.ws.pending_export.take().is_some() {
                 self.problems.push(format!(
                     "The export was not written: the numbers cannot be computed ({log}); restart the app"
                 ));
@@ -450,7 +402,7 @@ impl ScorecardApp {
         let recent = self.settings.recent_workspaces.clone();
         TopBar {
             place,
-            workspace: self.workspace.root(),
+            workspace: self.ws.workspace.root(),
             save: self.save_status(),
             updating,
             settings: &mut self.settings,
@@ -458,7 +410,7 @@ impl ScorecardApp {
             info: &mut self.info,
             problems: &mut self.problems,
             recent: &recent,
-            typed_workspace: &mut self.typed_workspace,
+            typed_workspace: &mut self.ws.typed_workspace,
         }
         .ui(ui)
     }
@@ -518,8 +470,8 @@ impl eframe::App for ScorecardApp {
             self.show_help = !self.show_help;
         }
         let mut commands: Vec<Command> = self.top_bar_ui(ui).into_iter().collect();
-        if !self.loaded {
-            let progress = self.worker.load_progress();
+        if !self.ws.loaded {
+            let progress = self.ws.worker.load_progress();
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.label("Reading the workspace…");
                 ui.add(
@@ -534,10 +486,10 @@ impl eframe::App for ScorecardApp {
         }
         let debrief = match &self.screen {
             Screen::Debrief(screen) => Some(
-                self.debriefs.get(
+                self.ws.debriefs.get(
                     &screen.candidate,
-                    &self.snapshot,
-                    self.snapshot.generation(),
+                    &self.ws.snapshot,
+                    self.ws.snapshot.generation(),
                     self.aggregates
                         .shown()
                         .map(|c| (c.revision, c.summary.as_ref())),
@@ -549,17 +501,17 @@ impl eframe::App for ScorecardApp {
         };
         // The conflict prompt shows what the session says.
         let in_conflict = self.sessions.open().is_some_and(EditSession::in_conflict);
-        let templates_dir = self.workspace.templates_dir();
-        let generation = self.snapshot.generation();
+        let templates_dir = self.ws.workspace.templates_dir();
+        let generation = self.ws.snapshot.generation();
         let Self {
-            snapshot,
+            ws,
             settings,
-            home,
             screen,
             clock,
             aggregates,
             ..
         } = self;
+        let OpenWorkspace { snapshot, home, .. } = ws;
         let summary = aggregates.shown();
         let mut cx = ViewContext {
             snapshot,

@@ -7,7 +7,7 @@ use super::scorecard_app::ScorecardApp;
 impl ScorecardApp {
     /// Takes every report waiting.
     pub(super) fn handle_reports(&mut self, time: f64) {
-        while let Some(report) = self.worker.try_recv() {
+        while let Some(report) = self.ws.worker.try_recv() {
             self.handle_report(report, time);
         }
     }
@@ -16,8 +16,8 @@ impl ScorecardApp {
     pub(super) fn handle_report(&mut self, report: Report, time: f64) {
         match report {
             Report::Loaded(snapshot) => {
-                self.snapshot.replace(*snapshot);
-                self.loaded = true;
+                self.ws.snapshot.replace(*snapshot);
+                self.ws.loaded = true;
                 self.check_open_file();
             }
             Report::CannotStart(err) => {
@@ -32,7 +32,7 @@ impl ScorecardApp {
             }
             Report::TemplateSaved(Ok(path)) => {
                 self.info = Some(format!("Saved {}", path.display()));
-                self.worker.send(Job::Refresh(vec![path]));
+                self.ws.worker.send(Job::Refresh(vec![path]));
             }
             Report::PracticeSaved(Ok(path)) => {
                 self.info = Some(format!("Practice round kept in {}", path.display()));
@@ -44,7 +44,7 @@ impl ScorecardApp {
             Report::LoopFileSaved { what, path, result } => {
                 // Read back either way, so the snapshot holds what the file
                 // holds (after a failure, not what was shown meanwhile).
-                self.worker.send(Job::Refresh(vec![path]));
+                self.ws.worker.send(Job::Refresh(vec![path]));
                 if let Err(err) = result {
                     self.problems
                         .push(format!("The {what} was not saved: {err:#}"));
@@ -56,7 +56,7 @@ impl ScorecardApp {
             }
             Report::Erased(result) => {
                 // Read again what is left: the folders are gone or not.
-                self.worker.send(Job::Load);
+                self.ws.worker.send(Job::Load);
                 match result {
                     Ok(erased) => {
                         let links = match erased.links {
@@ -107,7 +107,7 @@ impl ScorecardApp {
                 let touched = refresh.candidates_only();
                 // A re-read of our own write changes only fingerprints:
                 // then nothing derived from the snapshot is redone.
-                if self.snapshot.apply(*refresh, &self.workspace)
+                if self.ws.snapshot.apply(*refresh, &self.ws.workspace)
                     && let Some(ids) = touched
                 {
                     self.aggregates.note_changed(ids);
@@ -119,7 +119,7 @@ impl ScorecardApp {
             Report::ImportApplied(result) => self.on_import_applied(result),
             Report::CaughtUp(read) => {
                 self.handle_report(*read, time);
-                self.caught_up = true;
+                self.ws.caught_up = true;
             }
         }
     }

@@ -134,6 +134,15 @@ impl WorkspaceSnapshot {
         self.generation = generation;
     }
 
+    /// An empty snapshot that follows `previous` (another workspace's):
+    /// its generation goes on from there.
+    pub fn empty_after(previous: &WorkspaceSnapshot) -> Self {
+        Self {
+            generation: previous.generation + 1,
+            ..Self::default()
+        }
+    }
+
     /// Moved on by every change: what was derived from the snapshot at an
     /// older generation is old.
     pub fn generation(&self) -> u64 {

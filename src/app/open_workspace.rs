@@ -1,0 +1,90 @@
+//! Everything that belongs to the workspace the app has open: its folder,
+//! its I/O worker, what was read of it, the watcher following it, what was
+//! derived from it, and what was asked about it (an export waiting for
+//! the numbers, an import previewed, a path being typed or chosen). *Open
+//! workspace…* replaces this part whole, so nothing of the old folder is
+//! left behind by a reset that forgot a field.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use super::debrief_cache::DebriefCache;
+use super::import_preview::PendingImport;
+use super::io_worker::IoWorker;
+use super::live_updates::LiveUpdates;
+use crate::export::Format;
+use crate::io::{Workspace, WorkspaceSnapshot};
+use crate::model::Slug;
+use crate::ui::HomeScreen;
+
+/// A debrief export, as asked for.
+pub(super) struct ExportRequest {
+    pub(super) candidate: Slug,
+    pub(super) format: Format,
+    pub(super) path: PathBuf,
+    /// Aliases instead of names.
+    pub(super) blind: bool,
+}
+
+/// A path picked in a platform dialog, arriving from its thread.
+pub(super) type DialogAnswer = mpsc::Receiver<Option<PathBuf>>;
+
+/// The open workspace's part of the app.
+pub(super) struct OpenWorkspace {
+    pub(super) workspace: Workspace,
+    pub(super) worker: IoWorker,
+    /// What was read, changed only through its own methods.
+    pub(super) snapshot: WorkspaceSnapshot,
+    /// Whether the first read is in.
+    pub(super) loaded: bool,
+    /// Whether what changed during the first read was read too, once the
+    /// watcher started ([`super::ScorecardApp::live_updates_ready`]).
+    pub(super) caught_up: bool,
+    pub(super) live: LiveUpdates,
+    /// The home screen's lists and filters.
+    pub(super) home: HomeScreen,
+    pub(super) debriefs: DebriefCache,
+    /// An export asked for while the aggregates were being computed; it is
+    /// written once they are current, so it never holds stale numbers.
+    pub(super) pending_export: Option<ExportRequest>,
+    /// The import last previewed, kept for *Apply*.
+    pub(super) pending_import: Option<PendingImport>,
+    /// The folder typed into *Open workspace…*.
+    pub(super) typed_workspace: String,
+    /// A file picked in the platform's dialog.
+    pub(super) chosen_path: Option<DialogAnswer>,
+    /// A workspace folder picked in the platform's dialog.
+    pub(super) chosen_folder: Option<DialogAnswer>,
+}
+
+impl OpenWorkspace {
+    /// The workspace at `workspace`, not read yet: its worker starts, and
+    /// calls `wake` when it has news. `after` is the snapshot of the
+    /// workspace open before, if any: the generation goes on from it, so
+    /// nothing derived from the old one passes for the new one's.
+    pub(super) fn open(
+        workspace: Workspace,
+        wake: impl Fn() + Send + 'static,
+        after: Option<&WorkspaceSnapshot>,
+    ) -> Self {
+        let worker = IoWorker::spawn(workspace.clone(), wake);
+        let snapshot = after
+            .map(WorkspaceSnapshot::empty_after)
+            .unwrap_or_default();
+        Self {
+            workspace,
+            worker,
+            snapshot,
+            loaded: false,
+            caught_up: false,
+            live: LiveUpdates::default(),
+            home: HomeScreen::default(),
+            debriefs: DebriefCache::default(),
+            pending_export: None,
+            pending_import: None,
+            typed_workspace: String::new(),
+            chosen_path: None,
+            chosen_folder: None,
+        }
+    }
+}
