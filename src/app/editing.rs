@@ -11,7 +11,8 @@ use super::edit_session::{
     conflict_copy_path,
 };
 use super::io_worker::{CopyReason, Job, Saved};
-use super::scorecard_app::{ScorecardApp, Screen};
+use super::scorecard_app::ScorecardApp;
+use super::screen::Screen;
 use crate::io::WorkspaceSnapshot;
 use crate::model::Slug;
 use crate::ui::{HeldWords, Resolution};

@@ -9,7 +9,8 @@ use std::sync::mpsc;
 
 use super::import_preview::PendingImport;
 use super::io_worker::Job;
-use super::scorecard_app::{ScorecardApp, Screen};
+use super::scorecard_app::ScorecardApp;
+use super::screen::Screen;
 use crate::model::Slug;
 use crate::ui::{ImportKind, ImportScreen, ImportState};
 

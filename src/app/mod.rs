@@ -10,6 +10,7 @@ mod debrief_cache;
 mod desktop;
 mod edit_session;
 mod editing;
+mod frame;
 mod frame_stats;
 mod import_preview;
 mod importing;
@@ -22,6 +23,7 @@ mod reminders;
 mod reminding;
 mod sample;
 mod scorecard_app;
+mod screen;
 mod sessions;
 mod summary_worker;
 #[cfg(test)]
@@ -34,7 +36,8 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use desktop::{Desktop, DesktopCall, DesktopError, RecordingDesktop, SystemDesktop};
 pub use edit_session::{EditSession, Phase};
 pub use frame_stats::{FRAME_STATS_VAR, FrameStats};
-pub use scorecard_app::{AppOptions, ScorecardApp, Screen};
+pub use scorecard_app::{AppOptions, ScorecardApp};
+pub use screen::Screen;
 
 use crate::io::Workspace;
 

@@ -6,14 +6,16 @@
 //! takes the I/O worker's reports, `editing.rs` drives the open scorecard's
 //! [`EditSession`](super::edit_session::EditSession), `live_updates.rs`
 //! watches the folder, `debrief_cache.rs` keeps the debrief built,
-//! `reminding.rs` raises the reminders of overdue scorecards.
+//! `reminding.rs` raises the reminders of overdue scorecards, `frame.rs`
+//! runs each frame, `screen.rs` says which screen is shown. The state is
+//! in parts: `open_workspace.rs` (replaced whole by *Open workspace…*),
+//! `sessions.rs` (the edit sessions), `aggregates.rs` (the numbers).
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::aggregates::Aggregates;
 use super::clock::{Clock, SystemClock};
-use super::debrief_cache::DebriefView;
 use super::desktop::{Desktop, SystemDesktop};
 use super::edit_session::EditSession;
 use super::frame_stats::FrameStats;
@@ -21,19 +23,15 @@ use super::io_worker::Job;
 use super::live_updates::Wanted;
 use super::open_workspace::OpenWorkspace;
 use super::reminders::Reminders;
+use super::screen::Screen;
 use super::sessions::Sessions;
 use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::stats::Summary;
 use crate::ui::HeldWordsPrompt;
-use crate::ui::OpeningsScreen;
-use crate::ui::{
-    Aggregates as AggregatesView, Command, CompareScreen, DebriefScreen, ImportScreen,
-    InterviewScreen, InterviewersScreen, Place, PracticeScreen, Problems, SaveStatus, Settings,
-    SetupScreen, TemplatesScreen, TopBar, ViewContext, busy_ui, help_overlay_ui,
-};
+use crate::ui::{Command, InterviewScreen, Place, Problems, SaveStatus, Settings, TopBar};
 
 /// Key of the settings in eframe's storage.
-const SETTINGS_KEY: &str = "settings";
+pub(super) const SETTINGS_KEY: &str = "settings";
 
 /// How the app is started.
 pub struct AppOptions {
@@ -59,48 +57,6 @@ impl AppOptions {
     }
 }
 
-/// Which screen is shown.
-pub enum Screen {
-    /// Candidates and drafts.
-    Home,
-    /// A candidate's page.
-    Setup(SetupScreen),
-    /// Scoring.
-    Interview(Box<InterviewScreen>),
-    /// A candidate's debrief.
-    Debrief(DebriefScreen),
-    /// Candidates side by side.
-    Compare(CompareScreen),
-    /// Templates: list, preview, edit.
-    Templates(TemplatesScreen),
-    /// Frame-of-reference practice.
-    Practice(PracticeScreen),
-    /// The interviewer view: calibration figures.
-    Interviewers(InterviewersScreen),
-    /// Openings: list, create, edit, put on hold, close.
-    Openings(OpeningsScreen),
-    /// Invites or candidates from a file: preview, then apply.
-    Import(ImportScreen),
-}
-
-impl Screen {
-    /// The screen's name, as the frame stats write it.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Screen::Home => "home",
-            Screen::Setup(_) => "setup",
-            Screen::Interview(_) => "interview",
-            Screen::Debrief(_) => "debrief",
-            Screen::Compare(_) => "compare",
-            Screen::Templates(_) => "templates",
-            Screen::Practice(_) => "practice",
-            Screen::Interviewers(_) => "interviewers",
-            Screen::Openings(_) => "openings",
-            Screen::Import(_) => "import",
-        }
-    }
-}
-
 /// The app: the workspace open (replaced whole by *Open workspace…*),
 /// the edit sessions, the aggregates, the messages, and what lives as long
 /// as the window (the clock, the settings, the screen shown).
@@ -121,7 +77,7 @@ pub struct ScorecardApp {
     /// The prompt for words no write could take, while there are such.
     pub(super) held_prompt: HeldWordsPrompt,
     pub(super) show_help: bool,
-    applied_theme: Option<egui::ThemePreference>,
+    pub(super) applied_theme: Option<egui::ThemePreference>,
     /// The UI time of the last frame (closing the window has no frame).
     pub(super) last_time: f64,
     /// To wake the UI from a worker started later (another workspace).
@@ -130,10 +86,10 @@ pub struct ScorecardApp {
     pub(super) reminders: Reminders,
     /// Where each frame's CPU time goes, if the user asked
     /// ([`FRAME_STATS_VAR`](super::frame_stats::FRAME_STATS_VAR)).
-    frame_stats: Option<FrameStats>,
+    pub(super) frame_stats: Option<FrameStats>,
     /// The screen the last frame drew, which the next frame's stats are
     /// about (eframe reports a frame's CPU time in the one after).
-    stats_screen: &'static str,
+    pub(super) stats_screen: &'static str,
 }
 
 impl ScorecardApp {
@@ -303,7 +259,7 @@ impl ScorecardApp {
     }
 
     /// Whether the screen shown, or an export waiting, reads the aggregates.
-    fn needs_aggregates(&self) -> bool {
+    pub(super) fn needs_aggregates(&self) -> bool {
         matches!(
             self.screen,
             Screen::Compare(_) | Screen::Debrief(_) | Screen::Interviewers(_)
@@ -316,7 +272,7 @@ impl ScorecardApp {
     }
 
     /// Takes the watcher's news and asks the worker to read what changed.
-    fn follow_live_updates(&mut self, ctx: &egui::Context, time: f64) {
+    pub(super) fn follow_live_updates(&mut self, ctx: &egui::Context, time: f64) {
         if !self.ws.live.is_started() {
             if ctx.cumulative_frame_nr() == 0 {
                 // The second frame starts the reading; ask for it. The first
@@ -357,7 +313,7 @@ impl ScorecardApp {
     /// Takes the aggregates thread's newest result, and asks it for the
     /// current ones when a screen needs them and they are stale. Never
     /// computes on this thread.
-    fn update_aggregates(&mut self) {
+    pub(super) fn update_aggregates(&mut self) {
         self.aggregates.take_newest();
         if self.needs_aggregates() {
             self.aggregates.ask_if_stale(&self.ws.snapshot);
@@ -384,7 +340,7 @@ impl ScorecardApp {
     }
 
     /// The top bar, drawn from the app's state; returns where to go.
-    fn top_bar_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+    pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let place = match self.screen {
             Screen::Home => Place::Home,
             Screen::Compare(_) => Place::Compare,
@@ -421,167 +377,5 @@ pub(super) fn where_the_log_is() -> String {
     match super::logging::log_path() {
         Some(path) => format!("details in the log: {}", path.display()),
         None => "details in the log".to_owned(),
-    }
-}
-
-/// The debrief screen while the aggregates are computed.
-fn computing_ui(ui: &mut egui::Ui) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("Debrief");
-        busy_ui(ui, "Computing the panel's numbers…");
-    });
-}
-
-impl eframe::App for ScorecardApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        let time = ctx.input(|i| i.time);
-        self.last_time = time;
-        self.handle_reports(time);
-        self.follow_live_updates(ctx, time);
-        self.autosave(time);
-        self.update_aggregates();
-        self.take_chosen_path();
-        self.take_chosen_folder(time);
-        self.remind(ctx, time);
-        self.take_dropped_files(ctx, time);
-        // The window closes only once every word is on disk, or the user
-        // has chosen what becomes of words no write could take.
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_window() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-        if let Some(seconds) = self.sessions.open().and_then(|s| s.next_due_in(time)) {
-            ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
-        }
-    }
-
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        if let Some(stats) = &self.frame_stats {
-            if let Some(cpu) = frame.info().cpu_usage {
-                stats.record(cpu * 1000.0, self.stats_screen);
-            }
-            self.stats_screen = self.screen.name();
-        }
-        let time = ui.input(|i| i.time);
-        if self.applied_theme != Some(self.settings.theme) {
-            ui.ctx().set_theme(self.settings.theme);
-            self.applied_theme = Some(self.settings.theme);
-        }
-        if crate::ui::UiCommand::ToggleHelp.consumed(ui.ctx()) {
-            self.show_help = !self.show_help;
-        }
-        let mut commands: Vec<Command> = self.top_bar_ui(ui).into_iter().collect();
-        if !self.ws.loaded {
-            let progress = self.ws.worker.load_progress();
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui.label("Reading the workspace…");
-                ui.add(
-                    egui::ProgressBar::new(progress)
-                        .show_percentage()
-                        .desired_width(360.0),
-                );
-            });
-            // Follow the progress while the worker reads.
-            ui.ctx().request_repaint_after(Duration::from_millis(100));
-            return;
-        }
-        let debrief = match &self.screen {
-            Screen::Debrief(screen) => Some(
-                self.ws.debriefs.get(
-                    &screen.candidate,
-                    &self.ws.snapshot,
-                    self.ws.snapshot.generation(),
-                    self.aggregates
-                        .shown()
-                        .map(|c| (c.revision, c.summary.as_ref())),
-                    &self.settings,
-                    self.clock.now(),
-                ),
-            ),
-            _ => None,
-        };
-        // The conflict prompt shows what the session says.
-        let in_conflict = self.sessions.open().is_some_and(EditSession::in_conflict);
-        let templates_dir = self.ws.workspace.templates_dir();
-        let generation = self.ws.snapshot.generation();
-        let Self {
-            ws,
-            settings,
-            screen,
-            clock,
-            aggregates,
-            ..
-        } = self;
-        let OpenWorkspace { snapshot, home, .. } = ws;
-        let summary = aggregates.shown();
-        let mut cx = ViewContext {
-            snapshot,
-            generation,
-            settings,
-            now: clock.now(),
-            templates_dir: &templates_dir,
-            commands: &mut commands,
-        };
-        match screen {
-            Screen::Home => home.ui(ui, &mut cx),
-            Screen::Setup(setup) => setup.ui(ui, &mut cx),
-            Screen::Interview(interview) => {
-                interview.conflict = in_conflict;
-                interview.ui(ui, &mut cx);
-            }
-            Screen::Debrief(screen) => match debrief {
-                Some(DebriefView::Ready(debrief)) => screen.ui(ui, &mut cx, Some(&debrief)),
-                Some(DebriefView::Computing) => computing_ui(ui),
-                Some(DebriefView::Hidden) | None => screen.ui(ui, &mut cx, None),
-            },
-            Screen::Templates(templates) => templates.ui(ui, &mut cx),
-            Screen::Practice(practice) => practice.ui(ui, &mut cx),
-            Screen::Interviewers(view) => {
-                let current = summary.map(|c| c.summary.as_ref());
-                view.ui(ui, &mut cx, current);
-            }
-            Screen::Openings(openings) => openings.ui(ui, &mut cx),
-            Screen::Import(import) => import.ui(ui, &mut cx),
-            Screen::Compare(compare) => {
-                let aggregates = summary.map(|c| AggregatesView {
-                    revision: c.revision,
-                    summary: &c.summary,
-                });
-                let template = compare
-                    .template
-                    .as_ref()
-                    .and_then(|id| cx.snapshot.templates().get(id.as_str()))
-                    .map(|e| &e.template);
-                compare.ui(ui, &mut cx, template, aggregates);
-            }
-        }
-        help_overlay_ui(ui.ctx(), &mut self.show_help);
-        if let Some(held) = self.sessions.held() {
-            commands.extend(self.held_prompt.ui(ui.ctx(), &held));
-        }
-        for command in commands {
-            self.apply(command, time);
-        }
-        // A screen just opened may need the aggregates: ask now rather than
-        // at the next frame's `logic`.
-        self.update_aggregates();
-    }
-
-    /// egui's memory would keep text typed into fields (evidence, names) in
-    /// eframe's storage file; candidate data must live only in the
-    /// workspace, where deleting a candidate erases it.
-    fn persist_egui_memory(&self) -> bool {
-        false
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-    }
-
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if !self.close_window() {
-            // Only an ending forced on the app (a log-out) gets here with
-            // words held: the close request was refused until now.
-            log::error!("the app ended with words no write could take; they are lost");
-        }
     }
 }
