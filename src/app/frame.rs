@@ -143,7 +143,12 @@ impl eframe::App for ScorecardApp {
         }
         help_overlay_ui(ui.ctx(), &mut self.show_help);
         if let Some(held) = self.sessions.held() {
-            commands.extend(self.held_prompt.ui(ui.ctx(), &held));
+            let id = &held.scorecard.candidate;
+            let candidate = match self.ws.snapshot.candidate(id.as_str()) {
+                Some(record) => crate::ui::display_name(&record.candidate, &self.settings),
+                None => id.to_string(),
+            };
+            commands.extend(self.held_prompt.ui(ui.ctx(), &held, &candidate));
         }
         for command in commands {
             self.apply(command, time);

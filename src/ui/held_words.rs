@@ -37,7 +37,14 @@ pub struct HeldWordsPrompt {
 
 impl HeldWordsPrompt {
     /// Draws the prompt over everything; returns what the user chose.
-    pub fn ui(&mut self, ctx: &egui::Context, held: &HeldWords<'_>) -> Option<Command> {
+    /// `candidate` is the candidate's name as shown (an alias in blind
+    /// mode).
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        held: &HeldWords<'_>,
+        candidate: &str,
+    ) -> Option<Command> {
         if self.for_copy != held.copy {
             *self = Self {
                 for_copy: held.copy.to_path_buf(),
@@ -54,7 +61,7 @@ impl HeldWordsPrompt {
                 file_name(held.file),
                 held.reason
             ));
-            ui.label(summary(held.scorecard));
+            ui.label(summary(held.scorecard, candidate));
             ui.label(
                 "The window stays open until they are written somewhere, or you discard them.",
             );
@@ -110,19 +117,56 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// What the held words hold, in a line.
-fn summary(scorecard: &Scorecard) -> String {
+/// What the held words hold, in a line: whose, for whom, and how much
+/// was written (ratings, and the characters of evidence, red flags and
+/// notes together).
+fn summary(scorecard: &Scorecard, candidate: &str) -> String {
     let stage = if scorecard.stage.is_empty() {
         "the general interview".to_owned()
     } else {
         format!("stage {}", scorecard.stage)
     };
-    let notes = scorecard.notes.chars().count();
+    let written: usize = scorecard
+        .ratings
+        .values()
+        .map(|r| r.evidence.chars().count())
+        .chain(
+            scorecard
+                .unrated_evidence
+                .values()
+                .map(|e| e.chars().count()),
+        )
+        .chain(scorecard.red_flags.iter().map(|f| f.chars().count()))
+        .chain(std::iter::once(scorecard.notes.chars().count()))
+        .sum();
     format!(
-        "{}'s scorecard of {} at {stage}: {} rating(s), {} red flag(s), {notes} character(s) of notes.",
+        "{}'s scorecard of {candidate} at {stage}: {} rating(s), {written} character(s) of evidence, red flags and notes.",
         scorecard.interviewer,
-        scorecard.candidate,
         scorecard.ratings.len(),
-        scorecard.red_flags.len(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Rating, Slug};
+
+    #[test]
+    fn the_summary_counts_every_word_written() {
+        let mut scorecard = Scorecard::draft(
+            Slug::new("c-1").unwrap(),
+            Slug::new("infrastructure-engineer").unwrap(),
+            1,
+            "Sam Tester",
+            "",
+            "2026-11-21T10:00:00Z".parse().unwrap(),
+        );
+        scorecard.set_rating(&Slug::new("fundamentals").unwrap(), Rating::Meets);
+        scorecard.notes = "abc".to_owned();
+        scorecard.red_flags.push("de".to_owned());
+        assert_eq!(
+            summary(&scorecard, "Jonas Krüger"),
+            "Sam Tester's scorecard of Jonas Krüger at the general interview: 1 rating(s), 5 character(s) of evidence, red flags and notes."
+        );
+    }
 }
