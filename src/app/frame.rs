@@ -27,6 +27,7 @@ impl eframe::App for ScorecardApp {
         self.follow_live_updates(ctx, time);
         self.autosave(time);
         self.update_aggregates();
+        self.update_home_lists();
         self.take_chosen_path();
         self.take_chosen_folder(time);
         self.remind(ctx, time);
@@ -153,9 +154,10 @@ impl eframe::App for ScorecardApp {
         for command in commands {
             self.apply(command, time);
         }
-        // A screen just opened may need the aggregates: ask now rather than
-        // at the next frame's `logic`.
+        // A screen just opened may need the aggregates or Home's lists: ask
+        // now rather than at the next frame's `logic`.
         self.update_aggregates();
+        self.update_home_lists();
     }
 
     /// egui's memory would keep text typed into fields (evidence, names) in

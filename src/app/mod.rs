@@ -12,6 +12,7 @@ mod edit_session;
 mod editing;
 mod frame;
 mod frame_stats;
+mod home_lists_worker;
 mod import_preview;
 mod importing;
 mod io_worker;

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 
 use super::debrief_cache::DebriefCache;
+use super::home_lists_worker::HomeListsWorker;
 use super::import_preview::PendingImport;
 use super::io_worker::IoWorker;
 use super::live_updates::LiveUpdates;
@@ -43,6 +44,8 @@ pub(super) struct OpenWorkspace {
     pub(super) live: LiveUpdates,
     /// The home screen's lists and filters.
     pub(super) home: HomeScreen,
+    /// Finds Home's lists off the UI thread on a big workspace.
+    pub(super) home_lists: HomeListsWorker,
     pub(super) debriefs: DebriefCache,
     /// An export asked for while the aggregates were being computed; it is
     /// written once they are current, so it never holds stale numbers.
@@ -79,6 +82,7 @@ impl OpenWorkspace {
             caught_up: false,
             live: LiveUpdates::default(),
             home: HomeScreen::default(),
+            home_lists: HomeListsWorker::new(),
             debriefs: DebriefCache::default(),
             pending_export: None,
             pending_import: None,

@@ -310,6 +310,34 @@ impl ScorecardApp {
         }
     }
 
+    /// Keeps Home's lists those of the workspace as it is: found in the
+    /// frame on a small workspace, else on their own thread, the screen
+    /// showing the newest found meanwhile.
+    pub(super) fn update_home_lists(&mut self) {
+        let ws = &mut self.ws;
+        if let Some(lists) = ws.home_lists.try_recv() {
+            ws.home.install(lists);
+        }
+        if !matches!(self.screen, Screen::Home) {
+            return;
+        }
+        let now = self.clock.now();
+        let wanted = ws.home.wanted_lists(&ws.snapshot, &self.settings, now);
+        if ws.home.lists_are(&wanted) {
+            return;
+        }
+        let ctx = self.egui_ctx.clone();
+        let big = ws.snapshot.candidates().len() >= super::home_lists_worker::INLINE_BELOW;
+        if !(big
+            && ws
+                .home_lists
+                .ask(&wanted, &ws.snapshot, now, move || ctx.request_repaint()))
+        {
+            ws.home
+                .install(crate::ui::HomeLists::find(&ws.snapshot, wanted, now));
+        }
+    }
+
     /// Takes the aggregates thread's newest result, and asks it for the
     /// current ones when a screen needs them and they are stale. Never
     /// computes on this thread.

@@ -1,6 +1,6 @@
 //! The first screen: candidates, a new-candidate form, my pending drafts.
 
-use super::home_lists::{CandidateList, PendingDrafts, role_of};
+use super::home_lists::{HomeLists, HomeListsKey, role_of};
 use super::{Command, ViewContext, display_name, file_errors_ui};
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
 use crate::model::{InterviewerId, Slug, Timestamp, format_age};
@@ -20,16 +20,12 @@ pub struct HomeScreen {
     pub purge_days: String,
     /// Candidates a purge would erase, while its confirmation is open.
     pub purge_confirm: Option<Vec<Slug>>,
-    /// The candidates matching the search, kept until something changes.
-    candidates: CandidateList,
-    /// The pending drafts, kept until something changes.
-    drafts: PendingDrafts,
+    /// The lists shown: the newest found ([`HomeScreen::install`]).
+    lists: HomeLists,
     /// Which opening's candidates the list shows.
     pub opening_filter: OpeningFilter,
     /// The opening a new candidate is added to (`None`: pick a template).
     pub new_opening: Option<Slug>,
-    /// The owed scorecards, kept until something changes.
-    owed: OwedList,
 }
 
 /// Which candidates Home lists, by opening.
@@ -45,6 +41,26 @@ pub enum OpeningFilter {
 }
 
 impl HomeScreen {
+    /// What the lists are wanted for now.
+    pub fn wanted_lists(
+        &self,
+        snapshot: &WorkspaceSnapshot,
+        settings: &super::Settings,
+        now: Timestamp,
+    ) -> HomeListsKey {
+        HomeListsKey::new(snapshot, &self.search, settings, now)
+    }
+
+    /// Whether the lists shown were found for `key`.
+    pub fn lists_are(&self, key: &HomeListsKey) -> bool {
+        self.lists.key.as_ref() == Some(key)
+    }
+
+    /// Shows these lists from now on (found for the key they carry).
+    pub fn install(&mut self, lists: HomeLists) {
+        self.lists = lists;
+    }
+
     /// Draws the screen into the central area.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
         egui::Panel::right("home_side")
@@ -94,24 +110,26 @@ impl HomeScreen {
         self.opening_filter_ui(ui, cx);
         ui.add_space(6.0);
         let filter = self.opening_filter.clone();
-        let matching: Vec<usize> = self
+        let matching: Vec<&CandidateRecord> = self
+            .lists
             .candidates
-            .matching(cx, &self.search)
             .iter()
-            .copied()
-            .filter(|&at| {
-                cx.snapshot.candidates().get(at).is_some_and(|r| {
-                    let opening = r.candidate.opening.as_ref();
-                    match &filter {
-                        OpeningFilter::All => true,
-                        OpeningFilter::NoOpening => opening.is_none(),
-                        OpeningFilter::Opening(id) => opening == Some(id),
-                    }
-                })
+            .map(|r| r.as_ref())
+            .filter(|r| {
+                let opening = r.candidate.opening.as_ref();
+                match &filter {
+                    OpeningFilter::All => true,
+                    OpeningFilter::NoOpening => opening.is_none(),
+                    OpeningFilter::Opening(id) => opening == Some(id),
+                }
             })
             .collect();
         if cx.snapshot.candidates().is_empty() {
             super::first_run::first_run_ui(ui, cx);
+            return;
+        }
+        if self.lists.key.is_none() {
+            super::busy_ui(ui, "Finding the candidates…");
             return;
         }
         if matching.is_empty() {
@@ -136,10 +154,7 @@ impl HomeScreen {
             })
             .body(|body| {
                 body.rows(24.0, matching.len(), |mut row| {
-                    let Some(record) = matching
-                        .get(row.index())
-                        .and_then(|&at| cx.snapshot.candidates().get(at))
-                    else {
+                    let Some(&record) = matching.get(row.index()) else {
                         return;
                     };
                     let candidate = &record.candidate;
@@ -274,12 +289,9 @@ impl HomeScreen {
         } else {
             "My pending drafts"
         });
-        let (shown, count) = self.drafts.find(cx);
-        for &(c, s) in shown {
-            let Some(record) = cx.snapshot.candidates().get(c) else {
-                continue;
-            };
-            let Some(scorecard_record) = record.scorecards.get(s) else {
+        let count = self.lists.draft_count;
+        for (record, s) in &self.lists.drafts {
+            let Some(scorecard_record) = record.scorecards.get(*s) else {
                 continue;
             };
             let card = &scorecard_record.scorecard;
@@ -299,8 +311,8 @@ impl HomeScreen {
         }
         if count == 0 {
             ui.weak("None: every scorecard is submitted");
-        } else if count > PendingDrafts::SHOWN {
-            ui.weak(format!("and {} more", count - PendingDrafts::SHOWN));
+        } else if count > HomeLists::DRAFTS_SHOWN {
+            ui.weak(format!("and {} more", count - HomeLists::DRAFTS_SHOWN));
         }
     }
 }
@@ -363,65 +375,6 @@ fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[crate::io::ConflictCopy]) 
     super::more_not_shown_ui(ui, conflicts.len());
 }
 
-/// One owed scorecard, as Home lists it.
-#[derive(Clone, Debug, PartialEq)]
-struct OwedRow {
-    candidate: Slug,
-    stage: String,
-    stage_name: String,
-    interviewer: String,
-    overdue: bool,
-    hours_overdue: f64,
-    at: Timestamp,
-    due: Timestamp,
-    draft: bool,
-}
-
-/// The owed scorecards (DESIGN.md "The hiring loop"), found once per
-/// workspace change, minute, person and view rather than every frame.
-#[derive(Clone, Debug, Default)]
-struct OwedList {
-    key: Option<(u64, i64, String, bool)>,
-    rows: Vec<OwedRow>,
-}
-
-impl OwedList {
-    /// Mine (the person the app knows), or everyone's in coordinator view.
-    fn find(&mut self, cx: &ViewContext<'_>) -> &[OwedRow] {
-        let key = (
-            cx.generation,
-            cx.now.unix_seconds().div_euclid(60),
-            cx.settings.interviewer.clone(),
-            cx.settings.coordinator,
-        );
-        if self.key.as_ref() != Some(&key) {
-            let me = InterviewerId::typed(&cx.settings.interviewer);
-            let filter = crate::io::PendingFilter {
-                interviewer: if cx.settings.coordinator { None } else { me },
-                ..Default::default()
-            };
-            self.rows = cx
-                .snapshot
-                .pending(cx.now, &filter)
-                .into_iter()
-                .map(|p| OwedRow {
-                    candidate: p.candidate.id.clone(),
-                    stage: p.interview.stage.to_string(),
-                    stage_name: cx.snapshot.stage_name(p.candidate, &p.interview.stage),
-                    interviewer: p.interview.interviewer.trim().to_owned(),
-                    overdue: p.state == crate::model::InterviewState::Overdue,
-                    hours_overdue: p.hours_overdue,
-                    at: p.interview.at,
-                    due: p.due,
-                    draft: p.draft,
-                })
-                .collect();
-            self.key = Some(key);
-        }
-        &self.rows
-    }
-}
-
 /// At most this many owed scorecards are listed on Home.
 const OWED_SHOWN: usize = 50;
 
@@ -434,7 +387,7 @@ impl HomeScreen {
         if me.is_none() && !coordinator {
             return;
         }
-        let rows = self.owed.find(cx);
+        let rows = &self.lists.owed;
         let overdue = rows.iter().filter(|r| r.overdue).count();
         if coordinator {
             ui.heading(format!(

@@ -48,6 +48,7 @@ pub use first_run::{remember_workspace, sample_folder};
 pub use held_words::{HeldWords, HeldWordsPrompt};
 pub use help_overlay::help_overlay_ui;
 pub use home::HomeScreen;
+pub use home_lists::{HomeLists, HomeListsKey};
 pub use import::{ImportKind, ImportPreview, ImportScreen, ImportState, RowAction};
 pub use interview::InterviewScreen;
 pub use interview_plan::{PlanDraft, PlanRow};
