@@ -152,6 +152,7 @@ fn frame_time(c: &mut Criterion) {
                 blind: settings.blind,
                 coordinator: settings.coordinator,
                 interviewer: settings.interviewer.clone(),
+                opening: None,
             };
             group.bench_function(format!("compare_table_build_{who}"), |b| {
                 b.iter(|| {

@@ -114,6 +114,7 @@ fn main() {
             blind: false,
             coordinator: true,
             interviewer: String::new(),
+            opening: None,
         };
         let started = Instant::now();
         let table = scorecard::ui::CompareTable::build(

@@ -28,6 +28,7 @@ impl eframe::App for ScorecardApp {
         self.autosave(time);
         self.update_aggregates();
         self.update_home_lists();
+        self.update_compare_table();
         self.take_chosen_path();
         self.take_chosen_folder(time);
         self.remind(ctx, time);
@@ -158,6 +159,7 @@ impl eframe::App for ScorecardApp {
         // now rather than at the next frame's `logic`.
         self.update_aggregates();
         self.update_home_lists();
+        self.update_compare_table();
     }
 
     /// egui's memory would keep text typed into fields (evidence, names) in

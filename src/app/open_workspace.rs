@@ -9,14 +9,14 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 
 use super::debrief_cache::DebriefCache;
-use super::home_lists_worker::HomeListsWorker;
 use super::import_preview::PendingImport;
 use super::io_worker::IoWorker;
+use super::latest_worker::LatestWorker;
 use super::live_updates::LiveUpdates;
 use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
 use crate::model::Slug;
-use crate::ui::HomeScreen;
+use crate::ui::{CompareTable, HomeLists, HomeListsKey, HomeScreen, TableKey};
 
 /// A debrief export, as asked for.
 pub(super) struct ExportRequest {
@@ -45,7 +45,9 @@ pub(super) struct OpenWorkspace {
     /// The home screen's lists and filters.
     pub(super) home: HomeScreen,
     /// Finds Home's lists off the UI thread on a big workspace.
-    pub(super) home_lists: HomeListsWorker,
+    pub(super) home_lists: LatestWorker<HomeListsKey, HomeLists>,
+    /// Builds the compare table off the UI thread on a big workspace.
+    pub(super) compare_tables: LatestWorker<TableKey, CompareTable>,
     pub(super) debriefs: DebriefCache,
     /// An export asked for while the aggregates were being computed; it is
     /// written once they are current, so it never holds stale numbers.
@@ -82,7 +84,8 @@ impl OpenWorkspace {
             caught_up: false,
             live: LiveUpdates::default(),
             home: HomeScreen::default(),
-            home_lists: HomeListsWorker::new(),
+            home_lists: LatestWorker::new("home-lists"),
+            compare_tables: LatestWorker::new("compare-table"),
             debriefs: DebriefCache::default(),
             pending_export: None,
             pending_import: None,

@@ -36,8 +36,6 @@ pub struct CompareScreen {
     /// The opening compared (its template's candidates of that opening
     /// only); `None`: every candidate of the template.
     pub opening: Option<Slug>,
-    /// The opening `table` was narrowed to.
-    table_opening: Option<Slug>,
 }
 
 impl CompareScreen {
@@ -81,13 +79,24 @@ impl CompareScreen {
                 ui.label("Pick a template");
                 return;
             };
-            let Some(aggregates) = aggregates else {
+            if aggregates.is_none() {
                 busy_ui(ui, "Computing the panel's numbers…");
                 return;
-            };
-            self.refresh_table(cx, template, aggregates);
+            }
+            // The rows are built by the app (off the UI thread on a big
+            // workspace); until those of this template are in, say so. A
+            // table of an older change, or sort, stays until the new one
+            // is handed over.
+            let built = self
+                .table
+                .as_ref()
+                .is_some_and(|t| t.key.template == template.id && t.key.opening == self.opening);
+            if !built {
+                busy_ui(ui, "Building the table…");
+                return;
+            }
             // Drawn from a table moved out of `self`, so the header buttons
-            // may change the sort (the next frame builds the rows again).
+            // may change the sort (the app builds the rows again).
             let Some(mut table) = self.table.take() else {
                 return;
             };
@@ -119,32 +128,37 @@ impl CompareScreen {
         });
     }
 
-    /// Builds the rows again if something they show changed.
-    fn refresh_table(
-        &mut self,
-        cx: &ViewContext<'_>,
-        template: &Template,
-        aggregates: Aggregates<'_>,
-    ) {
-        let key = TableKey {
-            generation: cx.generation,
-            summary_revision: aggregates.revision,
-            template: template.id.clone(),
+    /// What the rows are wanted for now, on `template`, from the
+    /// aggregates' result number `revision`.
+    pub fn wanted_table(
+        &self,
+        generation: u64,
+        settings: &super::Settings,
+        template: &Slug,
+        revision: u64,
+    ) -> TableKey {
+        TableKey {
+            generation,
+            summary_revision: revision,
+            template: template.clone(),
             sort: self.view.order.column,
             descending: self.view.order.descending,
-            blind: cx.settings.blind,
-            coordinator: cx.settings.coordinator,
-            interviewer: cx.settings.interviewer.clone(),
-        };
-        if self.table.as_ref().is_none_or(|table| table.key != key)
-            || self.table_opening != self.opening
-        {
-            let mut table =
-                CompareTable::build(key, cx.snapshot, cx.settings, aggregates.summary, template);
-            self.narrow_to_opening(cx, &mut table);
-            self.table = Some(table);
-            self.table_opening = self.opening.clone();
+            blind: settings.blind,
+            coordinator: settings.coordinator,
+            interviewer: settings.interviewer.clone(),
+            opening: self.opening.clone(),
         }
+    }
+
+    /// Whether the rows shown were built for `key`.
+    pub fn table_is(&self, key: &TableKey) -> bool {
+        self.table.as_ref().is_some_and(|t| t.key == *key)
+    }
+
+    /// Shows these rows from now on (built for the key they carry); the
+    /// filter applies to them afresh.
+    pub fn install(&mut self, table: CompareTable) {
+        self.table = Some(table);
     }
 
     /// Picks an opening: its template, and only its candidates.
@@ -191,46 +205,6 @@ impl CompareScreen {
             && self.opening == before
         {
             self.opening = None;
-        }
-    }
-
-    /// Keeps the rows of the opening's candidates, and names each row's
-    /// decision ("Alex Doe · Hire", "· no decision").
-    fn narrow_to_opening(&self, cx: &ViewContext<'_>, table: &mut CompareTable) {
-        table.rows.retain(|row| {
-            self.opening.as_ref().is_none_or(|opening| {
-                cx.snapshot
-                    .candidate(row.id.as_str())
-                    .is_some_and(|r| r.candidate.opening.as_ref() == Some(opening))
-            })
-        });
-        if let Some(opening) = &self.opening {
-            // Hidden among the opening's candidates, not the template's.
-            table.hidden = cx
-                .snapshot
-                .candidates()
-                .iter()
-                .filter(|r| {
-                    r.candidate.template == table.key.template
-                        && r.candidate.opening.as_ref() == Some(opening)
-                        && !super::panel_visible(cx.snapshot, r, cx.settings)
-                })
-                .count();
-        }
-        for row in &mut table.rows {
-            let Some(record) = cx.snapshot.candidate(row.id.as_str()) else {
-                continue;
-            };
-            row.decision = record.decision.as_ref().map(|d| d.decision);
-            if record.candidate.opening.is_none() && record.decision.is_none() {
-                continue;
-            }
-            let status = record
-                .decision
-                .as_ref()
-                .map_or("no decision", |d| d.decision.label());
-            row.name = format!("{} · {status}", row.name);
-            row.status = Some(status);
         }
     }
 }

@@ -168,6 +168,8 @@ pub struct TableKey {
     pub coordinator: bool,
     /// Who is looking (decides which panels are visible).
     pub interviewer: String,
+    /// The opening compared (its candidates only); `None`: the template's.
+    pub opening: Option<Slug>,
 }
 
 /// The rows of one template, sorted, and how many candidates are hidden.
@@ -271,13 +273,52 @@ impl CompareTable {
             rows.push(row(s, name, template));
         }
         sort_rows(&mut rows, key.sort, key.descending);
-        Self {
+        let mut table = Self {
             key,
             rows,
             hidden,
             shown: Vec::new(),
             shown_for: None,
             titles: spoken_titles(template),
+        };
+        table.narrow_to_opening(snapshot, settings);
+        table
+    }
+
+    /// Keeps the rows of the key's opening's candidates (if it names one),
+    /// and names each row's decision ("Alex Doe · Hire", "· no decision").
+    fn narrow_to_opening(&mut self, snapshot: &WorkspaceSnapshot, settings: &Settings) {
+        if let Some(opening) = &self.key.opening {
+            self.rows.retain(|row| {
+                snapshot
+                    .candidate(row.id.as_str())
+                    .is_some_and(|r| r.candidate.opening.as_ref() == Some(opening))
+            });
+            // Hidden among the opening's candidates, not the template's.
+            self.hidden = snapshot
+                .candidates()
+                .iter()
+                .filter(|r| {
+                    r.candidate.template == self.key.template
+                        && r.candidate.opening.as_ref() == Some(opening)
+                        && !panel_visible(snapshot, r, settings)
+                })
+                .count();
+        }
+        for row in &mut self.rows {
+            let Some(record) = snapshot.candidate(row.id.as_str()) else {
+                continue;
+            };
+            row.decision = record.decision.as_ref().map(|d| d.decision);
+            if record.candidate.opening.is_none() && record.decision.is_none() {
+                continue;
+            }
+            let status = record
+                .decision
+                .as_ref()
+                .map_or("no decision", |d| d.decision.label());
+            row.name = format!("{} · {status}", row.name);
+            row.status = Some(status);
         }
     }
 
@@ -430,6 +471,7 @@ mod tests {
             blind: false,
             coordinator: false,
             interviewer: String::new(),
+            opening: None,
         };
         let mut table = CompareTable {
             key,
