@@ -144,7 +144,7 @@ impl WorkspaceSnapshot {
         self.errors.retain(|e| !theirs(&e.path));
         self.conflicts.retain(|c| !theirs(&c.path));
         self.reference_errors.retain(|e| !theirs(&e.path));
-        self.modified.retain(|dir, _| !theirs(dir));
+        Arc::make_mut(&mut self.modified).retain(|dir, _| !theirs(dir));
         self.changed();
         true
     }

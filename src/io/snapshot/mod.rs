@@ -48,7 +48,9 @@ pub struct WorkspaceSnapshot {
     /// The latest modification time of the files in each candidate's
     /// folder (broken ones and copies too), by folder: activity for the
     /// retention rule ([`WorkspaceSnapshot::last_activity`]).
-    modified: BTreeMap<PathBuf, Timestamp>,
+    /// Shared, so a copy of the snapshot for a worker does not copy 26,000
+    /// paths at 100k; a change copies it only if a worker still holds it.
+    modified: Arc<BTreeMap<PathBuf, Timestamp>>,
     /// The nudge list in effect: the workspace's `nudges.ron`, else the
     /// shipped one.
     nudges: Arc<NudgeList>,
@@ -127,11 +129,14 @@ impl WorkspaceSnapshot {
     }
 
     /// Takes `next` (a new read of the workspace, or another workspace's),
-    /// moving the generation on from this one's.
-    pub fn replace(&mut self, next: WorkspaceSnapshot) {
+    /// moving the generation on from this one's; returns the one replaced
+    /// (at 100,000 scorecards, letting go of it is work a caller may do on
+    /// another thread).
+    pub fn replace(&mut self, next: WorkspaceSnapshot) -> WorkspaceSnapshot {
         let generation = self.generation + 1;
-        *self = next;
+        let old = std::mem::replace(self, next);
         self.generation = generation;
+        old
     }
 
     /// An empty snapshot that follows `previous` (another workspace's):

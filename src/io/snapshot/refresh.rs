@@ -63,7 +63,9 @@ impl WorkspaceSnapshot {
         for (dir, folder) in refresh.candidates {
             // The folder's notes, if it is still there, come back below.
             self.replace_problems(|path| path.starts_with(&dir), Vec::new(), Vec::new());
-            self.modified.remove(&dir);
+            if self.modified.contains_key(&dir) {
+                Arc::make_mut(&mut self.modified).remove(&dir);
+            }
             let at = self.candidate_at(&dir).ok();
             match folder {
                 CandidateFolder::Present(record, notes) => {
@@ -128,7 +130,7 @@ impl WorkspaceSnapshot {
         self.errors.extend(notes.errors);
         self.conflicts.extend(notes.conflicts);
         if let Some(modified) = notes.modified {
-            self.modified.insert(dir.to_path_buf(), modified);
+            Arc::make_mut(&mut self.modified).insert(dir.to_path_buf(), modified);
         }
     }
 }
