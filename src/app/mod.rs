@@ -25,6 +25,7 @@ mod reminding;
 mod sample;
 mod scorecard_app;
 mod screen;
+mod screen_builds;
 mod sessions;
 mod summary_worker;
 #[cfg(test)]
