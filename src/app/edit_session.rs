@@ -32,7 +32,7 @@
 use std::path::{Path, PathBuf};
 
 use super::autosave::Autosave;
-use super::io_worker::{Base, SaveProblem};
+use super::io_worker::{Base, CopyReason, SaveProblem};
 use crate::model::{Scorecard, Timestamp};
 use crate::ui::{HeldWords, SaveStatus};
 
@@ -60,10 +60,13 @@ pub struct SaveRequest {
 /// new name (never over an existing file).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CopyRequest {
-    /// A conflict-copy name next to the scorecard's file.
+    /// A conflict-copy name next to the scorecard's file, or the file the
+    /// user named for held words.
     pub path: PathBuf,
     /// What to write.
     pub scorecard: Scorecard,
+    /// Why it is written (how it is written, and what the user is told).
+    pub reason: CopyReason,
 }
 
 /// The scorecard's file as a re-read found it.
@@ -157,6 +160,8 @@ struct PendingCopy {
     /// Beside the file, as first asked: *Try again* writes there, and the
     /// commands name the held words by it.
     beside: PathBuf,
+    /// Why it was first asked (*Try again* asks the same).
+    first_reason: CopyReason,
     /// Writes left before the words are held.
     attempts_left: u32,
     /// Why the last write failed, once no attempt was left.
@@ -167,6 +172,7 @@ impl PendingCopy {
     fn new(request: CopyRequest) -> Self {
         Self {
             beside: request.path.clone(),
+            first_reason: request.reason,
             request,
             attempts_left: COPY_ATTEMPTS - 1,
             held: None,
@@ -425,7 +431,7 @@ impl EditSession {
                 self.unconfirmed = None;
                 let scorecard = Box::new(theirs.scorecard);
                 if resolution == Resolution::KeepBoth {
-                    let copy = self.start_copy(copy_to, mine);
+                    let copy = self.start_copy(copy_to, mine, CopyReason::KeepBoth);
                     Ok(Resolved::KeepBoth {
                         theirs: scorecard,
                         copy,
@@ -455,7 +461,7 @@ impl EditSession {
         // since the file was last in step, their version stands alone.
         if dirty && (self.in_conflict() || (editing && self.schedule.has_failed())) {
             self.phase = Phase::Closing;
-            return CloseStep::Copy(self.start_copy(copy_to, mine));
+            return CloseStep::Copy(self.start_copy(copy_to, mine, CopyReason::Closing));
         }
         if dirty && editing {
             return match self.schedule.take_due(f64::INFINITY) {
@@ -491,10 +497,11 @@ impl EditSession {
         }
     }
 
-    fn start_copy(&mut self, path: PathBuf, mine: &Scorecard) -> CopyRequest {
+    fn start_copy(&mut self, path: PathBuf, mine: &Scorecard, reason: CopyReason) -> CopyRequest {
         let request = CopyRequest {
             path,
             scorecard: mine.clone(),
+            reason,
         };
         self.copies.push(PendingCopy::new(request.clone()));
         request
@@ -573,6 +580,7 @@ impl EditSession {
         let index = self.held_index(copy)?;
         let pending = &mut self.copies[index];
         pending.request.path = pending.beside.clone();
+        pending.request.reason = pending.first_reason;
         pending.attempts_left = COPY_ATTEMPTS - 1;
         pending.held = None;
         Some(pending.request.clone())
@@ -584,9 +592,15 @@ impl EditSession {
         let index = self.held_index(copy)?;
         let pending = &mut self.copies[index];
         pending.request.path = path;
+        pending.request.reason = CopyReason::SavedAs;
         pending.attempts_left = 0;
         pending.held = None;
         Some(pending.request.clone())
+    }
+
+    /// Whether this session holds words for `copy`.
+    pub fn holds(&self, copy: &Path) -> bool {
+        self.held_index(copy).is_some()
     }
 
     /// The user's *Discard these words* for those held for `copy`; whether
@@ -868,6 +882,7 @@ mod tests {
                 copy: CopyRequest {
                     path: copy_path(),
                     scorecard: card("mine"),
+                    reason: CopyReason::KeepBoth,
                 },
             }
         );
@@ -937,6 +952,7 @@ mod tests {
             CloseStep::Copy(CopyRequest {
                 path: copy_path(),
                 scorecard: card("mine"),
+                reason: CopyReason::Closing,
             })
         );
         assert_eq!(
@@ -1014,12 +1030,18 @@ mod tests {
         assert!(session.held().is_some());
     }
 
-    fn held() -> EditSession {
-        let mut session = closing_with_a_copy();
+    /// Every write of the copy at [`copy_path`] fails.
+    fn fail_every_attempt(session: &mut EditSession) {
         for _ in 0..COPY_ATTEMPTS {
             session.copy_written(&copy_path(), Err("read-only".to_owned()));
         }
+    }
+
+    fn held() -> EditSession {
+        let mut session = closing_with_a_copy();
+        fail_every_attempt(&mut session);
         assert!(session.held().is_some());
+        assert!(session.holds(&copy_path()));
         session
     }
 
@@ -1057,6 +1079,7 @@ mod tests {
             .unwrap();
         assert_eq!(request.path, elsewhere);
         assert_eq!(request.scorecard.notes, "mine");
+        assert_eq!(request.reason, CopyReason::SavedAs);
         assert_eq!(
             session.copy_written(&elsewhere, Err("no such folder".to_owned())),
             CopyOutcome::Held,
@@ -1070,9 +1093,12 @@ mod tests {
         );
         let beside = session.retry_held(&copy_path()).unwrap();
         assert_eq!(beside.path, copy_path(), "try again: beside the file");
-        for _ in 0..COPY_ATTEMPTS {
-            session.copy_written(&copy_path(), Err("read-only".to_owned()));
-        }
+        assert_eq!(
+            beside.reason,
+            CopyReason::Closing,
+            "and for the first reason"
+        );
+        fail_every_attempt(&mut session);
         session
             .save_held_as(&copy_path(), elsewhere.clone())
             .unwrap();
@@ -1095,6 +1121,7 @@ mod tests {
         );
         assert!(session.held().is_some());
         assert!(session.discard_held(&copy_path()));
+        assert!(!session.holds(&copy_path()));
         assert_eq!(session.close_again(2.0, copy_path()), CloseStep::Done);
         assert_eq!(session.phase(), Phase::Closed);
     }

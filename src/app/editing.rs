@@ -54,11 +54,11 @@ impl ScorecardApp {
         });
     }
 
-    fn send_copy(&mut self, copy: CopyRequest, reason: CopyReason) {
+    fn send_copy(&mut self, copy: CopyRequest) {
         self.ws.worker.send(Job::WriteCopy {
             path: copy.path,
             scorecard: Box::new(copy.scorecard),
-            reason,
+            reason: copy.reason,
         });
     }
 
@@ -102,7 +102,7 @@ impl ScorecardApp {
             }
             CloseStep::Wait | CloseStep::Held => self.sessions.keep_closing(session),
             CloseStep::Copy(copy) => {
-                self.send_copy(copy, CopyReason::Closing);
+                self.send_copy(copy);
                 self.sessions.keep_closing(session);
             }
         }
@@ -170,7 +170,7 @@ impl ScorecardApp {
         match (outcome, result) {
             (CopyOutcome::Retry(again), Err(err)) => {
                 log::warn!("{}: not written ({err:#}); trying again", asked.display());
-                self.send_copy(*again, reason);
+                self.send_copy(*again);
             }
             (CopyOutcome::Held, Err(err)) => log::error!(
                 "{}: not written ({err:#}); the words are held until the user chooses",
@@ -210,7 +210,7 @@ impl ScorecardApp {
     /// The user's *Try again* on the words held for `copy`.
     pub(super) fn retry_held_words(&mut self, copy: &Path) {
         if let Some(again) = self.sessions.find_map_mut(|s| s.retry_held(copy)) {
-            self.send_copy(again, CopyReason::Closing);
+            self.send_copy(again);
         }
     }
 
@@ -225,26 +225,28 @@ impl ScorecardApp {
             .sessions
             .find_map_mut(|s| s.save_held_as(copy, path.clone()))
         {
-            self.send_copy(request, CopyReason::SavedAs);
+            self.send_copy(request);
         }
     }
 
     /// The user's *Discard these words* for those held for `copy`: a
     /// closing session they held back is over.
     pub(super) fn discard_held_words(&mut self, copy: &Path, time: f64) {
-        let Some(file) = self.sessions.find_map_mut(|s| {
-            let file = s.path().to_path_buf();
-            s.discard_held(copy).then_some(file)
-        }) else {
-            return;
+        let discarded = |session: &EditSession| {
+            log::warn!(
+                "{}: the words that could not be written were discarded by the user",
+                session.path().display()
+            );
         };
-        log::warn!(
-            "{}: the words that could not be written were discarded by the user",
-            file.display()
-        );
-        if let Some(mut session) = self.sessions.take_closing(|s| s.path() == file) {
-            let step = session.close_again(time, conflict_copy_path(&file, self.clock.now()));
+        if let Some(mut session) = self.sessions.take_closing(|s| s.holds(copy)) {
+            session.discard_held(copy);
+            discarded(&session);
+            let copy_to = conflict_copy_path(session.path(), self.clock.now());
+            let step = session.close_again(time, copy_to);
             self.carry_out(session, step);
+        } else if let Some(session) = self.sessions.open_mut().filter(|s| s.holds(copy)) {
+            session.discard_held(copy);
+            discarded(session);
         }
     }
 
@@ -285,7 +287,7 @@ impl ScorecardApp {
             Ok(Resolved::TakeTheirs(theirs)) => interview.scorecard = *theirs,
             Ok(Resolved::KeepBoth { theirs, copy }) => {
                 interview.scorecard = *theirs;
-                self.send_copy(copy, CopyReason::KeepBoth);
+                self.send_copy(copy);
             }
             Err(err) => self.problems.push(format!("{err:#}")),
         }
