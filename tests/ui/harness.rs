@@ -62,19 +62,58 @@ pub fn wait_until(
     what: &str,
     done: impl Fn(&ScorecardApp) -> bool,
 ) {
+    step_until(harness, what, |h| done(h.state()));
+    // Settle the frames if they settle: a spinner may still turn while the
+    // numbers are computed, which the story waits for next if it needs
+    // them.
+    harness.run_ok();
+}
+
+/// Steps frames until `done` holds of what the harness shows (a label on
+/// screen, say), up to 10 s of real time.
+pub fn step_until(
+    harness: &mut Harness<'static, ScorecardApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, ScorecardApp>) -> bool,
+) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(10) {
         harness.step();
-        if done(harness.state()) {
-            // Settle the frames if they settle: a spinner may still turn
-            // while the numbers are computed, which the story waits for
-            // next if it needs them.
-            harness.run_ok();
+        if done(harness) {
             return;
         }
         std::thread::sleep(Duration::from_millis(5));
     }
     panic!("timed out waiting until {what}");
+}
+
+/// Writes `n` candidates more, each a copy of candidate `like` (named
+/// `like_name`) with id `{prefix}-0000`… and name `{name} 0`…: a big
+/// workspace in a moment (no atomic write, no flush: a test's folder).
+pub fn add_copies_of(
+    workspace: &Path,
+    like: &str,
+    like_name: &str,
+    n: usize,
+    prefix: &str,
+    name: &str,
+) {
+    let text = std::fs::read_to_string(
+        workspace
+            .join("candidates")
+            .join(like)
+            .join("candidate.ron"),
+    )
+    .unwrap();
+    for i in 0..n {
+        let id = format!("{prefix}-{i:04}");
+        let dir = workspace.join("candidates").join(&id);
+        std::fs::create_dir_all(&dir).unwrap();
+        let copy = text
+            .replace(&format!("\"{like}\""), &format!("\"{id}\""))
+            .replace(like_name, &format!("{name} {i}"));
+        std::fs::write(dir.join("candidate.ron"), copy).unwrap();
+    }
 }
 
 /// Waits until the screen shows the aggregates of the workspace as it is:

@@ -231,51 +231,22 @@ fn a_workspace_folder_can_be_typed() {
     assert_eq!(app.state().settings().recent_workspaces[0], other.path());
 }
 
-/// Steps frames until `label` is on screen (Home's lists of a big
-/// workspace are found on their own thread).
-fn wait_for_label(
-    app: &mut egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
-    label: &str,
-) {
-    let start = std::time::Instant::now();
-    while app.query_by_label(label).is_none() {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(10),
-            "{label} never shown"
-        );
-        app.step();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-}
-
 #[test]
 fn a_big_workspace_is_listed_and_searched_with_the_lists_found_off_the_frame() {
     let ws = tempfile::tempdir().unwrap();
     add_candidate(ws.path(), "c-0000", "Bea Lund");
-    let first = ws.path().join("candidates/c-0000/candidate.ron");
-    let text = std::fs::read_to_string(&first).unwrap();
     // 1,200 more, more than the app finds inline.
-    for i in 1..=1200 {
-        let id = format!("c-{i:04}");
-        let dir = ws.path().join("candidates").join(&id);
-        std::fs::create_dir_all(&dir).unwrap();
-        let mine = text
-            .replace("c-0000", &id)
-            .replace("Bea Lund", &format!("Alex Doe {i}"));
-        std::fs::write(dir.join("candidate.ron"), mine).unwrap();
-    }
+    add_copies_of(ws.path(), "c-0000", "Bea Lund", 1200, "c-1", "Alex Doe");
     let mut app = open_app(ws.path(), "Priya Raman");
-    wait_for_label(&mut app, "Bea Lund");
+    step_until(&mut app, "the list is shown", |a| {
+        a.query_by_label("Bea Lund").is_some()
+    });
     assert_eq!(app.state().snapshot().candidates().len(), 1201);
 
     app.get_by_label("Search").focus();
     app.get_by_label("Search").type_text("doe 1199");
-    wait_for_label(&mut app, "Alex Doe 1199");
-    let start = std::time::Instant::now();
-    while app.query_by_label("Bea Lund").is_some() {
-        assert!(start.elapsed().as_secs() < 10, "the search never applied");
-        app.step();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    step_until(&mut app, "the search applies", |a| {
+        a.query_by_label("Alex Doe 1199").is_some() && a.query_by_label("Bea Lund").is_none()
+    });
     assert!(app.query_by_label("Alex Doe 1198").is_none());
 }

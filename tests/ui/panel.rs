@@ -262,39 +262,12 @@ fn compare_filters_by_name_and_charts_the_ticked_as_bars() {
     }
 }
 
-/// Steps frames until `done` holds of the harness (the compare table of a
-/// big workspace is built on its own thread).
-fn step_until(
-    app: &mut egui_kittest::Harness<'static, scorecard::app::ScorecardApp>,
-    what: &str,
-    done: impl Fn(&egui_kittest::Harness<'static, scorecard::app::ScorecardApp>) -> bool,
-) {
-    let start = std::time::Instant::now();
-    while !done(app) {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(20),
-            "timed out waiting until {what}"
-        );
-        app.step();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-}
-
 #[test]
 fn on_a_big_workspace_compare_is_built_off_the_frame_and_sorts_again() {
     let ws = panel_workspace();
     // 1,200 candidates more, with no scorecard: more than the app builds
     // in the frame.
-    let text = std::fs::read_to_string(ws.path().join("candidates/c-1/candidate.ron")).unwrap();
-    for i in 0..1200 {
-        let id = format!("f-{i:04}");
-        let dir = ws.path().join("candidates").join(&id);
-        std::fs::create_dir_all(&dir).unwrap();
-        let filler = text
-            .replace("c-1", &id)
-            .replace("Alex Doe", &format!("Filler {i}"));
-        std::fs::write(dir.join("candidate.ron"), filler).unwrap();
-    }
+    add_copies_of(ws.path(), "c-1", "Alex Doe", 1200, "f", "Filler");
     let mut app = open_app(ws.path(), "Priya Raman");
     step_until(&mut app, "the workspace is read", |a| {
         a.state().snapshot().candidates().len() == 1202
