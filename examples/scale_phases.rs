@@ -1,6 +1,8 @@
 //! Where the time and the memory of `scorecard summary` go, phase by phase,
 //! on a workspace already on disk (`scorecard demo` writes one): the read,
-//! the aggregates, the JSON, and the folder watch the app sets up. Prints, after each phase, its wall-clock time
+//! the aggregates, the JSON, what a colleague's file costs the app (the
+//! refresh, the copy handed to a thread, Home's lists, the compare rows,
+//! freeing them), and the folder watch the app sets up. Prints, after each phase, its wall-clock time
 //! and the process's resident memory (`VmRSS`, and the peak `VmHWM`) from
 //! /proc, so a figure over budget in BENCHMARKS.md ("Scale") can be traced
 //! to a phase.
@@ -92,6 +94,19 @@ fn main() {
     let copy = snapshot.clone();
     report("clone", started);
     drop(copy);
+    // Home's lists, found whole (off the UI thread from 1,000 candidates).
+    let settings = scorecard::ui::Settings::default();
+    let now: scorecard::model::Timestamp = "2026-11-21T00:00:00Z".parse().unwrap();
+    let key = scorecard::ui::HomeListsKey::new(&snapshot, "", &settings, now);
+    let started = Instant::now();
+    let lists = scorecard::ui::HomeLists::find(&snapshot, key, now);
+    report("home lists", started);
+    println!(
+        "             {} candidates listed, {} drafts",
+        lists.candidates.len(),
+        lists.draft_count
+    );
+    drop(lists);
     let mut by_template: std::collections::BTreeMap<&str, usize> = Default::default();
     for record in snapshot.candidates() {
         *by_template
@@ -126,6 +141,10 @@ fn main() {
         );
         report("compare rows", started);
         println!("             {} rows", table.rows.len());
+        // A table replaced is freed where it is replaced (the UI thread).
+        let started = Instant::now();
+        drop(table);
+        report("drop rows", started);
     }
     // What the app does before its first read: watch every folder.
     let started = Instant::now();
@@ -134,7 +153,11 @@ fn main() {
     // The same read again with the watcher looking: notify's inotify
     // backend asks for `IN_OPEN`, so every file opened is an event for its
     // thread (why the app reads first and watches after).
+    // A snapshot replaced by a full read is freed on a thread of its own:
+    // this is what that thread does.
+    let started = Instant::now();
     drop(snapshot);
+    report("drop snapshot", started);
     let started = Instant::now();
     let watched = workspace.load();
     report("load watched", started);

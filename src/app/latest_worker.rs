@@ -4,7 +4,8 @@
 //! with the key it answers, and takes the result back whole. Only the
 //! newest job is run; older ones waiting are dropped. The screen shows the
 //! newest result meanwhile. On a small workspace the app does the work in
-//! the frame instead: it takes less than a frame, and the screen never
+//! the frame instead: at 2,600 candidates the lists take 0.3 ms and the
+//! compare rows 0.8 ms (`examples/scale_phases.rs`), and the screen never
 //! shows an old result.
 
 use std::sync::mpsc::{self, Receiver, Sender};
