@@ -340,6 +340,7 @@ pub fn app_options(dir: &Path) -> AppOptions {
         clock: Box::new(FixedClock(now())),
         settings: Some(bench_settings()),
         desktop: std::sync::Arc::new(RecordingDesktop::answering()),
+        zone: scorecard::model::LocalZone::UTC,
     }
 }
 

@@ -50,6 +50,8 @@ impl ScorecardApp {
                     stage_name,
                     at,
                     due,
+                    zone: self.settings.zone(self.system_zone),
+                    now: self.clock.now(),
                 },
             ),
             Command::OpenCandidate(id) => self.leave_to(Screen::Setup(SetupScreen::new(id)), time),

@@ -98,15 +98,18 @@ impl eframe::App for ScorecardApp {
             screen,
             clock,
             aggregates,
+            system_zone,
             ..
         } = self;
         let OpenWorkspace { snapshot, home, .. } = ws;
         let summary = aggregates.shown();
+        let zone = settings.zone(*system_zone);
         let mut cx = ViewContext {
             snapshot,
             generation,
             settings,
             now: clock.now(),
+            zone,
             templates_dir: &templates_dir,
             commands: &mut commands,
         };

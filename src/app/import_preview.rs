@@ -9,7 +9,7 @@ use crate::io::{
     invite_files, read_candidates_csv, read_invites_files,
 };
 use crate::model::invite_import::{InvitePlan, PlannedEntry};
-use crate::model::{ColumnOverrides, ImportField, Slug};
+use crate::model::{ColumnOverrides, ImportField, LocalZone, Slug, Timestamp};
 use crate::ui::{ImportKind, ImportPreview, RowAction};
 
 /// An import previewed and not yet applied.
@@ -29,13 +29,14 @@ pub fn preview(
     kind: ImportKind,
     files: &[PathBuf],
     opening: Option<&Slug>,
+    (zone, now): (LocalZone, Timestamp),
 ) -> Result<(PendingImport, ImportPreview), String> {
     match kind {
         ImportKind::Invites => {
             let files = invite_files(files).map_err(|e| format!("{e:#}"))?;
             let plan =
                 read_invites_files(workspace, snapshot, &files).map_err(|e| format!("{e:#}"))?;
-            let preview = invites_preview(&files, &plan, snapshot);
+            let preview = invites_preview(&files, &plan, snapshot, (zone, now));
             Ok((PendingImport::Invites(Box::new(plan)), preview))
         }
         ImportKind::Candidates => {
@@ -97,6 +98,7 @@ fn invites_preview(
     files: &[PathBuf],
     plan: &InvitePlan,
     snapshot: &WorkspaceSnapshot,
+    (zone, now): (LocalZone, Timestamp),
 ) -> ImportPreview {
     let stage = |entry: &PlannedEntry| {
         snapshot.candidate(entry.candidate.as_str()).map_or_else(
@@ -109,7 +111,7 @@ fn invites_preview(
             entry.candidate_name.clone(),
             stage(entry),
             entry.interviewer.clone(),
-            entry.at.to_string(),
+            zone.moment(entry.at, now),
             note,
         ]
     };
@@ -120,7 +122,10 @@ fn invites_preview(
     for moved in &plan.moved {
         rows.push((
             RowAction::Move,
-            cells(&moved.entry, format!("was {}", moved.from)),
+            cells(
+                &moved.entry,
+                format!("was {}", zone.moment(moved.from, now)),
+            ),
         ));
     }
     for entry in &plan.cancelled {
@@ -159,7 +164,7 @@ fn invites_preview(
             plan.unmatched.len()
         ),
         notes: Vec::new(),
-        columns: vec!["Candidate", "Stage", "Interviewer", "When (UTC)", "Note"],
+        columns: vec!["Candidate", "Stage", "Interviewer", "When", "Note"],
         rows,
     }
 }

@@ -35,6 +35,8 @@ impl ScorecardApp {
             files,
             opening,
             snapshot: Box::new(self.ws.snapshot.clone()),
+            zone: self.settings.zone(self.system_zone),
+            now: self.clock.now(),
         });
     }
 

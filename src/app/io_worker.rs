@@ -87,6 +87,10 @@ pub enum Job {
         opening: Option<Slug>,
         /// The workspace as the app sees it, to match against.
         snapshot: Box<WorkspaceSnapshot>,
+        /// The zone the preview's times read in.
+        zone: crate::model::LocalZone,
+        /// When the preview is made (a year is shown when not this one).
+        now: crate::model::Timestamp,
     },
     /// Write an import previewed.
     ApplyImport(Box<PendingImport>),
@@ -428,12 +432,15 @@ impl Worker {
                 files,
                 opening,
                 snapshot,
+                zone,
+                now,
             } => Report::ImportPreviewed(super::import_preview::preview(
                 &self.workspace,
                 &snapshot,
                 kind,
                 &files,
                 opening.as_ref(),
+                (zone, now),
             )),
             Job::ApplyImport(pending) => {
                 Report::ImportApplied(super::import_preview::apply(&self.workspace, &pending))

@@ -198,6 +198,10 @@ pub struct MailRequest {
     pub at: Timestamp,
     /// When the scorecard was due.
     pub due: Timestamp,
+    /// The zone the sender reads times in.
+    pub zone: crate::model::LocalZone,
+    /// When the mail is written.
+    pub now: Timestamp,
 }
 
 impl MailRequest {
@@ -224,6 +228,8 @@ impl MailRequest {
             &self.stage_name,
             self.at,
             self.due,
+            self.zone,
+            self.now,
         )
     }
 }
@@ -321,6 +327,8 @@ mod tests {
             stage_name: "Incident bridge".to_owned(),
             at: t("2026-11-21T10:00:00Z"),
             due: t("2026-11-22T10:00:00Z"),
+            zone: crate::model::LocalZone::UTC,
+            now: t("2026-11-23T10:00:00Z"),
         };
         let desktop = RecordingDesktop::answering();
         let mut reminders = Reminders::new(Arc::new(desktop.clone()), || {});

@@ -55,7 +55,8 @@ impl ScorecardApp {
             };
             let pending = self.ws.snapshot.pending(now, &filter);
             let snapshot = &self.ws.snapshot;
-            if let Some(reminder) = overdue_reminder(&pending, |p| {
+            let zone = self.settings.zone(self.system_zone);
+            if let Some(reminder) = overdue_reminder(&pending, zone, now, |p| {
                 snapshot.stage_name(p.candidate, &p.interview.stage)
             }) {
                 self.reminders.notify(reminder);

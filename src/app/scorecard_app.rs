@@ -27,9 +27,20 @@ use super::reminders::Reminders;
 use super::screen::Screen;
 use super::sessions::Sessions;
 use crate::io::{Workspace, WorkspaceSnapshot};
+use crate::model::LocalZone;
 use crate::model::stats::Summary;
 use crate::ui::HeldWordsPrompt;
 use crate::ui::{Command, InterviewScreen, Place, Problems, SaveStatus, Settings, TopBar};
+
+/// This computer's time zone, with one log line when it is not the one
+/// `TZ` asked for or cannot be told.
+fn system_zone_logged() -> LocalZone {
+    let (zone, note) = crate::io::system_zone();
+    if let Some(note) = note {
+        log::warn!("{note}");
+    }
+    zone
+}
 
 /// Key of the settings in eframe's storage.
 pub(super) const SETTINGS_KEY: &str = "settings";
@@ -44,6 +55,9 @@ pub struct AppOptions {
     pub settings: Option<Settings>,
     /// Notifications and the opener ([`SystemDesktop`] but in tests).
     pub desktop: Arc<dyn Desktop>,
+    /// This computer's time zone ([`crate::io::system_zone`] but in
+    /// tests); the settings may name another.
+    pub zone: LocalZone,
 }
 
 impl AppOptions {
@@ -54,6 +68,7 @@ impl AppOptions {
             clock: Box::new(SystemClock),
             settings: None,
             desktop: Arc::new(SystemDesktop),
+            zone: system_zone_logged(),
         }
     }
 }
@@ -65,6 +80,8 @@ pub struct ScorecardApp {
     /// The open workspace, and everything read from or asked of it.
     pub(super) ws: OpenWorkspace,
     pub(super) clock: Box<dyn Clock>,
+    /// This computer's time zone, shown in unless the settings name one.
+    pub(super) system_zone: LocalZone,
     pub(super) settings: Settings,
     pub(super) screen: Screen,
     /// The open scorecard's edit session, and those still closing.
@@ -117,6 +134,7 @@ impl ScorecardApp {
         Self {
             ws,
             clock: options.clock,
+            system_zone: options.zone,
             settings,
             screen: Screen::Home,
             sessions: Sessions::default(),
@@ -368,6 +386,8 @@ impl ScorecardApp {
             problems: &mut self.problems,
             recent: &recent,
             typed_workspace: &mut self.ws.typed_workspace,
+            system_zone: self.system_zone,
+            now: self.clock.now(),
         }
         .ui(ui)
     }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::model::{InterviewState, PlannedInterview, Slug, Timestamp};
+use crate::model::{InterviewState, LocalZone, PlannedInterview, Slug, Timestamp, span_words};
 
 /// A desktop notification of the user's own overdue scorecards.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,9 +25,12 @@ pub struct Reminder {
 /// The reminder of the overdue scorecards among `pending` (sorted as
 /// [`crate::model::sort_pending`] sorts them: the most overdue first), or
 /// `None` when none is overdue. `stage_name` turns a stage id into the
-/// words the app shows.
+/// words the app shows; times read in `zone`, the year shown when it is
+/// not `now`'s.
 pub fn overdue_reminder(
     pending: &[PlannedInterview<'_>],
+    zone: LocalZone,
+    now: Timestamp,
     stage_name: impl Fn(&PlannedInterview<'_>) -> String,
 ) -> Option<Reminder> {
     let overdue: Vec<&PlannedInterview<'_>> = pending
@@ -47,7 +50,7 @@ pub fn overdue_reminder(
         "The oldest: {}, {}, due {}, overdue by {}{draft}.",
         oldest.candidate.name,
         stage_name(oldest),
-        oldest.due,
+        zone.moment_with_zone(oldest.due, now),
         hours_words(oldest.hours_overdue),
     );
     Some(Reminder {
@@ -58,13 +61,15 @@ pub fn overdue_reminder(
     })
 }
 
-/// "5 h", "1 day", "3 days": how long, for people.
+/// "5 h", "3 days": how long, for people ([`span_words`]).
 fn hours_words(hours: f64) -> String {
-    if hours < 48.0 {
-        format!("{:.0} h", hours.max(1.0).round())
-    } else {
-        format!("{:.0} days", (hours / 24.0).floor())
-    }
+    // Whole seconds: the model's hours come from them.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "hours of a plan, far from i64's range"
+    )]
+    let seconds = (hours * 3600.0).round() as i64;
+    span_words(seconds.max(3600))
 }
 
 /// What a `mailto:` reminder to an interviewer says.
@@ -81,7 +86,9 @@ pub struct ReminderMail {
 
 impl ReminderMail {
     /// The reminder of `interviewer`'s scorecard for `candidate_name` at
-    /// `stage_name`, interviewed at `at`, due at `due`.
+    /// `stage_name`, interviewed at `at`, due at `due`; the times are the
+    /// sender's, `zone`'s, with its name (the reader may live elsewhere).
+    #[expect(clippy::too_many_arguments, reason = "each is one part of the mail")]
     pub fn new(
         to: Option<String>,
         interviewer: &str,
@@ -89,7 +96,11 @@ impl ReminderMail {
         stage_name: &str,
         at: Timestamp,
         due: Timestamp,
+        zone: LocalZone,
+        now: Timestamp,
     ) -> Self {
+        let at = zone.moment_with_zone(at, now);
+        let due = zone.moment_with_zone(due, now);
         let first = interviewer.split_whitespace().next().unwrap_or(interviewer);
         Self {
             to,
@@ -289,17 +300,19 @@ mod tests {
         let c = candidate();
         let mut pending = plan_status(&c, &[], 24, t("2026-11-25T10:00:00Z"));
         crate::model::sort_pending(&mut pending);
-        let reminder = overdue_reminder(&pending, stage).unwrap();
+        let berlin = LocalZone::named("Europe/Berlin").unwrap();
+        let now = t("2026-11-25T10:00:00Z");
+        let reminder = overdue_reminder(&pending, berlin, now, stage).unwrap();
         assert_eq!(reminder.title, "2 scorecards are overdue");
         assert_eq!(
             reminder.body,
-            "The oldest: Zoë Ångström, Jr., incident-bridge, due 2026-11-22T10:00:00Z, overdue by 3 days."
+            "The oldest: Zoë Ångström, Jr., incident-bridge, due Sun 22 Nov, 11:00 CET, overdue by 3 days."
         );
         assert_eq!(reminder.candidate.as_str(), "c-1");
         assert_eq!(reminder.stage, "incident-bridge");
         // Nothing overdue yet: no reminder.
         let early = plan_status(&c, &[], 24, t("2026-11-21T12:00:00Z"));
-        assert_eq!(overdue_reminder(&early, stage), None);
+        assert_eq!(overdue_reminder(&early, berlin, now, stage), None);
     }
 
     #[test]
@@ -311,6 +324,14 @@ mod tests {
             "Incident bridge",
             t("2026-11-21T10:00:00Z"),
             t("2026-11-22T10:00:00Z"),
+            LocalZone::named("America/New_York").unwrap(),
+            t("2026-11-23T10:00:00Z"),
+        );
+        assert!(
+            mail.body
+                .contains("(Incident bridge, interviewed Sat 21 Nov, 05:00 EST) was due Sun 22 Nov, 05:00 EST."),
+            "{}",
+            mail.body
         );
         let url = mail.url();
         assert!(

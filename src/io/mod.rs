@@ -27,6 +27,7 @@ mod references;
 mod shipped;
 mod snapshot;
 mod sync_conflicts;
+mod system_zone;
 mod template_set;
 mod watch;
 mod workspace;
@@ -80,6 +81,7 @@ pub use snapshot::WorkspaceSnapshot;
 pub use sync_conflicts::{
     ConflictCopy, ConflictReason, conflict_copy_reason, has_git_conflict_markers, is_conflict_copy,
 };
+pub use system_zone::system_zone;
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
 pub use workspace::{DECISION_FILE, Workspace};

@@ -36,7 +36,7 @@ impl DecisionForm {
                 "{}, decided by {} on {}",
                 decision.verdict.label(),
                 decision.decided_by,
-                decision.decided_at
+                cx.zone.moment(decision.decided_at, cx.now)
             ));
             ui.label(format!("Rationale: {}", decision.rationale));
             if decision.changed_after > 0 {
@@ -54,11 +54,7 @@ impl DecisionForm {
         if !d.owed.is_empty() {
             ui.label(format!("Scorecards still owed: {}", d.owed.len()));
             for owed in &d.owed {
-                let state = if owed.overdue {
-                    format!("overdue by {:.0} h", owed.hours_overdue)
-                } else {
-                    format!("due {}", owed.due)
-                };
+                let state = cx.zone.due(owed.due, cx.now);
                 ui.label(format!("• {} ({}), {state}", owed.interviewer, owed.stage));
             }
         }

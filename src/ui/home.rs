@@ -171,7 +171,7 @@ impl HomeScreen {
                         ui.label(scorecard_counts(record, cx.snapshot));
                     });
                     row.col(|ui| {
-                        ui.label(candidate.created_at.as_utc().format("%Y-%m-%d").to_string());
+                        ui.label(cx.zone.day(candidate.created_at, cx.now));
                     });
                 });
             });
@@ -413,11 +413,7 @@ impl HomeScreen {
                 continue;
             };
             let name = display_name(&record.candidate, cx.settings);
-            let state = if row.overdue {
-                format!("overdue by {:.0} h", row.hours_overdue)
-            } else {
-                format!("due {}", row.due.as_utc().format("%Y-%m-%d %H:%M"))
-            };
+            let state = cx.zone.due(row.due, cx.now);
             let who = if coordinator {
                 format!("{}, ", row.interviewer)
             } else {

@@ -9,9 +9,9 @@ use egui::text::{CCursor, CCursorRange};
 use super::theme::{overtime_color, rating_color};
 use super::{Command, ExerciseTimer, Resolution, Settings, UiCommand, ViewContext, display_name};
 use crate::model::{
-    Candidate, Dimension, Missing, Nudge, NudgeKind, NudgeList, Rating, Recommendation, Scorecard,
-    Template, Timestamp, amend, evidence_stamp, format_elapsed, recommendation_unlocked, submit,
-    thin_evidence,
+    Candidate, Dimension, LocalZone, Missing, Nudge, NudgeKind, NudgeList, Rating, Recommendation,
+    Scorecard, Template, Timestamp, amend, evidence_stamp, format_elapsed, recommendation_unlocked,
+    submit, thin_evidence,
 };
 
 /// One interviewer scoring one candidate at one stage.
@@ -158,7 +158,8 @@ impl InterviewScreen {
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.verdict_ui(ui, cx.now, &nudges));
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| self.verdict_ui(ui, cx.now, cx.zone, &nudges));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| self.dimension_ui(ui, time, &nudges));
@@ -400,7 +401,13 @@ impl InterviewScreen {
         }
     }
 
-    fn verdict_ui(&mut self, ui: &mut egui::Ui, now: Timestamp, nudges: &NudgeList) {
+    fn verdict_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        now: Timestamp,
+        zone: LocalZone,
+        nudges: &NudgeList,
+    ) {
         let read_only = self.read_only();
         if !self.template.red_flags.is_empty() {
             ui.strong("Red flags");
@@ -455,10 +462,7 @@ impl InterviewScreen {
         ui.separator();
         if read_only {
             if let Some(at) = self.scorecard.submitted_at {
-                ui.label(format!(
-                    "Submitted {}",
-                    at.as_utc().format("%Y-%m-%d %H:%M UTC")
-                ));
+                ui.label(format!("Submitted {}", zone.moment(at, now)));
             }
             ui.horizontal(|ui| {
                 if ui
@@ -483,10 +487,7 @@ impl InterviewScreen {
             }
         } else {
             if let Some(at) = self.scorecard.amended_at {
-                ui.weak(format!(
-                    "Reopened {}",
-                    at.as_utc().format("%Y-%m-%d %H:%M UTC")
-                ));
+                ui.weak(format!("Reopened {}", zone.moment(at, now)));
             }
             if ui.button("Submit").clicked() {
                 self.try_submit(now);

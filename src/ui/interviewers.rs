@@ -394,7 +394,7 @@ fn practised_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>) {
         let last = results
             .rounds
             .last()
-            .map(|r| r.finished_at.as_utc().format("%Y-%m-%d").to_string())
+            .map(|r| cx.zone.day(r.finished_at, cx.now))
             .unwrap_or_default();
         ui.label(format!(
             "• {}: {} rounds, last {last}",

@@ -31,6 +31,7 @@ mod sort;
 mod template_picker;
 mod templates;
 mod theme;
+mod time_zone_setting;
 mod timer;
 mod top_bar;
 
@@ -256,6 +257,8 @@ pub struct ViewContext<'a> {
     pub settings: &'a mut Settings,
     /// The wall-clock time of this frame.
     pub now: Timestamp,
+    /// The zone times are shown and typed in.
+    pub zone: crate::model::LocalZone,
     /// The workspace's templates folder, to tell its errors apart.
     pub templates_dir: &'a std::path::Path,
     /// Commands for the app loop.

@@ -246,7 +246,7 @@ fn past_rounds_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>) {
         };
         ui.label(format!(
             "{} · {}: {} exact, {} within one, error {}",
-            round.finished_at.as_utc().format("%Y-%m-%d"),
+            cx.zone.day(round.finished_at, cx.now),
             round.template,
             percent(Some(result.exact)),
             percent(Some(result.within_one)),

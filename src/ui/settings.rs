@@ -18,4 +18,7 @@ pub struct Settings {
     pub coordinator: bool,
     /// Workspaces opened lately, newest first (the *Open workspace…* menu).
     pub recent_workspaces: Vec<std::path::PathBuf>,
+    /// The time zone times are shown and typed in, by IANA name; empty:
+    /// this computer's (`TZ`, else the system's setting).
+    pub time_zone: String,
 }

@@ -48,6 +48,10 @@ pub struct TopBar<'a> {
     pub recent: &'a [PathBuf],
     /// The folder typed into *Open workspace…*.
     pub typed_workspace: &'a mut String,
+    /// This computer's time zone (the setting may name another).
+    pub system_zone: crate::model::LocalZone,
+    /// The time of this frame.
+    pub now: crate::model::Timestamp,
 }
 
 impl TopBar<'_> {
@@ -64,6 +68,8 @@ impl TopBar<'_> {
             problems,
             recent,
             typed_workspace,
+            system_zone,
+            now,
         } = self;
         let mut command = None;
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -112,6 +118,9 @@ impl TopBar<'_> {
                         .ui(ui, |ui| {
                             ui.weak(short_path(&path)).on_hover_text(path.as_str());
                             theme_button_ui(ui, &mut settings.theme);
+                            ui.separator();
+                            super::time_zone_setting::time_zone_ui(ui, settings, system_zone, now);
+                            ui.separator();
                             if ui.button("Shortcuts (F1)").clicked() {
                                 *show_help = true;
                                 ui.close();

@@ -7,10 +7,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scorecard::app::{AppOptions, FixedClock, RecordingDesktop, ScorecardApp};
 use scorecard::io::{ParsedFile, Workspace, read_and_parse_any};
-use scorecard::model::{Candidate, Scorecard, Slug, Timestamp};
+use scorecard::model::{Candidate, LocalZone, Scorecard, Slug, Timestamp};
 use scorecard::ui::Settings;
 
 /// The moment every test's clock is stopped at.
+/// The zone the stories' app reads times in: Berlin, one hour from the
+/// UTC of the files, so a story sees the times converted.
+pub fn zone() -> LocalZone {
+    LocalZone::named("Europe/Berlin").unwrap()
+}
+
 pub fn now() -> Timestamp {
     "2026-11-21T10:00:00Z".parse().unwrap()
 }
@@ -45,6 +51,7 @@ pub fn open_app_with(
                     clock: Box::new(FixedClock(now())),
                     settings: Some(settings),
                     desktop: std::sync::Arc::new(desktop),
+                    zone: zone(),
                 },
             )
         });

@@ -270,7 +270,7 @@ fn the_hiring_manager_records_a_decision_blocked_when_blank_then_exports_it() {
         text.contains("rationale: \"Strong on fundamentals; the panel agrees\""),
         "{text}"
     );
-    app.get_by_label("Hire, decided by Dana Kim on 2026-11-21T10:00:00Z");
+    app.get_by_label("Hire, decided by Dana Kim on Sat 21 Nov, 11:00");
 
     // The export carries it, with the owed scorecard.
     let out = ws.path().join("debrief.md");

@@ -93,7 +93,7 @@ fn a_coordinator_previews_invites_then_applies_them_while_a_colleague_submits() 
     );
     app.get_by_label("Priya Raman");
     app.get_by_label("Incident scenario walkthrough");
-    app.get_by_label("was 2026-11-24T09:00:00Z");
+    app.get_by_label("was Tue 24 Nov, 10:00");
     // Nothing is written before Apply.
     let before = fs::read_to_string(ws.path().join("candidates/c-1/candidate.ron")).unwrap();
     assert!(!before.contains("uid"), "{before}");

@@ -46,7 +46,7 @@ fn priya_is_reminded_at_start_and_the_click_opens_her_scorecard() {
     assert_eq!(shown[0].title, "1 scorecard is overdue");
     assert_eq!(
         shown[0].body,
-        "The oldest: Alex Doe, General interview, due 2026-11-20T10:00:00Z, overdue by 24 h."
+        "The oldest: Alex Doe, General interview, due Fri 20 Nov, 11:00 CET, overdue by 24 h."
     );
     let path = interview_path(&app);
     assert!(
@@ -127,7 +127,7 @@ fn the_coordinator_reminds_an_interviewer_by_mail() {
         opened[0]
     );
     assert!(
-        opened[0].contains("was%20due%202026-11-20T10%3A00%3A00Z"),
+        opened[0].contains("was%20due%20Fri%2020%20Nov%2C%2011%3A00%20CET"),
         "{}",
         opened[0]
     );
