@@ -9,10 +9,7 @@
 
 use std::fmt;
 
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    TimeZone, Timelike, Utc,
-};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetName, Tz};
 
 use super::Timestamp;
@@ -66,8 +63,9 @@ pub enum LocalTimeError {
         shown: String,
         /// The zone's name.
         zone: &'static str,
-        /// The earlier moment, then the later, each as text to type.
-        choices: [TimeChoice; 2],
+        /// The earlier moment, then the later, each as text to type
+        /// (boxed: the error stays small on the path that has none).
+        choices: Box<[TimeChoice; 2]>,
     },
 }
 
@@ -80,17 +78,6 @@ pub struct TimeChoice {
     pub text: String,
     /// The zone's short name at that moment (`CEST`).
     pub zone_name: String,
-}
-
-/// A local date and time, to the minute, as a picker holds it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LocalParts {
-    /// The day.
-    pub date: NaiveDate,
-    /// 0–23.
-    pub hour: u32,
-    /// 0–59.
-    pub minute: u32,
 }
 
 /// How a typed time is written: `2026-11-24 10:00`.
@@ -180,24 +167,6 @@ impl LocalZone {
         self.local(at).format(ENTRY).to_string()
     }
 
-    /// The local day, hour and minute of `at`.
-    pub fn parts(self, at: Timestamp) -> LocalParts {
-        let local = self.local(at);
-        LocalParts {
-            date: local.date_naive(),
-            hour: local.hour(),
-            minute: local.minute(),
-        }
-    }
-
-    /// The moment a local day, hour and minute name in this zone, or why
-    /// there is not exactly one.
-    pub fn resolve(self, parts: LocalParts) -> Result<Timestamp, LocalTimeError> {
-        let time = NaiveTime::from_hms_opt(parts.hour, parts.minute, 0)
-            .ok_or_else(|| self.unreadable(&format!("{:02}:{:02}", parts.hour, parts.minute)))?;
-        self.resolve_naive(parts.date.and_time(time))
-    }
-
     fn resolve_naive(self, local: NaiveDateTime) -> Result<Timestamp, LocalTimeError> {
         let shown = local.format(ENTRY).to_string();
         match self.0.from_local_datetime(&local) {
@@ -216,7 +185,7 @@ impl LocalZone {
                 } else {
                     (second, first)
                 };
-                let choices = [choice(first), choice(second)];
+                let choices = Box::new([choice(first), choice(second)]);
                 Err(LocalTimeError::Twice {
                     shown,
                     zone: self.name(),
@@ -414,13 +383,8 @@ mod tests {
             berlin.parse_entry("2026-03-29 03:00"),
             Ok(t("2026-03-29T01:00:00Z"))
         );
-        let parts = LocalParts {
-            date: NaiveDate::from_ymd_opt(2026, 3, 8).unwrap(),
-            hour: 2,
-            minute: 15,
-        };
         assert!(matches!(
-            zone("America/New_York").resolve(parts),
+            zone("America/New_York").parse_entry("2026-03-08 02:15"),
             Err(LocalTimeError::Skipped { .. })
         ));
     }

@@ -52,7 +52,7 @@ pub use format_version::FormatVersion;
 pub use intern::{Interned, intern};
 pub use interviewer::{InterviewerId, NameAsWritten};
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
-pub use local_time::{LocalParts, LocalTimeError, LocalZone, TimeChoice, UnknownZone, span_words};
+pub use local_time::{LocalTimeError, LocalZone, TimeChoice, UnknownZone, span_words};
 pub use nudge::{
     Nudge, NudgeKind, NudgeList, NudgeTopic, THIN_EVIDENCE_WORDS, evidence_words, thin_evidence,
 };
