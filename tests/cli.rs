@@ -11,6 +11,7 @@ fn scorecard(args: &[&str], workspace: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scorecard"))
         .args(args)
         .env("SCORECARD_WORKSPACE", workspace)
+        .env("TZ", "UTC")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap()
@@ -399,10 +400,26 @@ fn pending_narrows_by_opening_interviewer_and_overdue() {
     );
     let text_out = text(&out.stdout);
     assert!(
-        text_out.starts_with("3 scorecards owed as of 2026-11-25T00:00:00Z, 3 overdue\n"),
+        text_out.starts_with("3 scorecards owed as of Wed 25 Nov, 00:00 UTC, 3 overdue\n"),
         "{text_out}"
     );
-    assert!(text_out.contains("overdue 62.0 h  c-0001 Alex Doe  incident-bridge  Sam Lee  due 2026-11-22T10:00:00Z  draft started"));
+    assert!(text_out.contains("overdue 62.0 h  c-0001 Alex Doe  incident-bridge  Sam Lee  due Sun 22 Nov, 10:00 UTC  draft started"));
+    // In the reader's zone, with its short name; the JSON stays UTC.
+    let berlin = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(["pending", "--as-of", AS_OF, "--overdue"])
+        .env("SCORECARD_WORKSPACE", loop_workspace())
+        .env("TZ", "Europe/Berlin")
+        .output()
+        .unwrap();
+    let berlin = text(&berlin.stdout);
+    assert!(
+        berlin.starts_with("3 scorecards owed as of Wed 25 Nov, 01:00 CET, 3 overdue\n"),
+        "{berlin}"
+    );
+    assert!(
+        berlin.contains("Sam Lee  due Sun 22 Nov, 11:00 CET  draft started"),
+        "{berlin}"
+    );
     // An unknown opening and a bad time are errors.
     let out = scorecard(&["pending", "--opening", "nope"], &loop_workspace());
     assert_eq!(out.status.code(), Some(1));

@@ -658,12 +658,18 @@ fn dry_run_writes_nothing_and_says_what_would_change() {
     );
     assert!(out.status.success());
     let shown = text(&out.stdout);
-    assert!(
-        shown.contains(
-            "created    c-0042 (Alex Doe), stage incident-bridge, Sam Lee: 2026-12-08T09:00:00Z"
-        ),
-        "{shown}"
+    // Times read in the reader's zone (the year shows after 2026).
+    let created = "created    c-0042 (Alex Doe), stage incident-bridge, Sam Lee: Tue 8 Dec";
+    assert!(shown.contains(created), "{shown}");
+    assert!(shown.contains("09:00 UTC\n"), "{shown}");
+    let tokyo = scorecard(
+        &["import", "invites", file.to_str().unwrap(), "--dry-run"],
+        ws.path(),
+        Some("Asia/Tokyo"),
     );
+    let tokyo = text(&tokyo.stdout);
+    assert!(tokyo.contains(created), "{tokyo}");
+    assert!(tokyo.contains("18:00 JST\n"), "{tokyo}");
     assert!(
         shown.ends_with("3 created, 0 moved, 0 cancelled, 0 kept for their scorecards, 0 unchanged, 0 unmatched; dry run: nothing written (2 candidate files would change)\n"),
         "{shown}"

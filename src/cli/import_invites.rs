@@ -18,6 +18,7 @@ use super::summary::{load_reporting_errors, relative_to_workspace};
 use super::{EXIT_INVALID, ImportFormat};
 use crate::io::{FileError, Workspace, apply_invites, read_invites_files};
 use crate::model::invite_import::{InvitePlan, MovedEntry, PlannedEntry};
+use crate::model::{LocalZone, Timestamp};
 
 /// Runs the import.
 pub fn run(
@@ -61,7 +62,8 @@ pub fn run(
             writeln!(out)?;
         }
         ImportFormat::Text => {
-            out.write_all(plan_text(&plan, files, dry_run, written.len()).as_bytes())?;
+            let zone = (super::reader_zone(), super::as_of_or_now(None));
+            out.write_all(plan_text(&plan, files, dry_run, written.len(), zone).as_bytes())?;
         }
     }
     out.flush()?;
@@ -128,8 +130,14 @@ fn plan_json(
     })
 }
 
-/// One line per change, then the counts.
-fn plan_text(plan: &InvitePlan, files: &[PathBuf], dry_run: bool, written: usize) -> String {
+/// One line per change, then the counts; times in `zone` as of `now`.
+fn plan_text(
+    plan: &InvitePlan,
+    files: &[PathBuf],
+    dry_run: bool,
+    written: usize,
+    (zone, now): (LocalZone, Timestamp),
+) -> String {
     use std::fmt::Write as _;
     let mut text = String::new();
     let line = |word: &str, e: &PlannedEntry, tail: &str| {
@@ -139,7 +147,7 @@ fn plan_text(plan: &InvitePlan, files: &[PathBuf], dry_run: bool, written: usize
             e.candidate_name,
             stage_words(&e.stage),
             e.interviewer,
-            e.at
+            zone.moment_with_zone(e.at, now)
         )
     };
     for e in &plan.created {
@@ -154,7 +162,7 @@ fn plan_text(plan: &InvitePlan, files: &[PathBuf], dry_run: bool, written: usize
         text.push_str(&line(
             "moved",
             &m.entry,
-            &format!(" (was {}{stage})", m.from),
+            &format!(" (was {}{stage})", zone.moment_with_zone(m.from, now)),
         ));
     }
     for e in &plan.cancelled {

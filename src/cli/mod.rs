@@ -307,6 +307,16 @@ fn as_of_or_now(as_of: Option<Timestamp>) -> Timestamp {
     as_of.unwrap_or_else(|| Timestamp::from_utc(chrono::Utc::now()))
 }
 
+/// The zone text output is read in: `TZ`, else the system's, else UTC
+/// (logged, not printed: the output is what a script reads).
+fn reader_zone() -> crate::model::LocalZone {
+    let (zone, note) = crate::io::system_zone();
+    if let Some(note) = note {
+        log::info!("{note}");
+    }
+    zone
+}
+
 /// Output formats of `scorecard templates`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TemplatesFormat {

@@ -72,7 +72,7 @@ pub fn run(
             &pending,
             &relative_to_workspace(workspace, snapshot.errors()),
         )?,
-        PendingFormat::Text => pending_text(as_of, &pending),
+        PendingFormat::Text => pending_text(as_of, &pending, super::reader_zone()),
         PendingFormat::Ics => pending_ics(as_of, &pending, |p| {
             snapshot.stage_name(p.candidate, &p.interview.stage)
         }),

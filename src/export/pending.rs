@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::ExportError;
 use super::summary::ErrorJson;
 use crate::io::FileError;
-use crate::model::{InterviewState, PlannedInterview, Timestamp};
+use crate::model::{InterviewState, LocalZone, PlannedInterview, Timestamp};
 
 /// The JSON of DESIGN.md `scorecard pending`: `as_of`, `pending` (one
 /// object per owed scorecard: `candidate`, `name`, `opening` (id or null),
@@ -69,8 +69,9 @@ impl<'a> PendingJson<'a> {
 
 /// The owed scorecards for people: a headline, then one line each,
 /// overdue first:
-/// `overdue 62.0 h  c-0001 Alex Doe  incident-bridge  Sam Lee  due 2026-11-22T10:00:00Z  draft started`.
-pub fn pending_text(as_of: Timestamp, pending: &[PlannedInterview<'_>]) -> String {
+/// `overdue 62.0 h  c-0001 Alex Doe  incident-bridge  Sam Lee  due Sun 22 Nov, 11:00 CET  draft started`,
+/// the times in `zone` (the JSON and the calendar keep UTC).
+pub fn pending_text(as_of: Timestamp, pending: &[PlannedInterview<'_>], zone: LocalZone) -> String {
     let overdue = pending
         .iter()
         .filter(|p| p.state == InterviewState::Overdue)
@@ -79,8 +80,9 @@ pub fn pending_text(as_of: Timestamp, pending: &[PlannedInterview<'_>]) -> Strin
     // Writing into a String cannot fail.
     let _ = writeln!(
         out,
-        "{} owed as of {as_of}, {overdue} overdue",
-        super::debrief::scorecards_noun(pending.len())
+        "{} owed as of {}, {overdue} overdue",
+        super::debrief::scorecards_noun(pending.len()),
+        zone.moment_with_zone(as_of, as_of)
     );
     for p in pending {
         let state = if p.state == InterviewState::Overdue {
@@ -99,7 +101,7 @@ pub fn pending_text(as_of: Timestamp, pending: &[PlannedInterview<'_>]) -> Strin
             p.candidate.id,
             p.candidate.name,
             p.interview.interviewer.trim(),
-            p.due,
+            zone.moment_with_zone(p.due, as_of),
             if p.draft { "  draft started" } else { "" }
         );
     }

@@ -119,6 +119,11 @@ impl LocalZone {
         at.as_utc().with_timezone(&self.0)
     }
 
+    /// The wall-clock date and time of `at` here, with no zone.
+    pub fn naive_local(self, at: Timestamp) -> NaiveDateTime {
+        self.local(at).naive_local()
+    }
+
     /// The zone's short name at `at` (`CET`, `JST`, `EDT`), or its offset
     /// where the zone has no letters for it (`UTC+05:45`).
     pub fn short_name(self, at: Timestamp) -> String {

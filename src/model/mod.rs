@@ -31,6 +31,7 @@ pub mod stats;
 mod submission;
 mod template;
 mod timestamp;
+mod wall_clock;
 
 pub use access::{Viewer, may_see_panel};
 pub use ats_mapping::{AshbyForm, AtsMapping, LeverForm, ats_user};
@@ -69,3 +70,4 @@ pub use submission::{
 };
 pub use template::{Dimension, Exercise, Template, TemplateFile};
 pub use timestamp::{Timestamp, TimestampError};
+pub use wall_clock::{CalendarMonth, WallClock};

@@ -1,12 +1,13 @@
 //! A candidate's interview plan on their page: who interviews at which
-//! stage and when (typed as RFC 3339), checked like a file is checked, and
+//! stage and when (typed or picked in the user's zone), checked like a
+//! file is checked, and
 //! where each planned interview stands: upcoming, owed, overdue or
 //! submitted.
 
 use super::home::stage_name_in;
-use super::{Command, ViewContext};
+use super::{Command, TimeField, ViewContext};
 use crate::io::CandidateRecord;
-use crate::model::{Interview, InterviewState, Slug, Timestamp};
+use crate::model::{Interview, InterviewState, LocalZone, Slug};
 
 /// One planned interview, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,8 +16,8 @@ pub struct PlanRow {
     pub stage: String,
     /// Who interviews.
     pub interviewer: String,
-    /// When, as RFC 3339 (`2026-11-21T10:00:00Z`).
-    pub at: String,
+    /// When, in the user's zone.
+    pub at: TimeField,
     /// The invite the row came from, kept through an edit so the next
     /// import of that invite finds it (not shown).
     pub uid: Option<String>,
@@ -34,8 +35,8 @@ pub struct PlanDraft {
 }
 
 impl PlanDraft {
-    /// The plan of `record`, as rows.
-    pub fn of(record: &CandidateRecord) -> Self {
+    /// The plan of `record`, as rows with times in `zone`.
+    pub fn of(record: &CandidateRecord, zone: LocalZone) -> Self {
         Self {
             rows: record
                 .candidate
@@ -44,7 +45,7 @@ impl PlanDraft {
                 .map(|i| PlanRow {
                     stage: i.stage.to_string(),
                     interviewer: i.interviewer.to_string(),
-                    at: i.at.to_string(),
+                    at: TimeField::of(i.at, zone),
                     uid: i.uid.clone(),
                 })
                 .collect(),
@@ -64,7 +65,7 @@ impl PlanDraft {
         let mut problems = Vec::new();
         let mut interviews = Vec::new();
         for (i, row) in self.rows.iter().enumerate() {
-            match row.at.trim().parse::<Timestamp>() {
+            match row.at.value(cx.zone) {
                 Ok(at) => interviews.push(Interview {
                     stage: row.stage.as_str().into(),
                     interviewer: row.interviewer.trim().into(),
@@ -108,7 +109,7 @@ impl PlanDraft {
     ) {
         if !self.edited {
             // Follow the file (a save, a colleague's sync) until edited.
-            let fresh = Self::of(record);
+            let fresh = Self::of(record, cx.zone);
             if fresh.rows != self.rows {
                 *self = Self {
                     problems: std::mem::take(&mut self.problems),
@@ -128,6 +129,7 @@ impl PlanDraft {
         }
         let mut remove = None;
         let mut changed = false;
+        let mut opened = None;
         egui::Grid::new("interview_plan")
             .num_columns(5)
             .spacing([8.0, 4.0])
@@ -174,14 +176,13 @@ impl PlanDraft {
                     ui.end_row();
                     ui.label("");
                     let label = ui.label(format!("Time of interview {n}"));
-                    changed |= ui
-                        .add(
-                            egui::TextEdit::singleline(&mut row.at)
-                                .hint_text("2026-11-21T10:00:00Z")
-                                .desired_width(200.0),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
+                    let out = row
+                        .at
+                        .ui(ui, label.id, &format!("interview {n}"), cx.zone, cx.now);
+                    changed |= out.changed;
+                    if out.opened {
+                        opened = Some(i);
+                    }
                     // Where it stands, as saved.
                     let state = (!self.edited)
                         .then(|| states.get(i))
@@ -217,16 +218,29 @@ impl PlanDraft {
                     ui.end_row();
                 }
             });
+        if let Some(open) = opened {
+            // One calendar at a time: its hour and minute keep their names.
+            for (i, row) in self.rows.iter_mut().enumerate() {
+                if i != open {
+                    row.at.close_calendar();
+                }
+            }
+        }
         if let Some(i) = remove {
             self.rows.remove(i);
             changed = true;
         }
         ui.horizontal(|ui| {
             if ui.button("Add interview").clicked() {
-                let at = self
-                    .rows
-                    .last()
-                    .map_or_else(|| cx.now.to_string(), |r| r.at.clone());
+                // After the last one, else the next whole hour from now.
+                let at = self.rows.last().map_or_else(
+                    || TimeField::next_hour(cx.zone, cx.now),
+                    |r| {
+                        let mut at = r.at.clone();
+                        at.close_calendar();
+                        at
+                    },
+                );
                 self.rows.push(PlanRow {
                     stage: String::new(),
                     interviewer: String::new(),
@@ -249,7 +263,7 @@ impl PlanDraft {
                 }
             }
             if self.edited && ui.button("Discard plan changes").clicked() {
-                *self = Self::of(record);
+                *self = Self::of(record, cx.zone);
             }
         });
         if changed {

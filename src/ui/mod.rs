@@ -31,6 +31,7 @@ mod sort;
 mod template_picker;
 mod templates;
 mod theme;
+mod time_field;
 mod time_zone_setting;
 mod timer;
 mod top_bar;
@@ -64,6 +65,7 @@ pub use shortcuts::UiCommand;
 pub use sort::SortOrder;
 pub use template_picker::{grouped, template_picker_ui};
 pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScreen};
+pub use time_field::{TimeField, TimeFieldOutput};
 pub use timer::ExerciseTimer;
 pub use top_bar::{Place, TopBar};
 

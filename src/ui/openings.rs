@@ -1,13 +1,14 @@
 //! Openings: the requisitions a panel hires for. A list with each
 //! opening's progress, and a form that writes a valid `openings/<id>.ron`
 //! (like the template form): title, template, hiring manager, the default
-//! panel per stage, feedback due hours; put on hold, close, reopen.
+//! panel per stage, feedback due hours, when it opened (typed or picked in
+//! the user's zone); put on hold, close, reopen.
 
 use super::home::stage_name_in;
-use super::{Command, ViewContext, display_name};
+use super::{Command, TimeField, ViewContext, display_name};
 use crate::model::{
-    DEFAULT_FEEDBACK_DUE_HOURS, FormatVersion, InterviewState, Opening, OpeningStatus, PlanStage,
-    Slug, Timestamp,
+    DEFAULT_FEEDBACK_DUE_HOURS, FormatVersion, InterviewState, LocalZone, Opening, OpeningStatus,
+    PlanStage, Slug, Timestamp,
 };
 
 /// The openings screen.
@@ -49,8 +50,8 @@ pub struct OpeningEditor {
     pub template: Option<Slug>,
     /// The hiring manager.
     pub hiring_manager: String,
-    /// When it was opened (kept as it was).
-    pub opened_at: Timestamp,
+    /// When it was opened, in the user's zone.
+    pub opened_at: TimeField,
     /// Its status.
     pub status: OpeningStatus,
     /// Hours to submit a scorecard, as typed.
@@ -63,14 +64,19 @@ pub struct OpeningEditor {
 
 impl OpeningEditor {
     /// A form for a new opening.
-    pub fn new_opening(now: Timestamp, hiring_manager: &str, template: Option<Slug>) -> Self {
+    pub fn new_opening(
+        now: Timestamp,
+        zone: LocalZone,
+        hiring_manager: &str,
+        template: Option<Slug>,
+    ) -> Self {
         Self {
             is_new: true,
             id: String::new(),
             title: String::new(),
             template,
             hiring_manager: hiring_manager.trim().to_owned(),
-            opened_at: now,
+            opened_at: TimeField::of(now, zone),
             status: OpeningStatus::Open,
             due_hours: DEFAULT_FEEDBACK_DUE_HOURS.to_string(),
             stages: vec![StageDraft::default()],
@@ -78,15 +84,15 @@ impl OpeningEditor {
         }
     }
 
-    /// A form holding an existing opening.
-    pub fn edit(opening: &Opening) -> Self {
+    /// A form holding an existing opening, its time in `zone`.
+    pub fn edit(opening: &Opening, zone: LocalZone) -> Self {
         Self {
             is_new: false,
             id: opening.id.to_string(),
             title: opening.title.clone(),
             template: Some(opening.template.clone()),
             hiring_manager: opening.hiring_manager.clone(),
-            opened_at: opening.opened_at,
+            opened_at: TimeField::of(opening.opened_at, zone),
             status: opening.status,
             due_hours: opening.feedback_due_hours.to_string(),
             stages: opening
@@ -125,11 +131,18 @@ impl OpeningEditor {
                 DEFAULT_FEEDBACK_DUE_HOURS
             }
         };
+        let opened_at = match self.opened_at.value(cx.zone) {
+            Ok(at) => Some(at),
+            Err(err) => {
+                problems.push(format!("Opened: {err}"));
+                None
+            }
+        };
         let Some(template) = self.template.clone() else {
             problems.push("Template: pick one".to_owned());
             return Err(problems);
         };
-        let Some(id) = id else {
+        let (Some(id), Some(opened_at)) = (id, opened_at) else {
             return Err(problems);
         };
         let opening = Opening {
@@ -138,7 +151,7 @@ impl OpeningEditor {
             title: self.title.trim().to_owned(),
             template,
             hiring_manager: self.hiring_manager.trim().to_owned(),
-            opened_at: self.opened_at,
+            opened_at,
             status: self.status,
             plan: self
                 .stages
@@ -204,6 +217,7 @@ impl OpeningsScreen {
                     .map(|e| e.template.id.clone());
                 self.editor = Some(OpeningEditor::new_opening(
                     cx.now,
+                    cx.zone,
                     &cx.settings.interviewer,
                     template,
                 ));
@@ -238,8 +252,9 @@ impl OpeningsScreen {
                     .get(opening.template.as_str())
                     .map_or_else(|| opening.template.to_string(), |e| e.template.role.clone());
                 ui.weak(format!(
-                    "· {role} · hiring manager {}",
-                    opening.hiring_manager
+                    "· {role} · hiring manager {} · opened {}",
+                    opening.hiring_manager,
+                    cx.zone.day(opening.opened_at, cx.now)
                 ));
             });
             ui.label(format!(
@@ -247,7 +262,7 @@ impl OpeningsScreen {
             ));
             ui.horizontal(|ui| {
                 if ui.button(format!("Edit {}", opening.title)).clicked() {
-                    self.editor = Some(OpeningEditor::edit(opening));
+                    self.editor = Some(OpeningEditor::edit(opening, cx.zone));
                 }
                 let mut set_status = |status: OpeningStatus| {
                     let mut changed = opening.clone();
@@ -366,6 +381,11 @@ impl OpeningsScreen {
                 let label = ui.label("Feedback due (hours)");
                 ui.add(egui::TextEdit::singleline(&mut editor.due_hours).desired_width(60.0))
                     .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Opened");
+                editor
+                    .opened_at
+                    .ui(ui, label.id, "the opening", cx.zone, cx.now);
                 ui.end_row();
                 let label = ui.label("Status");
                 egui::ComboBox::from_id_salt("opening_status")
