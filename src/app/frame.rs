@@ -29,6 +29,7 @@ impl eframe::App for ScorecardApp {
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();
+        self.update_known_people();
         self.take_chosen_path();
         self.take_chosen_folder(time);
         self.remind(ctx, time);
@@ -101,7 +102,12 @@ impl eframe::App for ScorecardApp {
             system_zone,
             ..
         } = self;
-        let OpenWorkspace { snapshot, home, .. } = ws;
+        let OpenWorkspace {
+            snapshot,
+            home,
+            known_people,
+            ..
+        } = ws;
         let summary = aggregates.shown();
         let zone = settings.zone(*system_zone);
         let mut cx = ViewContext {
@@ -110,6 +116,7 @@ impl eframe::App for ScorecardApp {
             settings,
             now: clock.now(),
             zone,
+            people: &known_people.1,
             templates_dir: &templates_dir,
             commands: &mut commands,
         };
@@ -163,6 +170,7 @@ impl eframe::App for ScorecardApp {
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();
+        self.update_known_people();
     }
 
     /// egui's memory would keep text typed into fields (evidence, names) in

@@ -15,7 +15,7 @@ use super::latest_worker::LatestWorker;
 use super::live_updates::LiveUpdates;
 use crate::export::Format;
 use crate::io::{Workspace, WorkspaceSnapshot};
-use crate::model::Slug;
+use crate::model::{KnownPeople, Slug};
 use crate::ui::{CompareTable, HomeLists, HomeListsKey, HomeScreen, TableKey};
 
 /// A debrief export, as asked for.
@@ -48,6 +48,10 @@ pub(super) struct OpenWorkspace {
     pub(super) home_lists: LatestWorker<HomeListsKey, HomeLists>,
     /// Builds the compare table off the UI thread on a big workspace.
     pub(super) compare_tables: LatestWorker<TableKey, CompareTable>,
+    /// The interviewers name fields offer, and the generation they are of.
+    pub(super) known_people: (Option<u64>, KnownPeople),
+    /// Finds them off the UI thread (they read `people.ron`).
+    pub(super) people_finder: LatestWorker<u64, (u64, KnownPeople)>,
     pub(super) debriefs: DebriefCache,
     /// An export asked for while the aggregates were being computed; it is
     /// written once they are current, so it never holds stale numbers.
@@ -86,6 +90,8 @@ impl OpenWorkspace {
             home: HomeScreen::default(),
             home_lists: LatestWorker::new("home-lists"),
             compare_tables: LatestWorker::new("compare-table"),
+            known_people: (None, KnownPeople::default()),
+            people_finder: LatestWorker::new("known-people"),
             debriefs: DebriefCache::default(),
             pending_export: None,
             pending_import: None,

@@ -97,3 +97,40 @@ impl ScorecardApp {
         ));
     }
 }
+
+impl ScorecardApp {
+    /// Keeps the interviewers name fields offer those of the workspace as
+    /// it is, found on their own thread (they read `people.ron`) each time
+    /// the workspace changes while a screen with name fields is open; the
+    /// fields offer the last found meanwhile.
+    pub(super) fn update_known_people(&mut self) {
+        let ws = &mut self.ws;
+        if let Some((generation, people)) = ws.people_finder.try_recv() {
+            ws.known_people = (Some(generation), people);
+        }
+        // Only the screens with name fields need them.
+        let wanted = matches!(
+            self.screen,
+            Screen::Setup(_) | Screen::Openings(_) | Screen::Debrief(_)
+        );
+        let generation = ws.snapshot.generation();
+        if !wanted
+            || !ws.loaded
+            || ws.known_people.0 == Some(generation)
+            || ws.people_finder.has_asked(&generation)
+        {
+            return;
+        }
+        let ctx = self.egui_ctx.clone();
+        let root = ws.workspace.root().to_path_buf();
+        let snapshot = ws.snapshot.clone();
+        let job = move || (generation, crate::io::known_people(&root, &snapshot));
+        if !ws
+            .people_finder
+            .ask(&generation, job, move || ctx.request_repaint())
+        {
+            log::warn!("no thread to find the known interviewers: name fields offer none");
+            ws.known_people.0 = Some(generation);
+        }
+    }
+}

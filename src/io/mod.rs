@@ -68,7 +68,7 @@ pub use parse_any::{
     ParsedFile, parse_any, parse_any_against, parse_any_with, parse_practice_case, parse_template,
     read_and_parse_any,
 };
-pub use people_file::{PEOPLE_FILE, load_people};
+pub use people_file::{PEOPLE_FILE, known_people, load_people};
 pub use records::{
     CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh,
     ScorecardRecord, Spots, fingerprint,

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use super::FileError;
 use super::parse::{parse_people, read_text};
-use crate::model::People;
+use super::{FileError, WorkspaceSnapshot};
+use crate::model::{KnownPeople, People};
 
 /// The file name of a workspace's people list.
 pub const PEOPLE_FILE: &str = "people.ron";
@@ -20,6 +20,34 @@ pub fn load_people(root: &Path) -> Result<People, FileError> {
         return Ok(People::default());
     }
     read_text(&path).and_then(|text| parse_people(&path, &text))
+}
+
+/// The interviewers the workspace at `root` knows: its `people.ron` where
+/// it has one, else who wrote the scorecards and who is planned in
+/// `snapshot`. A broken `people.ron` is logged and the files are used.
+pub fn known_people(root: &Path, snapshot: &WorkspaceSnapshot) -> KnownPeople {
+    let people = match load_people(root) {
+        Ok(people) => Some(people),
+        Err(err) => {
+            log::warn!("known interviewers from the files instead: {err:#}");
+            None
+        }
+    };
+    let candidates = snapshot.candidates();
+    let scorecards = candidates
+        .iter()
+        .flat_map(|r| r.scorecards.iter().map(|s| &s.scorecard));
+    let planned = candidates
+        .iter()
+        .flat_map(|r| r.candidate.interviews.iter().map(|i| &*i.interviewer))
+        .chain(
+            snapshot
+                .openings()
+                .iter()
+                .flat_map(|o| o.opening.plan.iter())
+                .flat_map(|stage| stage.interviewers.iter().map(String::as_str)),
+        );
+    KnownPeople::of_workspace(people.as_ref(), scorecards, planned)
 }
 
 #[cfg(test)]

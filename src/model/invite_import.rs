@@ -19,7 +19,6 @@
 mod attendees;
 mod changes;
 mod planner;
-mod words;
 
 use super::{Candidate, Interview, InterviewerId, Opening, Scorecard, Slug, Template, Timestamp};
 

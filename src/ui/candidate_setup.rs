@@ -1,6 +1,6 @@
 //! A candidate's page: who is interviewing, at which stage, then start.
 
-use super::{Command, PlanDraft, ViewContext, display_name};
+use super::{Command, NewNames, PersonField, PlanDraft, ViewContext, display_name};
 use crate::io::CandidateRecord;
 use crate::model::{InterviewerId, Slug};
 
@@ -19,6 +19,8 @@ pub struct SetupScreen {
     pub kit: Option<super::KitPanel>,
     /// The interview plan as edited.
     pub plan: PlanDraft,
+    /// Your name kept as new though it resembles a known one.
+    pub new_names: NewNames,
 }
 
 impl SetupScreen {
@@ -31,6 +33,7 @@ impl SetupScreen {
             confirm_erase: false,
             kit: None,
             plan: PlanDraft::default(),
+            new_names: NewNames::default(),
         }
     }
 
@@ -96,11 +99,18 @@ impl SetupScreen {
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 let label = ui.label("Your name");
-                ui.add(
-                    egui::TextEdit::singleline(&mut cx.settings.interviewer)
-                        .hint_text("as your colleagues know you"),
-                )
-                .labelled_by(label.id);
+                PersonField {
+                    label: label.id,
+                    list: false,
+                    hint: "as your colleagues know you",
+                    width: 180.0,
+                }
+                .show(
+                    ui,
+                    &mut cx.settings.interviewer,
+                    cx.people,
+                    &mut self.new_names,
+                );
                 ui.end_row();
                 if let Some(entry) = template {
                     let label = ui.label("Stage");

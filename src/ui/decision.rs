@@ -3,7 +3,7 @@
 //! hiring manager or in coordinator view. If scorecards are still owed,
 //! the app says which and asks to confirm.
 
-use super::{Command, ViewContext};
+use super::{Command, NewNames, PersonField, ViewContext};
 use crate::model::{Debrief, Decision, FormatVersion, InterviewerId, Slug, Verdict};
 
 /// The decision form of one debrief.
@@ -19,6 +19,8 @@ pub struct DecisionForm {
     pub problem: Option<String>,
     /// The decision waiting for "record anyway" (scorecards still owed).
     pub confirm: Option<Decision>,
+    /// Your name kept as new though it resembles a known one.
+    pub new_names: NewNames,
 }
 
 impl DecisionForm {
@@ -94,8 +96,18 @@ impl DecisionForm {
         });
         ui.horizontal(|ui| {
             let label = ui.label("Your name");
-            ui.add(egui::TextEdit::singleline(&mut cx.settings.interviewer).desired_width(180.0))
-                .labelled_by(label.id);
+            PersonField {
+                label: label.id,
+                list: false,
+                hint: "as your colleagues know you",
+                width: 180.0,
+            }
+            .show(
+                ui,
+                &mut cx.settings.interviewer,
+                cx.people,
+                &mut self.new_names,
+            );
         });
         let label = ui.label("Rationale");
         ui.add(

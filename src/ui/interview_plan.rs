@@ -5,7 +5,7 @@
 //! submitted.
 
 use super::home::stage_name_in;
-use super::{Command, TimeField, ViewContext};
+use super::{Command, NewNames, PersonField, TimeField, ViewContext, near_miss_problem};
 use crate::io::CandidateRecord;
 use crate::model::{Interview, InterviewState, LocalZone, Slug};
 
@@ -32,6 +32,8 @@ pub struct PlanDraft {
     pub edited: bool,
     /// Why the last save did nothing.
     pub problems: Vec<String>,
+    /// Names kept as new people though they resemble known ones.
+    pub new_names: NewNames,
 }
 
 impl PlanDraft {
@@ -51,6 +53,7 @@ impl PlanDraft {
                 .collect(),
             edited: false,
             problems: Vec::new(),
+            new_names: NewNames::default(),
         }
     }
 
@@ -73,6 +76,14 @@ impl PlanDraft {
                     uid: row.uid.clone(),
                 }),
                 Err(err) => problems.push(format!("Interview {}: {err}", i + 1)),
+            }
+            let name = row.interviewer.trim();
+            if let Some(known) = self.new_names.question(cx.people, name) {
+                problems.push(format!(
+                    "Interview {}: {}",
+                    i + 1,
+                    near_miss_problem(name, known)
+                ));
             }
         }
         if !problems.is_empty() {
@@ -165,14 +176,18 @@ impl PlanDraft {
                             .labelled_by(label.id);
                     });
                     let label = ui.label(format!("Interviewer of interview {n}"));
-                    changed |= ui
-                        .add(
-                            egui::TextEdit::singleline(&mut row.interviewer)
-                                .hint_text("name")
-                                .desired_width(140.0),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
+                    changed |= PersonField {
+                        label: label.id,
+                        list: false,
+                        hint: "name",
+                        width: 140.0,
+                    }
+                    .show(
+                        ui,
+                        &mut row.interviewer,
+                        cx.people,
+                        &mut self.new_names,
+                    );
                     ui.end_row();
                     ui.label("");
                     let label = ui.label(format!("Time of interview {n}"));

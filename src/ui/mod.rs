@@ -22,6 +22,7 @@ mod interview_plan;
 mod interviewers;
 mod kit_panel;
 mod openings;
+mod person_field;
 mod practice;
 mod problems;
 mod save_indicator;
@@ -57,6 +58,7 @@ pub use interview_plan::{PlanDraft, PlanRow};
 pub use interviewers::{InterviewerColumn, InterviewersScreen};
 pub use kit_panel::KitPanel;
 pub use openings::{OpeningEditor, OpeningsScreen};
+pub use person_field::{NewNames, PersonField, names_in, near_miss_problem};
 pub use practice::PracticeScreen;
 pub use problems::Problems;
 pub use save_indicator::{SaveStatus, save_indicator_ui};
@@ -261,6 +263,8 @@ pub struct ViewContext<'a> {
     pub now: Timestamp,
     /// The zone times are shown and typed in.
     pub zone: crate::model::LocalZone,
+    /// The interviewers the workspace knows, offered in name fields.
+    pub people: &'a crate::model::KnownPeople,
     /// The workspace's templates folder, to tell its errors apart.
     pub templates_dir: &'a std::path::Path,
     /// Commands for the app loop.

@@ -5,7 +5,10 @@
 //! the user's zone); put on hold, close, reopen.
 
 use super::home::stage_name_in;
-use super::{Command, TimeField, ViewContext, display_name};
+use super::{
+    Command, NewNames, PersonField, TimeField, ViewContext, display_name, names_in,
+    near_miss_problem,
+};
 use crate::model::{
     DEFAULT_FEEDBACK_DUE_HOURS, FormatVersion, InterviewState, LocalZone, Opening, OpeningStatus,
     PlanStage, Slug, Timestamp,
@@ -60,6 +63,8 @@ pub struct OpeningEditor {
     pub stages: Vec<StageDraft>,
     /// Why the last save did nothing.
     pub problems: Vec<String>,
+    /// Names kept as new people though they resemble known ones.
+    pub new_names: NewNames,
 }
 
 impl OpeningEditor {
@@ -81,6 +86,7 @@ impl OpeningEditor {
             due_hours: DEFAULT_FEEDBACK_DUE_HOURS.to_string(),
             stages: vec![StageDraft::default()],
             problems: Vec::new(),
+            new_names: NewNames::default(),
         }
     }
 
@@ -104,6 +110,7 @@ impl OpeningEditor {
                 })
                 .collect(),
             problems: Vec::new(),
+            new_names: NewNames::default(),
         }
     }
 
@@ -131,6 +138,18 @@ impl OpeningEditor {
                 DEFAULT_FEEDBACK_DUE_HOURS
             }
         };
+        for (i, stage) in self.stages.iter().enumerate() {
+            if let Some((typed, known)) = self
+                .new_names
+                .first_question(cx.people, names_in(&stage.interviewers))
+            {
+                problems.push(format!(
+                    "Interviewers at stage {}: {}",
+                    i + 1,
+                    near_miss_problem(typed, known)
+                ));
+            }
+        }
         let opened_at = match self.opened_at.value(cx.zone) {
             Ok(at) => Some(at),
             Err(err) => {
@@ -428,12 +447,18 @@ impl OpeningsScreen {
                     .response
                     .labelled_by(label.id);
                 let label = ui.label(format!("Interviewers at stage {}", i + 1));
-                ui.add(
-                    egui::TextEdit::singleline(&mut stage.interviewers)
-                        .hint_text("Priya Raman, Sam Lee")
-                        .desired_width(180.0),
-                )
-                .labelled_by(label.id);
+                PersonField {
+                    label: label.id,
+                    list: true,
+                    hint: "Priya Raman, Sam Lee",
+                    width: 180.0,
+                }
+                .show(
+                    ui,
+                    &mut stage.interviewers,
+                    cx.people,
+                    &mut editor.new_names,
+                );
                 if ui.button(format!("Remove stage {}", i + 1)).clicked() {
                     remove = Some(i);
                 }

@@ -17,8 +17,8 @@
 
 use std::collections::HashMap;
 
-use super::words::words;
 use super::{Attendee, AttendeeKind, CandidateInfo, InviteEvent};
+use crate::model::folded_words::words;
 use crate::model::{Candidate, InterviewerId, People, looks_like_email, normalize_email};
 
 /// What one attendee is to an import.

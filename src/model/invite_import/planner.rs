@@ -18,11 +18,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::attendees::{Namer, Role};
 use super::changes::{is_entry, set};
-use super::words::PhraseIndex;
 use super::{
     CandidateChanges, CandidateInfo, EventStart, InterviewChange, InviteEvent, InvitePlan,
     MovedEntry, PlannedEntry, Unmatched,
 };
+use crate::model::folded_words::PhraseIndex;
 use crate::model::{Candidate, Interview, InterviewerId, People, Timestamp};
 use matching::stage_index;
 

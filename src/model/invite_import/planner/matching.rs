@@ -3,8 +3,8 @@
 
 use super::Planner;
 use crate::model::Template;
+use crate::model::folded_words::{Hit, PhraseIndex, words};
 use crate::model::invite_import::InviteEvent;
-use crate::model::invite_import::words::{Hit, PhraseIndex, words};
 
 impl Planner<'_> {
     /// The one candidate `event` names: in its summary, else its

@@ -1,5 +1,5 @@
-//! Finding names and ids in an invite's text: case- and accent-insensitive,
-//! whole words.
+//! Finding names and ids in text (an invite's, a name being typed): case-
+//! and accent-insensitive, whole words.
 //!
 //! Text is folded (Unicode NFD, combining marks dropped, lowercase) and cut
 //! into words: runs of letters and digits. A phrase ("Alex Doe", "c-0042",
