@@ -261,6 +261,8 @@ impl TimeField {
                 egui::ComboBox::from_id_salt(ui.scope_id().with("hour"))
                     .selected_text(format!("{:02}", clock.hour()))
                     .width(48.0)
+                    // All 24 at once: no scrolling to reach the evening.
+                    .height(560.0)
                     .show_ui(ui, |ui| {
                         for hour in 0..24 {
                             if ui

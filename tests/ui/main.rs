@@ -13,6 +13,7 @@ mod hygiene;
 mod import;
 mod interview;
 mod panel;
+mod plan;
 mod reminders;
 mod safety;
 mod sync;
