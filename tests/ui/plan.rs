@@ -276,3 +276,49 @@ fn an_openings_panel_takes_the_known_name_it_nearly_had() {
         "{text}"
     );
 }
+
+/// Whether `text` holds a raw RFC 3339 time (`2026-11-20T10:00`).
+fn has_raw_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(16).any(|w| {
+        let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+        digits(0..4)
+            && w[4] == b'-'
+            && digits(5..7)
+            && w[7] == b'-'
+            && digits(8..10)
+            && w[10] == b'T'
+            && digits(11..13)
+            && w[13] == b':'
+            && digits(14..16)
+    })
+}
+
+#[test]
+fn no_screen_shows_a_raw_utc_time() {
+    let (ws, _) = alex_and_the_team();
+    let mut app = open_app(ws.path(), "Dana Kim");
+    let raw = |app: &Harness<'static, ScorecardApp>| -> Vec<String> {
+        app.query_all(egui_kittest::kittest::by().predicate(|n| {
+            n.label().is_some_and(|l| has_raw_time(&l))
+                || n.value().is_some_and(|v| has_raw_time(&v))
+        }))
+        .map(|n| format!("{n:?}"))
+        .collect()
+    };
+    app.get_by_label("Coordinator view").click();
+    app.run();
+    assert!(raw(&app).is_empty(), "Home: {:?}", raw(&app));
+    app.get_by_label("Alex Doe").click();
+    app.run();
+    app.get_by_label("Calendar for interview 1").click();
+    app.run();
+    assert!(raw(&app).is_empty(), "candidate page: {:?}", raw(&app));
+    app.get_by_label("Openings").click();
+    app.run();
+    app.get_by_label("Edit Infrastructure Engineer, Berlin")
+        .click();
+    app.run();
+    assert!(raw(&app).is_empty(), "Openings: {:?}", raw(&app));
+    assert!(has_raw_time("due 2026-11-20T10:00:00Z") && !has_raw_time("2026-11-20 10:00"));
+}
