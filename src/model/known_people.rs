@@ -10,7 +10,7 @@ use super::folded_words::words;
 use super::{InterviewerId, People, Scorecard};
 
 /// How many names are offered at once.
-pub const SUGGESTIONS: usize = 6;
+const SUGGESTIONS: usize = 6;
 
 /// The known names, each once, sorted for people.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,16 +67,6 @@ impl KnownPeople {
                     .chain(planned),
             ),
         }
-    }
-
-    /// How many names are known.
-    pub fn len(&self) -> usize {
-        self.people.len()
-    }
-
-    /// Whether no name is known.
-    pub fn is_empty(&self) -> bool {
-        self.people.is_empty()
     }
 
     /// Whether `name` is a known interviewer (as a file name would be:
@@ -159,7 +149,6 @@ mod tests {
     #[test]
     fn each_interviewer_once_and_offered_by_word_beginnings() {
         let people = team();
-        assert_eq!(people.len(), 3);
         assert_eq!(
             people.suggestions(""),
             ["José García", "Priya Raman", "Sam Lee"]

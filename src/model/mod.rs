@@ -54,7 +54,7 @@ pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
 pub use intern::{Interned, intern};
 pub use interviewer::{InterviewerId, NameAsWritten};
-pub use known_people::{KnownPeople, SUGGESTIONS};
+pub use known_people::KnownPeople;
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};
 pub use local_time::{LocalTimeError, LocalZone, TimeChoice, UnknownZone, span_words};
 pub use nudge::{

@@ -1,6 +1,6 @@
 //! A candidate's page: who is interviewing, at which stage, then start.
 
-use super::{Command, NewNames, PersonField, PlanDraft, ViewContext, display_name};
+use super::{Command, NewNames, PlanDraft, ViewContext, display_name, your_name_field};
 use crate::io::CandidateRecord;
 use crate::model::{InterviewerId, Slug};
 
@@ -99,18 +99,7 @@ impl SetupScreen {
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 let label = ui.label("Your name");
-                PersonField {
-                    label: label.id,
-                    list: false,
-                    hint: "as your colleagues know you",
-                    width: 180.0,
-                }
-                .show(
-                    ui,
-                    &mut cx.settings.interviewer,
-                    cx.people,
-                    &mut self.new_names,
-                );
+                your_name_field(ui, label.id, cx, &mut self.new_names);
                 ui.end_row();
                 if let Some(entry) = template {
                     let label = ui.label("Stage");

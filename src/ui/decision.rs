@@ -3,7 +3,7 @@
 //! hiring manager or in coordinator view. If scorecards are still owed,
 //! the app says which and asks to confirm.
 
-use super::{Command, NewNames, PersonField, ViewContext};
+use super::{Command, NewNames, ViewContext, your_name_field};
 use crate::model::{Debrief, Decision, FormatVersion, InterviewerId, Slug, Verdict};
 
 /// The decision form of one debrief.
@@ -96,18 +96,7 @@ impl DecisionForm {
         });
         ui.horizontal(|ui| {
             let label = ui.label("Your name");
-            PersonField {
-                label: label.id,
-                list: false,
-                hint: "as your colleagues know you",
-                width: 180.0,
-            }
-            .show(
-                ui,
-                &mut cx.settings.interviewer,
-                cx.people,
-                &mut self.new_names,
-            );
+            your_name_field(ui, label.id, cx, &mut self.new_names);
         });
         let label = ui.label("Rationale");
         ui.add(

@@ -58,7 +58,7 @@ pub use interview_plan::{PlanDraft, PlanRow};
 pub use interviewers::{InterviewerColumn, InterviewersScreen};
 pub use kit_panel::KitPanel;
 pub use openings::{OpeningEditor, OpeningsScreen};
-pub use person_field::{NewNames, PersonField, names_in, near_miss_problem};
+pub use person_field::{NewNames, PersonField, names_in, near_miss_problem, your_name_field};
 pub use practice::PracticeScreen;
 pub use problems::Problems;
 pub use save_indicator::{SaveStatus, save_indicator_ui};

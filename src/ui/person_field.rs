@@ -98,6 +98,23 @@ impl PersonField<'_> {
     }
 }
 
+/// *Your name*: the user's own name (kept in the settings), labelled by
+/// `label`, with the team offered and a near miss asked about.
+pub fn your_name_field(
+    ui: &mut egui::Ui,
+    label: egui::Id,
+    cx: &mut super::ViewContext<'_>,
+    answers: &mut NewNames,
+) {
+    PersonField {
+        label,
+        list: false,
+        hint: "as your colleagues know you",
+        width: 180.0,
+    }
+    .show(ui, &mut cx.settings.interviewer, cx.people, answers);
+}
+
 /// "Did you mean Priya Raman?" for the first name of `text` still asked
 /// about, with a button to use the known name and one to keep the typed
 /// one; returns whether the text changed.

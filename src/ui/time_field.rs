@@ -257,42 +257,17 @@ impl TimeField {
                 });
             let clock = self.clock(zone, now);
             ui.horizontal(|ui| {
-                let label = ui.label("Hour");
-                egui::ComboBox::from_id_salt(ui.scope_id().with("hour"))
-                    .selected_text(format!("{:02}", clock.hour()))
-                    .width(48.0)
-                    // All 24 at once: no scrolling to reach the evening.
-                    .height(560.0)
-                    .show_ui(ui, |ui| {
-                        for hour in 0..24 {
-                            if ui
-                                .selectable_label(clock.hour() == hour, format!("{hour:02}"))
-                                .clicked()
-                            {
-                                self.pick_hour(hour, zone, now);
-                                changed = true;
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                let label = ui.label("Minute");
-                egui::ComboBox::from_id_salt(ui.scope_id().with("minute"))
-                    .selected_text(format!("{:02}", clock.minute()))
-                    .width(48.0)
-                    .show_ui(ui, |ui| {
-                        for minute in (0..60).step_by(5) {
-                            if ui
-                                .selectable_label(clock.minute() == minute, format!(":{minute:02}"))
-                                .clicked()
-                            {
-                                self.pick_minute(minute, zone, now);
-                                changed = true;
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                // All 24 hours at once: no scrolling to reach the evening.
+                let hours = (0..24).map(|h| (h, format!("{h:02}")));
+                if let Some(hour) = choice_ui(ui, "Hour", clock.hour(), hours, 560.0) {
+                    self.pick_hour(hour, zone, now);
+                    changed = true;
+                }
+                let minutes = (0..60).step_by(5).map(|m| (m, format!(":{m:02}")));
+                if let Some(minute) = choice_ui(ui, "Minute", clock.minute(), minutes, 200.0) {
+                    self.pick_minute(minute, zone, now);
+                    changed = true;
+                }
                 if ui.button("Done").clicked() {
                     self.close_calendar();
                 }
@@ -300,6 +275,33 @@ impl TimeField {
         });
         changed
     }
+}
+
+/// A labelled combo box of `options` (value, text) showing `current` as
+/// two digits; returns the value picked.
+fn choice_ui(
+    ui: &mut egui::Ui,
+    name: &str,
+    current: u32,
+    options: impl Iterator<Item = (u32, String)>,
+    height: f32,
+) -> Option<u32> {
+    let label = ui.label(name);
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(ui.scope_id().with(name))
+        .selected_text(format!("{current:02}"))
+        .width(48.0)
+        .height(height)
+        .show_ui(ui, |ui| {
+            for (value, text) in options {
+                if ui.selectable_label(current == value, text).clicked() {
+                    picked = Some(value);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    picked
 }
 
 #[cfg(test)]
