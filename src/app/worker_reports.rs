@@ -19,12 +19,7 @@ impl ScorecardApp {
                 let old = self.ws.snapshot.replace(*snapshot);
                 // Freeing a whole workspace's records takes about 60 ms at
                 // 100k (`examples/scale_phases.rs`): not on this thread.
-                let dropped = std::thread::Builder::new()
-                    .name("drop-snapshot".to_owned())
-                    .spawn(move || drop(old));
-                if let Err(err) = dropped {
-                    log::warn!("freeing the old snapshot on this thread: {err:#}");
-                }
+                crate::io::let_go("the old snapshot", old);
                 self.ws.loaded = true;
                 self.check_open_file();
             }

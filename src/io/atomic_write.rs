@@ -48,7 +48,7 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
 
 /// A file written in full beside its target and flushed to disk, not in
 /// place yet: the first half of a write of several files that happens
-/// whole or not at all. [`StagedFile::commit`] renames it over its target;
+/// whole or not at all. [`StagedFile::rename_unflushed`] renames it over its target;
 /// dropped uncommitted, it is removed. It holds no open file, so many can
 /// wait at once.
 #[derive(Debug)]
@@ -73,15 +73,14 @@ impl StagedFile {
         &self.target
     }
 
-    /// Renames the staged file over its target and flushes the rename.
-    pub(crate) fn commit(self) -> Result<(), StoreError> {
+    /// Renames the staged file over its target, leaving the rename to be
+    /// flushed by the caller (its folder's [`sync_dir`], or
+    /// `flush_pool::sync_dirs` for many); returns the target.
+    pub(crate) fn rename_unflushed(self) -> Result<PathBuf, StoreError> {
         let Self { target, temp } = self;
         temp.persist(&target)
             .map_err(|e| StoreError::io(&target, e.error))?;
-        if let Some(dir) = target.parent() {
-            sync_dir(dir);
-        }
-        Ok(())
+        Ok(target)
     }
 }
 
@@ -159,7 +158,7 @@ mod tests {
         let second = stage_file(&dropped, b"new").unwrap();
         assert!(!kept.exists());
         assert_eq!(first.target(), kept);
-        first.commit().unwrap();
+        assert_eq!(first.rename_unflushed().unwrap(), kept);
         drop(second);
         assert_eq!(fs::read(&kept).unwrap(), b"new");
         assert_eq!(fs::read(&dropped).unwrap(), b"old");

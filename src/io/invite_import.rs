@@ -9,8 +9,8 @@
 //! rules of a candidate file. All are written as flushed temporary files
 //! beside their targets first; only when every one is written (and every
 //! target still holds what was read) are they renamed into place. A
-//! failure before the renames leaves no trace; a rename that fails puts
-//! back the files renamed before it. Scorecards are never touched.
+//! failure before the renames leaves no trace; if a rename fails, the
+//! files renamed with it are put back. Scorecards are never touched.
 
 use std::fs;
 use std::io::Read;
@@ -19,12 +19,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::atomic_write::{StagedFile, stage_file};
+use super::flush_pool::{flushing, sync_dirs};
 use super::ics::parse_invite_events;
 use super::listing::open_regular;
 use super::locate::line_col;
 use super::parse::{parse_candidate, read_text, to_ron};
 use super::workspace::CANDIDATE_FILE;
-use super::{FileError, StoreError, Workspace, WorkspaceSnapshot, load_people, write_atomic};
+use super::{
+    FileError, StoreError, Workspace, WorkspaceSnapshot, let_go, load_people, write_atomic,
+};
 use crate::model::invite_import::{
     CandidateChanges, CandidateInfo, InviteEvent, InvitePlan, apply_changes, plan_invite_import,
 };
@@ -51,10 +54,10 @@ pub enum InviteError {
         /// What is wrong.
         message: String,
     },
-    /// Writing failed; the files renamed before the failure were put back.
+    /// Writing failed; the files renamed meanwhile were put back.
     #[error("{0}; nothing was written")]
     Store(StoreError),
-    /// A rename failed, and some files renamed before it could not be put
+    /// A rename failed, and some files renamed with it could not be put
     /// back: they hold the import's version.
     #[error("{error}; these files could not be put back and hold the import's version: {}", .paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
     NotRestored {
@@ -105,7 +108,9 @@ pub fn read_invites_files(
         events.append(&mut read);
     }
     let people = load_people(workspace.root()).map_err(InviteError::File)?;
-    Ok(plan_events(&events, snapshot, &people))
+    let plan = plan_events(&events, snapshot, &people);
+    let_go("the events of the invite files", events);
+    Ok(plan)
 }
 
 /// The invite files `paths` stand for: a folder stands for the `.ics`
@@ -149,7 +154,9 @@ pub fn plan_invites(
     people: &People,
 ) -> Result<InvitePlan, InviteError> {
     let events = parse_invite_events(path_for_errors, text).map_err(InviteError::File)?;
-    Ok(plan_events(&events, snapshot, people))
+    let plan = plan_events(&events, snapshot, people);
+    let_go("the events of an invite file", events);
+    Ok(plan)
 }
 
 /// The plan of importing `events` into the candidates of `snapshot`.
@@ -191,16 +198,17 @@ pub fn apply_invites(
     }
     let definitions = workspace.load_definitions();
     // Each file is read, changed, checked and staged (written and flushed)
-    // on its own, on every core: the flushes are most of the time. An
+    // on its own, on the flushing threads: the flushes are most of the time. An
     // error drops the files staged so far, which removes them.
-    let staged: Vec<(StagedFile, String)> = plan
-        .changes
-        .par_iter()
-        .map(|changes| stage_changes(workspace, &definitions, changes))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .collect();
+    let staged: Vec<(StagedFile, String)> = flushing(|| {
+        plan.changes
+            .par_iter()
+            .map(|changes| stage_changes(workspace, &definitions, changes))
+            .collect::<Result<Vec<_>, _>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
     // The last look before anything is in place: a colleague's save since
     // the read above is not written over.
     for (file, text) in &staged {
@@ -275,30 +283,37 @@ fn stage_changes(
     Ok(Some((stage_file(&path, new_text.as_bytes())?, text)))
 }
 
-/// Renames every staged file into place; if one fails, puts back the ones
-/// before it.
+/// Renames every staged file into place (together, on the flushing
+/// threads), then flushes the renames; if one fails, puts back the ones
+/// that were renamed.
 fn commit_all(staged: Vec<(StagedFile, String)>) -> Result<Vec<PathBuf>, InviteError> {
-    let mut done: Vec<(PathBuf, String)> = Vec::with_capacity(staged.len());
-    let mut staged = staged.into_iter();
-    while let Some((file, before)) = staged.next() {
-        let path = file.target().to_path_buf();
-        if let Err(error) = file.commit() {
-            // The rest are removed as they drop.
-            drop(staged);
-            let paths: Vec<PathBuf> = done
-                .iter()
-                .rev()
-                .filter(|(path, before)| write_atomic(path, before.as_bytes()).is_err())
-                .map(|(path, _)| path.clone())
-                .collect();
-            return Err(if paths.is_empty() {
-                InviteError::Store(error)
-            } else {
-                InviteError::NotRestored { error, paths }
-            });
+    let renamed: Vec<(Result<PathBuf, StoreError>, String)> = flushing(|| {
+        staged
+            .into_par_iter()
+            .map(|(file, before)| (file.rename_unflushed(), before))
+            .collect()
+    });
+    let mut done: Vec<(PathBuf, String)> = Vec::with_capacity(renamed.len());
+    let mut failed = None;
+    for (result, before) in renamed {
+        match result {
+            Ok(path) => done.push((path, before)),
+            Err(error) => failed = failed.or(Some(error)),
         }
-        done.push((path, before));
     }
+    if let Some(error) = failed {
+        let paths: Vec<PathBuf> = done
+            .iter()
+            .filter(|(path, before)| write_atomic(path, before.as_bytes()).is_err())
+            .map(|(path, _)| path.clone())
+            .collect();
+        return Err(if paths.is_empty() {
+            InviteError::Store(error)
+        } else {
+            InviteError::NotRestored { error, paths }
+        });
+    }
+    sync_dirs(done.iter().filter_map(|(path, _)| path.parent()));
     Ok(done.into_iter().map(|(path, _)| path).collect())
 }
 

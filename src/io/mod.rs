@@ -13,9 +13,11 @@ mod erase;
 mod error;
 mod export_target;
 mod file_kind;
+mod flush_pool;
 mod hiring_loop;
 mod ics;
 mod invite_import;
+mod let_go;
 mod library;
 mod listing;
 mod locate;
@@ -57,6 +59,7 @@ pub use invite_import::{
     InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites, read_invites,
     read_invites_files,
 };
+pub use let_go::let_go;
 pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{

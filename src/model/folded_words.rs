@@ -55,17 +55,27 @@ impl<K> Hit<K> {
     }
 }
 
-/// Phrases to look for, by their first word, so a text is searched in one
-/// pass whatever the number of phrases.
+/// Phrases to look for, by their words, so a text is searched in one
+/// pass whatever the number of phrases: at each word, one look-up per
+/// distinct phrase length (names of thousands of candidates share first
+/// words, and ids such as "c-0042" all start with "c").
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseIndex<K> {
-    by_first: HashMap<String, Vec<(Vec<String>, K)>>,
+    /// Each phrase's words, with the keys it stands for in the order
+    /// added, each with its place in that order.
+    phrases: HashMap<Vec<String>, Vec<(usize, K)>>,
+    /// The distinct numbers of words of the phrases, ascending.
+    lengths: Vec<usize>,
+    /// How many phrases were added.
+    added: usize,
 }
 
 impl<K> Default for PhraseIndex<K> {
     fn default() -> Self {
         Self {
-            by_first: HashMap::new(),
+            phrases: HashMap::new(),
+            lengths: Vec::new(),
+            added: 0,
         }
     }
 }
@@ -74,32 +84,48 @@ impl<K: Copy> PhraseIndex<K> {
     /// Adds `phrase` for `key`; a phrase without any word is never found.
     pub fn add(&mut self, phrase: &str, key: K) {
         let words = words(phrase);
-        if let Some(first) = words.first() {
-            self.by_first
-                .entry(first.clone())
-                .or_default()
-                .push((words, key));
+        if words.is_empty() {
+            return;
         }
+        if let Err(at) = self.lengths.binary_search(&words.len()) {
+            self.lengths.insert(at, words.len());
+        }
+        self.phrases
+            .entry(words)
+            .or_default()
+            .push((self.added, key));
+        self.added += 1;
     }
 
-    /// Every place a phrase stands in `text` (its [`words`]).
+    /// Every place a phrase stands in `text` (its [`words`]): by the word
+    /// it starts at, then in the order the phrases were added.
     pub fn find(&self, text: &[String]) -> Vec<Hit<K>> {
         let mut hits = Vec::new();
-        for (start, word) in text.iter().enumerate() {
-            let Some(phrases) = self.by_first.get(word) else {
-                continue;
-            };
-            for (phrase, key) in phrases {
-                let end = start + phrase.len();
-                if text.get(start..end) == Some(phrase.as_slice()) {
-                    hits.push(Hit {
-                        key: *key,
-                        start,
-                        end,
-                        chars: phrase.iter().map(|w| w.chars().count()).sum(),
-                    });
-                }
+        let mut here: Vec<(usize, Hit<K>)> = Vec::new();
+        for start in 0..text.len() {
+            for &len in &self.lengths {
+                let end = start + len;
+                let Some(phrase) = text.get(start..end) else {
+                    break;
+                };
+                let Some(keys) = self.phrases.get(phrase) else {
+                    continue;
+                };
+                let chars = phrase.iter().map(|w| w.chars().count()).sum();
+                here.extend(keys.iter().map(|&(order, key)| {
+                    (
+                        order,
+                        Hit {
+                            key,
+                            start,
+                            end,
+                            chars,
+                        },
+                    )
+                }));
             }
+            here.sort_by_key(|(order, _)| *order);
+            hits.extend(here.drain(..).map(|(_, hit)| hit));
         }
         hits
     }
@@ -139,5 +165,21 @@ mod tests {
         assert!(hits[0].strictly_covers(&hits[1]));
         assert!(!hits[1].strictly_covers(&hits[0]));
         assert_eq!(hits[0].chars, 7);
+    }
+
+    #[test]
+    fn phrases_at_one_word_come_in_the_order_added() {
+        let mut index = PhraseIndex::default();
+        index.add("Alex Doe", 1);
+        index.add("Alex", 2);
+        index.add("alex  DOE", 3);
+        index.add("", 4);
+        let found: Vec<(i32, usize)> = index
+            .find(&words("Alex Doe"))
+            .iter()
+            .map(|h| (h.key, h.end))
+            .collect();
+        assert_eq!(found, [(1, 2), (2, 1), (3, 2)]);
+        assert!(index.find(&[]).is_empty());
     }
 }

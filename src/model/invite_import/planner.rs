@@ -16,6 +16,8 @@ mod matching;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use super::attendees::{Namer, Role};
 use super::changes::{is_entry, set};
 use super::{
@@ -34,10 +36,21 @@ pub fn plan_invite_import(
     people: &People,
 ) -> InvitePlan {
     let mut planner = Planner::new(roster, people);
-    let intents: Vec<Intent<'_>> = latest_versions(events, &mut planner.unmatched)
-        .into_iter()
-        .filter_map(|event| planner.intent(event))
+    let latest = latest_versions(events, &mut planner.unmatched);
+    // What each invite asks for is found on every core (names, ids and
+    // stages looked up in its words), then taken in file order.
+    let found: Vec<(Option<Intent<'_>>, Vec<Unmatched>)> = latest
+        .par_iter()
+        .map(|event| {
+            let mut unmatched = Vec::new();
+            (planner.intent(event, &mut unmatched), unmatched)
+        })
         .collect();
+    let mut intents: Vec<Intent<'_>> = Vec::with_capacity(found.len());
+    for (intent, mut unmatched) in found {
+        planner.unmatched.append(&mut unmatched);
+        intents.extend(intent);
+    }
     for intent in &intents {
         planner.remove_for(intent);
     }
@@ -233,22 +246,24 @@ impl<'a> Planner<'a> {
         self.roster.get(i).map(|info| info.candidate)
     }
 
-    /// What `event` asks for; `None` (and the reason in `unmatched`) when
-    /// it cannot be used.
-    fn intent<'e>(&mut self, event: &'e InviteEvent) -> Option<Intent<'e>> {
+    /// What `event` asks for; `None` (and the reason pushed on
+    /// `unmatched`) when it cannot be used.
+    fn intent<'e>(
+        &self,
+        event: &'e InviteEvent,
+        unmatched: &mut Vec<Unmatched>,
+    ) -> Option<Intent<'e>> {
         if event.status_cancelled || event.method.as_deref() == Some("CANCEL") {
             return Some(self.cancel_intent(event));
         }
         let at = match event.start {
             EventStart::At(at) => at,
             EventStart::AllDay => {
-                self.unmatched
-                    .push(unmatched_event(event, "all-day event: not an interview"));
+                unmatched.push(unmatched_event(event, "all-day event: not an interview"));
                 return None;
             }
             EventStart::Unknown => {
-                self.unmatched
-                    .push(unmatched_event(event, "no start time (DTSTART)"));
+                unmatched.push(unmatched_event(event, "no start time (DTSTART)"));
                 return None;
             }
         };
@@ -258,7 +273,7 @@ impl<'a> Planner<'a> {
         let (candidate, stage) = match found {
             Ok(found) => found,
             Err(reason) => {
-                self.unmatched.push(unmatched_event(event, reason));
+                unmatched.push(unmatched_event(event, reason));
                 return None;
             }
         };
@@ -274,12 +289,12 @@ impl<'a> Planner<'a> {
                 Role::Bystander => {}
                 Role::Unnamed(reason) => {
                     unnamed = true;
-                    self.unmatched.push(unmatched_event(event, reason));
+                    unmatched.push(unmatched_event(event, reason));
                 }
             }
         }
         if who.is_empty() && !unnamed {
-            self.unmatched.push(unmatched_event(
+            unmatched.push(unmatched_event(
                 event,
                 "no interviewer among the attendees (only the organizer, rooms, the candidate or people who declined)",
             ));
