@@ -18,6 +18,7 @@ mod io_worker;
 mod latest_worker;
 mod live_updates;
 pub mod logging;
+mod memory_trim;
 mod open_workspace;
 mod practice_results;
 mod reminders;

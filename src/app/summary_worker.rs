@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
+use super::memory_trim::give_back_freed_memory;
 use crate::io::WorkspaceSnapshot;
 use crate::model::Slug;
 use crate::model::stats::Summary;
@@ -163,6 +164,10 @@ impl SummaryWorker {
                         return;
                     }
                     last = Some(whole);
+                    // What the computation's threads freed goes back to
+                    // the system, not kept in their arenas.
+                    drop(request);
+                    give_back_freed_memory();
                 }
             });
         if let Err(err) = spawned {
