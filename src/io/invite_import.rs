@@ -360,6 +360,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_rename_that_fails_puts_back_the_files_renamed_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (first, second) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        fs::write(&first, "first before").unwrap();
+        fs::write(&second, "second before").unwrap();
+        let staged = vec![
+            (
+                stage_file(&first, b"first new").unwrap(),
+                "first before".to_owned(),
+            ),
+            (
+                stage_file(&second, b"second new").unwrap(),
+                "second before".to_owned(),
+            ),
+        ];
+        // The second target turns into a folder with a file in it: no
+        // file can be renamed over that.
+        fs::remove_file(&second).unwrap();
+        fs::create_dir(&second).unwrap();
+        fs::write(second.join("inside"), "x").unwrap();
+        let err = commit_all(staged).unwrap_err();
+        assert!(matches!(err, InviteError::Store(_)), "{err}");
+        assert_eq!(fs::read_to_string(&first).unwrap(), "first before");
+        assert!(second.join("inside").is_file());
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.ron", "b.ron"], "no temporary file left");
+    }
+
+    #[test]
     fn an_invite_file_over_the_limit_or_not_utf8_is_refused_with_its_place() {
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("big.ics");
