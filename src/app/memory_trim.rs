@@ -3,8 +3,9 @@
 //! glibc's allocator keeps a heap (an arena) per thread that allocates,
 //! and keeps what is freed in it for the next allocation. The aggregates
 //! of 100,000 scorecards are computed on every core and freed again, and
-//! the arenas of those threads then hold tens of MiB that nothing uses
-//! until the next computation (BENCHMARKS.md §8 and §10). `malloc_trim`
+//! the arenas of those threads then hold pages that nothing uses until
+//! the next computation: 15 MiB at 100k (BENCHMARKS.md §10, measured by
+//! `benches/first_frame.rs`). `malloc_trim`
 //! hands the free pages of every arena back. Elsewhere (another C
 //! library, another platform) this does nothing.
 

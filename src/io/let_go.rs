@@ -1,9 +1,10 @@
 //! Freeing something big on a thread of its own.
 //!
 //! Freeing hundreds of thousands of small allocations takes tens of
-//! milliseconds (a replaced snapshot of 100,000 scorecards about 60 ms, the
-//! parsed lines of 10,000 invites about 100 ms): time a frame, or an
-//! import the user waits for, need not spend.
+//! milliseconds (a replaced snapshot of 100,000 scorecards about 60 ms,
+//! `examples/scale_phases.rs`; the parsed lines of 10,000 invites about a
+//! quarter of planning them, in a profile: BENCHMARKS.md §9): time a
+//! frame, or an import the user waits for, need not spend.
 
 /// Drops `value` on a new thread named `name`; on this one if no thread
 /// can be started (said in the log).

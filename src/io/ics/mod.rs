@@ -32,7 +32,8 @@ fn parse(text: &str) -> Result<Vec<InviteEvent>, IcsError> {
     looks_like_icalendar(text)?;
     let calendars = components(content_lines(text)?)?;
     let events = events::read_events(&calendars);
-    // Some 150,000 lines at 10,000 invites: freed while the plan is made.
+    // Every line of the file, small allocations each: freed while the
+    // plan is made.
     super::let_go("the lines of an invite file", calendars);
     events
 }
