@@ -145,6 +145,22 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
 }
 
 #[test]
+fn an_opening_read_again_unchanged_keeps_every_reference_error_and_moves_nothing() {
+    let (_dir, ws) = loop_workspace();
+    let path = write_eve(&ws, "sre-paris");
+    let mut snapshot = ws.load();
+    assert_only_unknown_paris(&snapshot, &path);
+    let generation = snapshot.generation();
+    // A sync tool touches an opening without changing it: the other
+    // candidates' references are not checked again, and none is lost.
+    let opening = ws.openings_dir().join("sre-berlin-q4.ron");
+    assert!(!snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
+    assert_only_unknown_paris(&snapshot, &path);
+    assert_eq!(snapshot.generation(), generation);
+    assert_eq!(snapshot.reference_errors(), ws.load().reference_errors());
+}
+
+#[test]
 fn a_broken_decision_is_listed_and_the_candidate_still_counts() {
     let (_dir, ws) = loop_workspace();
     let path = ws.decision_path(&Slug::new("c-0001").unwrap());

@@ -18,9 +18,10 @@ impl WorkspaceSnapshot {
     /// again after the app's own write holds what the app already shows,
     /// so the caller can keep what it derived from the snapshot.
     pub fn apply(&mut self, refresh: Refresh, workspace: &Workspace) -> bool {
-        // Only what the refresh read can move; without a template or an
-        // opening, the references of the other candidates stand.
-        let definitions_changed = refresh.templates.is_some() || refresh.openings.is_some();
+        // Only what the refresh read can move; unless a template or an
+        // opening differs from what is shown (read again is not enough),
+        // the references of the other candidates stand.
+        let mut definitions_changed = false;
         let candidate_dirs: Vec<PathBuf> = refresh
             .candidates
             .iter()
@@ -31,14 +32,14 @@ impl WorkspaceSnapshot {
         let mut changed = false;
         if let Some((openings, errors, conflicts)) = refresh.openings {
             let dir = workspace.openings_dir();
-            changed |= openings != self.openings;
+            definitions_changed |= openings != self.openings;
             self.openings = openings;
             self.replace_problems(|path| path.starts_with(&dir), errors, conflicts);
         }
         if let Some((mut templates, errors, conflicts)) = refresh.templates {
             let dir = workspace.templates_dir();
             templates.keep_last_good(&self.templates, &errors);
-            changed |= templates != self.templates;
+            definitions_changed |= templates != self.templates;
             self.templates = templates;
             // A shipped template's error (the tests prevent one) names its
             // path under `scorecards/`, and is read again with the rest.
@@ -103,7 +104,10 @@ impl WorkspaceSnapshot {
         } else {
             self.recheck_references_in(&candidate_dirs);
         }
-        let changed = changed || self.errors != errors_before || self.conflicts != conflicts_before;
+        let changed = changed
+            || definitions_changed
+            || self.errors != errors_before
+            || self.conflicts != conflicts_before;
         if changed {
             self.changed();
         }
