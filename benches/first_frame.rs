@@ -157,12 +157,16 @@ fn settle_ms() -> f64 {
 /// `VmRSS`, `RssAnon`, `RssFile`, `VmHWM` (KiB) as `key=value` pairs whose
 /// keys end in `suffix`.
 fn memory_report(suffix: &str) -> String {
+    let (heap_used, heap_free) = common::arenas().unwrap_or_default();
     format!(
-        "vm_rss_{suffix}={} rss_anon_{suffix}={} rss_file_{suffix}={} vm_hwm_{suffix}={}",
+        "vm_rss_{suffix}={} rss_anon_{suffix}={} rss_file_{suffix}={} vm_hwm_{suffix}={} \
+         heap_used_{suffix}={} heap_free_{suffix}={}",
         common::status_kib("VmRSS:").unwrap_or(0),
         common::status_kib("RssAnon:").unwrap_or(0),
         common::status_kib("RssFile:").unwrap_or(0),
         common::status_kib("VmHWM:").unwrap_or(0),
+        heap_used / 1024,
+        heap_free / 1024,
     )
 }
 
@@ -772,7 +776,8 @@ fn scale_driver(dirs: &[PathBuf]) {
                 Some(r) => {
                     println!(
                         "  run {}: presented {:.0} ms, list {:.0} ms (frame {:.1} ms), \
-                         compare {:.0} ms after the click; VmRSS {:.1} MiB at the list, {:.1} MiB on compare",
+                         compare {:.0} ms after the click; VmRSS {:.1} MiB at the list, {:.1} MiB on compare; \
+                         glibc's heap in use {:.1} and free {:.1} MiB at the list, {:.1} and {:.1} MiB on compare",
                         run + 1,
                         value(&r, "presented"),
                         value(&r, "list_at"),
@@ -780,6 +785,10 @@ fn scale_driver(dirs: &[PathBuf]) {
                         value(&r, "compare_at") - value(&r, "clicked_at"),
                         value(&r, "vm_rss_list") * mib,
                         value(&r, "vm_rss_compare") * mib,
+                        value(&r, "heap_used_list") * mib,
+                        value(&r, "heap_free_list") * mib,
+                        value(&r, "heap_used_compare") * mib,
+                        value(&r, "heap_free_compare") * mib,
                     );
                     reports.push(r);
                 }

@@ -660,3 +660,22 @@ pub fn debrief_candidate(
         (c.id.clone(), c.name.clone())
     })
 }
+
+/// glibc's own count over all its arenas: bytes in blocks in use (what the
+/// program asked for, with each block's header and rounding) and bytes
+/// free inside the arenas (freed, kept for the next allocation); `None`
+/// with another allocator.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub fn arenas() -> Option<(usize, usize)> {
+    // SAFETY: `mallinfo2` takes no argument and only reads the allocator's
+    // counters under its locks.
+    #[allow(unsafe_code)]
+    let info = unsafe { libc::mallinfo2() };
+    Some((info.uordblks + info.hblkhd, info.fordblks))
+}
+
+/// See the glibc version.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn arenas() -> Option<(usize, usize)> {
+    None
+}
