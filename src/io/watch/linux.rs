@@ -1,0 +1,210 @@
+//! Watching a folder tree on Linux: one inotify watch per folder, kept in
+//! a [`WatchedTree`], read on a thread of its own.
+//!
+//! Only changes are asked for: no event for a file opened or read (the
+//! app's own reads of the workspace made an event each through notify,
+//! which cannot leave them out). A folder created (or moved in) is watched
+//! at once, and what it already holds is reported with it, since files
+//! may be written into it before its watch is set. When the kernel's queue
+//! overflows, events were lost: every watched folder is reported, so the
+//! app reads everything again rather than miss a file.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use inotify::{EventMask, Inotify, WatchDescriptor, WatchMask, Watches};
+
+use super::watched_tree::WatchedTree;
+
+/// What each folder's watch reports: files and folders created, written,
+/// changed, removed or moved, and the folder itself removed or moved.
+fn mask() -> WatchMask {
+    WatchMask::CREATE
+        | WatchMask::DELETE
+        | WatchMask::MODIFY
+        | WatchMask::CLOSE_WRITE
+        | WatchMask::ATTRIB
+        | WatchMask::MOVED_FROM
+        | WatchMask::MOVED_TO
+        | WatchMask::DELETE_SELF
+        | WatchMask::MOVE_SELF
+        // Links are not followed, and only folders are watched.
+        | WatchMask::DONT_FOLLOW
+        | WatchMask::ONLYDIR
+}
+
+/// The watching thread, until dropped.
+pub struct TreeWatcher {
+    watches: Watches,
+    root: WatchDescriptor,
+    stop: Arc<AtomicBool>,
+}
+
+impl TreeWatcher {
+    /// Watches every folder under `root` (links not followed), then calls
+    /// `on_change` on a thread of its own with the paths of each batch of
+    /// changes.
+    pub fn start(
+        root: &Path,
+        on_change: Box<dyn Fn(Vec<PathBuf>) + Send>,
+    ) -> std::io::Result<Self> {
+        let mut inotify = Inotify::init()?;
+        let mut tree = WatchedTree::new(root);
+        let mut watches = inotify.watches();
+        let Some(root_wd) = watch_folder(&mut watches, &mut tree, root, None, &mut Vec::new())?
+        else {
+            return Err(std::io::Error::other("the folder is not watched"));
+        };
+        tree.shrink_to_fit();
+        log::debug!("watching {} folders under {}", tree.len(), root.display());
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("folder-events".to_owned())
+            .spawn(move || read_events(&mut inotify, &mut tree, &stopped, &*on_change))?;
+        Ok(Self {
+            watches,
+            root: root_wd,
+            stop,
+        })
+    }
+}
+
+impl Drop for TreeWatcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        // Ending the root's watch makes an event, which wakes the thread
+        // out of its read; it then sees `stop`. If the root's watch is
+        // gone already, so is the thread.
+        let _ = self.watches.remove(self.root.clone());
+    }
+}
+
+/// Watches `dir` and every folder under it; `found` gets the path of each
+/// file and folder seen there (for a folder created after the start).
+/// At the start (`parent` `None`) a folder that cannot be watched is an
+/// error; later it is left out, with a log line. Returns the watch of
+/// `dir` itself, if it could be watched.
+fn watch_folder(
+    watches: &mut Watches,
+    tree: &mut WatchedTree<WatchDescriptor>,
+    dir: &Path,
+    parent: Option<i32>,
+    found: &mut Vec<PathBuf>,
+) -> std::io::Result<Option<WatchDescriptor>> {
+    let starting = parent.is_none();
+    let mut first = None;
+    let mut pending = vec![(dir.to_path_buf(), parent)];
+    while let Some((dir, parent)) = pending.pop() {
+        let wd = match watches.add(&dir, mask()) {
+            Ok(wd) => wd,
+            Err(err) if starting => {
+                return Err(std::io::Error::new(
+                    err.kind(),
+                    format!("cannot watch {}: {err}", dir.display()),
+                ));
+            }
+            Err(err) => {
+                log::warn!("cannot watch {}: {err}", dir.display());
+                continue;
+            }
+        };
+        let id = wd.get_watch_descriptor_id();
+        first.get_or_insert_with(|| wd.clone());
+        let name = dir.file_name().unwrap_or_else(|| OsStr::new(""));
+        tree.insert(id, wd, parent, name);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            // The entry's own type: a link to a folder is not a folder.
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                pending.push((path.clone(), Some(id)));
+            }
+            if !starting {
+                found.push(path);
+            }
+        }
+    }
+    Ok(first)
+}
+
+/// The thread: reads events until `stop`, or until the root is gone.
+fn read_events(
+    inotify: &mut Inotify,
+    tree: &mut WatchedTree<WatchDescriptor>,
+    stop: &AtomicBool,
+    on_change: &dyn Fn(Vec<PathBuf>),
+) {
+    let mut watches = inotify.watches();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        let events = match inotify.read_events_blocking(&mut buffer) {
+            Ok(events) => events,
+            Err(err) => {
+                log::warn!("live updates end: cannot read the folder's events: {err}");
+                return;
+            }
+        };
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut paths = Vec::new();
+        for event in events {
+            let id = event.wd.get_watch_descriptor_id();
+            if event.mask.contains(EventMask::Q_OVERFLOW) {
+                log::warn!(
+                    "the folder's events came too fast for the kernel's queue; reading it all again"
+                );
+                paths.extend(tree.paths());
+                continue;
+            }
+            if event.mask.contains(EventMask::IGNORED) {
+                tree.remove(id);
+                if tree.is_empty() {
+                    // The root itself is gone.
+                    on_change_nonempty(on_change, paths);
+                    return;
+                }
+                continue;
+            }
+            let Some(dir) = tree.path(id) else {
+                continue;
+            };
+            let Some(name) = event.name else {
+                paths.push(dir);
+                continue;
+            };
+            let path = dir.join(name);
+            if event.mask.contains(EventMask::ISDIR) {
+                if event.mask.contains(EventMask::MOVED_FROM) {
+                    // Moved away: its watches go; moved within the tree,
+                    // its new place is watched again below.
+                    if let Some(child) = tree.child(id, name) {
+                        for gone in tree.subtree(child) {
+                            if let Some(wd) = tree.remove(gone) {
+                                let _ = watches.remove(wd);
+                            }
+                        }
+                    }
+                } else if event
+                    .mask
+                    .intersects(EventMask::CREATE | EventMask::MOVED_TO)
+                {
+                    let _ = watch_folder(&mut watches, tree, &path, Some(id), &mut paths);
+                }
+            }
+            paths.push(path);
+        }
+        on_change_nonempty(on_change, paths);
+    }
+}
+
+fn on_change_nonempty(on_change: &dyn Fn(Vec<PathBuf>), paths: Vec<PathBuf>) {
+    if !paths.is_empty() {
+        on_change(paths);
+    }
+}
