@@ -128,8 +128,8 @@ fn summarize_agrees_with_a_naive_computation_on_a_generated_workspace() {
                 .map(f64::from)
                 .collect();
             let stats = got.dimensions.iter().find(|s| s.id == d.id).unwrap();
-            assert_eq!(stats.n, scores.len());
-            close(stats.mean, mean(&scores), "mean");
+            assert_eq!(stats.n(), scores.len());
+            close(stats.mean(), mean(&scores), "mean");
             let mut sorted = scores.clone();
             sorted.sort_by(f64::total_cmp);
             let median = match sorted.len() {
@@ -137,12 +137,12 @@ fn summarize_agrees_with_a_naive_computation_on_a_generated_workspace() {
                 n if n % 2 == 1 => Some(sorted[n / 2]),
                 n => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
             };
-            close(stats.median, median, "median");
+            close(stats.median(), median, "median");
             if let Some(m) = mean(&scores) {
                 weighted += d.weight * m;
                 weights += d.weight;
                 let spread = sorted.last().unwrap() - sorted[0];
-                assert_eq!(stats.disagreement, spread >= 2.0);
+                assert_eq!(stats.disagreement(), spread >= 2.0);
                 assert_eq!(
                     d.must_have && m < 3.0,
                     got.must_have_failures.contains(&d.id)

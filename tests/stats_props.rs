@@ -224,20 +224,20 @@ proptest! {
                     .filter(|card| card.is_submitted())
                     .filter_map(|card| card.rating(d.id.as_str()).and_then(|r| r.score()))
                     .collect();
-                prop_assert_eq!(d.n, scores.len(), "{:?}", d);
-                prop_assert_eq!(d.min, scores.iter().copied().min());
-                prop_assert_eq!(d.max, scores.iter().copied().max());
-                match (d.mean, d.median, d.min, d.max, d.spread) {
+                prop_assert_eq!(d.n(), scores.len(), "{:?}", d);
+                prop_assert_eq!(d.min(), scores.iter().copied().min());
+                prop_assert_eq!(d.max(), scores.iter().copied().max());
+                match (d.mean(), d.median(), d.min(), d.max(), d.spread()) {
                     (Some(mean), Some(median), Some(min), Some(max), Some(spread)) => {
-                        prop_assert!(d.n > 0);
+                        prop_assert!(d.n() > 0);
                         let (lo, hi) = (f64::from(min), f64::from(max));
                         prop_assert!(lo <= mean && mean <= hi);
                         prop_assert!(lo <= median && median <= hi);
                         prop_assert_eq!(spread, max - min);
                     }
                     (None, None, None, None, None) => {
-                        prop_assert_eq!(d.n, 0);
-                        prop_assert!(!d.disagreement);
+                        prop_assert_eq!(d.n(), 0);
+                        prop_assert!(!d.disagreement());
                     }
                     _ => prop_assert!(false, "partly undefined statistics: {:?}", d),
                 }

@@ -152,7 +152,7 @@ fn write_markdown(out: &mut String, d: &Debrief) -> fmt::Result {
             out,
             "- {} (mean {}, below Meets)",
             escape_markdown(&dimension.name),
-            two_decimals(dimension.stats.mean)
+            two_decimals(dimension.stats.mean())
         )?;
     }
 
@@ -214,13 +214,13 @@ fn write_markdown(out: &mut String, d: &Debrief) -> fmt::Result {
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             escape_markdown(&dimension.name),
             must_have_text(dimension),
-            st.n,
-            two_decimals(st.mean),
-            two_decimals(st.median),
-            optional_whole(st.min),
-            optional_whole(st.max),
-            optional_whole(st.spread),
-            if st.disagreement { "**yes**" } else { "no" },
+            st.n(),
+            two_decimals(st.mean()),
+            two_decimals(st.median()),
+            optional_whole(st.min()),
+            optional_whole(st.max()),
+            optional_whole(st.spread()),
+            if st.disagreement() { "**yes**" } else { "no" },
         )?;
     }
 
@@ -646,13 +646,13 @@ impl<'a> DebriefJson<'a> {
                     name: &dimension.name,
                     must_have: dimension.must_have,
                     must_have_failure: dimension.must_have_failure,
-                    n: dimension.stats.n,
-                    mean: dimension.stats.mean,
-                    median: dimension.stats.median,
-                    min: dimension.stats.min,
-                    max: dimension.stats.max,
-                    spread: dimension.stats.spread,
-                    disagreement: dimension.stats.disagreement,
+                    n: dimension.stats.n(),
+                    mean: dimension.stats.mean(),
+                    median: dimension.stats.median(),
+                    min: dimension.stats.min(),
+                    max: dimension.stats.max(),
+                    spread: dimension.stats.spread(),
+                    disagreement: dimension.stats.disagreement(),
                     ratings: d
                         .scorecards
                         .iter()

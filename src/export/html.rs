@@ -239,7 +239,7 @@ fn write_html(out: &mut String, d: &Debrief) -> fmt::Result {
                 out,
                 "<li><span class=\"failure\">{}</span> <span class=\"meta\">mean {}, below Meets</span></li>",
                 escape_html(&dimension.name),
-                two_decimals(dimension.stats.mean)
+                two_decimals(dimension.stats.mean())
             )?;
         }
         writeln!(out, "</ul>")?;
@@ -410,20 +410,20 @@ fn write_dimensions(out: &mut String, d: &Debrief) -> fmt::Result {
             "<tr{}><td>{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td>{}</td></tr>",
-            if st.disagreement {
+            if st.disagreement() {
                 " class=\"split\""
             } else {
                 ""
             },
             escape_html(&dimension.name),
             must_have_tag(dimension),
-            st.n,
-            two_decimals(st.mean),
-            two_decimals(st.median),
-            optional_whole(st.min),
-            optional_whole(st.max),
-            optional_whole(st.spread),
-            if st.disagreement {
+            st.n(),
+            two_decimals(st.mean()),
+            two_decimals(st.median()),
+            optional_whole(st.min()),
+            optional_whole(st.max()),
+            optional_whole(st.spread()),
+            if st.disagreement() {
                 "<span class=\"tag split\">disagreement</span>"
             } else {
                 ""
@@ -437,11 +437,11 @@ fn write_dimensions(out: &mut String, d: &Debrief) -> fmt::Result {
 /// One dimension's evidence notes.
 fn write_evidence(out: &mut String, dimension: &DebriefDimension) -> fmt::Result {
     let st = &dimension.stats;
-    let mut meta = vec![format!("mean {}", two_decimals(st.mean))];
-    if let Some(spread) = st.spread {
+    let mut meta = vec![format!("mean {}", two_decimals(st.mean()))];
+    if let Some(spread) = st.spread() {
         meta.push(format!("spread {spread}"));
     }
-    if st.disagreement {
+    if st.disagreement() {
         meta.push("disagreement".to_owned());
     }
     writeln!(

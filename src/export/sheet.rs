@@ -28,13 +28,13 @@ pub(crate) fn number(value: impl Into<String>) -> Cell {
 /// exports use: n, mean, median, min, max, spread, disagreement.
 pub(crate) fn statistic_cells(stats: &DimensionSummary) -> [Cell; 7] {
     [
-        number(stats.n.to_string()),
-        number(full_precision(stats.mean)),
-        number(full_precision(stats.median)),
-        number(whole(stats.min)),
-        number(whole(stats.max)),
-        number(whole(stats.spread)),
-        text(stats.disagreement.to_string()),
+        number(stats.n().to_string()),
+        number(full_precision(stats.mean())),
+        number(full_precision(stats.median())),
+        number(whole(stats.min())),
+        number(whole(stats.max())),
+        number(whole(stats.spread())),
+        text(stats.disagreement().to_string()),
     ]
 }
 

@@ -347,8 +347,8 @@ impl Debrief {
         // Stable: equal spreads keep template order.
         dimensions.sort_by_key(|d| {
             (
-                !d.stats.disagreement,
-                std::cmp::Reverse(d.stats.spread.unwrap_or(0)),
+                !d.stats.disagreement(),
+                std::cmp::Reverse(d.stats.spread().unwrap_or(0)),
             )
         });
 

@@ -355,8 +355,8 @@ fn row(s: &CandidateSummary, name: String, template: &Template) -> CompareRow {
     counts.extend([Some(s.submitted), Some(s.submitted), None, None]);
     for dimension in &template.dimensions {
         let summary = s.dimensions.iter().find(|d| d.id == dimension.id);
-        values.push(summary.and_then(|d| d.mean));
-        counts.push(Some(summary.map_or(0, |d| d.n)));
+        values.push(summary.and_then(|d| d.mean()));
+        counts.push(Some(summary.map_or(0, |d| d.n())));
     }
     CompareRow {
         id: s.id.clone(),

@@ -118,7 +118,7 @@ impl DebriefScreen {
             let title = format!("{} ({} notes)", dim.name, dim.evidence.len());
             egui::CollapsingHeader::new(title)
                 .id_salt(("evidence", dim.id.as_str()))
-                .default_open(dim.stats.disagreement)
+                .default_open(dim.stats.disagreement())
                 .show(ui, |ui| {
                     for line in &dim.evidence {
                         ui.label(format!(
@@ -218,18 +218,18 @@ fn ratings_matrix_ui(ui: &mut egui::Ui, d: &Debrief) {
                     ui.end_row();
                     for dim in &d.dimensions {
                         let mut name = RichText::new(&dim.name);
-                        if dim.stats.disagreement {
+                        if dim.stats.disagreement() {
                             name = name.color(ui.visuals().warn_fg_color);
                         }
                         ui.label(name);
-                        match dim.stats.mean {
+                        match dim.stats.mean() {
                             Some(m) => rating_cell(ui, format!("{m:.2}"), mean_fill(m, dark), dark),
                             None => {
                                 ui.weak("-");
                             }
                         }
-                        let spread = dim.stats.spread.map_or("-".to_owned(), |s| s.to_string());
-                        ui.label(if dim.stats.disagreement {
+                        let spread = dim.stats.spread().map_or("-".to_owned(), |s| s.to_string());
+                        ui.label(if dim.stats.disagreement() {
                             format!("{spread} disagree")
                         } else {
                             spread

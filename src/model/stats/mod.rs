@@ -4,7 +4,9 @@
 //! Pure functions over plain data: no egui, no file system, no I/O.
 //!
 //! - [`describe`](mod@describe): per-dimension descriptive statistics
-//!   (`n`, mean, median, min, max, spread, disagreement).
+//!   (`n`, mean, median, min, max, spread, disagreement);
+//!   [`dimension_summary`](mod@dimension_summary) keeps them for one
+//!   candidate as four counts.
 //! - [`krippendorff`](mod@krippendorff): Krippendorff's alpha (nominal,
 //!   ordinal, interval) over units × coders with missing values.
 //! - [`leniency`](mod@leniency): how far each interviewer rates above or
@@ -16,16 +18,18 @@
 
 pub mod calibration;
 pub mod describe;
+pub mod dimension_summary;
 pub mod krippendorff;
 pub mod leniency;
 pub mod summary;
 
 pub use calibration::{CalibrationContext, Distribution, InterviewerSummary, calibrate};
 pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
+pub use dimension_summary::DimensionSummary;
 pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
 pub use leniency::{Observation, differences, leniency, observations};
 pub use summary::{
-    CandidateSummary, DecisionSummary, DimensionSummary, OpeningSummary, RecommendationCounts,
-    RedFlag, Summary, SummaryInput, SummaryView, TemplateSummary, resummarize, summarize,
-    summarize_view, summarize_view_with,
+    CandidateSummary, DecisionSummary, OpeningSummary, RecommendationCounts, RedFlag, Summary,
+    SummaryInput, SummaryView, TemplateSummary, resummarize, summarize, summarize_view,
+    summarize_view_with,
 };

@@ -46,6 +46,7 @@ use serde::Serialize;
 
 use super::calibration::{CalibrationContext, InterviewerSummary, calibrate};
 use super::describe::{describe, mean_of};
+use super::dimension_summary::DimensionSummary;
 use super::krippendorff::{CoincidenceMatrix, Metric};
 use crate::model::{Candidate, InterviewerId, Recommendation, Scorecard, Slug, Template};
 
@@ -189,28 +190,6 @@ pub struct CandidateSummary {
     /// The panel's decision, if recorded (filled in by the I/O layer,
     /// which reads decision files).
     pub decision: Option<DecisionSummary>,
-}
-
-/// One dimension's statistics over the submitted ratings 1–4 (*no signal*
-/// left out). With `n = 0` every statistic is `None` and `disagreement` false.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DimensionSummary {
-    /// The dimension's id.
-    pub id: Slug,
-    /// How many ratings 1–4.
-    pub n: usize,
-    /// Their mean.
-    pub mean: Option<f64>,
-    /// Their median (mean of the middle two when `n` is even).
-    pub median: Option<f64>,
-    /// The lowest rating.
-    pub min: Option<u8>,
-    /// The highest rating.
-    pub max: Option<u8>,
-    /// `max − min`.
-    pub spread: Option<u8>,
-    /// `spread ≥ 2`.
-    pub disagreement: bool,
 }
 
 /// Counts of the overall recommendations of submitted scorecards.
@@ -499,16 +478,7 @@ fn summarize_candidate(
                 must_have_failures.push(dimension.id.clone());
             }
         }
-        dimensions.push(DimensionSummary {
-            id: dimension.id.clone(),
-            n: scores.len(),
-            mean: stats.map(|s| s.mean),
-            median: stats.map(|s| s.median),
-            min: stats.map(|s| s.min),
-            max: stats.map(|s| s.max),
-            spread: stats.map(|s| s.spread),
-            disagreement: stats.is_some_and(|s| s.disagreement),
-        });
+        dimensions.push(DimensionSummary::of(dimension.id.clone(), &scores));
     }
 
     let mut recommendations = RecommendationCounts::default();
@@ -697,7 +667,7 @@ mod tests {
         assert!(close(c.weighted_score, 3.0));
         let ids: Vec<&str> = c.dimensions.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["fundamentals", "iac", "security"]);
-        assert_eq!(c.dimensions[1].n, 1);
+        assert_eq!(c.dimensions[1].n(), 1);
         assert_eq!(c.must_have_failures, [slug("security")]);
         assert_eq!(
             c.recommendations,
@@ -831,7 +801,7 @@ mod tests {
         let c = &summary.candidates[0];
         assert_eq!((c.submitted, c.drafts), (0, 1));
         assert_eq!(c.dimensions.len(), 1, "a draft's unknown id is not listed");
-        assert_eq!(c.dimensions[0].n, 0);
+        assert_eq!(c.dimensions[0].n(), 0);
         assert!(summary.interviewers.is_empty());
         assert_eq!(summary.templates[0].candidates, 1);
     }
