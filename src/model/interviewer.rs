@@ -4,8 +4,8 @@
 //! drafts, the debrief).
 
 use std::fmt;
-use std::sync::Arc;
 
+use super::intern::Pooled;
 use super::{Scorecard, Slug, Timestamp, intern};
 
 /// An interviewer's identity: the slug of the name they type
@@ -17,7 +17,7 @@ use super::{Scorecard, Slug, Timestamp, intern};
 /// own id, trimmed, so it is still told apart from everyone else and never
 /// equal to a slug.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct InterviewerId(Arc<str>);
+pub struct InterviewerId(Pooled);
 
 impl InterviewerId {
     /// The id of the person who writes `name`.

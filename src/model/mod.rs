@@ -52,7 +52,7 @@ pub use decision::{Decision, Verdict};
 pub use dimension_map::DimensionMap;
 pub use elapsed::{evidence_stamp, format_age, format_elapsed};
 pub use format_version::FormatVersion;
-pub use intern::{Interned, intern};
+pub use intern::{Interned, Pooled, intern};
 pub use interviewer::{InterviewerId, NameAsWritten};
 pub use known_people::KnownPeople;
 pub use library::{DimensionEntry, DimensionUse, Level, Library, SharedDimension};

@@ -1,11 +1,10 @@
 //! Ids that are safe to use as file names.
 
 use std::fmt;
-use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::intern::intern;
+use super::intern::{Pooled, intern};
 
 /// Longest slug, in bytes: `[a-z0-9][a-z0-9-]{0,63}`.
 pub const MAX_SLUG_LEN: usize = 64;
@@ -17,7 +16,7 @@ pub const MAX_SLUG_LEN: usize = 64;
 /// scorecard, and each is one shared copy; a clone is a pointer.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Slug(Arc<str>);
+pub struct Slug(Pooled);
 
 /// Why a string is not a [`Slug`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -90,8 +89,8 @@ impl Slug {
     }
 
     /// The shared copy of the id's text.
-    pub fn shared(&self) -> Arc<str> {
-        self.0.clone()
+    pub fn shared(&self) -> Pooled {
+        self.0
     }
 }
 
