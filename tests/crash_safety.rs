@@ -38,7 +38,9 @@ fn version(interviewer: &str, n: u64) -> Scorecard {
         Slug::new("fundamentals").unwrap(),
         RatingEntry {
             rating: Rating::from_score((n % 5) as u8).unwrap(),
-            evidence: "[01:00] traced the request. ".repeat((n % 40) as usize),
+            evidence: "[01:00] traced the request. "
+                .repeat((n % 40) as usize)
+                .into(),
         },
     );
     let mut card = common::general_draft(interviewer);

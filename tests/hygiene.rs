@@ -107,7 +107,7 @@ fn submitted(candidate: &str, interviewer: &str, stage: &str) -> Scorecard {
         Slug::new("fundamentals").unwrap(),
         RatingEntry {
             rating: Rating::Meets,
-            evidence: "traced DNS".to_owned(),
+            evidence: "traced DNS".into(),
         },
     );
     let mut card = Scorecard::draft(

@@ -63,7 +63,7 @@ prop_compose! {
         });
         let ratings: DimensionMap<RatingEntry> = ratings
             .into_iter()
-            .map(|(id, (rating, evidence))| (id, RatingEntry { rating, evidence }))
+            .map(|(id, (rating, evidence))| (id, RatingEntry { rating, evidence: evidence.into() }))
             .collect();
         let mut card = Scorecard::draft(
             candidate,

@@ -92,7 +92,7 @@ fn apply_ratings(card: &mut Scorecard, ratings: &Ratings) {
                 slug(id),
                 RatingEntry {
                     rating: Rating::from_score(*score).unwrap(),
-                    evidence: String::new(),
+                    evidence: Box::default(),
                 },
             );
         }

@@ -25,7 +25,7 @@ fn scorecard(candidate: &str, interviewer: &str) -> Scorecard {
         Slug::new("fundamentals").unwrap(),
         RatingEntry {
             rating: Rating::Meets,
-            evidence: "[04:10] traced DNS".to_owned(),
+            evidence: "[04:10] traced DNS".into(),
         },
     );
     let mut card = Scorecard::draft(

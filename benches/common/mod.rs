@@ -255,7 +255,7 @@ pub fn write_panel_workspace(dir: &Path, candidates: usize) -> Written {
                     dimension.id.clone(),
                     RatingEntry {
                         rating: Rating::from_score(score).expect("1..=4"),
-                        evidence,
+                        evidence: evidence.into(),
                     },
                 );
             }

@@ -401,7 +401,7 @@ fn scorecard(
             };
             RatingEntry {
                 rating: Rating::NoSignal,
-                evidence,
+                evidence: evidence.into(),
             }
         } else {
             let score = seen(rng, dimension.id.as_str());
@@ -411,7 +411,10 @@ fn scorecard(
             } else {
                 String::new()
             };
-            RatingEntry { rating, evidence }
+            RatingEntry {
+                rating,
+                evidence: evidence.into(),
+            }
         };
         ratings.insert(dimension.id.clone(), entry);
     }
@@ -663,7 +666,13 @@ mod tests {
                 .iter()
                 .map(|d| {
                     let evidence = String::new();
-                    (d.id.clone(), RatingEntry { rating, evidence })
+                    (
+                        d.id.clone(),
+                        RatingEntry {
+                            rating,
+                            evidence: evidence.into(),
+                        },
+                    )
                 })
                 .collect()
         };

@@ -315,7 +315,7 @@ mod tests {
                 Slug::new(id).unwrap(),
                 RatingEntry {
                     rating,
-                    evidence: String::new(),
+                    evidence: Box::default(),
                 },
             );
         }

@@ -322,7 +322,7 @@ mod tests {
                 Slug::new(id).unwrap(),
                 RatingEntry {
                     rating,
-                    evidence: String::new(),
+                    evidence: Box::default(),
                 },
             );
         }

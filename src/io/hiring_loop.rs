@@ -85,16 +85,18 @@ impl WorkspaceSnapshot {
                 .iter()
                 .filter(|p| p.state == InterviewState::Overdue)
                 .count();
-            c.decision = record.decision.as_ref().map(|d| DecisionSummary {
-                decision: d.decision.key(),
-                decided_by: d.decided_by.trim().to_owned(),
-                decided_at: d.decided_at,
-                changed_after: d.changed_after(
-                    record
-                        .scorecards
-                        .iter()
-                        .filter_map(|s| s.scorecard.submitted_at.as_ref()),
-                ),
+            c.decision = record.decision.as_ref().map(|d| {
+                Box::new(DecisionSummary {
+                    decision: d.decision.key(),
+                    decided_by: d.decided_by.trim().to_owned(),
+                    decided_at: d.decided_at,
+                    changed_after: d.changed_after(
+                        record
+                            .scorecards
+                            .iter()
+                            .filter_map(|s| s.scorecard.submitted_at.as_ref()),
+                    ),
+                })
             });
         }
         summary.openings = self

@@ -183,7 +183,7 @@ fn digits_typed_into_evidence_are_text_not_ratings() {
     assert_eq!(rating_of(&app, "fundamentals"), Some(Rating::Exceeds));
     let scorecard = &app.state().interview().unwrap().scorecard;
     assert_eq!(
-        scorecard.ratings["fundamentals"].evidence,
+        &*scorecard.ratings["fundamentals"].evidence,
         "4 subnets, 2 NAT gateways"
     );
 }

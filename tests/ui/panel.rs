@@ -25,7 +25,7 @@ fn submitted(candidate: &str, interviewer: &str, scores: [u8; 7]) -> Scorecard {
             let rating = Rating::from_score(score).unwrap();
             let entry = RatingEntry {
                 rating,
-                evidence: format!("[05:00] {interviewer} saw Alex Doe reason about {id}"),
+                evidence: format!("[05:00] {interviewer} saw Alex Doe reason about {id}").into(),
             };
             (Slug::new(*id).unwrap(), entry)
         })

@@ -316,7 +316,7 @@ mod tests {
                     Slug::new(d).unwrap(),
                     RatingEntry {
                         rating,
-                        evidence: String::new(),
+                        evidence: Box::default(),
                     },
                 )
             })
