@@ -124,8 +124,8 @@ pub struct RatingEntry {
     /// The rating.
     pub rating: Rating,
     /// What the candidate said or did, ideally time-stamped (`[04:10] …`).
-    /// A boxed `str`, not a `String`: 8 bytes less for each of the 700,000
-    /// ratings of 100,000 scorecards, and no spare room (BENCHMARKS.md §10).
+    /// A boxed `str`, not a `String`: 8 bytes less for each rating (3.6 MiB
+    /// at 100,000 scorecards), and no spare room (BENCHMARKS.md §10).
     #[serde(default)]
     pub evidence: Box<str>,
 }

@@ -2,7 +2,7 @@
 //! watch, as a tree: each folder knows its parent and its own name, so a
 //! path is put together when an event needs it instead of being kept
 //! whole for every folder. At 100,000 scorecards (52,000 folders) this is
-//! about 1.5 MiB where a map of full paths each way held 11 MiB
+//! 2.0 MiB where notify's map of full paths each way held 11.1 MiB
 //! (BENCHMARKS.md §10, `benches/heap_split.rs`).
 //!
 //! A plain struct: the watcher's thread drives it, and it is tested

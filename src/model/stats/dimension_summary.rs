@@ -3,7 +3,7 @@
 //! mean, median, min, max, spread, disagreement) follows from the four
 //! counts, exactly as [`describe`] finds it from the ratings. Kept so, a
 //! dimension's figures take 32 bytes instead of 64: at 100,000 scorecards
-//! the app holds 195,000 of them (BENCHMARKS.md §10).
+//! the app holds 186,000 of them (BENCHMARKS.md §10).
 
 use serde::{Serialize, Serializer};
 
