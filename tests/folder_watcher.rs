@@ -1,6 +1,7 @@
 //! The folder watcher as the app meets it: a colleague's files arriving by
 //! a sync tool (in folders that exist, in folders made just now, in
-//! folders renamed) are each reported; reading a file is not a change; a
+//! folders renamed, in a workspace opened through a link) are each
+//! reported; reading a file is not a change; a
 //! watcher let go of stops.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -135,4 +136,16 @@ fn a_watcher_let_go_of_stops_its_thread() {
         );
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+#[test]
+fn a_workspace_opened_through_a_link_is_watched() {
+    let (dir, root) = workspace();
+    // The user opens the workspace through a link (a synced folder's, say).
+    let link = dir.path().join("link-to-ws");
+    std::os::unix::fs::symlink(&root, &link).unwrap();
+    let (_watcher, seen) = watch(&link);
+    let card = link.join("candidates/c-1/scorecards/ann--onsite.ron");
+    fs::write(&card, "()").unwrap();
+    wait_for(&seen, &card);
 }

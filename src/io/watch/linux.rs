@@ -20,8 +20,11 @@ use super::watched_tree::WatchedTree;
 
 /// What each folder's watch reports: files and folders created, written,
 /// changed, removed or moved, and the folder itself removed or moved.
-fn mask() -> WatchMask {
-    WatchMask::CREATE
+/// Only folders are watched, and links in the tree are not followed; the
+/// root is, as the user named it (a workspace may live behind a link,
+/// such as a synced folder's).
+fn mask(root: bool) -> WatchMask {
+    let mask = WatchMask::CREATE
         | WatchMask::DELETE
         | WatchMask::MODIFY
         | WatchMask::CLOSE_WRITE
@@ -30,9 +33,12 @@ fn mask() -> WatchMask {
         | WatchMask::MOVED_TO
         | WatchMask::DELETE_SELF
         | WatchMask::MOVE_SELF
-        // Links are not followed, and only folders are watched.
-        | WatchMask::DONT_FOLLOW
-        | WatchMask::ONLYDIR
+        | WatchMask::ONLYDIR;
+    if root {
+        mask
+    } else {
+        mask | WatchMask::DONT_FOLLOW
+    }
 }
 
 /// The watching thread, until dropped.
@@ -98,7 +104,7 @@ fn watch_folder(
     let mut first = None;
     let mut pending = vec![(dir.to_path_buf(), parent)];
     while let Some((dir, parent)) = pending.pop() {
-        let wd = match watches.add(&dir, mask()) {
+        let wd = match watches.add(&dir, mask(parent.is_none())) {
             Ok(wd) => wd,
             Err(err) if starting => {
                 return Err(std::io::Error::new(
