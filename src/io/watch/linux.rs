@@ -45,6 +45,7 @@ fn mask(root: bool) -> WatchMask {
 pub struct TreeWatcher {
     watches: Watches,
     root: WatchDescriptor,
+    root_path: PathBuf,
     stop: Arc<AtomicBool>,
 }
 
@@ -59,8 +60,7 @@ impl TreeWatcher {
         let mut inotify = Inotify::init()?;
         let mut tree = WatchedTree::new(root);
         let mut watches = inotify.watches();
-        let Some(root_wd) = watch_folder(&mut watches, &mut tree, root, None, &mut Vec::new())?
-        else {
+        let Some(root_wd) = watch_folder(&mut watches, &mut tree, root, None, Walk::Start)? else {
             return Err(std::io::Error::other("the folder is not watched"));
         };
         tree.shrink_to_fit();
@@ -73,6 +73,7 @@ impl TreeWatcher {
         Ok(Self {
             watches,
             root: root_wd,
+            root_path: root.to_path_buf(),
             stop,
         })
     }
@@ -82,37 +83,71 @@ impl Drop for TreeWatcher {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         // Ending the root's watch makes an event, which wakes the thread
-        // out of its read; it then sees `stop`. If the root's watch is
-        // gone already, so is the thread.
-        let _ = self.watches.remove(self.root.clone());
+        // out of its read; it then sees `stop`. If that watch is gone
+        // already (the root removed, its last event lost in an overflow),
+        // a watch set and ended at once makes the event instead.
+        if self.watches.remove(self.root.clone()).is_err()
+            && let Ok(wd) = self.watches.add(&self.root_path, mask(true))
+        {
+            let _ = self.watches.remove(wd);
+        }
     }
 }
 
-/// Watches `dir` and every folder under it; `found` gets the path of each
-/// file and folder seen there (for a folder created after the start).
-/// At the start (`parent` `None`) a folder that cannot be watched is an
-/// error; later it is left out, with a log line. Returns the watch of
-/// `dir` itself, if it could be watched.
+/// Why a folder tree is walked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    /// The first walk: the root must be watched, and the kernel's limit
+    /// reached is an error (live updates would miss folders); a folder
+    /// gone or unreadable meanwhile is left out.
+    Start,
+    /// A folder made or moved in, or everything again after an overflow:
+    /// what cannot be watched is left out, with a log line; every file
+    /// and folder seen is reported.
+    Later,
+}
+
+/// Watches `dir` (of the folder of watch `parent`; `None`: the root) and
+/// every folder under it; with [`Walk::Later`], `found` gets the path of
+/// each file and folder seen, since they may have been written before
+/// their folder's watch was set. Returns the watch of `dir` itself, if it
+/// could be watched.
 fn watch_folder(
     watches: &mut Watches,
     tree: &mut WatchedTree<WatchDescriptor>,
     dir: &Path,
     parent: Option<i32>,
+    walk: Walk,
+) -> std::io::Result<Option<WatchDescriptor>> {
+    let mut found = Vec::new();
+    let first = watch_folder_into(watches, tree, dir, parent, walk, &mut found)?;
+    debug_assert!(walk == Walk::Later || found.is_empty());
+    Ok(first)
+}
+
+/// [`watch_folder`], reporting into `found`.
+fn watch_folder_into(
+    watches: &mut Watches,
+    tree: &mut WatchedTree<WatchDescriptor>,
+    dir: &Path,
+    parent: Option<i32>,
+    walk: Walk,
     found: &mut Vec<PathBuf>,
 ) -> std::io::Result<Option<WatchDescriptor>> {
-    let starting = parent.is_none();
     let mut first = None;
     let mut pending = vec![(dir.to_path_buf(), parent)];
     while let Some((dir, parent)) = pending.pop() {
         let wd = match watches.add(&dir, mask(parent.is_none())) {
             Ok(wd) => wd,
-            Err(err) if starting => {
-                return Err(std::io::Error::new(
-                    err.kind(),
-                    format!("cannot watch {}: {err}", dir.display()),
-                ));
-            }
             Err(err) => {
+                let fatal = walk == Walk::Start
+                    && (first.is_none() || err.raw_os_error() == Some(libc::ENOSPC));
+                if fatal {
+                    return Err(std::io::Error::new(
+                        err.kind(),
+                        format!("cannot watch {}: {err}", dir.display()),
+                    ));
+                }
                 log::warn!("cannot watch {}: {err}", dir.display());
                 continue;
             }
@@ -130,7 +165,7 @@ fn watch_folder(
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 pending.push((path.clone(), Some(id)));
             }
-            if !starting {
+            if walk == Walk::Later {
                 found.push(path);
             }
         }
@@ -150,6 +185,7 @@ fn read_events(
     loop {
         let events = match inotify.read_events_blocking(&mut buffer) {
             Ok(events) => events,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(err) => {
                 log::warn!("live updates end: cannot read the folder's events: {err}");
                 return;
@@ -165,7 +201,11 @@ fn read_events(
                 log::warn!(
                     "the folder's events came too fast for the kernel's queue; reading it all again"
                 );
+                // Folders made while events were lost are watched now, and
+                // everything is reported, so the app reads it all again.
+                let root = tree.root().to_path_buf();
                 paths.extend(tree.paths());
+                let _ = watch_folder_into(&mut watches, tree, &root, None, Walk::Later, &mut paths);
                 continue;
             }
             if event.mask.contains(EventMask::IGNORED) {
@@ -200,7 +240,14 @@ fn read_events(
                     .mask
                     .intersects(EventMask::CREATE | EventMask::MOVED_TO)
                 {
-                    let _ = watch_folder(&mut watches, tree, &path, Some(id), &mut paths);
+                    let _ = watch_folder_into(
+                        &mut watches,
+                        tree,
+                        &path,
+                        Some(id),
+                        Walk::Later,
+                        &mut paths,
+                    );
                 }
             }
             paths.push(path);

@@ -53,6 +53,11 @@ impl<H> WatchedTree<H> {
         }
     }
 
+    /// The folder watched.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// How many folders are watched.
     pub fn len(&self) -> usize {
         self.watched
@@ -65,8 +70,9 @@ impl<H> WatchedTree<H> {
 
     /// Notes watch `id` on the folder `name` in the folder of watch
     /// `parent` (`None`: the root itself, and `name` is not used). The
-    /// kernel gives a folder watched again (moved, say) its old number:
-    /// then its place and name are updated.
+    /// kernel gives a folder that still has a watch the same number when
+    /// it is watched again (after an overflow, say): then its place and
+    /// name are updated. A new watch gets a new, higher number.
     pub fn insert(&mut self, id: i32, handle: H, parent: Option<i32>, name: &OsStr) {
         let Ok(index) = usize::try_from(id) else {
             return;
