@@ -138,15 +138,6 @@ fn report_app(what: &str, floor: Live) {
     }
 }
 
-/// The RON bytes under `dir/candidates`.
-fn ron_bytes(dir: &Path) -> u64 {
-    common::files_under(&dir.join("candidates"))
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum()
-}
-
 /// One part alone, from the process's start.
 fn part(what: &str, dir: &Path) {
     let floor = live();
@@ -229,7 +220,7 @@ fn main() {
         println!(
             "\nheap_split: {} ({:.2} MiB of RON under candidates/); each part in a process of its own",
             common::scale_name(dir),
-            ron_bytes(dir) as f64 / MIB
+            common::bytes_under(&dir.join("candidates")) as f64 / MIB
         );
         for what in ["snapshot", "watcher", "app"] {
             let status = std::process::Command::new(std::env::current_exe().unwrap())

@@ -41,10 +41,7 @@ fn load_aggregate(c: &mut Criterion) {
         );
     }
     let files = common::files_under(&dir);
-    let bytes: u64 = files
-        .iter()
-        .map(|p| std::fs::metadata(p).unwrap().len())
-        .sum();
+    let bytes = common::bytes_under(&dir);
     let store = Workspace::new(&dir);
     let snapshot = store.load();
     let cards: usize = snapshot

@@ -305,6 +305,15 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The bytes of every file under `dir`.
+pub fn bytes_under(dir: &Path) -> u64 {
+    files_under(dir)
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// A temporary folder for a workspace, or `$var` if set (kept, and reused
 /// if it already holds candidates, so a workspace can be measured by other
 /// tools too).

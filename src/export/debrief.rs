@@ -13,7 +13,7 @@ use super::ExportError;
 use super::escape::escape_markdown;
 use super::numbers::{MISSING, full_precision, two_decimals, whole};
 use super::sheet::{Cell, Sheet, number, statistic_cells, text};
-use crate::model::stats::{RecommendationCounts, RedFlag};
+use crate::model::stats::{Figures, RecommendationCounts, RedFlag};
 use crate::model::{
     Debrief, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine, NudgeKind,
     OwedScorecard, Rating, Recommendation, Slug, Timestamp,
@@ -574,13 +574,8 @@ struct DimensionJson<'a> {
     name: &'a str,
     must_have: bool,
     must_have_failure: bool,
-    n: usize,
-    mean: Option<f64>,
-    median: Option<f64>,
-    min: Option<u8>,
-    max: Option<u8>,
-    spread: Option<u8>,
-    disagreement: bool,
+    #[serde(flatten)]
+    figures: Figures,
     ratings: Vec<RatingJson<'a>>,
     evidence: Vec<EvidenceJson<'a>>,
 }
@@ -646,13 +641,7 @@ impl<'a> DebriefJson<'a> {
                     name: &dimension.name,
                     must_have: dimension.must_have,
                     must_have_failure: dimension.must_have_failure,
-                    n: dimension.stats.n(),
-                    mean: dimension.stats.mean(),
-                    median: dimension.stats.median(),
-                    min: dimension.stats.min(),
-                    max: dimension.stats.max(),
-                    spread: dimension.stats.spread(),
-                    disagreement: dimension.stats.disagreement(),
+                    figures: dimension.stats.figures(),
                     ratings: d
                         .scorecards
                         .iter()

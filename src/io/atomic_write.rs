@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 
+/// How the names of the app's own temporary files begin (written, then
+/// renamed into place); the folder watcher leaves them out.
+pub(crate) const TEMP_PREFIX: &str = ".scorecard-";
+
 /// Creates `dir` and its missing parents, private to the user (0700 on Unix).
 pub fn write_private_dir(dir: &Path) -> Result<(), StoreError> {
     let mut builder = fs::DirBuilder::new();
@@ -98,7 +102,7 @@ fn flushed_temp<'p>(
     write_private_dir(dir)?;
     // tempfile creates the file with 0600 on Unix.
     let mut temp = tempfile::Builder::new()
-        .prefix(".scorecard-")
+        .prefix(TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| StoreError::io(dir, e))?;

@@ -52,7 +52,8 @@ pub struct TreeWatcher {
 impl TreeWatcher {
     /// Watches every folder under `root` (links not followed), then calls
     /// `on_change` on a thread of its own with the paths of each batch of
-    /// changes.
+    /// events read (empty when none names a path: the caller leaves those
+    /// out).
     pub fn start(
         root: &Path,
         on_change: Box<dyn Fn(Vec<PathBuf>) + Send>,
@@ -60,7 +61,15 @@ impl TreeWatcher {
         let mut inotify = Inotify::init()?;
         let mut tree = WatchedTree::new(root);
         let mut watches = inotify.watches();
-        let Some(root_wd) = watch_folder(&mut watches, &mut tree, root, None, Walk::Start)? else {
+        let Some(root_wd) = watch_folder(
+            &mut watches,
+            &mut tree,
+            root,
+            None,
+            Walk::Start,
+            &mut Vec::new(),
+        )?
+        else {
             return Err(std::io::Error::other("the folder is not watched"));
         };
         tree.shrink_to_fit();
@@ -113,20 +122,6 @@ enum Walk {
 /// their folder's watch was set. Returns the watch of `dir` itself, if it
 /// could be watched.
 fn watch_folder(
-    watches: &mut Watches,
-    tree: &mut WatchedTree<WatchDescriptor>,
-    dir: &Path,
-    parent: Option<i32>,
-    walk: Walk,
-) -> std::io::Result<Option<WatchDescriptor>> {
-    let mut found = Vec::new();
-    let first = watch_folder_into(watches, tree, dir, parent, walk, &mut found)?;
-    debug_assert!(walk == Walk::Later || found.is_empty());
-    Ok(first)
-}
-
-/// [`watch_folder`], reporting into `found`.
-fn watch_folder_into(
     watches: &mut Watches,
     tree: &mut WatchedTree<WatchDescriptor>,
     dir: &Path,
@@ -202,17 +197,17 @@ fn read_events(
                     "the folder's events came too fast for the kernel's queue; reading it all again"
                 );
                 // Folders made while events were lost are watched now, and
-                // everything is reported, so the app reads it all again.
+                // every file and folder is reported, so the app reads it
+                // all again.
                 let root = tree.root().to_path_buf();
-                paths.extend(tree.paths());
-                let _ = watch_folder_into(&mut watches, tree, &root, None, Walk::Later, &mut paths);
+                let _ = watch_folder(&mut watches, tree, &root, None, Walk::Later, &mut paths);
                 continue;
             }
             if event.mask.contains(EventMask::IGNORED) {
                 tree.remove(id);
                 if tree.is_empty() {
                     // The root itself is gone.
-                    on_change_nonempty(on_change, paths);
+                    on_change(paths);
                     return;
                 }
                 continue;
@@ -240,24 +235,12 @@ fn read_events(
                     .mask
                     .intersects(EventMask::CREATE | EventMask::MOVED_TO)
                 {
-                    let _ = watch_folder_into(
-                        &mut watches,
-                        tree,
-                        &path,
-                        Some(id),
-                        Walk::Later,
-                        &mut paths,
-                    );
+                    let _ =
+                        watch_folder(&mut watches, tree, &path, Some(id), Walk::Later, &mut paths);
                 }
             }
             paths.push(path);
         }
-        on_change_nonempty(on_change, paths);
-    }
-}
-
-fn on_change_nonempty(on_change: &dyn Fn(Vec<PathBuf>), paths: Vec<PathBuf>) {
-    if !paths.is_empty() {
         on_change(paths);
     }
 }

@@ -14,6 +14,7 @@ mod watched_tree;
 
 use std::path::{Path, PathBuf};
 
+use super::atomic_write::TEMP_PREFIX;
 use super::{StoreError, write_private_dir};
 
 #[cfg(target_os = "linux")]
@@ -50,5 +51,5 @@ impl FolderWatcher {
 fn is_own_temp(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with(".scorecard-"))
+        .is_some_and(|n| n.starts_with(TEMP_PREFIX))
 }

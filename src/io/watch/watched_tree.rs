@@ -151,11 +151,6 @@ impl<H> WatchedTree<H> {
             .collect()
     }
 
-    /// The path of every watched folder.
-    pub fn paths(&self) -> Vec<PathBuf> {
-        self.ids().filter_map(|id| self.path(id)).collect()
-    }
-
     fn ids(&self) -> impl Iterator<Item = i32> + '_ {
         self.folders
             .iter()
@@ -254,7 +249,6 @@ mod tests {
         under.sort();
         assert_eq!(under, vec![3, 4]);
         assert_eq!(tree.subtree(2).len(), 4);
-        assert_eq!(tree.paths().len(), 5);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! rating 1–4: everything DESIGN.md "Aggregates" asks of a dimension (`n`,
 //! mean, median, min, max, spread, disagreement) follows from the four
 //! counts, exactly as [`describe`] finds it from the ratings. Kept so, a
-//! dimension's figures take 32 bytes instead of 64: at 100,000 scorecards
-//! the app holds 186,000 of them (BENCHMARKS.md §10).
+//! dimension's figures take 24 bytes (with its thin id) instead of 64: at
+//! 100,000 scorecards the app holds one per candidate and dimension,
+//! 186,000 (BENCHMARKS.md §10).
 
 use serde::{Serialize, Serializer};
 
@@ -118,24 +119,32 @@ impl DimensionSummary {
     }
 }
 
-/// The fields `summary --format json` has always printed.
-#[derive(Serialize)]
-struct Printed<'a> {
-    id: &'a Slug,
-    n: usize,
-    mean: Option<f64>,
-    median: Option<f64>,
-    min: Option<u8>,
-    max: Option<u8>,
-    spread: Option<u8>,
-    disagreement: bool,
+/// A dimension's figures as the exports print them, after its id (or its
+/// id and name): `n`, `mean`, `median`, `min`, `max`, `spread`,
+/// `disagreement`, `None` with no rating.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Figures {
+    /// How many ratings 1–4.
+    pub n: usize,
+    /// Their mean.
+    pub mean: Option<f64>,
+    /// Their median.
+    pub median: Option<f64>,
+    /// The lowest rating.
+    pub min: Option<u8>,
+    /// The highest rating.
+    pub max: Option<u8>,
+    /// `max − min`.
+    pub spread: Option<u8>,
+    /// `spread ≥ 2`.
+    pub disagreement: bool,
 }
 
-impl Serialize for DimensionSummary {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl DimensionSummary {
+    /// The figures the exports print.
+    pub fn figures(&self) -> Figures {
         let d = self.description();
-        Printed {
-            id: &self.id,
+        Figures {
             n: self.n(),
             mean: d.map(|d| d.mean),
             median: d.map(|d| d.median),
@@ -143,6 +152,23 @@ impl Serialize for DimensionSummary {
             max: d.map(|d| d.max),
             spread: d.map(|d| d.spread),
             disagreement: d.is_some_and(|d| d.disagreement),
+        }
+    }
+}
+
+/// The fields `summary --format json` has always printed.
+#[derive(Serialize)]
+struct Printed<'a> {
+    id: &'a Slug,
+    #[serde(flatten)]
+    figures: Figures,
+}
+
+impl Serialize for DimensionSummary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Printed {
+            id: &self.id,
+            figures: self.figures(),
         }
         .serialize(serializer)
     }
@@ -179,6 +205,7 @@ mod tests {
         assert_eq!(d.median(), Some(2.5));
         assert_eq!((d.min(), d.max(), d.spread()), (Some(2), Some(4), Some(2)));
         assert!(d.disagreement());
+        assert_eq!(std::mem::size_of::<DimensionSummary>(), 24);
     }
 
     #[test]

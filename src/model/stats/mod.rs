@@ -25,7 +25,7 @@ pub mod summary;
 
 pub use calibration::{CalibrationContext, Distribution, InterviewerSummary, calibrate};
 pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
-pub use dimension_summary::DimensionSummary;
+pub use dimension_summary::{DimensionSummary, Figures};
 pub use krippendorff::{CoincidenceMatrix, Metric, alpha};
 pub use leniency::{Observation, differences, leniency, observations};
 pub use summary::{
