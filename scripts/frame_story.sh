@@ -5,10 +5,14 @@
 # open, and the user goes back to Home. Each frame's CPU time goes to STATS
 # (SCORECARD_FRAME_STATS), then p99 and max are printed, the first three
 # frames left out. The colleague's file is removed again afterwards.
+# With a fourth argument `opening`, Compare stays open 5 s longer, and 4 s
+# after the scorecard a colleague's edit of an opening arrives the same way
+# (its title changed: every candidate's references are checked again); the
+# opening is put back afterwards.
 # Needs what scripts/screenshot.sh needs. Usage:
-#   scripts/frame_story.sh BINARY WORKSPACE STATS
+#   scripts/frame_story.sh BINARY WORKSPACE STATS [opening]
 set -euo pipefail
-binary=$1 ws=$2 stats=$3
+binary=$1 ws=$2 stats=$3 extra=${4:-}
 here=$(cd "$(dirname "$0")/.." && pwd)
 f=$(find "$ws/candidates" -path '*/scorecards/*--*.ron' -print -quit)
 dir=$(dirname "$f")
@@ -20,11 +24,23 @@ rm -f "$stats"
 # About 26 s after the start the story is on Compare (window, 3 s, 8 s on
 # Home, 2 s, then 12 s on Compare).
 (sleep 26 && mv "$dir/.zed.tmp" "$colleague") &
+on_compare=12
+if [ "$extra" = opening ]; then
+    opening=$(find "$ws/openings" -name '*.ron' -print -quit)
+    cp "$opening" /tmp/frame-story-opening.ron
+    sed 's/title: "/title: "Renamed: /' "$opening" > "$ws/openings/.opening.tmp"
+    (sleep 30 && mv "$ws/openings/.opening.tmp" "$opening") &
+    on_compare=17
+fi
 SCORECARD_FRAME_STATS=$stats timeout 120 "$here/scripts/screenshot.sh" "$binary" "$ws" 1280x800 \
-    wait:8 "click:Coordinator view" wait:2 click:Compare wait:12 click:Home wait:5 \
+    wait:8 "click:Coordinator view" wait:2 click:Compare wait:$on_compare click:Home wait:5 \
     > /dev/null 2>&1 || true
 wait
 rm -f "$colleague" "$dir/.zed.tmp"
+if [ "$extra" = opening ]; then
+    rm -f "$ws/openings/.opening.tmp"
+    mv /tmp/frame-story-opening.ron "$opening"
+fi
 tail -n +4 "$stats" | cut -d, -f1 | sort -n | awk '{a[NR]=$1} END {
     i = int(NR * 0.99); if (i < 1) i = 1
     printf "frames %d  median %.1f  p99 %.1f  max %.1f ms\n", NR, a[int((NR + 1) / 2)], a[i], a[NR] }'

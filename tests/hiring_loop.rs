@@ -116,8 +116,14 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
         .replace("sre-berlin-q4", "sre-paris");
     fs::write(&opening, text).unwrap();
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
-    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
     assert_eq!(snapshot.openings().len(), 3);
+    // Every candidate may name it: the whole check is due, and until it is
+    // taken the errors are those of before.
+    assert!(snapshot.references_due());
+    assert_only_unknown_paris(&snapshot, &path);
+    assert!(snapshot.check_references_now());
+    assert!(!snapshot.references_due());
+    assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
 
     // The opening's template changes under the candidate: a mismatch.
     let text = fs::read_to_string(&opening)
@@ -129,6 +135,7 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
         .replace("\"incident-bridge\"", "\"incident-scenario\"");
     fs::write(&opening, text).unwrap();
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
+    assert!(snapshot.check_references_now());
     let messages: Vec<String> = snapshot.errors().iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
@@ -140,8 +147,48 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
     let stray = ws.openings_dir().join("other.ron");
     fs::copy(&opening, &stray).unwrap();
     snapshot.apply(ws.refresh(std::slice::from_ref(&stray)), &ws);
+    snapshot.check_references_now();
     assert!(snapshot.errors().iter().any(|e| e.path == stray
         && e.message == "opening id \"sre-paris\" does not match its file name \"other\""));
+}
+
+#[test]
+fn a_reference_check_found_before_a_later_change_is_not_taken() {
+    let (_dir, ws) = loop_workspace();
+    let path = write_eve(&ws, "sre-paris");
+    let mut snapshot = ws.load();
+    // The opening Eve names arrives: the whole check is due, and is found
+    // on a copy (as the app does on its own thread).
+    let opening = ws.openings_dir().join("sre-paris.ron");
+    let text = fs::read_to_string(ws.openings_dir().join("sre-berlin-q4.ron"))
+        .unwrap()
+        .replace("sre-berlin-q4", "sre-paris");
+    fs::write(&opening, text).unwrap();
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
+    let copy = snapshot.clone();
+    let checked = copy.check_references();
+    // Meanwhile Eve's folder changes to name an opening nobody has: the
+    // check from before would hide that, so it is not taken.
+    write_eve(&ws, "sre-tokyo");
+    assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&path)), &ws));
+    let generation = snapshot.generation();
+    assert!(!snapshot.take_references(checked));
+    assert_eq!(snapshot.generation(), generation, "nothing taken");
+    assert!(snapshot.references_due());
+    // Checked again, it is: Eve's error is the new one, as a fresh read has it.
+    let checked = snapshot.clone().check_references();
+    assert!(snapshot.take_references(checked));
+    assert!(snapshot.generation() > generation);
+    assert!(!snapshot.references_due());
+    assert_eq!(snapshot.reference_errors(), ws.load().reference_errors());
+    assert_eq!(snapshot.errors(), ws.load().errors());
+    assert!(
+        snapshot.errors()[0].message.contains("sre-tokyo"),
+        "{:?}",
+        snapshot.errors()
+    );
+    // Nothing due, nothing to take.
+    assert!(!snapshot.check_references_now());
 }
 
 #[test]

@@ -26,6 +26,7 @@ impl eframe::App for ScorecardApp {
         self.handle_reports(time);
         self.follow_live_updates(ctx, time);
         self.autosave(time);
+        self.update_references();
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();
@@ -167,6 +168,7 @@ impl eframe::App for ScorecardApp {
         }
         // A screen just opened may need the aggregates or Home's lists: ask
         // now rather than at the next frame's `logic`.
+        self.update_references();
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();

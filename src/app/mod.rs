@@ -21,6 +21,7 @@ pub mod logging;
 mod memory_trim;
 mod open_workspace;
 mod practice_results;
+mod reference_checks;
 mod reminders;
 mod reminding;
 mod sample;

@@ -14,7 +14,7 @@ use super::io_worker::IoWorker;
 use super::latest_worker::LatestWorker;
 use super::live_updates::LiveUpdates;
 use crate::export::Format;
-use crate::io::{Workspace, WorkspaceSnapshot};
+use crate::io::{CheckedReferences, Workspace, WorkspaceSnapshot};
 use crate::model::{KnownPeople, Slug};
 use crate::ui::{CompareTable, HomeLists, HomeListsKey, HomeScreen, TableKey};
 
@@ -48,6 +48,9 @@ pub(super) struct OpenWorkspace {
     pub(super) home_lists: LatestWorker<HomeListsKey, HomeLists>,
     /// Builds the compare table off the UI thread on a big workspace.
     pub(super) compare_tables: LatestWorker<TableKey, CompareTable>,
+    /// Checks every reference off the UI thread on a big workspace, when a
+    /// template or an opening changed.
+    pub(super) reference_checks: LatestWorker<u64, CheckedReferences>,
     /// The interviewers name fields offer, and the generation they are of.
     pub(super) known_people: (Option<u64>, KnownPeople),
     /// Finds them off the UI thread (they read `people.ron`).
@@ -90,6 +93,7 @@ impl OpenWorkspace {
             home: HomeScreen::default(),
             home_lists: LatestWorker::new("home-lists"),
             compare_tables: LatestWorker::new("compare-table"),
+            reference_checks: LatestWorker::new("reference-check"),
             known_people: (None, KnownPeople::default()),
             people_finder: LatestWorker::new("known-people"),
             debriefs: DebriefCache::default(),

@@ -270,6 +270,12 @@ impl ScorecardApp {
         self.aggregates.current(self.ws.snapshot.generation())
     }
 
+    /// Whether the interviewers name fields offer are those of the
+    /// workspace as it is now (they are found on their own thread).
+    pub fn known_people_current(&self) -> bool {
+        self.ws.known_people.0 == Some(self.ws.snapshot.generation())
+    }
+
     /// The aggregates shown, and whether they are all current
     /// ([`ScorecardApp::aggregates_current`]).
     pub fn aggregates(&self) -> Option<(&Summary, bool)> {

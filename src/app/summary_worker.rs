@@ -142,8 +142,9 @@ impl SummaryWorker {
                     sent.is_ok()
                 };
                 // The last aggregates sent, which the next quick result
-                // starts from.
+                // starts from, and whether they were whole.
                 let mut last: Option<Arc<Summary>> = None;
+                let mut last_whole = false;
                 let mut next: Option<Request> = None;
                 loop {
                     let first = match next.take() {
@@ -159,11 +160,20 @@ impl SummaryWorker {
                         return;
                     };
                     if let (Some(previous), Some(touched)) = (&last, &request.touched) {
+                        // Nothing the aggregates read changed (only the
+                        // errors did): the whole ones of before stand.
+                        if touched.is_empty() && last_whole {
+                            if !send(request.generation, true, previous) {
+                                return;
+                            }
+                            continue;
+                        }
                         let quick = Arc::new(request.snapshot.resummarize(previous, touched));
                         if !send(request.generation, false, &quick) {
                             return;
                         }
                         last = Some(quick);
+                        last_whole = false;
                         // A newer change already waits: the whole
                         // computation of this one would be out of date.
                         if let Some(newer) = newest_waiting(&queue, None) {
@@ -176,6 +186,7 @@ impl SummaryWorker {
                         return;
                     }
                     last = Some(whole);
+                    last_whole = true;
                     // What the computation's threads freed goes back to
                     // the system, not kept in their arenas.
                     drop(request);
@@ -339,5 +350,30 @@ mod tests {
         assert!(!quick.complete);
         assert_eq!(submitted(&quick.summary, "c-2"), None);
         assert_eq!(submitted(&quick.summary, "c-1"), Some(1));
+    }
+
+    #[test]
+    fn a_change_of_nothing_the_aggregates_read_keeps_the_whole_ones() {
+        let mut worker = SummaryWorker::spawn(|| {});
+        let one = snapshot(vec![record("c-1", &[("Ann", Rating::Meets)])]);
+        worker.request(1, &one, None);
+        let first = next(&worker);
+        assert!(first.complete);
+        // Only the errors moved (a reference check came back).
+        worker.request(2, &one, Some(vec![]));
+        let second = next(&worker);
+        assert_eq!((second.generation, second.complete), (2, true));
+        assert!(
+            Arc::ptr_eq(&second.summary, &first.summary),
+            "not computed again"
+        );
+        // A candidate's change is computed again, quick then whole.
+        let two = snapshot(vec![record("c-1", &[("Ann", Rating::Exceeds)])]);
+        worker.request(3, &two, Some(vec![id("c-1")]));
+        let quick = next(&worker);
+        assert!(!quick.complete);
+        let whole = next(&worker);
+        assert!(whole.complete);
+        assert_eq!(*whole.summary, two.summarize());
     }
 }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 /// point at `1:1`. Problems with the folder entry itself, never opened (a
 /// symbolic link, a FIFO, a name that is not UTF-8), have no position
 /// (line and column 0) and display as `path: message`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FileError {
     /// The file, as the user named it or as found in the workspace.
     pub path: PathBuf,

@@ -80,7 +80,7 @@ pub use references::{check_text, read_and_check, reference_errors};
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
 };
-pub use snapshot::WorkspaceSnapshot;
+pub use snapshot::{CheckedReferences, WorkspaceSnapshot};
 pub use sync_conflicts::{
     ConflictCopy, ConflictReason, conflict_copy_reason, has_git_conflict_markers, is_conflict_copy,
 };

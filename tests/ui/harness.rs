@@ -123,6 +123,14 @@ pub fn add_copies_of(
     }
 }
 
+/// Waits until the name fields offer the workspace's interviewers: they
+/// are found on their own thread once a screen with name fields opens.
+pub fn wait_known_people(harness: &mut Harness<'static, ScorecardApp>) {
+    wait_until(harness, "the team is known", |app| {
+        app.known_people_current()
+    });
+}
+
 /// Waits until the screen shows the aggregates of the workspace as it is:
 /// they are computed on their own thread.
 pub fn wait_numbers(harness: &mut Harness<'static, ScorecardApp>) {

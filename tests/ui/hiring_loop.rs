@@ -403,3 +403,47 @@ fn compare_by_opening_counts_only_that_openings_hidden_candidates() {
     app.get_by_label("Alex Doe · no decision");
     assert!(app.query_by_label_contains("hidden").is_none());
 }
+
+#[test]
+fn a_big_workspace_heals_when_the_opening_its_candidates_name_arrives() {
+    let ws = tempfile::tempdir().unwrap();
+    candidate_with_plan(ws.path(), vec![]);
+    let opening_file = ws.path().join("openings/infra-berlin.ron");
+    fs::remove_file(&opening_file).unwrap();
+    // 1,200 more candidates of the opening: more than the app checks in a
+    // frame, so the whole check runs on its own thread.
+    add_copies_of(ws.path(), "c-1", "Alex Doe", 1200, "f", "Filler");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    step_until(
+        &mut app,
+        "each candidate's unknown opening is listed",
+        |a| {
+            a.query_by_label("1201 file(s) could not be read and are left as they are")
+                .is_some()
+        },
+    );
+    // Nobody is hidden by a broken reference.
+    app.get_by_label("Alex Doe");
+
+    // A colleague's opening file arrives through the sync tool.
+    Workspace::new(ws.path())
+        .save_opening(&opening("Dana Kim"))
+        .unwrap();
+    wait_until(&mut app, "the references are checked again", |a| {
+        a.snapshot().openings().len() == 1 && !a.snapshot().references_due()
+    });
+    assert!(app.state().snapshot().errors().is_empty());
+    app.run();
+    assert!(app.query_by_label_contains("could not be read").is_none());
+
+    // They delete it again: every candidate's error is back.
+    fs::remove_file(&opening_file).unwrap();
+    wait_until(&mut app, "the references are checked again", |a| {
+        a.snapshot().openings().is_empty() && !a.snapshot().references_due()
+    });
+    assert_eq!(app.state().snapshot().errors().len(), 1201);
+    step_until(&mut app, "the errors are listed again", |a| {
+        a.query_by_label("1201 file(s) could not be read and are left as they are")
+            .is_some()
+    });
+}

@@ -41,6 +41,7 @@ fn alex_page(ws: &Path) -> Harness<'static, ScorecardApp> {
         Some("2026-11-20 11:00")
     );
     app.get_by_label("Fri 20 Nov, 11:00 CET");
+    wait_known_people(&mut app);
     app
 }
 
@@ -245,6 +246,7 @@ fn an_openings_panel_takes_the_known_name_it_nearly_had() {
         Some("2026-11-01 10:00")
     );
     app.get_by_label("Calendar for the opening");
+    wait_known_people(&mut app);
     let panel = app.get_by_label("Interviewers at stage 1");
     panel.focus();
     app.key_press(Key::End);

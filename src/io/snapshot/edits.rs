@@ -49,7 +49,8 @@ impl WorkspaceSnapshot {
     }
 
     /// Puts an opening in (new, or in place of the one with its id); every
-    /// reference is checked again, since candidates name openings.
+    /// reference is left due ([`Self::references_due`]), since candidates
+    /// name openings.
     pub fn save_opening(&mut self, record: OpeningRecord) {
         match self
             .openings
@@ -58,7 +59,7 @@ impl WorkspaceSnapshot {
             Ok(at) => self.openings[at] = record,
             Err(at) => self.openings.insert(at, record),
         }
-        self.recheck_references();
+        self.references_due = true;
         self.changed();
     }
 
@@ -283,6 +284,8 @@ mod tests {
             snapshot.errors()
         );
         snapshot.save_opening(opening("infra-berlin"));
+        assert!(snapshot.references_due(), "left for the whole check");
+        assert!(snapshot.check_references_now());
         assert!(snapshot.reference_errors().is_empty());
         assert!(snapshot.errors().is_empty());
         // Saved again in place: still one.

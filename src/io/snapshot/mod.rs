@@ -15,6 +15,8 @@ mod edits;
 mod reference_check;
 mod refresh;
 
+pub use reference_check::CheckedReferences;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -62,6 +64,9 @@ pub struct WorkspaceSnapshot {
     /// The errors among `errors` that are about references between files
     /// (an unknown opening, a template mismatch, an unknown stage).
     reference_errors: Vec<FileError>,
+    /// A template or an opening changed since `reference_errors` were
+    /// found whole ([`reference_check`]).
+    references_due: bool,
     /// Moved on by every change.
     generation: u64,
 }

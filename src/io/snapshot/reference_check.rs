@@ -1,7 +1,18 @@
 //! The references between a snapshot's files (an opening's template and
 //! stages, a candidate's opening and planned stages), checked again after
 //! every change that can move them.
+//!
+//! A change to one candidate folder checks that folder alone, at once. A
+//! change to a template or an opening can move every candidate's
+//! references: at 100,000 scorecards that check takes some 14 ms, too long
+//! for a frame, so it is left *due* ([`WorkspaceSnapshot::references_due`]).
+//! The caller finds it on a copy of the snapshot, on any thread
+//! ([`WorkspaceSnapshot::check_references`]), and hands it back
+//! ([`WorkspaceSnapshot::take_references`]), which takes it only if the
+//! snapshot has not moved on since; or does both at once
+//! ([`WorkspaceSnapshot::check_references_now`]).
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::{WorkspaceSnapshot, sort_errors, sort_problems};
@@ -69,6 +80,7 @@ impl WorkspaceSnapshot {
             std::mem::take(&mut self.reference_errors)
                 .into_iter()
                 .partition(|e| inside(e));
+        let stale: HashSet<&FileError> = stale.iter().collect();
         self.errors.retain(|e| !stale.contains(e));
         for dir in dirs {
             if let Some(record) = self.candidate_in(dir) {
@@ -84,10 +96,66 @@ impl WorkspaceSnapshot {
 
     /// Replaces the reference errors among `errors` with fresh ones.
     pub(super) fn recheck_references(&mut self) {
-        let old = std::mem::take(&mut self.reference_errors);
-        self.errors.retain(|e| !old.contains(e));
-        self.reference_errors = self.compute_reference_errors();
+        let fresh = self.compute_reference_errors();
+        self.install_references(fresh);
+    }
+
+    /// Whether a template or an opening changed since the references were
+    /// last checked whole: [`Self::reference_errors`] are then those of
+    /// before, but for the candidate folders changed since.
+    pub fn references_due(&self) -> bool {
+        self.references_due
+    }
+
+    /// Checks every reference of this snapshot as it is, for
+    /// [`Self::take_references`]. It reads the snapshot alone, so it can
+    /// run on a copy on another thread.
+    pub fn check_references(&self) -> CheckedReferences {
+        CheckedReferences {
+            generation: self.generation,
+            errors: self.compute_reference_errors(),
+        }
+    }
+
+    /// Takes a check of this snapshot found by [`Self::check_references`],
+    /// unless nothing is due or the snapshot moved on since (then the
+    /// check may miss a change, and is dropped: check again). Returns
+    /// whether it was taken; then the generation moves on.
+    pub fn take_references(&mut self, checked: CheckedReferences) -> bool {
+        if !self.references_due || checked.generation != self.generation {
+            return false;
+        }
+        self.install_references(checked.errors);
+        self.changed();
+        true
+    }
+
+    /// Checks the references due, in place (a small workspace, or no
+    /// thread to do it); returns whether any was due.
+    pub fn check_references_now(&mut self) -> bool {
+        let checked = self.check_references();
+        self.take_references(checked)
+    }
+
+    /// Puts `fresh` (sorted) in place of the reference errors among
+    /// `errors`. Linear in the errors: at 100k a template gone can give
+    /// every candidate of its openings an error.
+    fn install_references(&mut self, fresh: Vec<FileError>) {
+        let old = std::mem::replace(&mut self.reference_errors, fresh);
+        if !old.is_empty() {
+            let old: HashSet<&FileError> = old.iter().collect();
+            self.errors.retain(|e| !old.contains(e));
+        }
         self.errors.extend(self.reference_errors.iter().cloned());
         sort_problems(&mut self.errors, &mut self.conflicts);
+        self.references_due = false;
     }
+}
+
+/// Every reference error of a snapshot at one generation, found by
+/// [`WorkspaceSnapshot::check_references`].
+#[derive(Debug)]
+pub struct CheckedReferences {
+    generation: u64,
+    errors: Vec<FileError>,
 }

@@ -14,7 +14,9 @@ impl WorkspaceSnapshot {
     /// and the changed candidates, with their errors and conflict copies.
     ///
     /// Returns whether anything but fingerprints changed (and only then
-    /// moves the generation on). A folder read
+    /// moves the generation on). If a template or an opening changed, the
+    /// other candidates' references are left due
+    /// ([`Self::references_due`]). A folder read
     /// again after the app's own write holds what the app already shows,
     /// so the caller can keep what it derived from the snapshot.
     pub fn apply(&mut self, refresh: Refresh, workspace: &Workspace) -> bool {
@@ -99,11 +101,10 @@ impl WorkspaceSnapshot {
             }
         }
         sort_problems(&mut self.errors, &mut self.conflicts);
-        if definitions_changed {
-            self.recheck_references();
-        } else {
-            self.recheck_references_in(&candidate_dirs);
-        }
+        // The folders read again are checked now; every other candidate's
+        // references wait for the whole check if a definition changed.
+        self.recheck_references_in(&candidate_dirs);
+        self.references_due |= definitions_changed;
         let changed = changed
             || definitions_changed
             || self.errors != errors_before
