@@ -17,6 +17,11 @@ use crate::io::FolderWatcher;
 /// longer burst (a `git checkout`) is read in a few rounds, each correct.
 const SETTLE: f64 = 0.1;
 
+/// The longest changed paths wait, in seconds, however steadily more
+/// arrive: a sync tool that writes a file every few dozen milliseconds for
+/// a minute has its files read a round a second, not at the end.
+const LONGEST_WAIT: f64 = 1.0;
+
 /// What the watcher asks of the app.
 #[derive(Debug, PartialEq)]
 pub enum Wanted {
@@ -31,6 +36,9 @@ pub enum Wanted {
     Refresh(Vec<PathBuf>),
     /// Changes are settling: look again in this many seconds.
     AgainIn(f64),
+    /// The watcher stopped (it could not watch, or its thread ended): no
+    /// more live updates. Said once.
+    Stopped,
 }
 
 /// The watcher's state, from before it starts to after it stops.
@@ -54,8 +62,11 @@ pub struct LiveUpdates {
     changes: Option<mpsc::Receiver<Vec<PathBuf>>>,
     /// Changed paths not read again yet.
     pending: Vec<PathBuf>,
-    /// UI time the last change was seen.
+    /// UI time the first and the last of the pending changes were seen.
+    first_seen_at: f64,
     last_seen_at: f64,
+    /// The watcher stopped, and the app was not told yet.
+    stopped_untold: bool,
     /// Dropping it ends the watcher's thread.
     _keep_alive: Option<mpsc::Sender<()>>,
 }
@@ -97,7 +108,10 @@ impl LiveUpdates {
                     on_change_wake();
                 });
                 // An empty batch asks for the catch-up: watching or not.
+                // Then the watcher's own sender is the last: once its
+                // thread ends, the app sees the channel close.
                 let _ = ready.send(Vec::new());
+                drop(ready);
                 wake();
                 match watcher {
                     Ok(_watching) => while app_gone.recv().is_ok() {},
@@ -128,6 +142,9 @@ impl LiveUpdates {
                 match changes.try_recv() {
                     Ok(paths) if paths.is_empty() => catch_up = true,
                     Ok(paths) => {
+                        if self.pending.is_empty() {
+                            self.first_seen_at = now;
+                        }
                         self.pending.extend(paths);
                         self.last_seen_at = now;
                     }
@@ -145,6 +162,7 @@ impl LiveUpdates {
             // is read anyway.
             self.changes = None;
             catch_up |= !self.caught_up;
+            self.stopped_untold = true;
         }
         if catch_up && !self.caught_up {
             self.caught_up = true;
@@ -152,12 +170,18 @@ impl LiveUpdates {
             self.pending.clear();
             return Wanted::CatchUp;
         }
+        if std::mem::take(&mut self.stopped_untold) {
+            return Wanted::Stopped;
+        }
         if self.pending.is_empty() {
-            Wanted::Nothing
-        } else if now - self.last_seen_at >= SETTLE {
+            return Wanted::Nothing;
+        }
+        let quiet = now - self.last_seen_at;
+        let waited = now - self.first_seen_at;
+        if quiet >= SETTLE || waited >= LONGEST_WAIT {
             Wanted::Refresh(std::mem::take(&mut self.pending))
         } else {
-            Wanted::AgainIn(SETTLE - (now - self.last_seen_at))
+            Wanted::AgainIn((SETTLE - quiet).min(LONGEST_WAIT - waited))
         }
     }
 }
@@ -212,19 +236,57 @@ mod tests {
     }
 
     #[test]
+    fn steady_changes_are_read_a_round_at_a_time_not_at_the_end() {
+        let (mut live, sender) = with_channel();
+        // A file every 50 ms: never quiet for the settling time.
+        let mut rounds = Vec::new();
+        for step in 0..60 {
+            let now = f64::from(step) * 0.05;
+            sender
+                .send(vec![PathBuf::from(format!("f{step}"))])
+                .unwrap();
+            match live.poll(now) {
+                Wanted::Refresh(paths) => rounds.push((now, paths.len())),
+                Wanted::AgainIn(seconds) => assert!(seconds > 0.0 && seconds <= SETTLE),
+                other => panic!("{other:?}"),
+            }
+        }
+        // Three seconds of writes: a round a second (each file seen in the
+        // second since the round's first), every file in one round once.
+        let at: Vec<f64> = rounds.iter().map(|&(now, _)| now).collect();
+        assert_eq!(rounds.len(), 2, "{rounds:?}");
+        assert!((at[0] - LONGEST_WAIT).abs() < 1e-9, "{rounds:?}");
+        assert!(
+            (at[1] - (at[0] + 0.05 + LONGEST_WAIT)).abs() < 1e-9,
+            "{rounds:?}"
+        );
+        assert!(rounds.iter().all(|&(_, n)| n == 21), "{rounds:?}");
+        // The rest once they settle.
+        let Wanted::Refresh(rest) = live.poll(3.1) else {
+            panic!("the last round");
+        };
+        assert_eq!(rest.len(), 60 - 2 * 21);
+    }
+
+    #[test]
     fn a_watcher_that_dies_before_it_is_ready_still_gets_the_changes_read() {
         let (mut live, sender) = with_channel();
         drop(sender);
         assert_eq!(live.poll(0.0), Wanted::CatchUp);
+        assert_eq!(live.poll(0.1), Wanted::Stopped);
         assert_eq!(live.poll(1.0), Wanted::Nothing);
     }
 
     #[test]
-    fn a_watcher_that_dies_after_it_was_ready_asks_for_nothing_more() {
+    fn a_watcher_that_dies_after_it_was_ready_is_said_once() {
         let (mut live, sender) = with_channel();
         sender.send(Vec::new()).unwrap();
         assert_eq!(live.poll(0.0), Wanted::CatchUp);
+        sender.send(vec![PathBuf::from("a")]).unwrap();
         drop(sender);
-        assert_eq!(live.poll(1.0), Wanted::Nothing);
+        assert_eq!(live.poll(1.0), Wanted::Stopped);
+        // What it saw before it stopped is still read.
+        assert_eq!(live.poll(1.2), Wanted::Refresh(vec![PathBuf::from("a")]));
+        assert_eq!(live.poll(2.0), Wanted::Nothing);
     }
 }

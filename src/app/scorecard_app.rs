@@ -332,6 +332,13 @@ impl ScorecardApp {
             Wanted::AgainIn(seconds) => {
                 ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
             }
+            Wanted::Stopped => {
+                // The watcher logged why.
+                self.problems.push(
+                    "Live updates stopped: colleagues' changes are not read as they arrive; open the workspace again to read them"
+                        .to_owned(),
+                );
+            }
         }
     }
 

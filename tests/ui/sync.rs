@@ -279,3 +279,26 @@ fn a_template_edited_in_a_text_editor_reloads_and_a_broken_edit_keeps_the_last_g
         Some("Platform Engineer".to_owned())
     );
 }
+
+/// The kernel ends the watch when the folder itself goes; other systems'
+/// watchers may not.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_workspace_folder_deleted_under_the_app_says_live_updates_stopped() {
+    let parent = tempfile::tempdir().unwrap();
+    let ws = parent.path().join("team");
+    add_candidate(&ws, "c-1", "Alex Doe");
+    let mut app = open_app(&ws, "Priya Raman");
+    app.get_by_label("Alex Doe");
+    // The sync tool's folder is removed (unshared, or its disk gone).
+    fs::remove_dir_all(&ws).unwrap();
+    step_until(&mut app, "the user is told", |a| {
+        a.query_by_label_contains("Live updates stopped").is_some()
+    });
+    // Said once.
+    app.run();
+    assert_eq!(
+        app.query_all_by_label_contains("Live updates stopped").count(),
+        1
+    );
+}
