@@ -2,7 +2,8 @@
 //! on a workspace already on disk (`scorecard demo` writes one): the read,
 //! the aggregates, the JSON, what a colleague's file costs the app (the
 //! refresh, the copy handed to a thread, Home's lists, the compare rows,
-//! freeing them), and the folder watch the app sets up. Prints, after each phase, its wall-clock time
+//! freeing them), what an opening changed costs (the change, the whole
+//! reference check, taking it in), and the folder watch the app sets up. Prints, after each phase, its wall-clock time
 //! and the process's resident memory (`VmRSS`, and the peak `VmHWM`) from
 //! /proc, so a figure over budget in BENCHMARKS.md ("Scale") can be traced
 //! to a phase.
@@ -88,6 +89,54 @@ fn main() {
     let quick = snapshot.resummarize(&summary, &touched);
     report("resummarize", started);
     drop(quick);
+    // An opening changed (the app's own edit here; a colleague's arrives
+    // through `apply` the same way): in the frame, the change alone; the
+    // whole reference check on a copy, as the app's thread does; then, in
+    // the frame again, the check taken in.
+    if let Some(first) = snapshot.openings().first().cloned() {
+        let mut record = first.clone();
+        record.opening.title.push_str(" (renamed)");
+        let started = Instant::now();
+        snapshot.save_opening(record);
+        report("save opening", started);
+        let copy = snapshot.clone();
+        let started = Instant::now();
+        let checked = copy.check_references();
+        report("check refs", started);
+        drop(copy);
+        let started = Instant::now();
+        let taken = snapshot.take_references(checked);
+        report("take refs", started);
+        assert!(taken, "nothing moved the snapshot meanwhile");
+        println!(
+            "             {} reference errors",
+            snapshot.reference_errors().len()
+        );
+        // The opening moved to another template: each of its candidates
+        // is now a mismatch, an error each; then moved back, and those
+        // errors replaced.
+        let mut moved = first.clone();
+        let other = match first.opening.template.as_str() {
+            "devops-engineer" => "cloud-engineer",
+            _ => "devops-engineer",
+        };
+        moved.opening.template = scorecard::model::Slug::new(other).unwrap();
+        for (phase, record) in [("moved", moved), ("back", first.clone())] {
+            snapshot.save_opening(record);
+            let copy = snapshot.clone();
+            let started = Instant::now();
+            let checked = copy.check_references();
+            report(&format!("check {phase}"), started);
+            drop(copy);
+            let started = Instant::now();
+            assert!(snapshot.take_references(checked));
+            report(&format!("take {phase}"), started);
+            println!(
+                "             {} reference errors",
+                snapshot.reference_errors().len()
+            );
+        }
+    }
     // What a change costs the UI thread besides: the copy handed to the
     // aggregates thread, and the compare rows of the biggest template.
     let started = Instant::now();
