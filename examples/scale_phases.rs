@@ -204,6 +204,26 @@ fn main() {
     // thread (why the app reads first and watches after).
     // A snapshot replaced by a full read is freed on a thread of its own:
     // this is what that thread does.
+    // Many candidate folders read again at once (a `git pull`, or the
+    // watcher's queue overflowing): the read on the I/O thread, the apply
+    // on the UI thread. The app refreshes up to 999 folders so; from 1,000
+    // it reads the workspace whole instead (`app/io_worker.rs`). Applied to
+    // a copy, so the records replaced are not freed here.
+    let dirs: Vec<_> = snapshot
+        .candidates()
+        .iter()
+        .map(|r| r.dir.clone())
+        .collect();
+    for (phase, dirs) in [("999", &dirs[..999.min(dirs.len())]), ("all", &dirs[..])] {
+        let started = Instant::now();
+        let refresh = workspace.refresh(dirs);
+        report(&format!("refresh {phase}"), started);
+        let mut probe = snapshot.clone();
+        let started = Instant::now();
+        probe.apply(refresh, &workspace);
+        report(&format!("apply {phase}"), started);
+        drop(probe);
+    }
     let started = Instant::now();
     drop(snapshot);
     report("drop snapshot", started);

@@ -184,7 +184,6 @@ impl Workspace {
     /// under `templates/`) and each candidate folder a path lies in.
     pub fn refresh(&self, changed: &[PathBuf]) -> Refresh {
         let templates_dir = self.templates_dir();
-        let candidates_dir = self.candidates_dir();
         let mut refresh = Refresh::default();
         if changed.iter().any(|p| p.starts_with(&templates_dir)) {
             refresh.templates = Some(self.load_templates());
@@ -202,6 +201,17 @@ impl Workspace {
             };
             refresh.calibration = Some(Box::new(self.load_calibration(&templates)));
         }
+        for dir in self.candidate_folders_of(changed) {
+            let folder = self.load_candidate_folder(&dir);
+            refresh.candidates.push((dir, folder));
+        }
+        refresh
+    }
+
+    /// The candidate folders `changed` paths are in (or are), sorted, each
+    /// once: what [`Self::refresh`] reads again of the candidates.
+    pub fn candidate_folders_of(&self, changed: &[PathBuf]) -> Vec<PathBuf> {
+        let candidates_dir = self.candidates_dir();
         let mut dirs: Vec<PathBuf> = changed
             .iter()
             .filter_map(|p| {
@@ -211,11 +221,7 @@ impl Workspace {
             .collect();
         dirs.sort();
         dirs.dedup();
-        for dir in dirs {
-            let folder = self.load_candidate_folder(&dir);
-            refresh.candidates.push((dir, folder));
-        }
-        refresh
+        dirs
     }
 
     /// Reads one candidate folder. A folder that is a symbolic link, or

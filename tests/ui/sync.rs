@@ -298,7 +298,41 @@ fn the_workspace_folder_deleted_under_the_app_says_live_updates_stopped() {
     // Said once.
     app.run();
     assert_eq!(
-        app.query_all_by_label_contains("Live updates stopped").count(),
+        app.query_all_by_label_contains("Live updates stopped")
+            .count(),
         1
     );
+}
+
+#[test]
+fn a_pull_that_rewrites_every_candidate_at_once_is_all_read() {
+    let ws = tempfile::tempdir().unwrap();
+    add_candidate(ws.path(), "c-0000", "Bea Lund");
+    add_copies_of(ws.path(), "c-0000", "Bea Lund", 1200, "c-1", "Alex Doe");
+    let mut app = open_app(ws.path(), "Priya Raman");
+    step_until(&mut app, "the list is shown", |a| {
+        a.query_by_label("Bea Lund").is_some()
+    });
+    // A `git pull` renames them all: more folders than the app refreshes
+    // one by one, so it reads the workspace again whole.
+    for entry in fs::read_dir(ws.path().join("candidates")).unwrap() {
+        let file = entry.unwrap().path().join("candidate.ron");
+        let text = fs::read_to_string(&file).unwrap();
+        fs::write(&file, text.replace("Alex Doe", "Alexandra Doe")).unwrap();
+    }
+    wait_until(&mut app, "every candidate is read again", |a| {
+        let candidates = a.snapshot().candidates();
+        candidates.len() == 1201
+            && candidates
+                .iter()
+                .filter(|r| r.candidate.name.starts_with("Alexandra Doe"))
+                .count()
+                == 1200
+    });
+    assert!(app.state().snapshot().errors().is_empty());
+    app.get_by_label("Search").focus();
+    app.get_by_label("Search").type_text("alexandra doe 1199");
+    step_until(&mut app, "the search finds the new name", |a| {
+        a.query_by_label("Alexandra Doe 1199").is_some()
+    });
 }

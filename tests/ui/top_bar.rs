@@ -27,7 +27,9 @@ fn the_top_bar_fits_one_row_of_a_1024_px_window_on_every_screen() {
     ];
     for screen in screens {
         app.get_by_label(screen).click();
-        app.run();
+        // Compare and the interviewers' page wait for their numbers (on
+        // their own thread; a spinner turns meanwhile).
+        wait_numbers(&mut app);
         let heading = app.get_by_label("Scorecard").rect();
         let mut seen = vec![("Scorecard", heading)];
         for label in screens.iter().copied().filter(|s| *s != screen).chain([

@@ -374,6 +374,20 @@ fn sort_problems(errors: &mut Vec<FileError>, conflicts: &mut Vec<ConflictCopy>)
     conflicts.dedup();
 }
 
+/// Some candidate folders, asked whether a path is in one of them (or is
+/// one) in the time of the path's depth, however many folders.
+struct FolderSet<'a>(std::collections::HashSet<&'a Path>);
+
+impl<'a> FolderSet<'a> {
+    fn new(dirs: &'a [PathBuf]) -> Self {
+        Self(dirs.iter().map(PathBuf::as_path).collect())
+    }
+
+    fn holds(&self, path: &Path) -> bool {
+        !self.0.is_empty() && path.ancestors().any(|a| self.0.contains(a))
+    }
+}
+
 /// Errors by path, then message, each once.
 fn sort_errors(errors: &mut Vec<FileError>) {
     errors.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));

@@ -15,7 +15,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::{WorkspaceSnapshot, sort_errors, sort_problems};
+use super::{FolderSet, WorkspaceSnapshot, sort_errors, sort_problems};
 use crate::io::FileError;
 use crate::io::records::CandidateRecord;
 use crate::io::workspace::CANDIDATE_FILE;
@@ -75,7 +75,8 @@ impl WorkspaceSnapshot {
     /// a change to those folders alone can move (a template or an opening
     /// that changed asks for the whole check).
     pub(super) fn recheck_references_in(&mut self, dirs: &[PathBuf]) {
-        let inside = |e: &FileError| dirs.iter().any(|dir| e.path.starts_with(dir));
+        let folders = FolderSet::new(dirs);
+        let inside = |e: &FileError| folders.holds(&e.path);
         let (stale, mut kept): (Vec<FileError>, Vec<FileError>) =
             std::mem::take(&mut self.reference_errors)
                 .into_iter()

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{WorkspaceSnapshot, sort_problems};
+use super::{FolderSet, WorkspaceSnapshot, sort_problems};
 use crate::io::calibration_files::PRACTICE_DIR;
 use crate::io::records::{CandidateFolder, FolderNotes, Refresh};
 use crate::io::sync_conflicts::ConflictCopy;
@@ -63,9 +63,12 @@ impl WorkspaceSnapshot {
             self.practice = files.practice;
             self.practice_results = files.practice_results;
         }
+        // The folders' notes, for those still there, come back below. One
+        // pass over the errors for all the folders: a `git pull` can bring
+        // a thousand of them.
+        let dirs = FolderSet::new(&candidate_dirs);
+        self.replace_problems(|path| dirs.holds(path), Vec::new(), Vec::new());
         for (dir, folder) in refresh.candidates {
-            // The folder's notes, if it is still there, come back below.
-            self.replace_problems(|path| path.starts_with(&dir), Vec::new(), Vec::new());
             if self.modified.contains_key(&dir) {
                 Arc::make_mut(&mut self.modified).remove(&dir);
             }
