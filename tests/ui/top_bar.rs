@@ -2,7 +2,7 @@
 
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::{add_candidate, open_app};
+use crate::harness::{add_candidate, open_app, wait_numbers};
 
 /// The window of a 1024-px laptop screen.
 const NARROW: egui::Vec2 = egui::vec2(1024.0, 640.0);
