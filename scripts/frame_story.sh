@@ -19,6 +19,13 @@ dir=$(dirname "$f")
 stage=$(basename "$f" .ron)
 stage=${stage#*--}
 colleague="$dir/zed-colleague--$stage.ron"
+opening= saved=
+# The workspace is left as it was, even if the story is interrupted.
+put_back() {
+    rm -f "$colleague" "$dir/.zed.tmp" "$ws/openings/.opening.tmp"
+    if [ -n "$saved" ] && [ -f "$saved" ]; then mv "$saved" "$opening"; fi
+}
+trap put_back EXIT
 sed 's/interviewer: "[^"]*"/interviewer: "Zed Colleague"/' "$f" > "$dir/.zed.tmp"
 rm -f "$stats"
 # About 26 s after the start the story is on Compare (window, 3 s, 8 s on
@@ -27,7 +34,8 @@ rm -f "$stats"
 on_compare=12
 if [ "$extra" = opening ]; then
     opening=$(find "$ws/openings" -name '*.ron' -print -quit)
-    cp "$opening" /tmp/frame-story-opening.ron
+    saved=$(mktemp)
+    cp "$opening" "$saved"
     sed 's/title: "/title: "Renamed: /' "$opening" > "$ws/openings/.opening.tmp"
     (sleep 30 && mv "$ws/openings/.opening.tmp" "$opening") &
     on_compare=17
@@ -36,11 +44,7 @@ SCORECARD_FRAME_STATS=$stats timeout 120 "$here/scripts/screenshot.sh" "$binary"
     wait:8 "click:Coordinator view" wait:2 click:Compare wait:$on_compare click:Home wait:5 \
     > /dev/null 2>&1 || true
 wait
-rm -f "$colleague" "$dir/.zed.tmp"
-if [ "$extra" = opening ]; then
-    rm -f "$ws/openings/.opening.tmp"
-    mv /tmp/frame-story-opening.ron "$opening"
-fi
+put_back
 tail -n +4 "$stats" | cut -d, -f1 | sort -n | awk '{a[NR]=$1} END {
     i = int(NR * 0.99); if (i < 1) i = 1
     printf "frames %d  median %.1f  p99 %.1f  max %.1f ms\n", NR, a[int((NR + 1) / 2)], a[i], a[NR] }'

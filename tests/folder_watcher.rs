@@ -2,7 +2,7 @@
 //! a sync tool (in folders that exist, in folders made just now, in
 //! folders renamed, in a workspace opened through a link) are each
 //! reported; reading a file is not a change; a
-//! watcher let go of stops.
+//! watcher let go of stops, and so does one whose folder is renamed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -128,14 +128,29 @@ fn a_watcher_let_go_of_stops_its_thread() {
     drop(watcher);
     // The thread held the only other reference to `seen` (in the
     // callback): it is let go of when the thread ends.
+    wait_thread_gone(&seen);
+}
+
+/// Waits (up to 10 s) until the watcher's thread has let go of `seen`.
+fn wait_thread_gone(seen: &Arc<Mutex<Vec<PathBuf>>>) {
     let start = Instant::now();
-    while Arc::strong_count(&seen) > 1 {
+    while Arc::strong_count(seen) > 1 {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "the watcher's thread still runs"
         );
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_workspace_folder_renamed_ends_the_watch() {
+    let (dir, root) = workspace();
+    let (_watcher, seen) = watch(&root);
+    // Its paths would all name the old place from now on.
+    fs::rename(&root, dir.path().join("ws-old")).unwrap();
+    wait_thread_gone(&seen);
 }
 
 #[test]

@@ -215,6 +215,16 @@ fn read_events(
             let Some(dir) = tree.path(id) else {
                 continue;
             };
+            if event.mask.contains(EventMask::MOVE_SELF) && dir == tree.root() {
+                // Every path from now on would name the old place: stop,
+                // and the app says live updates stopped.
+                log::warn!(
+                    "live updates end: the workspace folder {} was moved or renamed",
+                    dir.display()
+                );
+                on_change(paths);
+                return;
+            }
             let Some(name) = event.name else {
                 paths.push(dir);
                 continue;
