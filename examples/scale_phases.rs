@@ -85,6 +85,14 @@ fn main() {
     let started = Instant::now();
     snapshot.apply(refresh, &workspace);
     report("apply", started);
+    // The same while a copy is held (the aggregates thread or a screen's
+    // build still at work): what the copy shares, the change must copy.
+    let held = snapshot.clone();
+    let again = workspace.refresh(&[one.join("scorecards")]);
+    let started = Instant::now();
+    snapshot.apply(again, &workspace);
+    report("apply, held", started);
+    drop(held);
     let started = Instant::now();
     let quick = snapshot.resummarize(&summary, &touched);
     report("resummarize", started);

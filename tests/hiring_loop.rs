@@ -268,10 +268,19 @@ fn retention_counts_the_decision_and_erase_removes_it() {
     let loaded = ws.load();
     // Leave file times out: c-0003 was created on the 21st, has no
     // scorecard, and was decided on the 24th at 12:00.
+    let without_file_times = loaded
+        .candidates()
+        .iter()
+        .map(|r| {
+            let mut record = (**r).clone();
+            record.modified = None;
+            std::sync::Arc::new(record)
+        })
+        .collect();
     let snapshot = WorkspaceSnapshot::new(
         loaded.templates().clone(),
         loaded.openings().to_vec(),
-        loaded.candidates().to_vec(),
+        without_file_times,
     );
     let record = snapshot.candidate("c-0003").unwrap();
     assert_eq!(

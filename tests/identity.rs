@@ -43,6 +43,7 @@ fn record(cards: Vec<Scorecard>) -> CandidateRecord {
             .collect(),
         decision: None,
         spots: Default::default(),
+        modified: None,
     }
 }
 

@@ -233,6 +233,7 @@ impl ScorecardApp {
             scorecards: Vec::new(),
             decision: None,
             spots: crate::io::Spots::default(),
+            modified: None,
         };
         self.ws.snapshot.add_candidate(record);
         self.ws.worker.send(Job::SaveCandidate(Box::new(candidate)));

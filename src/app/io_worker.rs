@@ -14,10 +14,10 @@ use crate::model::{Candidate, Decision, Opening, PracticeResults, Scorecard, Slu
 /// From this many candidate folders changed at once (a `git pull`, a sync
 /// tool's first round, the watcher's queue overflowing), the workspace is
 /// read again whole instead of refreshed. The app applies a refresh on the
-/// UI thread, some 11 µs a folder at 100,000 scorecards (999 folders took
-/// 11–15 ms, all 26,000 took 202–310 ms, `examples/scale_phases.rs`), while
+/// UI thread, some 5–6 µs a folder at 100,000 scorecards (999 folders took
+/// 4.9–6.4 ms, all 26,000 took 129–156 ms, `examples/scale_phases.rs`), while
 /// a whole read runs on this thread's pool and is swapped in at once
-/// (1.6–1.9 s at 100k, less than the refresh of every folder, 3.2–4.6 s).
+/// (1.6–2.0 s at 100k, less than the refresh of every folder, 3.2–4.6 s).
 const READ_WHOLE_FROM: usize = 1_000;
 
 /// What a scorecard save may assume about the file on disk.

@@ -54,6 +54,7 @@ pub fn record(
         scorecards,
         decision: None,
         spots: Default::default(),
+        modified: None,
     })
 }
 

@@ -81,6 +81,11 @@ pub struct CandidateRecord {
     pub decision: Option<Decision>,
     /// Where `candidate.ron` names other files.
     pub spots: Spots,
+    /// The latest modification time of the files in the folder (broken
+    /// ones and conflict copies too) when it was read; `None` for a record
+    /// the app made and no read has seen yet. Activity for the retention
+    /// rule ([`WorkspaceSnapshot::last_activity`](crate::io::WorkspaceSnapshot::last_activity)).
+    pub modified: Option<Timestamp>,
 }
 
 /// A scorecard and the file it lives in.

@@ -375,6 +375,8 @@ impl Workspace {
             scorecards,
             decision,
             spots,
+            // The folder's, with its other notes: the snapshot puts it here.
+            modified: None,
         })
     }
 

@@ -145,7 +145,7 @@ impl WorkspaceSnapshot {
         self.errors.retain(|e| !theirs(&e.path));
         self.conflicts.retain(|c| !theirs(&c.path));
         self.reference_errors.retain(|e| !theirs(&e.path));
-        Arc::make_mut(&mut self.modified).retain(|dir, _| !theirs(dir));
+        Arc::make_mut(&mut self.broken_modified).retain(|dir, _| !theirs(dir));
         self.changed();
         true
     }
@@ -212,6 +212,7 @@ mod tests {
             scorecards: Vec::new(),
             decision: None,
             spots: Spots::default(),
+            modified: None,
         }
     }
 

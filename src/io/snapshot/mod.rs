@@ -47,12 +47,12 @@ pub struct WorkspaceSnapshot {
     /// another file holds), for a person to resolve; never counted. Sorted
     /// by path.
     conflicts: Vec<ConflictCopy>,
-    /// The latest modification time of the files in each candidate's
-    /// folder (broken ones and copies too), by folder: activity for the
-    /// retention rule ([`WorkspaceSnapshot::last_activity`]).
-    /// Shared, so a copy of the snapshot for a worker does not copy 26,000
-    /// paths at 100k; a change copies it only if a worker still holds it.
-    modified: Arc<BTreeMap<PathBuf, Timestamp>>,
+    /// The latest modification time of the files in each candidate
+    /// folder whose `candidate.ron` is broken (no record to hold it, as
+    /// [`CandidateRecord::modified`] does for the others), by folder: for
+    /// [`WorkspaceSnapshot::folders_seen`]. A few folders, not one per
+    /// candidate, so a change never copies a map of the workspace's size.
+    broken_modified: Arc<BTreeMap<PathBuf, Timestamp>>,
     /// The nudge list in effect: the workspace's `nudges.ron`, else the
     /// shipped one.
     nudges: Arc<NudgeList>,
@@ -117,11 +117,11 @@ impl WorkspaceSnapshot {
         };
         for (dir, folder) in folders {
             match folder {
-                CandidateFolder::Present(record, notes) => {
+                CandidateFolder::Present(mut record, notes) => {
+                    record.modified = snapshot.take_notes(notes);
                     snapshot.candidates.push(Arc::new(*record));
-                    snapshot.note_folder(&dir, notes);
                 }
-                CandidateFolder::Broken(notes) => snapshot.note_folder(&dir, notes),
+                CandidateFolder::Broken(notes) => snapshot.note_broken_folder(&dir, notes),
                 CandidateFolder::Gone => {}
             }
         }
@@ -217,12 +217,19 @@ impl WorkspaceSnapshot {
     /// The latest modification time of the files in the candidate folder
     /// `dir`, if known.
     pub fn modified_at(&self, dir: &Path) -> Option<Timestamp> {
-        self.modified.get(dir).copied()
+        match self.candidate_in(dir) {
+            Some(record) => record.modified,
+            None => self.broken_modified.get(dir).copied(),
+        }
     }
 
-    /// The candidate folders whose files were seen, broken ones too.
+    /// The candidate folders whose files were seen: every candidate's, and
+    /// those whose `candidate.ron` is broken.
     pub fn folders_seen(&self) -> impl Iterator<Item = &Path> {
-        self.modified.keys().map(PathBuf::as_path)
+        self.candidates
+            .iter()
+            .map(|r| r.dir.as_path())
+            .chain(self.broken_modified.keys().map(PathBuf::as_path))
     }
 
     /// The scorecard read from (or being written to) `path`.

@@ -8,6 +8,7 @@ use crate::io::calibration_files::PRACTICE_DIR;
 use crate::io::records::{CandidateFolder, FolderNotes, Refresh};
 use crate::io::sync_conflicts::ConflictCopy;
 use crate::io::{FileError, Workspace};
+use crate::model::Timestamp;
 
 impl WorkspaceSnapshot {
     /// Applies what [`Workspace::refresh`] read: replaces the templates
@@ -69,13 +70,13 @@ impl WorkspaceSnapshot {
         let dirs = FolderSet::new(&candidate_dirs);
         self.replace_problems(|path| dirs.holds(path), Vec::new(), Vec::new());
         for (dir, folder) in refresh.candidates {
-            if self.modified.contains_key(&dir) {
-                Arc::make_mut(&mut self.modified).remove(&dir);
+            if self.broken_modified.contains_key(&dir) {
+                Arc::make_mut(&mut self.broken_modified).remove(&dir);
             }
             let at = self.candidate_at(&dir).ok();
             match folder {
-                CandidateFolder::Present(record, notes) => {
-                    self.note_folder(&dir, notes);
+                CandidateFolder::Present(mut record, notes) => {
+                    record.modified = self.take_notes(notes);
                     match at.and_then(|at| self.candidates.get_mut(at)) {
                         Some(slot) => {
                             changed |= !slot.same_content(&record);
@@ -89,7 +90,7 @@ impl WorkspaceSnapshot {
                     }
                 }
                 CandidateFolder::Broken(notes) => {
-                    self.note_folder(&dir, notes);
+                    self.note_broken_folder(&dir, notes);
                     if let Some(at) = at {
                         self.candidates.remove(at);
                         changed = true;
@@ -133,12 +134,19 @@ impl WorkspaceSnapshot {
     }
 
     /// Takes what a candidate folder holds besides its candidate: its
-    /// errors, conflict copies and latest activity.
-    pub(super) fn note_folder(&mut self, dir: &Path, notes: FolderNotes) {
+    /// errors and conflict copies; returns its latest activity, for its
+    /// record.
+    pub(super) fn take_notes(&mut self, notes: FolderNotes) -> Option<Timestamp> {
         self.errors.extend(notes.errors);
         self.conflicts.extend(notes.conflicts);
-        if let Some(modified) = notes.modified {
-            Arc::make_mut(&mut self.modified).insert(dir.to_path_buf(), modified);
+        notes.modified
+    }
+
+    /// [`Self::take_notes`] of a folder with no record (its
+    /// `candidate.ron` broken): its latest activity is kept by folder.
+    pub(super) fn note_broken_folder(&mut self, dir: &Path, notes: FolderNotes) {
+        if let Some(modified) = self.take_notes(notes) {
+            Arc::make_mut(&mut self.broken_modified).insert(dir.to_path_buf(), modified);
         }
     }
 }
