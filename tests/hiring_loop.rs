@@ -106,8 +106,11 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
     let path = write_eve(&ws, "sre-paris");
     let mut snapshot = ws.load();
     assert_only_unknown_paris(&snapshot, &path);
-    // The candidate still counts: a broken reference hides nobody's work.
+    // The candidate still counts: a broken reference hides nobody's work,
+    // and their file is read, not unreadable.
     assert!(snapshot.candidate("c-0005").is_some());
+    let eve = ws.candidate_dir(&Slug::new("c-0005").unwrap());
+    assert_eq!(snapshot.unreadable_in(&eve), 0);
 
     // The opening arrives (a colleague's sync): the error goes.
     let opening = ws.openings_dir().join("sre-paris.ron");
@@ -230,6 +233,7 @@ fn a_broken_decision_is_listed_and_the_candidate_still_counts() {
     );
     let record = snapshot.candidate("c-0001").unwrap();
     assert_eq!(record.decision, None);
+    assert_eq!(snapshot.unreadable_in(&record.dir), 1);
     // Never overwritten while broken.
     let decision = Decision {
         format: FormatVersion::CURRENT,

@@ -1,4 +1,5 @@
-//! The list of files that could not be read.
+//! The list of files that could not be read, or that name what the
+//! workspace does not have.
 
 use crate::io::FileError;
 
@@ -9,19 +10,30 @@ use crate::io::FileError;
 pub const MAX_PROBLEMS_SHOWN: usize = 200;
 
 /// Lists broken files with their `path:line:col: message`, so the user can
-/// open them in an editor; nothing here changes them. Past
-/// [`MAX_PROBLEMS_SHOWN`], the rest are counted, not drawn.
-pub fn file_errors_ui(ui: &mut egui::Ui, errors: &[FileError]) {
+/// open them in an editor; nothing here changes them. `references` of the
+/// `errors` are about references between files (an unknown opening, say):
+/// those files are read and their scorecards count, and the heading says
+/// so. Past [`MAX_PROBLEMS_SHOWN`], the rest are counted, not drawn.
+pub fn file_errors_ui(ui: &mut egui::Ui, errors: &[FileError], references: usize) {
     if errors.is_empty() {
         return;
     }
-    ui.colored_label(
-        ui.visuals().warn_fg_color,
-        format!(
-            "{} file(s) could not be read and are left as they are",
-            errors.len()
-        ),
-    );
+    let unread = errors.len().saturating_sub(references);
+    let warn = ui.visuals().warn_fg_color;
+    if unread > 0 {
+        ui.colored_label(
+            warn,
+            format!("{unread} file(s) could not be read and are left as they are"),
+        );
+    }
+    if references > 0 {
+        ui.colored_label(
+            warn,
+            format!(
+                "{references} file(s) name an opening, template or stage this workspace does not have; they are read and their scorecards count"
+            ),
+        );
+    }
     for error in errors.iter().take(MAX_PROBLEMS_SHOWN) {
         ui.label(egui::RichText::new(error.to_string()).monospace());
     }

@@ -86,7 +86,11 @@ impl HomeScreen {
                     .id_salt("problems")
                     .max_height(160.0)
                     .show(ui, |ui| {
-                        file_errors_ui(ui, cx.snapshot.errors());
+                        file_errors_ui(
+                            ui,
+                            cx.snapshot.errors(),
+                            cx.snapshot.reference_errors().len(),
+                        );
                         conflict_copies_ui(ui, cx.snapshot.conflicts());
                     });
                 ui.separator();
@@ -325,11 +329,7 @@ fn scorecard_counts(record: &CandidateRecord, snapshot: &WorkspaceSnapshot) -> S
         .filter(|s| s.scorecard.is_submitted())
         .count();
     let drafts = record.scorecards.len() - submitted;
-    let unreadable = snapshot
-        .errors()
-        .iter()
-        .filter(|e| e.path.starts_with(&record.dir))
-        .count();
+    let unreadable = snapshot.unreadable_in(&record.dir);
     let mut counts = format!("{submitted} submitted, {drafts} draft");
     if unreadable > 0 {
         counts.push_str(&format!(", {unreadable} unreadable"));

@@ -288,7 +288,7 @@ impl TemplatesScreen {
             .collect();
         if !errors.is_empty() {
             ui.separator();
-            file_errors_ui(ui, &errors);
+            file_errors_ui(ui, &errors, 0);
             ui.weak("The last good version of each stays in use until the file is fixed");
         }
     }

@@ -183,6 +183,13 @@ impl WorkspaceSnapshot {
         &self.errors
     }
 
+    /// How many files in the candidate folder `dir` could not be read
+    /// (its reference errors aside: those files are read). A binary
+    /// search: Home asks it for each row it draws.
+    pub fn unreadable_in(&self, dir: &Path) -> usize {
+        errors_under(&self.errors, dir).saturating_sub(errors_under(&self.reference_errors, dir))
+    }
+
     /// The error of the file at `path`, if it was left out.
     pub fn error_at(&self, path: &Path) -> Option<&FileError> {
         self.errors.iter().find(|e| e.path == path)
@@ -393,6 +400,16 @@ impl<'a> FolderSet<'a> {
     fn holds(&self, path: &Path) -> bool {
         !self.0.is_empty() && path.ancestors().any(|a| self.0.contains(a))
     }
+}
+
+/// How many of `errors` (sorted by path) are of files in `dir`: they sit
+/// together in path order.
+fn errors_under(errors: &[FileError], dir: &Path) -> usize {
+    let first = errors.partition_point(|e| e.path.as_path() < dir);
+    errors[first..]
+        .iter()
+        .take_while(|e| e.path.starts_with(dir))
+        .count()
 }
 
 /// Errors by path, then message, each once.
