@@ -22,6 +22,39 @@ const SETTLE: f64 = 0.1;
 /// a minute has its files read a round a second, not at the end.
 const LONGEST_WAIT: f64 = 1.0;
 
+/// Hands the watcher's batches to the app and wakes it; dropped (the
+/// watcher's thread ended), it closes its end of the channel and wakes the
+/// app once more, so the app learns at once that live updates stopped, not
+/// at the next frame something else asks for.
+struct Notifier<W: Fn()> {
+    changes: Option<mpsc::Sender<Vec<PathBuf>>>,
+    wake: W,
+}
+
+impl<W: Fn()> Notifier<W> {
+    fn new(changes: mpsc::Sender<Vec<PathBuf>>, wake: W) -> Self {
+        Self {
+            changes: Some(changes),
+            wake,
+        }
+    }
+
+    fn send(&self, paths: Vec<PathBuf>) {
+        if let Some(changes) = &self.changes {
+            let _ = changes.send(paths);
+        }
+        (self.wake)();
+    }
+}
+
+impl<W: Fn()> Drop for Notifier<W> {
+    fn drop(&mut self) {
+        // Closed first, so the frame woken sees it closed.
+        drop(self.changes.take());
+        (self.wake)();
+    }
+}
+
 /// What the watcher asks of the app.
 #[derive(Debug, PartialEq)]
 pub enum Wanted {
@@ -102,11 +135,8 @@ impl LiveUpdates {
             .name("folder-watcher".to_owned())
             .spawn(move || {
                 let ready = change_sender.clone();
-                let on_change_wake = wake.clone();
-                let watcher = FolderWatcher::start(&root, move |paths| {
-                    let _ = change_sender.send(paths);
-                    on_change_wake();
-                });
+                let notifier = Notifier::new(change_sender, wake.clone());
+                let watcher = FolderWatcher::start(&root, move |paths| notifier.send(paths));
                 // An empty batch asks for the catch-up: watching or not.
                 // Then the watcher's own sender is the last: once its
                 // thread ends, the app sees the channel close.
@@ -127,6 +157,7 @@ impl LiveUpdates {
             Err(err) => {
                 log::warn!("no live updates: cannot start the watcher's thread: {err:#}");
                 self.caught_up = true;
+                self.stopped_untold = true;
                 Wanted::CatchUp
             }
         }
@@ -198,6 +229,27 @@ mod tests {
             ..LiveUpdates::default()
         };
         (live, sender)
+    }
+
+    #[test]
+    fn the_watcher_ending_closes_the_channel_and_then_wakes_the_app() {
+        use std::sync::{Arc, Mutex};
+        let (sender, receiver) = mpsc::channel();
+        // What the app would find when woken.
+        let seen: Arc<Mutex<Vec<&str>>> = Arc::default();
+        let record = Arc::clone(&seen);
+        let receiver = Mutex::new(receiver);
+        let notifier = Notifier::new(sender, move || {
+            let found = match receiver.lock().unwrap().try_recv() {
+                Ok(_) => "a batch",
+                Err(mpsc::TryRecvError::Empty) => "nothing",
+                Err(mpsc::TryRecvError::Disconnected) => "closed",
+            };
+            record.lock().unwrap().push(found);
+        });
+        notifier.send(vec![PathBuf::from("a")]);
+        drop(notifier);
+        assert_eq!(*seen.lock().unwrap(), ["a batch", "closed"]);
     }
 
     #[test]

@@ -333,6 +333,8 @@ impl ScorecardApp {
                 ctx.request_repaint_after(Duration::from_secs_f64(seconds.max(0.01)));
             }
             Wanted::Stopped => {
+                // Paths seen before the end are still to be read.
+                ctx.request_repaint();
                 // The watcher logged why.
                 self.problems.push(
                     "Live updates stopped: colleagues' changes are not read as they arrive; open the workspace again to read them"

@@ -204,8 +204,11 @@ fn read_events(
                 continue;
             }
             if event.mask.contains(EventMask::IGNORED) {
+                let was_root = tree.is_root(id);
                 tree.remove(id);
-                if tree.is_empty() {
+                // Folders whose ends were lost in an overflow may linger:
+                // the root's end is the watch's.
+                if was_root || tree.is_empty() {
                     // The root itself is gone.
                     on_change(paths);
                     return;
@@ -215,7 +218,7 @@ fn read_events(
             let Some(dir) = tree.path(id) else {
                 continue;
             };
-            if event.mask.contains(EventMask::MOVE_SELF) && dir == tree.root() {
+            if event.mask.contains(EventMask::MOVE_SELF) && tree.is_root(id) {
                 // Every path from now on would name the old place: stop,
                 // and the app says live updates stopped.
                 log::warn!(

@@ -37,7 +37,8 @@ pub struct WatchedTree<H> {
     /// By watch number (the kernel counts them up from 1).
     folders: Vec<Option<Folder<H>>>,
     /// Every name, one after the other; a folder let go of leaves its
-    /// name here (folders come and go rarely).
+    /// name here (folders come and go rarely; one watched again in the
+    /// same place keeps its name).
     names: Vec<u8>,
     watched: usize,
 }
@@ -81,9 +82,16 @@ impl<H> WatchedTree<H> {
             self.folders.resize_with(index + 1, || None);
         }
         let bytes = name_bytes(name);
-        let (name_at, name_len) = match parent {
-            None => (0, 0),
-            Some(_) => {
+        // Watched again in the same place (an overflow walks the whole
+        // tree again): its name is kept where it is, not added again.
+        let same_place = self.folders[index]
+            .as_ref()
+            .filter(|f| f.parent == parent && self.name(f) == &bytes[..])
+            .map(|f| (f.name_at, f.name_len));
+        let (name_at, name_len) = match (same_place, parent) {
+            (Some(place), _) => place,
+            (None, None) => (0, 0),
+            (None, Some(_)) => {
                 let at = self.names.len();
                 self.names.extend_from_slice(&bytes);
                 (
@@ -108,6 +116,11 @@ impl<H> WatchedTree<H> {
     pub fn shrink_to_fit(&mut self) {
         self.folders.shrink_to_fit();
         self.names.shrink_to_fit();
+    }
+
+    /// Whether watch `id` is the root's.
+    pub fn is_root(&self, id: i32) -> bool {
+        self.folder(id).is_some_and(|f| f.parent.is_none())
     }
 
     /// Lets go of watch `id` (the kernel ended it, or it is removed);
@@ -232,6 +245,23 @@ mod tests {
         );
         assert_eq!(tree.path(5), None, "never watched");
         assert_eq!(tree.path(-1), None, "the kernel's overflow number");
+    }
+
+    #[test]
+    fn a_folder_watched_again_in_its_place_keeps_its_name_once() {
+        let mut tree = tree();
+        let names = tree.names.len();
+        // An overflow's walk watches every folder again.
+        tree.insert(3, "ann", Some(2), OsStr::new("c-ann"));
+        tree.insert(1, "root", None, OsStr::new(""));
+        assert_eq!(tree.names.len(), names);
+        assert_eq!(tree.len(), 5);
+        assert_eq!(
+            tree.path(4),
+            Some(PathBuf::from("/ws/candidates/c-ann/scorecards"))
+        );
+        assert!(tree.is_root(1));
+        assert!(!tree.is_root(3));
     }
 
     #[test]
