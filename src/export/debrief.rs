@@ -13,7 +13,7 @@ use super::ExportError;
 use super::escape::escape_markdown;
 use super::numbers::{MISSING, full_precision, two_decimals, whole};
 use super::sheet::{Cell, Sheet, number, statistic_cells, text};
-use crate::model::stats::{Figures, RecommendationCounts, RedFlag};
+use crate::model::stats::{DimensionSummary, Figures, RecommendationCounts, RedFlag};
 use crate::model::{
     Debrief, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine, NudgeKind,
     OwedScorecard, Rating, Recommendation, Slug, Timestamp,
@@ -209,17 +209,12 @@ fn write_markdown(out: &mut String, d: &Debrief) -> fmt::Result {
     writeln!(out, "|---|:-:|--:|--:|--:|--:|--:|--:|:-:|")?;
     for dimension in &d.dimensions {
         let st = &dimension.stats;
+        let [n, mean, median, min, max, spread] = statistic_texts(st);
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {n} | {mean} | {median} | {min} | {max} | {spread} | {} |",
             escape_markdown(&dimension.name),
             must_have_text(dimension),
-            st.n(),
-            two_decimals(st.mean()),
-            two_decimals(st.median()),
-            optional_whole(st.min()),
-            optional_whole(st.max()),
-            optional_whole(st.spread()),
             if st.disagreement() { "**yes**" } else { "no" },
         )?;
     }
@@ -811,6 +806,20 @@ fn must_have_text(dimension: &DebriefDimension) -> &'static str {
         (true, false) => "yes",
         (false, false) => "",
     }
+}
+
+/// A dimension's `n`, mean, median, min, max and spread as the Markdown
+/// and HTML debriefs print them.
+pub(crate) fn statistic_texts(stats: &DimensionSummary) -> [String; 6] {
+    let f = stats.figures();
+    [
+        f.n.to_string(),
+        two_decimals(f.mean),
+        two_decimals(f.median),
+        optional_whole(f.min),
+        optional_whole(f.max),
+        optional_whole(f.spread),
+    ]
 }
 
 /// A whole number, or [`MISSING`].

@@ -4,8 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::debrief::{
-    NUDGES_LEGEND, RATING_LEGEND, drafts_pending, must_have_failures, nudge_line, optional_whole,
-    rating_mark, recommendation_text, subtitle, tally, template_order,
+    NUDGES_LEGEND, RATING_LEGEND, drafts_pending, must_have_failures, nudge_line, rating_mark,
+    recommendation_text, statistic_texts, subtitle, tally, template_order,
 };
 use super::escape::escape_html;
 use super::numbers::two_decimals;
@@ -405,11 +405,12 @@ fn write_dimensions(out: &mut String, d: &Debrief) -> fmt::Result {
     writeln!(out, "<tbody>")?;
     for dimension in &d.dimensions {
         let st = &dimension.stats;
+        let [n, mean, median, min, max, spread] = statistic_texts(st);
         writeln!(
             out,
-            "<tr{}><td>{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr{}><td>{}{}</td><td class=\"num\">{n}</td><td class=\"num\">{mean}</td>\
+             <td class=\"num\">{median}</td><td class=\"num\">{min}</td><td class=\"num\">{max}</td>\
+             <td class=\"num\">{spread}</td><td>{}</td></tr>",
             if st.disagreement() {
                 " class=\"split\""
             } else {
@@ -417,12 +418,6 @@ fn write_dimensions(out: &mut String, d: &Debrief) -> fmt::Result {
             },
             escape_html(&dimension.name),
             must_have_tag(dimension),
-            st.n(),
-            two_decimals(st.mean()),
-            two_decimals(st.median()),
-            optional_whole(st.min()),
-            optional_whole(st.max()),
-            optional_whole(st.spread()),
             if st.disagreement() {
                 "<span class=\"tag split\">disagreement</span>"
             } else {

@@ -27,14 +27,15 @@ pub(crate) fn number(value: impl Into<String>) -> Cell {
 /// The seven statistic cells of a dimension, in the column order both CSV
 /// exports use: n, mean, median, min, max, spread, disagreement.
 pub(crate) fn statistic_cells(stats: &DimensionSummary) -> [Cell; 7] {
+    let f = stats.figures();
     [
-        number(stats.n().to_string()),
-        number(full_precision(stats.mean())),
-        number(full_precision(stats.median())),
-        number(whole(stats.min())),
-        number(whole(stats.max())),
-        number(whole(stats.spread())),
-        text(stats.disagreement().to_string()),
+        number(f.n.to_string()),
+        number(full_precision(f.mean)),
+        number(full_precision(f.median)),
+        number(whole(f.min)),
+        number(whole(f.max)),
+        number(whole(f.spread)),
+        text(f.disagreement.to_string()),
     ]
 }
 

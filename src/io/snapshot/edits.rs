@@ -2,10 +2,11 @@
 //! writes them: each keeps the order, moves the generation on, and checks
 //! again the references it can move.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::WorkspaceSnapshot;
+use super::{FolderSet, WorkspaceSnapshot};
 use crate::io::records::{CandidateRecord, OpeningRecord, ScorecardRecord};
 use crate::model::{
     Candidate, Decision, FormatVersion, Interview, InterviewerId, PracticeResults, PracticeRound,
@@ -131,6 +132,8 @@ impl WorkspaceSnapshot {
     /// copies and activity of their folders (which name them). Returns
     /// whether any was here.
     pub fn erase(&mut self, ids: &[Slug]) -> bool {
+        // Sets, not lists: a purge can name thousands.
+        let ids: HashSet<&Slug> = ids.iter().collect();
         let dirs: Vec<PathBuf> = self
             .candidates
             .iter()
@@ -140,7 +143,8 @@ impl WorkspaceSnapshot {
         if dirs.is_empty() {
             return false;
         }
-        let theirs = |path: &Path| dirs.iter().any(|dir| path.starts_with(dir));
+        let folders = FolderSet::new(&dirs);
+        let theirs = |path: &Path| folders.holds(path);
         self.candidates.retain(|r| !ids.contains(&r.candidate.id));
         self.errors.retain(|e| !theirs(&e.path));
         self.conflicts.retain(|c| !theirs(&c.path));

@@ -45,7 +45,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::calibration::{CalibrationContext, InterviewerSummary, calibrate};
-use super::describe::{describe, mean_of};
+use super::describe::mean_of;
 use super::dimension_summary::DimensionSummary;
 use super::krippendorff::{CoincidenceMatrix, Metric};
 use crate::model::{Candidate, InterviewerId, Recommendation, Scorecard, Slug, Template};
@@ -467,9 +467,9 @@ fn summarize_candidate(
                 (f64::from(score) - lenience).clamp(MIN_SCORE, MAX_SCORE)
             })
             .collect();
-        let stats = describe(&scores);
+        let summary = DimensionSummary::of(dimension.id.clone(), &scores);
         if dimension.scored
-            && let Some(stats) = stats
+            && let Some(stats) = summary.description()
         {
             raw_parts.push((dimension.weight, stats.mean));
             if let Some(mean) = mean_of(&adjusted) {
@@ -479,7 +479,7 @@ fn summarize_candidate(
                 must_have_failures.push(dimension.id.clone());
             }
         }
-        dimensions.push(DimensionSummary::of(dimension.id.clone(), &scores));
+        dimensions.push(summary);
     }
 
     let mut recommendations = RecommendationCounts::default();
