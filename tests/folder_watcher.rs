@@ -24,18 +24,27 @@ fn watch(root: &Path) -> (FolderWatcher, Arc<Mutex<Vec<PathBuf>>>) {
     (watcher, seen)
 }
 
-/// Waits (up to 10 s) until `path` is reported.
-fn wait_for(seen: &Mutex<Vec<PathBuf>>, path: &Path) {
+/// Waits (up to 10 s) until `done` holds; `what` says what failed.
+fn wait_until(done: impl Fn() -> bool, what: impl Fn() -> String) {
     let start = Instant::now();
-    while !seen.lock().unwrap().iter().any(|p| p == path) {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "no event for {} in {:?}",
-            path.display(),
-            seen.lock().unwrap()
-        );
+    while !done() {
+        assert!(start.elapsed() < Duration::from_secs(10), "{}", what());
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Waits (up to 10 s) until `path` is reported.
+fn wait_for(seen: &Mutex<Vec<PathBuf>>, path: &Path) {
+    wait_until(
+        || seen.lock().unwrap().iter().any(|p| p == path),
+        || {
+            format!(
+                "no event for {} in {:?}",
+                path.display(),
+                seen.lock().unwrap()
+            )
+        },
+    );
 }
 
 /// A workspace with one candidate folder and its scorecards folder.
@@ -133,14 +142,10 @@ fn a_watcher_let_go_of_stops_its_thread() {
 
 /// Waits (up to 10 s) until the watcher's thread has let go of `seen`.
 fn wait_thread_gone(seen: &Arc<Mutex<Vec<PathBuf>>>) {
-    let start = Instant::now();
-    while Arc::strong_count(seen) > 1 {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the watcher's thread still runs"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_until(
+        || Arc::strong_count(seen) == 1,
+        || "the watcher's thread still runs".to_owned(),
+    );
 }
 
 #[cfg(target_os = "linux")]

@@ -57,6 +57,17 @@ fn openings_and_decisions_are_read_into_the_snapshot() {
 }
 
 /// Writes candidate c-0005, Eve, for `opening`; returns the file.
+/// The opening `sre-paris` (Berlin's, renamed), as a colleague's sync
+/// brings it; returns its file.
+fn write_paris_opening(ws: &Workspace) -> PathBuf {
+    let opening = ws.openings_dir().join("sre-paris.ron");
+    let text = fs::read_to_string(ws.openings_dir().join("sre-berlin-q4.ron"))
+        .unwrap()
+        .replace("sre-berlin-q4", "sre-paris");
+    fs::write(&opening, text).unwrap();
+    opening
+}
+
 fn write_eve(ws: &Workspace, opening: &str) -> PathBuf {
     let path = ws.candidates_dir().join("c-0005/candidate.ron");
     fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -113,11 +124,7 @@ fn a_broken_reference_is_an_error_at_its_value_and_heals_on_refresh() {
     assert_eq!(snapshot.unreadable_in(&eve), 0);
 
     // The opening arrives (a colleague's sync): the error goes.
-    let opening = ws.openings_dir().join("sre-paris.ron");
-    let text = fs::read_to_string(ws.openings_dir().join("sre-berlin-q4.ron"))
-        .unwrap()
-        .replace("sre-berlin-q4", "sre-paris");
-    fs::write(&opening, text).unwrap();
+    let opening = write_paris_opening(&ws);
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
     assert_eq!(snapshot.openings().len(), 3);
     // Every candidate may name it: the whole check is due, and until it is
@@ -162,11 +169,7 @@ fn a_reference_check_found_before_a_later_change_is_not_taken() {
     let mut snapshot = ws.load();
     // The opening Eve names arrives: the whole check is due, and is found
     // on a copy (as the app does on its own thread).
-    let opening = ws.openings_dir().join("sre-paris.ron");
-    let text = fs::read_to_string(ws.openings_dir().join("sre-berlin-q4.ron"))
-        .unwrap()
-        .replace("sre-berlin-q4", "sre-paris");
-    fs::write(&opening, text).unwrap();
+    let opening = write_paris_opening(&ws);
     assert!(snapshot.apply(ws.refresh(std::slice::from_ref(&opening)), &ws));
     let copy = snapshot.clone();
     let checked = copy.check_references();

@@ -123,6 +123,19 @@ pub fn add_copies_of(
     }
 }
 
+/// Opens a workspace of Bea Lund (`c-0000`) and 1,200 more candidates
+/// (`c-1-0000`…, "Alex Doe 0"…), more than the app finds Home's lists for
+/// in the frame, and waits until Home lists them.
+pub fn open_big_home(workspace: &Path) -> Harness<'static, ScorecardApp> {
+    add_candidate(workspace, "c-0000", "Bea Lund");
+    add_copies_of(workspace, "c-0000", "Bea Lund", 1200, "c-1", "Alex Doe");
+    let mut app = open_app(workspace, "Priya Raman");
+    step_until(&mut app, "the list is shown", |a| {
+        a.query_by_label("Bea Lund").is_some()
+    });
+    app
+}
+
 /// Waits until the name fields offer the workspace's interviewers: they
 /// are found on their own thread once a screen with name fields opens.
 pub fn wait_known_people(harness: &mut Harness<'static, ScorecardApp>) {
