@@ -158,6 +158,7 @@ fn a_workspace_folder_renamed_ends_the_watch() {
     wait_thread_gone(&seen);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_workspace_opened_through_a_link_is_watched() {
     let (dir, root) = workspace();

@@ -76,11 +76,14 @@ pub enum Wanted {
 
 /// The watcher's state, from before it starts to after it stops.
 ///
-/// The workspace is read first and watched after: a watcher already
-/// looking sees every file the read opens (an event each) and slowed the
-/// read of 100,000 scorecards by half, and setting it up takes a second of
-/// its own. Once it watches, what changed since the read began is read
-/// again ([`Wanted::CatchUp`], `Workspace::changed_since`), so nothing
+/// The workspace is read first and watched after. Setting the watcher up
+/// walks every folder (0.6–0.9 s at 100,000 scorecards, `first_frame`'s
+/// scale mode), which the first read need not wait for; and notify's
+/// watcher, still used off Linux, sees every file the read opens (an
+/// event each: it slowed the read of 100,000 scorecards by half,
+/// BENCHMARKS.md §8, `examples/scale_phases.rs`'s `load` and
+/// `load watched`). Once it watches, what changed since the read began is
+/// read again ([`Wanted::CatchUp`], `Workspace::changed_since`), so nothing
 /// written in between is missed.
 #[derive(Default)]
 pub struct LiveUpdates {

@@ -14,7 +14,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::atomic_write::sync_dir;
+use super::atomic_write::{TEMP_PREFIX, sync_dir};
 use super::candidate_csv::{decode, read_rows};
 use super::listing::open_regular;
 use super::parse::to_ron;
@@ -218,7 +218,7 @@ pub fn apply_candidates(
     // Hidden (a leading dot), so neither a read nor the app's watcher
     // takes it for a candidate; removed with what is left in it on return.
     let staging = tempfile::Builder::new()
-        .prefix(".scorecard-import-")
+        .prefix(&format!("{TEMP_PREFIX}import-"))
         .tempdir_in(&dir)
         .map_err(|e| StoreError::io(&dir, e))?;
     for candidate in &plan.created {

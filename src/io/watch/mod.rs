@@ -10,6 +10,7 @@
 mod linux;
 #[cfg(not(target_os = "linux"))]
 mod portable;
+#[cfg(target_os = "linux")]
 mod watched_tree;
 
 use std::path::{Path, PathBuf};

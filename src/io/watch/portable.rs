@@ -28,7 +28,8 @@ impl NotifyWatcher {
                 let Ok(event) = event else {
                     return;
                 };
-                if !event.kind.is_access() && !event.paths.is_empty() {
+                // Empty batches are left out by the caller.
+                if !event.kind.is_access() {
                     on_change(event.paths);
                 }
             },

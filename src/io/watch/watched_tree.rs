@@ -12,7 +12,6 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-#[cfg(unix)]
 use std::os::unix::ffi::OsStrExt;
 
 /// A folder's parent and name are this deep at most: a longer chain is
@@ -86,14 +85,14 @@ impl<H> WatchedTree<H> {
         // tree again): its name is kept where it is, not added again.
         let same_place = self.folders[index]
             .as_ref()
-            .filter(|f| f.parent == parent && self.name(f) == &bytes[..])
+            .filter(|f| f.parent == parent && self.name(f) == bytes)
             .map(|f| (f.name_at, f.name_len));
         let (name_at, name_len) = match (same_place, parent) {
             (Some(place), _) => place,
             (None, None) => (0, 0),
             (None, Some(_)) => {
                 let at = self.names.len();
-                self.names.extend_from_slice(&bytes);
+                self.names.extend_from_slice(bytes);
                 (
                     u32::try_from(at).unwrap_or(u32::MAX),
                     u32::try_from(bytes.len()).unwrap_or(0),
@@ -153,7 +152,7 @@ impl<H> WatchedTree<H> {
         let bytes = name_bytes(name);
         self.ids().find(|&id| {
             self.folder(id)
-                .is_some_and(|f| f.parent == Some(parent) && self.name(f) == &bytes[..])
+                .is_some_and(|f| f.parent == Some(parent) && self.name(f) == bytes)
         })
     }
 
@@ -198,24 +197,12 @@ impl<H> WatchedTree<H> {
     }
 }
 
-#[cfg(unix)]
-fn name_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
-    std::borrow::Cow::Borrowed(name.as_bytes())
+fn name_bytes(name: &OsStr) -> &[u8] {
+    name.as_bytes()
 }
 
-#[cfg(unix)]
 fn os_str(bytes: &[u8]) -> &OsStr {
     OsStr::from_bytes(bytes)
-}
-
-#[cfg(not(unix))]
-fn name_bytes(name: &OsStr) -> std::borrow::Cow<'_, [u8]> {
-    std::borrow::Cow::Owned(name.to_string_lossy().into_owned().into_bytes())
-}
-
-#[cfg(not(unix))]
-fn os_str(bytes: &[u8]) -> &OsStr {
-    OsStr::new(std::str::from_utf8(bytes).unwrap_or_default())
 }
 
 #[cfg(test)]
