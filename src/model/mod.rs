@@ -33,6 +33,7 @@ pub mod stats;
 mod submission;
 mod template;
 mod timestamp;
+mod unsafe_text;
 mod wall_clock;
 
 pub use access::{Viewer, may_see_panel};
@@ -73,4 +74,8 @@ pub use submission::{
 };
 pub use template::{Dimension, Exercise, Template, TemplateFile};
 pub use timestamp::{Timestamp, TimestampError};
+pub use unsafe_text::{
+    Escape, TextRole, UnsafeChar, UnsafeKind, UnsafeText, check_field, escape, escape_line,
+    refused_in,
+};
 pub use wall_clock::{CalendarMonth, WallClock};
