@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use scorecard::app::logging;
 use scorecard::cli::{Cli, run_command};
+use scorecard::model::{Escape, escape};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -37,7 +38,8 @@ fn main() -> ExitCode {
             if logging::log_path().is_some() {
                 log::error!("{err:#}");
             } else {
-                eprintln!("scorecard: {err:#}");
+                let message = format!("{err:#}");
+                eprintln!("scorecard: {}", escape(&message, Escape::Text));
             }
             ExitCode::from(scorecard::cli::EXIT_INVALID)
         }

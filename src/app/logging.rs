@@ -9,13 +9,16 @@
 //! Logging never stops the app: if the file cannot be opened, lines go to
 //! stderr only, and stderr says why.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use flexi_logger::{
-    Cleanup, Criterion, Duplicate, FileSpec, LogSpecification, Logger, LoggerHandle, Naming,
+    Cleanup, Criterion, DeferredNow, Duplicate, FileSpec, LogSpecification, Logger, LoggerHandle,
+    Naming, Record,
 };
+
+use crate::model::{Escape, escape};
 
 /// Environment variable that puts the log file in another folder (tests,
 /// or a user who wants it next to their workspace).
@@ -95,7 +98,8 @@ pub fn init(dir: &Path) -> Option<PathBuf> {
                     Cleanup::KeepLogFiles(KEEP_FILES),
                 )
                 .append()
-                .format_for_files(flexi_logger::detailed_format)
+                .format_for_files(escaped_detailed)
+                .format_for_stderr(escaped_default)
                 .duplicate_to_stderr(if to_terminal {
                     Duplicate::All
                 } else {
@@ -112,7 +116,11 @@ pub fn init(dir: &Path) -> Option<PathBuf> {
         }
         Err(err) => {
             // The logger is not running yet, so stderr is the only place.
-            eprintln!("scorecard: no log file ({err:#}); logging to stderr only");
+            let why = format!("{err:#}");
+            eprintln!(
+                "scorecard: no log file ({}); logging to stderr only",
+                escape(&why, Escape::Line)
+            );
             start_stderr(DEFAULT_SPEC);
             None
         }
@@ -131,11 +139,49 @@ fn start_stderr(default_spec: &str) {
     if RUNNING.get().is_some() {
         return;
     }
-    match Logger::with(spec(default_spec)).log_to_stderr().start() {
+    match Logger::with(spec(default_spec))
+        .log_to_stderr()
+        .format(escaped_default)
+        .start()
+    {
         Ok(handle) => keep(None, handle),
         // Another logger is installed already (a test harness): use it.
         Err(err) => eprintln!("scorecard: no logging to stderr: {err:#}"),
     }
+}
+
+/// A log line as [`flexi_logger::detailed_format`] writes it (time, level,
+/// module, source line), with control and bidi characters escaped: a line
+/// naming a file's text can neither drive the terminal that shows the log
+/// nor split itself into lines that look like others.
+fn escaped_detailed(
+    w: &mut dyn Write,
+    now: &mut DeferredNow,
+    record: &Record,
+) -> std::io::Result<()> {
+    escaped(w, now, record, flexi_logger::detailed_format)
+}
+
+/// [`flexi_logger::default_format`] (level, module), escaped as
+/// [`escaped_detailed`] is.
+fn escaped_default(
+    w: &mut dyn Write,
+    now: &mut DeferredNow,
+    record: &Record,
+) -> std::io::Result<()> {
+    escaped(w, now, record, flexi_logger::default_format)
+}
+
+fn escaped(
+    w: &mut dyn Write,
+    now: &mut DeferredNow,
+    record: &Record,
+    format: flexi_logger::FormatFunction,
+) -> std::io::Result<()> {
+    let mut line = Vec::new();
+    format(&mut line, now, record)?;
+    let line = String::from_utf8_lossy(&line);
+    w.write_all(escape(&line, Escape::Line).as_bytes())
 }
 
 /// The file the log is written to, once [`init`] opened it: for messages
@@ -176,6 +222,23 @@ fn keep(file: Option<PathBuf>, handle: LoggerHandle) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_log_line_carries_no_control_or_bidi_character() {
+        let mut line = Vec::new();
+        let args = format_args!("cannot read \"Eve\u{1b}[2J\u{202e}\"\nINFO forged");
+        let record = Record::builder()
+            .args(args)
+            .level(log::Level::Warn)
+            .module_path(Some("scorecard::io"))
+            .build();
+        escaped_default(&mut line, &mut DeferredNow::new(), &record).unwrap();
+        let line = String::from_utf8(line).unwrap();
+        assert_eq!(
+            line,
+            "WARN [scorecard::io] cannot read \"Eve\\u{1b}[2J\\u{202e}\"\\u{a}INFO forged"
+        );
+    }
 
     #[test]
     fn the_default_specs_parse() {

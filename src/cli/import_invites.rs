@@ -18,7 +18,7 @@ use super::summary::{load_reporting_errors, relative_to_workspace};
 use super::{EXIT_INVALID, ImportFormat};
 use crate::io::{FileError, Workspace, apply_invites, read_invites_files};
 use crate::model::invite_import::{InvitePlan, MovedEntry, PlannedEntry};
-use crate::model::{LocalZone, Timestamp};
+use crate::model::{LocalZone, Timestamp, escape_line};
 
 /// Runs the import.
 pub fn run(
@@ -178,11 +178,11 @@ fn plan_text(
     for u in &plan.unmatched {
         let _ = writeln!(
             text,
-            "unmatched  {}:{}: {:?} ({}): {}",
+            "unmatched  {}:{}: \"{}\" ({}): {}",
             file_name(files, u.file),
             u.line,
-            u.summary,
-            u.uid,
+            escape_line(&u.summary),
+            escape_line(&u.uid),
             u.reason
         );
     }

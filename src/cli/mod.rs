@@ -13,6 +13,7 @@ mod interviewers;
 mod kit;
 mod output;
 mod pending;
+mod safe_output;
 mod summary;
 mod templates;
 mod validate;
@@ -24,7 +25,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::io::{TemplateSet, Workspace, load_library, shipped_library};
-use crate::model::Timestamp;
+use crate::model::{Escape, Timestamp, escape};
 
 /// Exit code for input that is not valid.
 pub const EXIT_INVALID: u8 = 1;
@@ -338,7 +339,48 @@ impl Cli {
 }
 
 /// Runs a subcommand, writing results to `out` and errors to `err`.
+///
+/// Both pass through [`safe_output::Escaping`]: a control or bidi character
+/// that came from a file reaches them escaped (JSON output in JSON's own
+/// escapes), and so does the error returned.
 pub fn run_command(
+    cli: &Cli,
+    command: &Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let mut safe_out = safe_output::Escaping::new(out, stdout_form(command));
+    let mut safe_err = safe_output::Escaping::new(err, Escape::Text);
+    let result = run_escaped(cli, command, &mut safe_out, &mut safe_err);
+    safe_out.flush()?;
+    safe_err.flush()?;
+    result.map_err(|error| anyhow::anyhow!("{}", escape(&format!("{error:#}"), Escape::Text)))
+}
+
+/// How a command's stdout is escaped: as JSON when it prints JSON.
+fn stdout_form(command: &Command) -> Escape {
+    let json = match command {
+        Command::Templates { format } => *format == TemplatesFormat::Json,
+        Command::Summary { format, .. } => *format == SummaryFormat::Json,
+        Command::Interviewers { format, .. } => *format == InterviewersFormat::Json,
+        Command::Pending { format, .. } => *format == PendingFormat::Json,
+        Command::Export { format, .. } => matches!(
+            format,
+            ExportFormat::Json | ExportFormat::AshbyJson | ExportFormat::LeverJson
+        ),
+        Command::Import {
+            what: ImportCommand::Invites { format, .. } | ImportCommand::Candidates { format, .. },
+        } => *format == ImportFormat::Json,
+        Command::Validate { .. }
+        | Command::Kit { .. }
+        | Command::Demo { .. }
+        | Command::Delete { .. }
+        | Command::Purge { .. } => false,
+    };
+    if json { Escape::Json } else { Escape::Text }
+}
+
+fn run_escaped(
     cli: &Cli,
     command: &Command,
     out: &mut dyn Write,
