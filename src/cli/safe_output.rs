@@ -51,8 +51,7 @@ impl<'w> Escaping<'w> {
                 Some(before) if !end && bad.is_none() => (before, true),
                 _ => (valid, false),
             };
-            self.inner
-                .write_all(escape(valid, self.form).as_bytes())?;
+            self.inner.write_all(escape(valid, self.form).as_bytes())?;
             start += valid.len();
             match bad {
                 None if cr_held => break,
@@ -102,7 +101,10 @@ mod tests {
     #[test]
     fn control_and_bidi_characters_arrive_escaped_and_lines_kept() {
         assert_eq!(
-            through(Escape::Text, &[b"Eve\x1b[2J\tok\r\n", "\u{202e}x\n".as_bytes()]),
+            through(
+                Escape::Text,
+                &[b"Eve\x1b[2J\tok\r\n", "\u{202e}x\n".as_bytes()]
+            ),
             "Eve\\u{1b}[2J\tok\r\n\\u{202e}x\n"
         );
     }
@@ -123,7 +125,10 @@ mod tests {
 
     #[test]
     fn bytes_that_are_not_utf8_are_written_as_hex() {
-        assert_eq!(through(Escape::Text, &[b"a\x9bb", b"\xe2\x80"]), "a\\x9bb\\xe2\\x80");
+        assert_eq!(
+            through(Escape::Text, &[b"a\x9bb", b"\xe2\x80"]),
+            "a\\x9bb\\xe2\\x80"
+        );
     }
 
     #[test]

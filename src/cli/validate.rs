@@ -5,7 +5,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::io::{FileError, ParsedFile, WorkspaceSnapshot, check_text, read_text, ron_files_under};
+use crate::io::{
+    FileError, ParsedFile, WorkspaceSnapshot, check_text, read_text, ron_files_under,
+    unsafe_string_errors,
+};
 use crate::model::Library;
 
 use super::EXIT_INVALID;
@@ -50,12 +53,24 @@ pub fn run(
             // shell's glob names files too, and a link in a workspace may
             // point at anything on the machine.
             let text = read_text(&file);
+            // A control or bidi character is the file's problem whether or
+            // not it parses: every file holding one is named.
+            let unsafe_text = text
+                .as_ref()
+                .map(|text| unsafe_string_errors(&file, text))
+                .unwrap_or_default();
             match text.and_then(|text| check_text(&file, &text, library, workspace)) {
-                Ok(parsed) => writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?,
+                Ok(parsed) if unsafe_text.is_empty() => {
+                    writeln!(out, "{}: ok, {}", file.display(), describe(&parsed))?;
+                }
+                Ok(_) => failed = true,
                 Err(error) => {
                     failed = true;
                     report(err, &error)?;
                 }
+            }
+            for error in &unsafe_text {
+                report(err, error)?;
             }
         }
     }

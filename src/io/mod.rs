@@ -31,6 +31,7 @@ mod snapshot;
 mod sync_conflicts;
 mod system_zone;
 mod template_set;
+mod unsafe_strings;
 mod watch;
 mod workspace;
 mod workspace_load;
@@ -86,6 +87,7 @@ pub use sync_conflicts::{
 };
 pub use system_zone::system_zone;
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
+pub use unsafe_strings::unsafe_string_errors;
 pub use watch::FolderWatcher;
 pub use workspace::{DECISION_FILE, Workspace};
 pub use workspace_load::LoadProgress;
