@@ -8,7 +8,8 @@ use std::path::Path;
 use super::FileError;
 use super::locate::line_col;
 use crate::model::{
-    Column, ColumnMapping, ColumnOverrides, ImportRow, NameColumns, looks_like_email, map_columns,
+    Column, ColumnMapping, ColumnOverrides, ImportRow, NameColumns, TextRole, check_field,
+    looks_like_email, map_columns,
 };
 
 /// The rows of a file and how its columns were read.
@@ -163,6 +164,37 @@ pub(crate) fn read_rows(
             }
         };
         let mut row_ok = true;
+        // A control or bidi character in a name, email or id: the row is
+        // refused, so it never reaches a file or a terminal.
+        let mut checked: Vec<(&Column, &str)> = match &columns.name {
+            NameColumns::Full(column) => vec![(column, "the name")],
+            NameColumns::Parts { first, last } => [(first, "the first name"), (last, "the last name")]
+                .into_iter()
+                .filter_map(|(column, what)| column.as_ref().map(|c| (c, what)))
+                .collect(),
+        };
+        checked.extend(columns.email.iter().map(|c| (c, "the email")));
+        checked.extend(columns.external_id.iter().map(|c| (c, "the ATS id")));
+        for (column, what) in checked {
+            if let Err(found) = check_field(cell(column), TextRole::Line) {
+                let field_start = field_offset(text, start, column.index, delimiter);
+                let offset = text
+                    .get(field_start..)
+                    .and_then(|rest| rest.find(found.found.char()))
+                    .map_or(field_start, |i| field_start + i);
+                let spot = line_col(text, offset);
+                errors.push(FileError::new(
+                    path,
+                    spot.line,
+                    spot.column,
+                    format!("{what} {found} (column {:?})", column.header),
+                ));
+                row_ok = false;
+            }
+        }
+        if !row_ok {
+            continue;
+        }
         if name.is_empty() {
             let (l, c) = at(name_column);
             errors.push(FileError::new(
@@ -249,7 +281,7 @@ mod tests {
 
     #[test]
     fn quoted_fields_keep_separators_line_breaks_and_accents() {
-        let text = "Name;Email;ID\n\"Ruiz; Ana\";ana@example.com;7\n\"Zoë\nÅngström\";  ;8\n";
+        let text = "Name;Email;ID;Notes\n\"Ruiz; Ana\";ana@example.com;7;\n\"Zoë Ångström\";  ;8;\"two\nlines\"\nLi;;9;\n";
         let read = read(text).unwrap();
         assert_eq!(read.delimiter, b';');
         let names: Vec<(&str, usize)> = read
@@ -257,7 +289,7 @@ mod tests {
             .iter()
             .map(|r| (r.name.as_str(), r.line))
             .collect();
-        assert_eq!(names, [("Ruiz; Ana", 2), ("Zoë\nÅngström", 3)]);
+        assert_eq!(names, [("Ruiz; Ana", 2), ("Zoë Ångström", 3), ("Li", 5)]);
         assert_eq!(read.rows[1].email, None);
         assert_eq!(read.rows[1].external_id.as_deref(), Some("8"));
     }
@@ -271,16 +303,32 @@ mod tests {
 
     #[test]
     fn each_bad_row_is_an_error_at_its_field() {
-        let text = "Name,Email\nAna,ana@example.com,extra\n\"Bo\nLi\",not-an-address\n  ,x@example.com\n,,\n";
+        let text = "Name,Email\nAna,ana@example.com,extra\n\"Bo Li\",not-an-address\n  ,x@example.com\n,,\n";
         let errors = read(text).unwrap_err();
         assert_eq!(
             errors,
             [
                 "in.csv:2:1: this row has 3 fields, the header has 2: a separator inside a field needs quotes around the field",
-                "in.csv:4:5: \"not-an-address\" is not an email address (column \"Email\")",
-                "in.csv:5:1: blank name: every candidate needs one (column \"Name\")",
+                "in.csv:3:9: \"not-an-address\" is not an email address (column \"Email\")",
+                "in.csv:4:1: blank name: every candidate needs one (column \"Name\")",
             ]
         );
+    }
+
+    #[test]
+    fn a_control_or_bidi_character_refuses_its_row_at_the_character() {
+        let text = "Name,Email,ID\n\"Eve\u{1b}[2J\",eve@example.com,1\nAna,ana@example.com,\u{202e}7\n\"Bo\nLi\",,3\nשרה \u{200f}כהן,sara@example.com,4\n";
+        let errors = read(text).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "in.csv:2:5: the name carries U+001B ESC, a control character: a name, title or id holds none (a terminal would obey it) (column \"Name\")",
+                "in.csv:3:21: the ATS id carries U+202E RIGHT-TO-LEFT OVERRIDE, which reorders how text is shown (right-to-left names need no such character; U+200E and U+200F marks are fine) (column \"ID\")",
+                "in.csv:4:4: the name carries U+000A LF, a control character: a name, title or id holds none (a terminal would obey it) (column \"Name\")",
+            ]
+        );
+        let parts = read("First Name,Last Name\nMei,Ta\u{7}naka\n").unwrap_err();
+        assert!(parts[0].starts_with("in.csv:2:7: the last name carries U+0007 BEL"), "{parts:?}");
     }
 
     #[test]
