@@ -168,10 +168,12 @@ pub(crate) fn read_rows(
         // refused, so it never reaches a file or a terminal.
         let mut checked: Vec<(&Column, &str)> = match &columns.name {
             NameColumns::Full(column) => vec![(column, "the name")],
-            NameColumns::Parts { first, last } => [(first, "the first name"), (last, "the last name")]
-                .into_iter()
-                .filter_map(|(column, what)| column.as_ref().map(|c| (c, what)))
-                .collect(),
+            NameColumns::Parts { first, last } => {
+                [(first, "the first name"), (last, "the last name")]
+                    .into_iter()
+                    .filter_map(|(column, what)| column.as_ref().map(|c| (c, what)))
+                    .collect()
+            }
         };
         checked.extend(columns.email.iter().map(|c| (c, "the email")));
         checked.extend(columns.external_id.iter().map(|c| (c, "the ATS id")));
@@ -328,7 +330,10 @@ mod tests {
             ]
         );
         let parts = read("First Name,Last Name\nMei,Ta\u{7}naka\n").unwrap_err();
-        assert!(parts[0].starts_with("in.csv:2:7: the last name carries U+0007 BEL"), "{parts:?}");
+        assert!(
+            parts[0].starts_with("in.csv:2:7: the last name carries U+0007 BEL"),
+            "{parts:?}"
+        );
     }
 
     #[test]

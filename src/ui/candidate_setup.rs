@@ -2,7 +2,7 @@
 
 use super::{Command, NewNames, PlanDraft, ViewContext, display_name, your_name_field};
 use crate::io::CandidateRecord;
-use crate::model::{InterviewerId, Slug};
+use crate::model::{InterviewerId, Slug, escape_line};
 
 /// The page before scoring starts.
 #[derive(Clone, Debug)]
@@ -64,10 +64,10 @@ impl SetupScreen {
             }
         });
         match template {
-            Some(entry) => ui.label(format!(
+            Some(entry) => ui.label(escape_line(&format!(
                 "{} ({})",
                 entry.template.role, entry.template.level
-            )),
+            ))),
             None => ui.colored_label(
                 ui.visuals().warn_fg_color,
                 format!(
@@ -78,12 +78,12 @@ impl SetupScreen {
         };
         if let Some(id) = &record.candidate.opening {
             match snapshot.opening(id.as_str()) {
-                Some(opening) => ui.label(format!(
+                Some(opening) => ui.label(escape_line(&format!(
                     "Opening: {} ({}, hiring manager {})",
                     opening.title,
                     opening.status.label().to_lowercase(),
                     opening.hiring_manager
-                )),
+                ))),
                 None => ui.colored_label(
                     ui.visuals().warn_fg_color,
                     format!("Opening {id} is not in the workspace"),
@@ -117,7 +117,10 @@ impl SetupScreen {
                                 ui.selectable_value(
                                     &mut self.stage,
                                     exercise.id.to_string(),
-                                    format!("{} ({} min)", exercise.name, exercise.minutes),
+                                    escape_line(&format!(
+                                        "{} ({} min)",
+                                        exercise.name, exercise.minutes
+                                    )),
                                 );
                             }
                         })
@@ -176,11 +179,11 @@ impl SetupScreen {
             } else {
                 "draft"
             };
-            ui.label(format!(
+            ui.label(escape_line(&format!(
                 "{}: {}, {state}",
                 card.interviewer,
                 snapshot.stage_name(&record.candidate, &card.stage)
-            ));
+            )));
         }
         ui.add_space(16.0);
         if ui.button("Erase this candidate…").clicked() {

@@ -9,7 +9,7 @@ use super::compare_chart::{CHART_HEIGHT, chart_ui};
 use super::compare_rows::{CompareTable, RowFilter, TableKey};
 use super::compare_table::{TableView, filter_ui};
 use crate::model::stats::Summary;
-use crate::model::{Slug, Template};
+use crate::model::{Slug, Template, escape_line};
 
 /// The aggregates the screen shows (they may trail the snapshot while new
 /// ones are computed).
@@ -61,14 +61,14 @@ impl CompareScreen {
             ui.heading("Compare candidates");
             ui.horizontal(|ui| {
                 let label = ui.label("Template");
-                let selected = template.map_or_else(String::new, |t| format!("{} ({})", t.role, t.level));
+                let selected = template.map_or_else(String::new, |t| escape_line(&format!("{} ({})", t.role, t.level)).into_owned());
                 egui::ComboBox::from_id_salt("compare_template")
                     .selected_text(selected)
                     .width(320.0)
                     .show_ui(ui, |ui| {
                         for entry in cx.snapshot.templates().iter() {
                             let t = &entry.template;
-                            ui.selectable_value(&mut self.template, Some(t.id.clone()), format!("{} ({})", t.role, t.level));
+                            ui.selectable_value(&mut self.template, Some(t.id.clone()), escape_line(&format!("{} ({})", t.role, t.level)));
                         }
                     })
                     .response
@@ -173,7 +173,7 @@ impl CompareScreen {
             .and_then(|id| cx.snapshot.opening(id.as_str()))
             .map_or_else(
                 || "Any (the whole template)".to_owned(),
-                |o| o.title.clone(),
+                |o| escape_line(&o.title).into_owned(),
             );
         let before = self.opening.clone();
         egui::ComboBox::from_id_salt("compare_opening")
@@ -183,7 +183,11 @@ impl CompareScreen {
                 ui.selectable_value(&mut self.opening, None, "Any (the whole template)");
                 for record in cx.snapshot.openings() {
                     let o = &record.opening;
-                    ui.selectable_value(&mut self.opening, Some(o.id.clone()), &o.title);
+                    ui.selectable_value(
+                        &mut self.opening,
+                        Some(o.id.clone()),
+                        escape_line(&o.title),
+                    );
                 }
             })
             .response

@@ -8,7 +8,7 @@ use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
 use super::compare_rows::CompareRow;
 use super::theme::series_color;
-use crate::model::{Rating, Slug, Template};
+use crate::model::{Rating, Slug, Template, escape_line};
 
 /// The height of the chart with its axes.
 pub const CHART_HEIGHT: f32 = 260.0;
@@ -24,9 +24,13 @@ pub fn chart_ui<'a>(
     let names: Vec<String> = template
         .dimensions
         .iter()
-        .map(|d| axis_name(&d.name))
+        .map(|d| axis_name(&escape_line(&d.name)))
         .collect();
-    let full_names: Vec<String> = template.dimensions.iter().map(|d| d.name.clone()).collect();
+    let full_names: Vec<String> = template
+        .dimensions
+        .iter()
+        .map(|d| escape_line(&d.name).into_owned())
+        .collect();
     let groups = template.dimensions.len();
     let count = ticked.len().max(1);
     let width = 0.8 / count as f64;

@@ -9,7 +9,7 @@ use super::compare_rows::{CompareRow, CompareTable, DecisionFilter, RowFilter, R
 use super::sort::SortOrder;
 use super::theme::{mean_fill, on_rating_fill};
 use super::{Command, ViewContext};
-use crate::model::{Slug, Template};
+use crate::model::{Slug, Template, escape_line};
 
 /// What the reader has done to the table: its sort, the rows ticked for
 /// the chart, how far it is scrolled sideways.
@@ -346,8 +346,8 @@ fn columns(ui: &egui::Ui, template: &Template) -> Vec<Column> {
         })
         .collect();
     out.extend(template.dimensions.iter().enumerate().map(|(i, d)| Column {
-        title: d.name.clone(),
-        full: d.name.clone(),
+        title: escape_line(&d.name).into_owned(),
+        full: escape_line(&d.name).into_owned(),
         key: SortKey::Dimension(i),
         width: DIMENSION_WIDTH,
     }));

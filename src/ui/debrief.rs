@@ -6,7 +6,7 @@ use egui::RichText;
 use super::theme::{mean_fill, on_rating_fill, rating_fill};
 use super::{Command, DecisionForm, ViewContext};
 use crate::export::{Format, NUDGES_LEGEND, nudge_line};
-use crate::model::{Debrief, Slug};
+use crate::model::{Debrief, Escape, Slug, escape, escape_line};
 
 /// Which candidate's debrief is shown.
 #[derive(Clone, Debug)]
@@ -52,8 +52,8 @@ impl DebriefScreen {
 
     fn debrief_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, d: &Debrief) {
         let s = &d.summary;
-        ui.heading(format!("Debrief: {}", d.display_name));
-        ui.label(format!("{} ({})", d.role, d.level));
+        ui.heading(escape_line(&format!("Debrief: {}", d.display_name)));
+        ui.label(escape_line(&format!("{} ({})", d.role, d.level)));
         ui.add_space(6.0);
         egui::Grid::new("debrief_numbers")
             .num_columns(2)
@@ -92,7 +92,7 @@ impl DebriefScreen {
             .map(|dim| dim.name.as_str())
             .collect();
         if let Some(opening) = &d.opening {
-            ui.label(format!("Opening: {opening}"));
+            ui.label(escape_line(&format!("Opening: {opening}")));
         }
         ui.add_space(6.0);
         let candidate = self.candidate.clone();
@@ -101,13 +101,16 @@ impl DebriefScreen {
         if !failures.is_empty() {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("Must-have below Meets: {}", failures.join(", ")),
+                escape_line(&format!("Must-have below Meets: {}", failures.join(", "))),
             );
         }
         if !s.red_flags.is_empty() {
             ui.strong("Red flags");
             for flag in &s.red_flags {
-                ui.label(format!("• {} (raised by {})", flag.flag, flag.interviewer));
+                ui.label(escape(
+                    &format!("• {} (raised by {})", flag.flag, flag.interviewer),
+                    Escape::Text,
+                ));
             }
         }
         ui.add_space(8.0);
@@ -115,19 +118,21 @@ impl DebriefScreen {
         ui.add_space(8.0);
         ui.strong("Evidence by dimension");
         for dim in &d.dimensions {
-            let title = format!("{} ({} notes)", dim.name, dim.evidence.len());
+            let title =
+                escape_line(&format!("{} ({} notes)", dim.name, dim.evidence.len())).into_owned();
             egui::CollapsingHeader::new(title)
                 .id_salt(("evidence", dim.id.as_str()))
                 .default_open(dim.stats.disagreement())
                 .show(ui, |ui| {
                     for line in &dim.evidence {
-                        ui.label(format!(
+                        let text = format!(
                             "{} ({}, {}): {}",
-                            line.interviewer,
-                            line.stage,
+                            escape_line(&line.interviewer),
+                            escape_line(&line.stage),
                             line.rating.label(),
                             line.text
-                        ));
+                        );
+                        ui.label(escape(&text, Escape::Text));
                     }
                 });
         }
@@ -136,7 +141,7 @@ impl DebriefScreen {
             ui.add_space(8.0);
             ui.strong("Drafts still pending");
             for p in &d.pending {
-                ui.label(format!("• {}: {}", p.interviewer, p.stage));
+                ui.label(escape_line(&format!("• {}: {}", p.interviewer, p.stage)));
             }
         }
         ui.add_space(8.0);
@@ -191,7 +196,8 @@ fn nudges_ui(ui: &mut egui::Ui, d: &Debrief) {
     ui.strong(format!("Evidence nudges ({})", d.nudges.len()));
     ui.weak(NUDGES_LEGEND);
     for nudge in &d.nudges {
-        ui.label(format!("• {}", nudge_line(d, nudge, str::to_owned)));
+        let line = format!("• {}", nudge_line(d, nudge, str::to_owned));
+        ui.label(escape(&line, Escape::Text));
     }
 }
 
@@ -213,11 +219,14 @@ fn ratings_matrix_ui(ui: &mut egui::Ui, d: &Debrief) {
                     ui.strong("Mean");
                     ui.strong("Spread");
                     for card in &d.scorecards {
-                        ui.strong(format!("{} ({})", card.interviewer, card.stage));
+                        ui.strong(escape_line(&format!(
+                            "{} ({})",
+                            card.interviewer, card.stage
+                        )));
                     }
                     ui.end_row();
                     for dim in &d.dimensions {
-                        let mut name = RichText::new(&dim.name);
+                        let mut name = RichText::new(escape_line(&dim.name));
                         if dim.stats.disagreement() {
                             name = name.color(ui.visuals().warn_fg_color);
                         }

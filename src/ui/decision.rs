@@ -4,7 +4,9 @@
 //! the app says which and asks to confirm.
 
 use super::{Command, NewNames, ViewContext, your_name_field};
-use crate::model::{Debrief, Decision, FormatVersion, InterviewerId, Slug, Verdict};
+use crate::model::{
+    Debrief, Decision, Escape, FormatVersion, InterviewerId, Slug, Verdict, escape, escape_line,
+};
 
 /// The decision form of one debrief.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,10 +39,13 @@ impl DecisionForm {
             ui.label(format!(
                 "{}, decided by {} on {}",
                 decision.verdict.label(),
-                decision.decided_by,
+                escape_line(&decision.decided_by),
                 cx.zone.moment(decision.decided_at, cx.now)
             ));
-            ui.label(format!("Rationale: {}", decision.rationale));
+            ui.label(escape(
+                &format!("Rationale: {}", decision.rationale),
+                Escape::Text,
+            ));
             if decision.changed_after > 0 {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
@@ -57,7 +62,10 @@ impl DecisionForm {
             ui.label(format!("Scorecards still owed: {}", d.owed.len()));
             for owed in &d.owed {
                 let state = cx.zone.due(owed.due, cx.now);
-                ui.label(format!("• {} ({}), {state}", owed.interviewer, owed.stage));
+                ui.label(escape_line(&format!(
+                    "• {} ({}), {state}",
+                    owed.interviewer, owed.stage
+                )));
             }
         }
         let record = cx.snapshot.candidate(candidate.as_str());
@@ -163,7 +171,10 @@ impl DecisionForm {
                 d.owed.len()
             ));
             for owed in &d.owed {
-                ui.label(format!("• {} ({})", owed.interviewer, owed.stage));
+                ui.label(escape_line(&format!(
+                    "• {} ({})",
+                    owed.interviewer, owed.stage
+                )));
             }
             ui.label("Record the decision anyway?");
             ui.horizontal(|ui| {

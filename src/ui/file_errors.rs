@@ -2,6 +2,7 @@
 //! workspace does not have.
 
 use crate::io::FileError;
+use crate::model::escape_line;
 
 /// At most this many problems are drawn one by one; the rest are counted.
 /// Each drawn line keeps a laid-out text (tens of KiB) in egui's caches:
@@ -35,7 +36,7 @@ pub fn file_errors_ui(ui: &mut egui::Ui, errors: &[FileError], references: usize
         );
     }
     for error in errors.iter().take(MAX_PROBLEMS_SHOWN) {
-        ui.label(egui::RichText::new(error.to_string()).monospace());
+        ui.label(egui::RichText::new(escape_line(&error.to_string())).monospace());
     }
     more_not_shown_ui(ui, errors.len());
 }

@@ -3,7 +3,7 @@
 use super::home_lists::{HomeLists, HomeListsKey, role_of};
 use super::{Command, ViewContext, display_name, file_errors_ui};
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
-use crate::model::{InterviewerId, Slug, Timestamp, format_age};
+use crate::model::{InterviewerId, Slug, Timestamp, escape_line, format_age};
 
 /// State of the home screen that only matters while it is shown.
 #[derive(Clone, Debug, Default)]
@@ -300,9 +300,10 @@ impl HomeScreen {
             };
             let card = &scorecard_record.scorecard;
             let stage = cx.snapshot.stage_name(&record.candidate, &card.stage);
+            let stage = escape_line(&stage);
             let age = draft_age(card.started_at, card.amended_at, cx.now);
             let who = if everyone {
-                format!(" by {}", card.interviewer)
+                format!(" by {}", escape_line(&card.interviewer))
             } else {
                 String::new()
             };
@@ -348,9 +349,10 @@ pub(crate) fn stage_name_in(template: Option<&crate::model::Template>, stage: &s
     if stage.is_empty() {
         return "General interview".to_owned();
     }
-    template
-        .and_then(|t| t.exercise(stage))
-        .map_or_else(|| stage.to_owned(), |e| e.name.clone())
+    template.and_then(|t| t.exercise(stage)).map_or_else(
+        || escape_line(stage).into_owned(),
+        |e| escape_line(&e.name).into_owned(),
+    )
 }
 
 /// Sync conflict copies: shown so a person reconciles them; never counted,
@@ -369,7 +371,12 @@ fn conflict_copies_ui(ui: &mut egui::Ui, conflicts: &[crate::io::ConflictCopy]) 
     );
     for copy in conflicts.iter().take(super::MAX_PROBLEMS_SHOWN) {
         ui.label(
-            egui::RichText::new(format!("{}: {}", copy.path.display(), copy.reason)).monospace(),
+            egui::RichText::new(escape_line(&format!(
+                "{}: {}",
+                copy.path.display(),
+                copy.reason
+            )))
+            .monospace(),
         );
     }
     super::more_not_shown_ui(ui, conflicts.len());
@@ -415,12 +422,15 @@ impl HomeScreen {
             let name = display_name(&record.candidate, cx.settings);
             let state = cx.zone.due(row.due, cx.now);
             let who = if coordinator {
-                format!("{}, ", row.interviewer)
+                format!("{}, ", escape_line(&row.interviewer))
             } else {
                 String::new()
             };
             let draft = if row.draft { ", draft started" } else { "" };
-            let text = format!("{name}: {}, {who}{state}{draft}", row.stage_name);
+            let text = format!(
+                "{name}: {}, {who}{state}{draft}",
+                escape_line(&row.stage_name)
+            );
             let text = if row.overdue {
                 egui::RichText::new(text).color(ui.visuals().error_fg_color)
             } else {
@@ -444,7 +454,7 @@ impl HomeScreen {
                         .small_button("Remind")
                         .on_hover_text(format!(
                             "Write {} a reminder mail: candidate, stage and due time filled in",
-                            row.interviewer
+                            escape_line(&row.interviewer)
                         ))
                         .clicked()
                 {
@@ -475,7 +485,7 @@ impl HomeScreen {
             OpeningFilter::Opening(id) => cx
                 .snapshot
                 .opening(id.as_str())
-                .map_or_else(|| id.to_string(), |o| o.title.clone()),
+                .map_or_else(|| id.to_string(), |o| escape_line(&o.title).into_owned()),
         };
         ui.horizontal(|ui| {
             let label = ui.label("Opening");
@@ -519,7 +529,10 @@ impl HomeScreen {
                 .new_opening
                 .as_ref()
                 .and_then(|id| cx.snapshot.opening(id.as_str()))
-                .map_or_else(|| "None (pick a template)".to_owned(), |o| o.title.clone());
+                .map_or_else(
+                    || "None (pick a template)".to_owned(),
+                    |o| escape_line(&o.title).into_owned(),
+                );
             egui::ComboBox::from_id_salt("new_candidate_opening")
                 .selected_text(selected)
                 .width(220.0)
@@ -529,7 +542,7 @@ impl HomeScreen {
                         ui.selectable_value(
                             &mut self.new_opening,
                             Some(opening.id.clone()),
-                            &opening.title,
+                            escape_line(&opening.title),
                         );
                     }
                 })
@@ -549,7 +562,10 @@ impl HomeScreen {
             cx.snapshot
                 .templates()
                 .get(opening.template.as_str())
-                .map_or_else(|| opening.template.to_string(), |e| e.template.role.clone())
+                .map_or_else(
+                    || opening.template.to_string(),
+                    |e| escape_line(&e.template.role).into_owned()
+                )
         ));
         ui.horizontal(|ui| {
             let label = ui.label("Candidate name");

@@ -14,7 +14,9 @@ use std::sync::Arc;
 
 use super::Settings;
 use crate::io::{CandidateRecord, PendingFilter, WorkspaceSnapshot};
-use crate::model::{Candidate, InterviewState, InterviewerId, Slug, Timestamp, blind_alias};
+use crate::model::{
+    Candidate, InterviewState, InterviewerId, Slug, Timestamp, blind_alias, escape_line,
+};
 
 /// What Home's lists are found for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,7 +130,7 @@ fn shown_name(candidate: &Candidate, blind: bool) -> String {
     if blind {
         blind_alias(&candidate.id)
     } else {
-        candidate.name.clone()
+        escape_line(&candidate.name).into_owned()
     }
 }
 
@@ -155,7 +157,7 @@ pub fn role_of(snapshot: &WorkspaceSnapshot, record: &CandidateRecord) -> String
         .get(record.candidate.template.as_str())
         .map_or_else(
             || format!("{} (template missing)", record.candidate.template),
-            |e| e.template.role.clone(),
+            |e| escape_line(&e.template.role).into_owned(),
         )
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::busy::busy_ui;
 use super::{Command, ViewContext};
-use crate::model::{OpeningStatus, Slug};
+use crate::model::{Escape, OpeningStatus, Slug, escape, escape_line};
 
 /// What is imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -278,7 +278,10 @@ impl ImportScreen {
             .openings()
             .iter()
             .filter(|o| o.opening.status == OpeningStatus::Open)
-            .map(|o| (o.opening.id.clone(), o.opening.title.clone()))
+            .map(|o| {
+                let title = escape_line(&o.opening.title).into_owned();
+                (o.opening.id.clone(), title)
+            })
             .collect();
         if self.opening.is_none() && open.len() == 1 {
             self.opening = open.first().map(|(id, _)| id.clone());
@@ -317,19 +320,19 @@ impl ImportScreen {
                 busy_ui(ui, "Writing the changes…");
             }
             ImportState::Failed(message) => {
-                ui.colored_label(ui.visuals().error_fg_color, message);
+                ui.colored_label(ui.visuals().error_fg_color, escape(message, Escape::Text));
                 ui.label("Nothing was changed.");
             }
             ImportState::Applied(message) => {
-                ui.label(message);
+                ui.label(escape(message, Escape::Text));
                 if ui.button("Back to Home").clicked() {
                     cx.commands.push(Command::GoHome);
                 }
             }
             ImportState::Preview(preview) => {
-                ui.strong(&preview.headline);
+                ui.strong(escape_line(&preview.headline));
                 for note in &preview.notes {
-                    ui.weak(note);
+                    ui.weak(escape_line(note));
                 }
                 let changes = preview.changes();
                 ui.horizontal(|ui| {
@@ -390,7 +393,7 @@ fn preview_table_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
                 });
                 for cell in cells {
                     row.col(|ui| {
-                        ui.label(cell);
+                        ui.label(escape_line(cell));
                     });
                 }
                 row.col(|_| {});

@@ -9,9 +9,9 @@ use egui::text::{CCursor, CCursorRange};
 use super::theme::{overtime_color, rating_color};
 use super::{Command, ExerciseTimer, Resolution, Settings, UiCommand, ViewContext, display_name};
 use crate::model::{
-    Candidate, Dimension, LocalZone, Missing, Nudge, NudgeKind, NudgeList, Rating, Recommendation,
-    Scorecard, Template, Timestamp, amend, evidence_stamp, format_elapsed, recommendation_unlocked,
-    submit, thin_evidence,
+    Candidate, Dimension, Escape, LocalZone, Missing, Nudge, NudgeKind, NudgeList, Rating,
+    Recommendation, Scorecard, Template, Timestamp, amend, escape, escape_line, evidence_stamp,
+    format_elapsed, recommendation_unlocked, submit, thin_evidence,
 };
 
 /// One interviewer scoring one candidate at one stage.
@@ -212,10 +212,10 @@ impl InterviewScreen {
         };
         ui.horizontal_wrapped(|ui| {
             ui.heading(display_name(&self.candidate, settings));
-            ui.label(format!(
+            ui.label(escape_line(&format!(
                 "{} · {stage} · scored by {}",
                 self.template.role, self.scorecard.interviewer
-            ));
+            )));
         });
         ui.horizontal(|ui| {
             let elapsed = self.timer.elapsed(time);
@@ -282,7 +282,7 @@ impl InterviewScreen {
         ui.weak(format!("{rated} of {} rated", rows.len()));
         for (index, (name, rating)) in rows.into_iter().enumerate() {
             let status = rating.map_or("not rated", Rating::label);
-            let mut text = RichText::new(format!("{name}: {status}"));
+            let mut text = RichText::new(escape_line(&format!("{name}: {status}")));
             if let Some(rating) = rating {
                 text = text.color(rating_color(rating, dark));
             }
@@ -302,7 +302,7 @@ impl InterviewScreen {
             return;
         };
         ui.horizontal(|ui| {
-            ui.heading(&dimension.name);
+            ui.heading(escape_line(&dimension.name));
             if dimension.must_have {
                 ui.label(RichText::new("must-have").strong());
             }
@@ -414,7 +414,7 @@ impl InterviewScreen {
             ui.add_enabled_ui(!read_only, |ui| {
                 for flag in self.template.red_flags.clone() {
                     let mut raised = self.scorecard.red_flags.contains(&flag);
-                    if ui.checkbox(&mut raised, &flag).changed() {
+                    if ui.checkbox(&mut raised, escape_line(&flag)).changed() {
                         self.scorecard.toggle_red_flag(&flag);
                         self.edited();
                     }
@@ -578,9 +578,9 @@ pub(super) fn anchors_ui(ui: &mut egui::Ui, dimension: &Dimension) {
                     .color(rating_color(rating, dark));
                 ui.label(title);
                 ui.label(if text.is_empty() {
-                    "(not described)"
+                    "(not described)".into()
                 } else {
-                    text
+                    escape(text, Escape::Text)
                 });
             });
         }
@@ -593,7 +593,7 @@ fn list_ui(ui: &mut egui::Ui, title: &str, items: &[String]) {
     }
     ui.strong(title);
     for item in items {
-        ui.label(format!("• {item}"));
+        ui.label(escape(&format!("• {item}"), Escape::Text));
     }
     ui.add_space(4.0);
 }

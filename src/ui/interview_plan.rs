@@ -7,7 +7,7 @@
 use super::home::stage_name_in;
 use super::{Command, NewNames, PersonField, TimeField, ViewContext, near_miss_problem};
 use crate::io::CandidateRecord;
-use crate::model::{Interview, InterviewState, LocalZone, Slug};
+use crate::model::{Interview, InterviewState, LocalZone, Slug, escape_line};
 
 /// One planned interview, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -167,7 +167,7 @@ impl PlanDraft {
                                         .selectable_value(
                                             &mut row.stage,
                                             exercise.id.to_string(),
-                                            &exercise.name,
+                                            escape_line(&exercise.name),
                                         )
                                         .changed();
                                 }

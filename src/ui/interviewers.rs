@@ -16,7 +16,7 @@ use super::theme::series_color;
 use super::{Settings, ViewContext};
 use crate::export::{percent, signed_two_decimals, two_decimals};
 use crate::model::stats::{Distribution, InterviewerSummary, Summary};
-use crate::model::{InterviewerId, Rating, Slug};
+use crate::model::{InterviewerId, Rating, Slug, escape_line};
 
 /// A column the table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,7 +193,7 @@ impl InterviewersScreen {
                 |id| {
                     cx.snapshot
                         .opening(id.as_str())
-                        .map_or_else(|| id.to_string(), |o| o.title.clone())
+                        .map_or_else(|| id.to_string(), |o| escape_line(&o.title).into_owned())
                 },
             );
             let label = ui.label("Opening");
@@ -206,7 +206,7 @@ impl InterviewersScreen {
                         ui.selectable_value(
                             &mut self.opening,
                             Some(opening.id.clone()),
-                            &opening.title,
+                            escape_line(&opening.title),
                         );
                     }
                 })
@@ -241,7 +241,7 @@ impl InterviewersScreen {
                 ui.strong("Practice rounds");
                 ui.end_row();
                 for row in &rows {
-                    if ui.link(&row.name).clicked() {
+                    if ui.link(escape_line(&row.name)).clicked() {
                         open = Some(row.id.clone());
                     }
                     ui.label(row.submitted.to_string());
@@ -290,7 +290,7 @@ impl InterviewersScreen {
             ui.label("No figures for this interviewer here");
             return;
         };
-        ui.heading(&person.name);
+        ui.heading(escape_line(&person.name));
         ui.label(format!(
             "{} submitted, {} ratings, mean {}, leniency {}",
             person.submitted,
@@ -303,7 +303,12 @@ impl InterviewersScreen {
         let everyone = all
             .iter()
             .fold(Distribution::default(), |sum, i| sum.plus(&i.distribution));
-        distribution_chart_ui(ui, &person.name, &person.distribution, &everyone);
+        distribution_chart_ui(
+            ui,
+            &escape_line(&person.name),
+            &person.distribution,
+            &everyone,
+        );
         ui.add_space(6.0);
         ui.strong("Leniency per dimension");
         if person.dimension_leniency.is_empty() {
@@ -398,15 +403,15 @@ fn practised_ui(ui: &mut egui::Ui, cx: &ViewContext<'_>) {
             .unwrap_or_default();
         ui.label(format!(
             "• {}: {} rounds, last {last}",
-            results.interviewer.trim(),
+            escape_line(results.interviewer.trim()),
             results.rounds.len()
         ));
     }
 }
 
 fn template_name(cx: &ViewContext<'_>, id: &Slug) -> String {
-    cx.snapshot
-        .templates()
-        .get(id.as_str())
-        .map_or_else(|| id.to_string(), |e| e.template.role.clone())
+    cx.snapshot.templates().get(id.as_str()).map_or_else(
+        || id.to_string(),
+        |e| escape_line(&e.template.role).into_owned(),
+    )
 }

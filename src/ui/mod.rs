@@ -72,7 +72,7 @@ pub use timer::ExerciseTimer;
 pub use top_bar::{Place, TopBar};
 
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
-use crate::model::{Candidate, Slug, Timestamp, Viewer, blind_alias, may_see_panel};
+use crate::model::{Candidate, Slug, Timestamp, Viewer, blind_alias, escape_line, may_see_panel};
 
 /// What a view asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -245,7 +245,7 @@ pub fn display_name(candidate: &Candidate, settings: &Settings) -> String {
     if settings.blind {
         blind_alias(&candidate.id)
     } else {
-        candidate.name.clone()
+        escape_line(&candidate.name).into_owned()
     }
 }
 

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::model::{
     DEFAULT_FEEDBACK_DUE_HOURS, FormatVersion, InterviewState, LocalZone, Opening, OpeningStatus,
-    PlanStage, Slug, Timestamp,
+    PlanStage, Slug, Timestamp, escape_line,
 };
 
 /// The openings screen.
@@ -263,7 +263,7 @@ impl OpeningsScreen {
                 .find(|(id, _)| *id == opening.id)
                 .map_or([0; 4], |(_, c)| *c);
             ui.horizontal(|ui| {
-                ui.strong(&opening.title);
+                ui.strong(escape_line(&opening.title));
                 ui.label(format!("· {}", opening.status.label()));
                 let role = cx
                     .snapshot
@@ -271,8 +271,9 @@ impl OpeningsScreen {
                     .get(opening.template.as_str())
                     .map_or_else(|| opening.template.to_string(), |e| e.template.role.clone());
                 ui.weak(format!(
-                    "· {role} · hiring manager {} · opened {}",
-                    opening.hiring_manager,
+                    "· {} · hiring manager {} · opened {}",
+                    escape_line(&role),
+                    escape_line(&opening.hiring_manager),
                     cx.zone.day(opening.opened_at, cx.now)
                 ));
             });
@@ -280,7 +281,10 @@ impl OpeningsScreen {
                 "{count} candidate(s), {decided} decided, {owed} scorecard(s) owed, {overdue} overdue"
             ));
             ui.horizontal(|ui| {
-                if ui.button(format!("Edit {}", opening.title)).clicked() {
+                if ui
+                    .button(format!("Edit {}", escape_line(&opening.title)))
+                    .clicked()
+                {
                     self.editor = Some(OpeningEditor::edit(opening, cx.zone));
                 }
                 let mut set_status = |status: OpeningStatus| {
@@ -317,7 +321,7 @@ impl OpeningsScreen {
             }
             // Closed by default: an opening of hundreds of candidates costs
             // nothing until someone looks.
-            egui::CollapsingHeader::new(format!("Candidates of {}", opening.title))
+            egui::CollapsingHeader::new(format!("Candidates of {}", escape_line(&opening.title)))
                 .id_salt(("opening_candidates", opening.id.as_str()))
                 .show(ui, |ui| {
                     let of_opening = cx
@@ -375,7 +379,7 @@ impl OpeningsScreen {
                     .template
                     .as_ref()
                     .and_then(|id| cx.snapshot.templates().get(id.as_str()))
-                    .map_or_else(String::new, |e| e.template.role.clone());
+                    .map_or_else(String::new, |e| escape_line(&e.template.role).into_owned());
                 egui::ComboBox::from_id_salt("opening_template")
                     .selected_text(selected)
                     .width(240.0)
@@ -386,7 +390,7 @@ impl OpeningsScreen {
                             ui.selectable_value(
                                 &mut editor.template,
                                 Some(t.id.clone()),
-                                format!("{} ({})", t.role, t.level),
+                                escape_line(&format!("{} ({})", t.role, t.level)),
                             );
                         }
                     })
@@ -440,7 +444,7 @@ impl OpeningsScreen {
                             ui.selectable_value(
                                 &mut stage.stage,
                                 exercise.id.to_string(),
-                                &exercise.name,
+                                escape_line(&exercise.name),
                             );
                         }
                     })

@@ -9,7 +9,8 @@ use super::theme::rating_color;
 use super::{Command, ViewContext};
 use crate::export::{percent, signed_two_decimals};
 use crate::model::{
-    InterviewerId, PracticeAnswer, PracticeCase, PracticeRound, Rating, RoundResult, Slug,
+    Escape, InterviewerId, PracticeAnswer, PracticeCase, PracticeRound, Rating, RoundResult, Slug,
+    escape, escape_line,
 };
 
 /// The four ratings a case can be given.
@@ -119,13 +120,15 @@ impl PracticeScreen {
             .get(template.as_str())
             .and_then(|e| e.template.dimension(case.dimension.as_str()));
         ui.label(format!("Case {} of {}", self.position + 1, cases.len()));
-        ui.heading(dimension.map_or(case.dimension.as_str(), |d| d.name.as_str()));
+        ui.heading(escape_line(
+            dimension.map_or(case.dimension.as_str(), |d| d.name.as_str()),
+        ));
         if let Some(dimension) = dimension {
             anchors_ui(ui, dimension);
         }
         ui.add_space(6.0);
         ui.strong("What the candidate said and did");
-        ui.label(&case.transcript);
+        ui.label(escape(&case.transcript, Escape::Text));
         ui.add_space(6.0);
         let dark = ui.visuals().dark_mode;
         ui.add_enabled_ui(!self.revealed, |ui| {
@@ -170,7 +173,7 @@ impl PracticeScreen {
                 .strong()
                 .color(rating_color(case.reference, dark)),
         );
-        ui.label(&case.rationale);
+        ui.label(escape(&case.rationale, Escape::Text));
         let last = self.position + 1 >= cases.len();
         let next = if last { "Finish round" } else { "Next case" };
         if ui.button(next).clicked() {

@@ -31,7 +31,7 @@ pub fn save_indicator_ui(ui: &mut egui::Ui, status: &SaveStatus) {
         SaveStatus::Failed(why) => {
             // A long reason would draw over the top bar's buttons: cut it
             // short, the whole of it on hover.
-            let text = format!("Save failed: {why}");
+            let text = crate::model::escape_line(&format!("Save failed: {why}")).into_owned();
             ui.add(
                 egui::Label::new(
                     egui::RichText::new(short(&text)).color(ui.visuals().error_fg_color),

@@ -69,7 +69,7 @@ pub fn family_of(t: &Template) -> String {
 
 /// How a template reads in a picker: role, then level.
 pub fn template_label(t: &Template) -> String {
-    format!("{} ({})", t.role, t.level)
+    crate::model::escape_line(&format!("{} ({})", t.role, t.level)).into_owned()
 }
 
 /// The templates `filter` matches (role, level, id or family, any case),

@@ -7,7 +7,9 @@ use egui::RichText;
 use super::theme::rating_color;
 use super::{Command, KitPanel, ViewContext, file_errors_ui};
 use crate::io::{TemplateEntry, TemplateSource};
-use crate::model::{Dimension, Exercise, FormatVersion, Rating, Slug, Template};
+use crate::model::{
+    Dimension, Escape, Exercise, FormatVersion, Rating, Slug, Template, escape, escape_line,
+};
 
 /// State of the templates screen.
 #[derive(Clone, Debug, Default)]
@@ -271,7 +273,7 @@ impl TemplatesScreen {
                     TemplateSource::File(_) => "workspace".to_owned(),
                 };
                 let selected = self.selected.as_ref() == Some(&t.id);
-                let text = format!("{} ({}), {source}", t.role, t.level);
+                let text = escape_line(&format!("{} ({}), {source}", t.role, t.level)).into_owned();
                 if ui.selectable_label(selected, text).clicked() {
                     self.selected = Some(t.id.clone());
                     self.editor = None;
@@ -296,13 +298,13 @@ impl TemplatesScreen {
     fn preview_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, entry: &TemplateEntry) {
         let t = &entry.template;
         ui.horizontal(|ui| {
-            ui.heading(&t.role);
-            ui.label(format!(
+            ui.heading(escape_line(&t.role));
+            ui.label(escape_line(&format!(
                 "{} · v{} · {}",
                 t.level,
                 t.version,
                 entry.source.describe()
-            ));
+            )));
         });
         ui.horizontal(|ui| {
             if matches!(entry.source, TemplateSource::File(_)) && ui.button("Edit").clicked() {
@@ -323,13 +325,13 @@ impl TemplatesScreen {
             self.kit = None;
         }
         if !t.summary.is_empty() {
-            ui.label(&t.summary);
+            ui.label(escape(&t.summary, Escape::Text));
         }
         let dark = ui.visuals().dark_mode;
         for d in &t.dimensions {
             ui.separator();
             ui.horizontal(|ui| {
-                ui.strong(&d.name);
+                ui.strong(escape_line(&d.name));
                 ui.weak(format!(
                     "weight {}{}",
                     d.weight,
@@ -343,18 +345,19 @@ impl TemplatesScreen {
             ] {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(title).color(rating_color(rating, dark)));
-                    ui.label(text);
+                    ui.label(escape(text, Escape::Text));
                 });
             }
             for q in &d.questions {
-                ui.label(format!("• {q}"));
+                ui.label(escape(&format!("• {q}"), Escape::Text));
             }
         }
         if !t.exercises.is_empty() {
             ui.separator();
             ui.strong("Exercises");
             for e in &t.exercises {
-                ui.label(format!("{} ({} min): {}", e.name, e.minutes, e.brief));
+                let line = format!("{} ({} min): {}", e.name, e.minutes, e.brief);
+                ui.label(escape(&line, Escape::Text));
             }
         }
         if !t.red_flags.is_empty() {

@@ -170,7 +170,7 @@ impl TopBar<'_> {
                 let waiting = problems.len() - 1;
                 let mut dismissed = false;
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, text);
+                    ui.colored_label(ui.visuals().error_fg_color, crate::model::escape_line(text));
                     if waiting > 0 {
                         ui.weak(format!("({waiting} more after this one)"));
                     }

@@ -25,7 +25,7 @@ use super::{
     MovedEntry, PlannedEntry, Unmatched,
 };
 use crate::model::folded_words::PhraseIndex;
-use crate::model::{Candidate, Interview, InterviewerId, People, Timestamp};
+use crate::model::{Candidate, Interview, InterviewerId, People, TextRole, Timestamp, check_field};
 use matching::stage_index;
 
 /// The plan of importing `events` into the candidates of `roster`, naming
@@ -174,6 +174,19 @@ fn not_an_invite(event: &InviteEvent) -> Option<&'static str> {
     (event.recurring || event.occurrence).then_some(RECURRING)
 }
 
+/// Why the text of `event` that a plan keeps or a preview shows (its
+/// `UID`, its title) cannot be used, if it cannot: a control or bidi
+/// character makes the whole event unmatched.
+fn unsafe_text(event: &InviteEvent) -> Option<String> {
+    [("UID", &event.uid), ("title (SUMMARY)", &event.summary)]
+        .into_iter()
+        .find_map(|(what, text)| {
+            check_field(text, TextRole::Line)
+                .err()
+                .map(|found| format!("the {what} {found}"))
+        })
+}
+
 const RECURRING: &str =
     "recurring event: a series of meetings is not one interview (plan these interviews by hand)";
 
@@ -253,6 +266,10 @@ impl<'a> Planner<'a> {
         event: &'e InviteEvent,
         unmatched: &mut Vec<Unmatched>,
     ) -> Option<Intent<'e>> {
+        if let Some(reason) = unsafe_text(event) {
+            unmatched.push(unmatched_event(event, reason));
+            return None;
+        }
         if event.status_cancelled || event.method.as_deref() == Some("CANCEL") {
             return Some(self.cancel_intent(event));
         }
@@ -281,6 +298,15 @@ impl<'a> Planner<'a> {
         let mut unnamed = false;
         for attendee in &event.attendees {
             match self.namer.role(attendee, event, self.candidate(candidate)) {
+                Role::Interviewer(name, _) if check_field(&name, TextRole::Line).is_err() => {
+                    unnamed = true;
+                    let found = check_field(&name, TextRole::Line).err();
+                    let why = found.map(|f| f.to_string()).unwrap_or_default();
+                    unmatched.push(unmatched_event(
+                        event,
+                        format!("an attendee's name (its CN= or people.ron) {why}"),
+                    ));
+                }
                 Role::Interviewer(name, id) => {
                     if !who.iter().any(|(_, seen)| *seen == id) {
                         who.push((name, id));
