@@ -15,6 +15,9 @@ fn a_logged_line_lands_in_the_file_init_names() {
 
     log::warn!("the aggregates thread is slow: 12 ms");
     log::debug!("not logged at the default level");
+    // A file's text in a log line reaches the file escaped, never raw.
+    let name = "Eve\u{1b}[2J\u{202e}\u{9b}";
+    log::warn!("cannot read {name}");
     log::logger().flush();
 
     let text = std::fs::read_to_string(&file).unwrap();
@@ -24,6 +27,13 @@ fn a_logged_line_lands_in_the_file_init_names() {
     );
     assert!(text.contains("WARN"), "{text}");
     assert!(!text.contains("not logged"), "{text}");
+    assert!(
+        text.contains("cannot read Eve\\u{1b}[2J\\u{202e}\\u{9b}"),
+        "{text}"
+    );
+    for raw in ['\u{1b}', '\u{202e}', '\u{9b}'] {
+        assert!(!text.contains(raw), "{raw:?} raw in {text:?}");
+    }
 
     // A second start keeps the first logger and its file.
     let other = dir.path().join("other");
