@@ -244,3 +244,34 @@ fn a_big_workspace_is_listed_and_searched_with_the_lists_found_off_the_frame() {
     });
     assert!(app.query_by_label("Alex Doe 1198").is_none());
 }
+
+#[test]
+fn a_name_that_would_clear_the_screen_is_shown_escaped_and_never_acted_on() {
+    let ws = tempfile::tempdir().unwrap();
+    // Written by another hand before the rule: an escape sequence and a
+    // right-to-left override in a name, beside a name with a direction
+    // mark, which is welcome (the bundled fonts draw no Hebrew or Arabic
+    // letters, so the mark stands with Latin ones here).
+    add_candidate(ws.path(), "c-1", "Eve\u{1b}[2J\u{202e}nomaM");
+    add_candidate(ws.path(), "c-2", "Zoë \u{200f}Lindqvist");
+    let mut app = open_app(ws.path(), "");
+
+    // Home lists both, the first with its characters drawn, not obeyed.
+    app.get_by_label("Eve\\u{1b}[2J\\u{202e}nomaM");
+    app.get_by_label("Zoë \u{200f}Lindqvist");
+    assert!(app.query_by_label_contains("\u{1b}").is_none());
+    assert!(app.query_by_label_contains("\u{202e}").is_none());
+
+    // Their page says the same, and the file keeps what it held.
+    app.get_by_label("Eve\\u{1b}[2J\\u{202e}nomaM").click();
+    app.run();
+    assert!(app.query_by_label_contains("\u{1b}").is_none());
+    app.get_by_label("Debrief");
+    let snapshot = Workspace::new(ws.path()).load();
+    let names: Vec<&str> = snapshot
+        .candidates()
+        .iter()
+        .map(|r| r.candidate.name.as_str())
+        .collect();
+    assert!(names.contains(&"Eve\u{1b}[2J\u{202e}nomaM"), "{names:?}");
+}
