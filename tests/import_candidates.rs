@@ -329,7 +329,7 @@ fn a_file_that_is_not_utf8_is_refused_where_it_stops_being_text() {
         &[],
         1,
         &format!(
-            "{}:2:4: not UTF-8 text: byte 0xe9 cannot start a character (export the file as \"CSV UTF-8\")",
+            "{}:2:4: not UTF-8 text: it looks like Latin-1 or Windows-1252 (cp1252), where byte 0xe9 is 'é' (export the file as \"CSV UTF-8\")",
             file.display()
         ),
     );

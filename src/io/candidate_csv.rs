@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::FileError;
 use super::locate::line_col;
+use super::text_encoding::decode_text;
 use crate::model::{
     Column, ColumnMapping, ColumnOverrides, ImportRow, NameColumns, looks_like_email, map_columns,
 };
@@ -22,29 +23,10 @@ pub(crate) struct CsvRows {
     pub rows: Vec<ImportRow>,
 }
 
-/// The text of `bytes` without its byte-order mark, or where it stops
-/// being UTF-8.
+/// The text of `bytes` (UTF-8 with or without a byte-order mark, or
+/// UTF-16 with one), or where it stops being UTF-8.
 pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(err) => {
-            let valid = bytes
-                .get(..err.valid_up_to())
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default();
-            let at = line_col(valid, valid.len());
-            let bad = bytes.get(err.valid_up_to()).copied().unwrap_or_default();
-            Err(FileError::new(
-                path,
-                at.line,
-                at.column,
-                format!(
-                    "not UTF-8 text: byte 0x{bad:02x} cannot start a character (export the file as \"CSV UTF-8\")"
-                ),
-            ))
-        }
-    }
+    decode_text(path, bytes, "export the file as \"CSV UTF-8\"")
 }
 
 /// The separator of a file whose text starts with `text`: whichever of

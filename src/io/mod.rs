@@ -30,6 +30,7 @@ mod shipped;
 mod snapshot;
 mod sync_conflicts;
 mod system_zone;
+mod text_encoding;
 mod template_set;
 mod watch;
 mod workspace;
@@ -56,7 +57,7 @@ pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
 pub use ics::parse_invite_events;
 pub use invite_import::{
-    InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites, read_invites,
+    InviteBatch, InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites, read_invites,
     read_invites_files,
 };
 pub use let_go::let_go;
