@@ -71,6 +71,7 @@ impl ScorecardApp {
             }
             Err(PreviewFailure::Failed(message)) => screen.state = ImportState::Failed(message),
             Err(PreviewFailure::BrokenFiles(message)) => {
+                log::warn!("invite files cannot be read: {message}");
                 screen.state = ImportState::BrokenFiles(message);
             }
         }

@@ -146,9 +146,6 @@ pub fn read_invites_files(
         }
     }
     if !broken.is_empty() {
-        for error in &broken {
-            log::warn!("an invite file cannot be read: {error}");
-        }
         if !skip_broken || broken.len() == files.len() {
             return Err(InviteError::BrokenFiles {
                 errors: broken,
