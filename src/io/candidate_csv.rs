@@ -97,6 +97,9 @@ pub(crate) fn read_rows(
         .map_err(|err| vec![FileError::new(path, 1, 1, err.to_string())])?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
+    // The file's own line of each record, counted from its byte offset
+    // (the csv reader's count is one short in CRLF files).
+    let (mut counted_to, mut counted_line) = (0usize, 1usize);
     for record in records {
         let record = match record {
             Ok(record) => record,
@@ -108,9 +111,12 @@ pub(crate) fn read_rows(
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
-        let (line, start) = record.position().map_or((0, 0), |p| {
-            (usize::try_from(p.line()).unwrap_or(0), byte(p))
-        });
+        let start = record.position().map_or(0, byte);
+        if let Some(between) = text.as_bytes().get(counted_to..start) {
+            counted_line += between.iter().filter(|b| **b == b'\n').count();
+            counted_to = start;
+        }
+        let line = counted_line;
         let at = |column: &Column| {
             let spot = line_col(text, field_offset(text, start, column.index, delimiter));
             (spot.line, spot.column)
@@ -158,9 +164,19 @@ pub(crate) fn read_rows(
             ));
             row_ok = false;
         }
-        let email = columns.email.as_ref().map(cell).filter(|e| !e.is_empty());
-        if let (Some(email), Some(column)) = (email, &columns.email)
-            && !looks_like_email(email)
+        // Several addresses in one cell (Lever asks for commas): the
+        // first is the candidate's email, all of them match.
+        let emails: Vec<&str> = columns
+            .email
+            .as_ref()
+            .map(cell)
+            .unwrap_or_default()
+            .split([',', ';', ' ', '\t', '\n'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .collect();
+        if let Some(column) = &columns.email
+            && let Some(bad) = emails.iter().find(|e| !looks_like_email(e))
         {
             let (l, c) = at(column);
             errors.push(FileError::new(
@@ -168,7 +184,7 @@ pub(crate) fn read_rows(
                 l,
                 c,
                 format!(
-                    "{email:?} is not an email address (column {:?})",
+                    "{bad:?} is not an email address (column {:?})",
                     column.header
                 ),
             ));
@@ -183,7 +199,8 @@ pub(crate) fn read_rows(
             rows.push(ImportRow {
                 line,
                 name,
-                email: email.map(str::to_owned),
+                email: emails.first().map(|e| (*e).to_owned()),
+                other_emails: emails.iter().skip(1).map(|e| (*e).to_owned()).collect(),
                 external_id: external_id.map(str::to_owned),
             });
         }
