@@ -111,7 +111,12 @@ pub(crate) fn read_rows(
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
-        let start = record.position().map_or(0, byte);
+        // In a CRLF file the reader's record starts at the '\n' of the
+        // line break before it: the record starts after it.
+        let mut start = record.position().map_or(0, byte);
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
         if let Some(between) = text.as_bytes().get(counted_to..start) {
             counted_line += between.iter().filter(|b| **b == b'\n').count();
             counted_to = start;
