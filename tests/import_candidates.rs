@@ -437,12 +437,20 @@ fn a_shared_sheet_in_crlf_with_several_addresses_per_cell() {
     assert_eq!(created.len(), 1, "{dry}");
     assert_eq!(created[0]["line"], 5, "{dry}");
     assert_eq!(created[0]["name"], "Ana Lima");
-    assert_eq!(created[0]["email"], "ana.lima@example.com", "the first address");
+    assert_eq!(
+        created[0]["email"], "ana.lima@example.com",
+        "the first address"
+    );
     // The dry run's id is the one the import gives.
     let dry_id = created[0]["id"].as_str().unwrap().to_owned();
     let done = json(&import(&root, &file, &["--format", "json"]));
     assert_eq!(done["created"][0]["id"], dry_id.as_str(), "{done}");
-    assert!(root.join("candidates").join(&dry_id).join("candidate.ron").is_file());
+    assert!(
+        root.join("candidates")
+            .join(&dry_id)
+            .join("candidate.ron")
+            .is_file()
+    );
 }
 
 #[test]

@@ -141,7 +141,11 @@ fn an_offset_that_cannot_be_known_is_that_invites_reason_not_a_guess() {
 fn a_floating_time_takes_the_calendars_zone_and_the_preview_says_which() {
     let ws = workspace();
     // Read on a computer in Tokyo: Brussels' 21:00 (+0100) all the same.
-    let doc = dry_run(ws.path(), &["quirks/floating_calendar_zone.ics"], "Asia/Tokyo");
+    let doc = dry_run(
+        ws.path(),
+        &["quirks/floating_calendar_zone.ics"],
+        "Asia/Tokyo",
+    );
     assert_eq!(planned(&doc), ["2026-12-16T20:00:00Z"], "{doc}");
     assert_eq!(
         list(&doc, "notes", "note"),
@@ -180,7 +184,13 @@ fn an_invite_without_uid_is_planned_once_and_said_to_be_unmatchable_later() {
     let file = fixture("quirks/no_uid.ics");
     let run = || {
         let out = scorecard(
-            &["import", "invites", file.to_str().unwrap(), "--format", "json"],
+            &[
+                "import",
+                "invites",
+                file.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
             ws.path(),
             "UTC",
         );

@@ -17,7 +17,9 @@ use std::process::ExitCode;
 use super::ExportFormat;
 use super::output::{Output, refuse};
 use super::summary::{load_reporting_errors, unknown_candidate};
-use crate::export::{AtsJsonError, ashby_feedback_json, ats_text, lever_feedback_json, pick_submitted};
+use crate::export::{
+    AtsJsonError, ashby_feedback_json, ats_text, lever_feedback_json, pick_submitted,
+};
 use crate::io::{ATS_MAPPING_FILE, Workspace, load_ats_mapping};
 use crate::model::AtsMapping;
 

@@ -48,31 +48,35 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let snapshot = load_reporting_errors(workspace, err)?;
-    let InviteBatch { plan, skipped } =
-        match read_invites_files(workspace, &snapshot, files, skip_broken) {
-            Ok(batch) => batch,
-            Err(error) => {
-                writeln!(err, "{error}")?;
-                if let InviteError::BrokenFiles { errors, files } = &error
-                    && *files > 1
-                {
-                    let hint = if errors.len() < *files {
-                        format!(
-                            " (--skip-broken imports the other {})",
-                            files - errors.len()
-                        )
-                    } else {
-                        String::new()
-                    };
-                    writeln!(
-                        err,
-                        "scorecard: {} of {files} invite files cannot be read: nothing was written{hint}",
-                        errors.len()
-                    )?;
-                }
-                return Ok(ExitCode::from(EXIT_INVALID));
+    let InviteBatch { plan, skipped } = match read_invites_files(
+        workspace,
+        &snapshot,
+        files,
+        skip_broken,
+    ) {
+        Ok(batch) => batch,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            if let InviteError::BrokenFiles { errors, files } = &error
+                && *files > 1
+            {
+                let hint = if errors.len() < *files {
+                    format!(
+                        " (--skip-broken imports the other {})",
+                        files - errors.len()
+                    )
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    err,
+                    "scorecard: {} of {files} invite files cannot be read: nothing was written{hint}",
+                    errors.len()
+                )?;
             }
-        };
+            return Ok(ExitCode::from(EXIT_INVALID));
+        }
+    };
     for error in &skipped {
         writeln!(err, "skipped, not read: {error}")?;
     }

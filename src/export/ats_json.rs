@@ -194,11 +194,10 @@ pub fn ashby_feedback_json(
 ) -> Result<String, AtsJsonError> {
     let parts = parts(scorecard, template, &form.dimensions, "Ashby", "ashby")?;
     let application_id = external_id(candidate, "Ashby", "application")?;
-    let user_id = ats_user(&form.users, &scorecard.interviewer).ok_or_else(|| {
-        AtsJsonError::NoAshbyUser {
+    let user_id =
+        ats_user(&form.users, &scorecard.interviewer).ok_or_else(|| AtsJsonError::NoAshbyUser {
             interviewer: scorecard.interviewer.to_string(),
-        }
-    })?;
+        })?;
     let mut fields = vec![AshbyField {
         path: &form.overall,
         value: AshbyValue::Score {

@@ -148,7 +148,13 @@ fn plan_with(
     let text = decode(path, bytes).map_err(|e| CandidateImportError::File(vec![e]))?;
     let read = read_rows(path, &text, columns).map_err(CandidateImportError::File)?;
     let existing: Vec<&Candidate> = snapshot.candidates().iter().map(|r| &r.candidate).collect();
-    let plan = plan_rows(&read.rows, &existing, opening, (now, file_seed(bytes)), taken);
+    let plan = plan_rows(
+        &read.rows,
+        &existing,
+        opening,
+        (now, file_seed(bytes)),
+        taken,
+    );
     // The rows were checked; this keeps a file that would not load again
     // from ever being written, whatever the rules become.
     let broken: Vec<FileError> = plan

@@ -22,8 +22,8 @@ use super::atomic_write::{StagedFile, stage_file};
 use super::flush_pool::{flushing, sync_dirs};
 use super::ics::parse_invite_events;
 use super::listing::open_regular;
-use super::text_encoding::decode_text;
 use super::parse::{parse_candidate, read_text, to_ron};
+use super::text_encoding::decode_text;
 use super::workspace::CANDIDATE_FILE;
 use super::{
     FileError, StoreError, Workspace, WorkspaceSnapshot, let_go, load_people, write_atomic,
@@ -145,13 +145,11 @@ pub fn read_invites_files(
             Err(error) => broken.push(error),
         }
     }
-    if !broken.is_empty() {
-        if !skip_broken || broken.len() == files.len() {
-            return Err(InviteError::BrokenFiles {
-                errors: broken,
-                files: files.len(),
-            });
-        }
+    if !broken.is_empty() && (!skip_broken || broken.len() == files.len()) {
+        return Err(InviteError::BrokenFiles {
+            errors: broken,
+            files: files.len(),
+        });
     }
     let people = load_people(workspace.root()).map_err(InviteError::File)?;
     let plan = plan_events(&events, snapshot, &people);

@@ -30,8 +30,8 @@ mod shipped;
 mod snapshot;
 mod sync_conflicts;
 mod system_zone;
-mod text_encoding;
 mod template_set;
+mod text_encoding;
 mod watch;
 mod workspace;
 mod workspace_load;
@@ -57,8 +57,8 @@ pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
 pub use ics::parse_invite_events;
 pub use invite_import::{
-    InviteBatch, InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites, read_invites,
-    read_invites_files,
+    InviteBatch, InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites,
+    read_invites, read_invites_files,
 };
 pub use let_go::let_go;
 pub use library::{load_library, shipped_library};

@@ -68,7 +68,9 @@ fn utf16(
                     path,
                     at.line,
                     at.column,
-                    format!("{name} text cut in the middle of a character (an odd number of bytes)"),
+                    format!(
+                        "{name} text cut in the middle of a character (an odd number of bytes)"
+                    ),
                 ));
             }
         }
@@ -178,7 +180,10 @@ mod tests {
         let cut = read(&le[..le.len() - 1]).unwrap_err();
         assert!(cut.starts_with("in.ics:2:1: UTF-16LE text cut"), "{cut}");
         let lone = read(&[0xff, 0xfe, b'a', 0, 0x00, 0xd8, b'b', 0]).unwrap_err();
-        assert!(lone.starts_with("in.ics:1:2: UTF-16LE text with a broken"), "{lone}");
+        assert!(
+            lone.starts_with("in.ics:1:2: UTF-16LE text with a broken"),
+            "{lone}"
+        );
     }
 
     #[test]

@@ -122,7 +122,11 @@ pub fn plan_rows(
                 .push(unchanged(row, candidate, matched_by, earlier));
             continue;
         }
-        let id = new_id(seed ^ (row.line as u64).rotate_left(32), &taken, &plan.created);
+        let id = new_id(
+            seed ^ (row.line as u64).rotate_left(32),
+            &taken,
+            &plan.created,
+        );
         let mut candidate = Candidate::new(id, row.name.clone(), opening.template.clone(), now);
         candidate.opening = Some(opening.id.clone());
         candidate.email.clone_from(&row.email);
@@ -364,7 +368,9 @@ mod tests {
         let rows: Vec<ImportRow> = (0..50)
             .map(|i| row(i + 2, &format!("Person {i}"), None, Some(&format!("X{i}"))))
             .collect();
-        let plan = plan_rows(&rows, &[], &opening("q"), (now(), 1), |id| id.ends_with('0'));
+        let plan = plan_rows(&rows, &[], &opening("q"), (now(), 1), |id| {
+            id.ends_with('0')
+        });
         let mut ids: Vec<&str> = plan.created.iter().map(|c| c.id.as_str()).collect();
         assert!(ids.iter().all(|id| !id.ends_with('0')));
         ids.sort_unstable();

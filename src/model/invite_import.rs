@@ -86,7 +86,9 @@ impl EventProblem {
     /// Why, for a person.
     pub fn reason(&self) -> String {
         match self {
-            EventProblem::NoStart => "no start time (DTSTART): when it starts is not said".to_owned(),
+            EventProblem::NoStart => {
+                "no start time (DTSTART): when it starts is not said".to_owned()
+            }
             EventProblem::Start(why) => format!("its start time cannot be known: {why}"),
             EventProblem::Property(why) => why.clone(),
         }

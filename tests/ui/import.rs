@@ -270,8 +270,14 @@ fn a_folder_with_a_broken_file_is_named_and_the_rest_applied_only_when_chosen() 
     let Some(ImportState::BrokenFiles(message)) = state_of(app.state()) else {
         unreachable!()
     };
-    assert!(message.starts_with("1 of 2 files cannot be read:\n"), "{message}");
-    assert!(message.contains("b-cut.ics:5:1: BEGIN:VEVENT is never closed"), "{message}");
+    assert!(
+        message.starts_with("1 of 2 files cannot be read:\n"),
+        "{message}"
+    );
+    assert!(
+        message.contains("b-cut.ics:5:1: BEGIN:VEVENT is never closed"),
+        "{message}"
+    );
     app.get_by_label("Nothing was changed.");
     assert_eq!(fs::read(&candidate).unwrap(), before);
     // The coordinator chooses to go on without it.

@@ -420,16 +420,33 @@ mod tests {
         );
         let reasons: Vec<String> = got
             .iter()
-            .map(|e| e.problem.as_ref().map_or_else(String::new, EventProblem::reason))
+            .map(|e| {
+                e.problem
+                    .as_ref()
+                    .map_or_else(String::new, EventProblem::reason)
+            })
             .collect();
         assert!(
-            reasons[0].contains("unknown time zone \"Mars/Olympus\"") && reasons[0].contains("line 5, column 9"),
+            reasons[0].contains("unknown time zone \"Mars/Olympus\"")
+                && reasons[0].contains("line 5, column 9"),
             "{}",
             reasons[0]
         );
-        assert!(reasons[1].contains("no start time (DTSTART)"), "{}", reasons[1]);
-        assert!(reasons[2].contains("\"2026-12-01\" (line 13, column 9)"), "{}", reasons[2]);
-        assert!(reasons[3].contains("SEQUENCE \"two\" (line 18)"), "{}", reasons[3]);
+        assert!(
+            reasons[1].contains("no start time (DTSTART)"),
+            "{}",
+            reasons[1]
+        );
+        assert!(
+            reasons[2].contains("\"2026-12-01\" (line 13, column 9)"),
+            "{}",
+            reasons[2]
+        );
+        assert!(
+            reasons[3].contains("SEQUENCE \"two\" (line 18)"),
+            "{}",
+            reasons[3]
+        );
         assert_eq!(reasons[4], "");
         assert_eq!(at(&got[4]), "2026-12-01T09:00:00Z");
     }
@@ -462,8 +479,15 @@ mod tests {
         assert_eq!(at(&tokyo[0]), "2026-09-16T12:00:00Z");
         assert!(tokyo[0].notes[0].contains("Asia/Tokyo, this computer's zone"));
         let nowhere = events(&format!("X-WR-TIMEZONE:Atlantis/Capital\r\n{body}"));
-        let reason = nowhere[0].problem.as_ref().map(EventProblem::reason).unwrap_or_default();
-        assert!(reason.contains("\"Atlantis/Capital\" is no time zone"), "{reason}");
+        let reason = nowhere[0]
+            .problem
+            .as_ref()
+            .map(EventProblem::reason)
+            .unwrap_or_default();
+        assert!(
+            reason.contains("\"Atlantis/Capital\" is no time zone"),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -174,7 +174,11 @@ impl Yearly {
             };
             let mut days: Vec<NaiveDate> = Vec::new();
             if !self.month_days.is_empty() {
-                days.extend(self.month_days.iter().filter_map(|&d| month_day(first, last, d)));
+                days.extend(
+                    self.month_days
+                        .iter()
+                        .filter_map(|&d| month_day(first, last, d)),
+                );
                 if !self.days.is_empty() {
                     days.retain(|day| self.days.iter().any(|(_, w)| *w == day.weekday()));
                 }
@@ -235,18 +239,17 @@ fn observance(block: &Component) -> Result<Observance, String> {
     let to = offset("TZOFFSETTO")?;
     let from = offset("TZOFFSETFROM").unwrap_or(to);
     let yearly = match value("RRULE") {
-        Some(rule) => Some(
-            parse_rule(rule, start, from).map_err(|why| format!("its {name} RRULE {why}"))?,
-        ),
+        Some(rule) => {
+            Some(parse_rule(rule, start, from).map_err(|why| format!("its {name} RRULE {why}"))?)
+        }
         None => None,
     };
     let mut rdates = Vec::new();
     for line in block.props.iter().filter(|p| p.name == "RDATE") {
         for date in line.value.split(',') {
             rdates.push(
-                parse_date_time(date.trim().trim_end_matches(['Z', 'z'])).ok_or_else(|| {
-                    format!("its {name} block has an RDATE that is no date-time")
-                })?,
+                parse_date_time(date.trim().trim_end_matches(['Z', 'z']))
+                    .ok_or_else(|| format!("its {name} block has an RDATE that is no date-time"))?,
             );
         }
     }
@@ -364,7 +367,9 @@ fn parse_rule(rule: &str, start: NaiveDateTime, from: i64) -> Result<Yearly, Str
         return Err("is not yearly (FREQ=YEARLY)".to_owned());
     }
     if yearly.days.iter().any(|(nth, _)| nth.is_some()) && !yearly.month_days.is_empty() {
-        return Err("mixes an nth weekday (BYDAY) with BYMONTHDAY, which is not evaluated".to_owned());
+        return Err(
+            "mixes an nth weekday (BYDAY) with BYMONTHDAY, which is not evaluated".to_owned(),
+        );
     }
     if let Some(count) = count {
         yearly.last = nth_onset(&yearly, start, count);
@@ -506,7 +511,10 @@ mod tests {
         // 2026: summer time from 29 March, to 25 October.
         assert_eq!(single(&rules, "2026-03-29 01:59"), "2026-03-29T00:59Z");
         assert_eq!(single(&rules, "2026-03-29 03:00"), "2026-03-29T01:00Z");
-        assert_eq!(rules.to_utc(local("2026-03-29 02:30")), Ok(LocalResult::None));
+        assert_eq!(
+            rules.to_utc(local("2026-03-29 02:30")),
+            Ok(LocalResult::None)
+        );
         assert!(matches!(
             rules.to_utc(local("2026-10-25 02:30")),
             Ok(LocalResult::Ambiguous(..))
@@ -515,7 +523,10 @@ mod tests {
 
     fn zone(blocks: &[(&str, &str)]) -> Result<Rules, String> {
         let mut zone = block("VTIMEZONE", "TZID:Somewhere\n");
-        zone.children = blocks.iter().map(|(name, lines)| block(name, lines)).collect();
+        zone.children = blocks
+            .iter()
+            .map(|(name, lines)| block(name, lines))
+            .collect();
         Rules::from_component(&zone)
     }
 
@@ -531,7 +542,10 @@ mod tests {
         assert_eq!(single(&rules, "2026-12-01 10:00"), "2026-12-01T02:00Z");
         // Before its start the offset is not known, not guessed.
         let why = rules.to_utc(local("1500-06-01 10:00")).unwrap_err();
-        assert!(why.contains("before the zone's first onset (1601-01-01 00:00)"), "{why}");
+        assert!(
+            why.contains("before the zone's first onset (1601-01-01 00:00)"),
+            "{why}"
+        );
     }
 
     #[test]
