@@ -119,8 +119,10 @@ def main():
             elif status == 0:
                 read += 1
             if args.verbose:
-                first = err.strip().splitlines()[:1]
-                print(f"  {name}: exit {status} {first[0] if first else ''}")
+                # The last line: the sample workspace's own broken file is
+                # reported first.
+                last = err.strip().splitlines()[-1:]
+                print(f"  {name}: exit {status} {last[0] if last else ''}")
         right = 0
         for name, want in sorted(expected.items()):
             status, out, err = run(args.bin, workspace, os.path.join(derived, name), args.timeout)
@@ -132,7 +134,7 @@ def main():
             if want["expected_utc"] in got and len(set(got)) == 1:
                 right += 1
             else:
-                why = err.strip() or json.dumps(json.loads(out).get("unmatched", [])) if out else err.strip()
+                why = json.dumps(json.loads(out).get("unmatched", [])) if out else err.strip()
                 problems.append(
                     f"derived/{name}: expected {want['expected_utc']}, planned {got or 'nothing'} ({why})"
                 )

@@ -53,28 +53,15 @@ fn utf16(
     unit: fn([u8; 2]) -> u16,
     name: &str,
 ) -> Result<String, FileError> {
-    let units = bytes.chunks(2).map(|pair| match pair {
-        [a, b] => Ok(unit([*a, *b])),
-        _ => Err(()),
-    });
+    let pairs = bytes.chunks_exact(2);
+    let odd = !pairs.remainder().is_empty();
+    let pending: Vec<u16> = pairs
+        .filter_map(|pair| match pair {
+            [a, b] => Some(unit([*a, *b])),
+            _ => None,
+        })
+        .collect();
     let mut text = String::with_capacity(bytes.len() / 2);
-    let mut pending = Vec::new();
-    for u in units {
-        match u {
-            Ok(u) => pending.push(u),
-            Err(()) => {
-                let at = line_col(&text, text.len());
-                return Err(FileError::new(
-                    path,
-                    at.line,
-                    at.column,
-                    format!(
-                        "{name} text cut in the middle of a character (an odd number of bytes)"
-                    ),
-                ));
-            }
-        }
-    }
     for c in char::decode_utf16(pending) {
         match c {
             Ok(c) => text.push(c),
@@ -91,6 +78,15 @@ fn utf16(
                 ));
             }
         }
+    }
+    if odd {
+        let at = line_col(&text, text.len());
+        return Err(FileError::new(
+            path,
+            at.line,
+            at.column,
+            format!("{name} text cut in the middle of a character (an odd number of bytes)"),
+        ));
     }
     Ok(text)
 }
