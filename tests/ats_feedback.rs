@@ -204,6 +204,31 @@ fn the_json_bodies_need_an_ats_mapping_that_maps_every_rated_dimension() {
 }
 
 #[test]
+fn an_interviewer_without_an_ashby_user_is_refused_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    copy_dir(&fixture_workspace(), &ws);
+    let file = ws.join("ats.ron");
+    let mapping = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        mapping.replace(
+            "users: {\"Priya Raman\": \"2c9a6e1b-7d3f-4b8a-9e05-6f1d3c8b2a74\"}",
+            "users: {\"Sam Lee\": \"2c9a6e1b-7d3f-4b8a-9e05-6f1d3c8b2a74\"}",
+        ),
+    )
+    .unwrap();
+    assert_ne!(fs::read_to_string(&file).unwrap(), mapping);
+    refused(
+        &export(&ws, "c-0101", "ashby-json", &["--stage", "incident-drill"]),
+        &format!(
+            "{} lists no Ashby user for Priya Raman: add them under ashby's users, as `users: {{\"Priya Raman\": \"<their Ashby user id>\"}}`; without it Ashby would credit the feedback to the API key's owner",
+            file.display()
+        ),
+    );
+}
+
+#[test]
 fn a_candidate_without_an_ats_id_cannot_have_a_body() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws");

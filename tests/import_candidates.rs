@@ -329,7 +329,7 @@ fn a_file_that_is_not_utf8_is_refused_where_it_stops_being_text() {
         &[],
         1,
         &format!(
-            "{}:2:4: not UTF-8 text: byte 0xe9 cannot start a character (export the file as \"CSV UTF-8\")",
+            "{}:2:4: not UTF-8 text: it looks like Latin-1 or Windows-1252 (cp1252), where byte 0xe9 is 'é' (export the file as \"CSV UTF-8\")",
             file.display()
         ),
     );
@@ -406,4 +406,65 @@ fn errors_in_json_carry_their_line_and_column() {
         }])
     );
     assert!(candidates(&root).len() == 2);
+}
+
+#[test]
+fn a_shared_sheet_in_crlf_with_several_addresses_per_cell() {
+    let (_dir, root) = workspace();
+    let file = fixtures().join("shared_sheet_crlf.csv");
+    let dry = json(&import(&root, &file, &["--dry-run", "--format", "json"]));
+    // Ines (line 2) has no ATS id in the sheet: she is c-0101 by email,
+    // though c-0101 has an id. Kwame's second address is c-0102's. Their
+    // lines are the file's own, past a quoted line break, in CRLF.
+    let matched: Vec<(u64, &str, &str)> = dry["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["line"].as_u64().unwrap(),
+                m["candidate"].as_str().unwrap(),
+                m["by"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        matched,
+        [(2, "c-0101", "email"), (4, "c-0102", "email")],
+        "{dry}"
+    );
+    let created = &dry["created"].as_array().unwrap()[..];
+    assert_eq!(created.len(), 1, "{dry}");
+    assert_eq!(created[0]["line"], 5, "{dry}");
+    assert_eq!(created[0]["name"], "Ana Lima");
+    assert_eq!(
+        created[0]["email"], "ana.lima@example.com",
+        "the first address"
+    );
+    // The dry run's id is the one the import gives.
+    let dry_id = created[0]["id"].as_str().unwrap().to_owned();
+    let done = json(&import(&root, &file, &["--format", "json"]));
+    assert_eq!(done["created"][0]["id"], dry_id.as_str(), "{done}");
+    assert!(
+        root.join("candidates")
+            .join(&dry_id)
+            .join("candidate.ron")
+            .is_file()
+    );
+}
+
+#[test]
+fn errors_in_a_crlf_file_name_its_own_lines() {
+    let (_dir, root) = workspace();
+    let file = fixtures().join("shared_sheet_crlf_bad.csv");
+    fails(
+        &root,
+        &file,
+        &[],
+        1,
+        &format!(
+            "{}:4:9: \"not-an-address\" is not an email address (column \"Email\")",
+            file.display()
+        ),
+    );
 }

@@ -439,7 +439,7 @@ fn matching_rules_name_one_candidate_or_say_why_not() {
         "{reasons:?}"
     );
     assert!(
-        reason("m-reply")[0].starts_with("a reply to an invite"),
+        reason("m-reply")[0].starts_with("not an invite: a reply to one"),
         "{reasons:?}"
     );
     assert_eq!(reasons.len(), 7, "{reasons:?}");
@@ -714,17 +714,45 @@ fn bad_input_is_an_error_at_its_line_and_changes_nothing() {
         ":1:1: not an iCalendar file (.ics): it starts with \"Name,Email,Interview\", not BEGIN:VCALENDAR",
     );
     refused(
-        &fixture("bad_unknown_zone.ics"),
-        ":8:9: unknown time zone \"Atlantis Standard Time\": not an IANA or Windows zone name this program knows, and the file has no VTIMEZONE for it",
-    );
-    refused(
         &fixture("bad_broken_line.ics"),
         ":6:1: broken line: no ':' between a property's name and its value in \"SUMMARY Alex Doe - Joining an incident b\" (a content line reads NAME:VALUE)",
     );
     refused(
-        &fixture("bad_no_dtstart.ics"),
-        ":5:1: the event \"bad-no-start\" has no DTSTART: when it starts is not said",
+        &fixture("bad_cut_short.ics"),
+        ":5:1: BEGIN:VEVENT is never closed (no END:VEVENT): is the file cut short?",
     );
+    refused(
+        &fixture("bad_broken_utf8.ics"),
+        ":6:21: not UTF-8 text: byte 0xe3 cannot start a character (an iCalendar file is UTF-8: save it as UTF-8, in the calendar program or a text editor)",
+    );
+    refused(
+        &fixture("bad_latin1.ics"),
+        ":6:20: not UTF-8 text: it looks like Latin-1 or Windows-1252 (cp1252), where byte 0xf6 is 'ö' (an iCalendar file is UTF-8: save it as UTF-8, in the calendar program or a text editor)",
+    );
+}
+
+#[test]
+fn an_unknown_zone_or_no_start_is_that_events_problem_not_the_files() {
+    let ws = workspace();
+    let before = workspace_state(ws.path());
+    for (name, uid, reason) in [
+        (
+            "bad_unknown_zone.ics",
+            "bad-zone",
+            "its start time cannot be known: unknown time zone \"Atlantis Standard Time\": not an IANA or Windows zone name this program knows, and the file has no VTIMEZONE for it (line 8, column 9)",
+        ),
+        (
+            "bad_no_dtstart.ics",
+            "bad-no-start",
+            "no start time (DTSTART): when it starts is not said",
+        ),
+    ] {
+        let doc = import_with(ws.path(), name, &["--dry-run"], None);
+        assert_eq!(rows(&doc, "created"), [], "{doc}");
+        assert_eq!(doc["unmatched"][0]["uid"], uid, "{doc}");
+        assert_eq!(doc["unmatched"][0]["reason"], reason, "{doc}");
+    }
+    assert_eq!(workspace_state(ws.path()), before);
 }
 
 #[test]
@@ -908,13 +936,13 @@ fn several_files_are_one_import_where_the_latest_version_of_an_invite_counts() {
 fn one_bad_file_among_several_stops_the_whole_import() {
     let ws = workspace();
     let before = workspace_state(ws.path());
-    let out = import_several(ws.path(), &["outlook.ics", "bad_unknown_zone.ics"], &[]);
+    let out = import_several(ws.path(), &["outlook.ics", "bad_broken_line.ics"], &[]);
     assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
     let stderr = text(&out.stderr);
     assert!(
         stderr.starts_with(&format!(
-            "{}:8:9: unknown time zone",
-            fixture("bad_unknown_zone.ics").display()
+            "{}:6:1: broken line",
+            fixture("bad_broken_line.ics").display()
         )),
         "{stderr}"
     );
@@ -961,7 +989,9 @@ fn the_library_plans_several_files_together() {
     let ws = Workspace::new(ws_dir.path());
     let snapshot = ws.load();
     let files = [fixture("outlook.ics"), fixture("outlook_cancel.ics")];
-    let plan = scorecard::io::read_invites_files(&ws, &snapshot, &files).unwrap();
+    let plan = scorecard::io::read_invites_files(&ws, &snapshot, &files, false)
+        .unwrap()
+        .plan;
     // Invite and cancellation in one import: Alex's interviews are never
     // planned, Zoë's (another UID) is.
     let who: Vec<(&str, &str)> = plan

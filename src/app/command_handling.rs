@@ -31,7 +31,8 @@ impl ScorecardApp {
                 kind,
                 files,
                 opening,
-            } => self.preview_import(kind, files, opening),
+                skip_broken,
+            } => self.preview_import(kind, files, opening, skip_broken),
             Command::ApplyImport => self.apply_import(),
             Command::RetryHeldWords(copy) => self.retry_held_words(&copy),
             Command::SaveHeldWordsAs { copy, path } => self.save_held_words_as(&copy, path),
@@ -376,6 +377,7 @@ impl ScorecardApp {
             (Some(path), Screen::Import(import)) => {
                 import.path = path.display().to_string();
                 import.dropped.clear();
+                import.skip_broken = false;
                 import.preview_requested = true;
             }
             (Some(path), Screen::Templates(templates)) => {

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::{
-    CandidateImportPlan, Workspace, WorkspaceSnapshot, apply_candidates, apply_invites,
-    invite_files, read_candidates_csv, read_invites_files,
+    CandidateImportPlan, InviteError, Workspace, WorkspaceSnapshot, apply_candidates,
+    apply_invites, invite_files, read_candidates_csv, read_invites_files,
 };
 use crate::model::invite_import::{InvitePlan, PlannedEntry};
 use crate::model::{ColumnOverrides, ImportField, LocalZone, Slug, Timestamp};
@@ -21,30 +21,75 @@ pub enum PendingImport {
     Candidates(Box<CandidateImportPlan>),
 }
 
-/// What importing `files` would do, for the screen, with the plan to keep.
-/// For invites, a folder stands for the `.ics` files in it.
+/// What the user asked to import.
+#[derive(Clone, Copy, Debug)]
+pub struct Asked<'a> {
+    /// Invites or candidates.
+    pub kind: ImportKind,
+    /// The files (for invites, a folder stands for its `.ics` files).
+    pub files: &'a [PathBuf],
+    /// The opening candidates join.
+    pub opening: Option<&'a Slug>,
+    /// Leave out the invite files that cannot be read.
+    pub skip_broken: bool,
+}
+
+/// Why a preview could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PreviewFailure {
+    /// The file, the opening or the workspace stops it: why.
+    Failed(String),
+    /// Some invite files of several cannot be read (each named, one a
+    /// line); the others can be previewed if the user chooses to skip them.
+    BrokenFiles(String),
+}
+
+/// What importing the files asked for would do, for the screen, with the
+/// plan to keep. For invites, a folder stands for the `.ics` files in it.
 pub fn preview(
     workspace: &Workspace,
     snapshot: &WorkspaceSnapshot,
-    kind: ImportKind,
-    files: &[PathBuf],
-    opening: Option<&Slug>,
+    asked: Asked<'_>,
     (zone, now): (LocalZone, Timestamp),
-) -> Result<(PendingImport, ImportPreview), String> {
+) -> Result<(PendingImport, ImportPreview), PreviewFailure> {
+    let failed = |e: &dyn std::fmt::Display| PreviewFailure::Failed(format!("{e:#}"));
+    let Asked {
+        kind,
+        files,
+        opening,
+        skip_broken,
+    } = asked;
     match kind {
         ImportKind::Invites => {
-            let files = invite_files(files).map_err(|e| format!("{e:#}"))?;
-            let plan =
-                read_invites_files(workspace, snapshot, &files).map_err(|e| format!("{e:#}"))?;
-            let preview = invites_preview(&files, &plan, snapshot, (zone, now));
-            Ok((PendingImport::Invites(Box::new(plan)), preview))
+            let files = invite_files(files).map_err(|e| failed(&e))?;
+            let batch = match read_invites_files(workspace, snapshot, &files, skip_broken) {
+                Ok(batch) => batch,
+                Err(InviteError::BrokenFiles { errors, files }) if errors.len() < files => {
+                    let names: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                    return Err(PreviewFailure::BrokenFiles(format!(
+                        "{} of {files} files cannot be read:\n{}",
+                        errors.len(),
+                        names.join("\n")
+                    )));
+                }
+                Err(e) => return Err(failed(&e)),
+            };
+            let mut preview = invites_preview(&files, &batch.plan, snapshot, (zone, now));
+            for error in &batch.skipped {
+                preview.notes.push(format!("Skipped, not read: {error}"));
+            }
+            Ok((PendingImport::Invites(Box::new(batch.plan)), preview))
         }
         ImportKind::Candidates => {
             let [file] = files else {
-                return Err("Import one ATS export (.csv) at a time".to_owned());
+                return Err(PreviewFailure::Failed(
+                    "Import one ATS export (.csv) at a time".to_owned(),
+                ));
             };
             let Some(opening) = opening else {
-                return Err("Choose the opening the candidates are for".to_owned());
+                return Err(PreviewFailure::Failed(
+                    "Choose the opening the candidates are for".to_owned(),
+                ));
             };
             let plan = read_candidates_csv(
                 workspace,
@@ -53,7 +98,7 @@ pub fn preview(
                 opening.as_str(),
                 &ColumnOverrides::default(),
             )
-            .map_err(|e| format!("{e:#}"))?;
+            .map_err(|e| failed(&e))?;
             let preview = candidates_preview(file, &plan);
             Ok((PendingImport::Candidates(Box::new(plan)), preview))
         }
@@ -163,7 +208,11 @@ fn invites_preview(
             plan.unchanged,
             plan.unmatched.len()
         ),
-        notes: Vec::new(),
+        notes: plan
+            .notes
+            .iter()
+            .map(|n| format!("{:?}, line {}: {}", n.summary, n.line, n.note))
+            .collect(),
         columns: vec!["Candidate", "Stage", "Interviewer", "When", "Note"],
         rows,
     }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc;
 
-use super::import_preview::PendingImport;
+use super::import_preview::{PendingImport, PreviewFailure};
 use super::io_worker::Job;
 use super::scorecard_app::ScorecardApp;
 use super::screen::Screen;
@@ -28,12 +28,14 @@ impl ScorecardApp {
         kind: ImportKind,
         files: Vec<PathBuf>,
         opening: Option<Slug>,
+        skip_broken: bool,
     ) {
         self.ws.pending_import = None;
         self.ws.worker.send(Job::PreviewImport {
             kind,
             files,
             opening,
+            skip_broken,
             snapshot: Box::new(self.ws.snapshot.clone()),
             zone: self.settings.zone(self.system_zone),
             now: self.clock.now(),
@@ -56,7 +58,7 @@ impl ScorecardApp {
     /// The worker's preview: shown on the import screen, kept for *Apply*.
     pub(super) fn on_import_previewed(
         &mut self,
-        result: Result<(PendingImport, crate::ui::ImportPreview), String>,
+        result: Result<(PendingImport, crate::ui::ImportPreview), PreviewFailure>,
     ) {
         let Screen::Import(screen) = &mut self.screen else {
             // The user left the screen meanwhile: nothing to show it on.
@@ -67,7 +69,11 @@ impl ScorecardApp {
                 screen.state = ImportState::Preview(preview);
                 self.ws.pending_import = Some(pending);
             }
-            Err(message) => screen.state = ImportState::Failed(message),
+            Err(PreviewFailure::Failed(message)) => screen.state = ImportState::Failed(message),
+            Err(PreviewFailure::BrokenFiles(message)) => {
+                log::warn!("invite files cannot be read: {message}");
+                screen.state = ImportState::BrokenFiles(message);
+            }
         }
     }
 

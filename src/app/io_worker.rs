@@ -94,6 +94,8 @@ pub enum Job {
         files: Vec<PathBuf>,
         /// The opening candidates join.
         opening: Option<Slug>,
+        /// Leave out the invite files that cannot be read.
+        skip_broken: bool,
         /// The workspace as the app sees it, to match against.
         snapshot: Box<WorkspaceSnapshot>,
         /// The zone the preview's times read in.
@@ -200,7 +202,9 @@ pub enum Report {
         result: Result<usize, StoreError>,
     },
     /// What an import would do (with the plan to apply), or why it cannot.
-    ImportPreviewed(Result<(PendingImport, crate::ui::ImportPreview), String>),
+    ImportPreviewed(
+        Result<(PendingImport, crate::ui::ImportPreview), super::import_preview::PreviewFailure>,
+    ),
     /// An import was written (the files, and what was done), or why not.
     ImportApplied(Result<(Vec<PathBuf>, String), String>),
     /// A conflict copy was written (where), or why not.
@@ -449,15 +453,19 @@ impl Worker {
                 kind,
                 files,
                 opening,
+                skip_broken,
                 snapshot,
                 zone,
                 now,
             } => Report::ImportPreviewed(super::import_preview::preview(
                 &self.workspace,
                 &snapshot,
-                kind,
-                &files,
-                opening.as_ref(),
+                super::import_preview::Asked {
+                    kind,
+                    files: &files,
+                    opening: opening.as_ref(),
+                    skip_broken,
+                },
                 (zone, now),
             )),
             Job::ApplyImport(pending) => {

@@ -17,7 +17,9 @@ use std::process::ExitCode;
 use super::ExportFormat;
 use super::output::{Output, refuse};
 use super::summary::{load_reporting_errors, unknown_candidate};
-use crate::export::{ashby_feedback_json, ats_text, lever_feedback_json, pick_submitted};
+use crate::export::{
+    AtsJsonError, ashby_feedback_json, ats_text, lever_feedback_json, pick_submitted,
+};
 use crate::io::{ATS_MAPPING_FILE, Workspace, load_ats_mapping};
 use crate::model::AtsMapping;
 
@@ -73,6 +75,12 @@ pub fn run(
             };
             match ashby_feedback_json(scorecard, &record.candidate, form, template) {
                 Ok(body) => body,
+                Err(e @ AtsJsonError::NoAshbyUser { .. }) => {
+                    let path = workspace.root().join(ATS_MAPPING_FILE);
+                    let message = e.to_string();
+                    let message = message.strip_prefix("ats.ron ").unwrap_or(&message);
+                    return refuse(err, &format!("{} {message}", path.display()));
+                }
                 Err(e) => return refuse(err, &e.to_string()),
             }
         }

@@ -1,4 +1,5 @@
-//! `scorecard import invites FILE.ics... [--dry-run] [--format text|json]`
+//! `scorecard import invites FILE.ics... [--dry-run] [--skip-broken]
+//! [--format text|json]`
 //!
 //! Plans the interviews of calendar files (several: one import, all or
 //! nothing) into the candidates' plans
@@ -6,7 +7,8 @@
 //! only shows what would change. Broken workspace files are reported on
 //! stderr (and under `"errors"` in JSON) and left out. A file that cannot
 //! be read as iCalendar is an error at its line on stderr, exit 1, and
-//! nothing is written.
+//! nothing is written; of several, every such file is named, and
+//! `--skip-broken` imports the others and lists those skipped.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,27 +18,68 @@ use serde_json::{Value, json};
 
 use super::summary::{load_reporting_errors, relative_to_workspace};
 use super::{EXIT_INVALID, ImportFormat};
-use crate::io::{FileError, Workspace, apply_invites, read_invites_files};
+use crate::io::{
+    FileError, InviteBatch, InviteError, Workspace, apply_invites, read_invites_files,
+};
 use crate::model::invite_import::{InvitePlan, MovedEntry, PlannedEntry};
 use crate::model::{LocalZone, Timestamp, escape_line};
+
+/// How the import runs.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Show what would change, change nothing.
+    pub dry_run: bool,
+    /// Import the files that can be read; name those skipped.
+    pub skip_broken: bool,
+    /// Text or JSON.
+    pub format: ImportFormat,
+}
 
 /// Runs the import.
 pub fn run(
     workspace: &Workspace,
     files: &[PathBuf],
-    dry_run: bool,
-    format: ImportFormat,
+    Options {
+        dry_run,
+        skip_broken,
+        format,
+    }: Options,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let snapshot = load_reporting_errors(workspace, err)?;
-    let plan = match read_invites_files(workspace, &snapshot, files) {
-        Ok(plan) => plan,
+    let InviteBatch { plan, skipped } = match read_invites_files(
+        workspace,
+        &snapshot,
+        files,
+        skip_broken,
+    ) {
+        Ok(batch) => batch,
         Err(error) => {
             writeln!(err, "{error}")?;
+            if let InviteError::BrokenFiles { errors, files } = &error
+                && *files > 1
+            {
+                let hint = if errors.len() < *files {
+                    format!(
+                        " (--skip-broken imports the other {})",
+                        files - errors.len()
+                    )
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    err,
+                    "scorecard: {} of {files} invite files cannot be read: nothing was written{hint}",
+                    errors.len()
+                )?;
+            }
             return Ok(ExitCode::from(EXIT_INVALID));
         }
     };
+    for error in &skipped {
+        writeln!(err, "skipped, not read: {error}")?;
+    }
     let written = if dry_run {
         Vec::new()
     } else {
@@ -56,14 +99,21 @@ pub fn run(
                 files,
                 dry_run,
                 &relative(workspace, &written),
-                &errors,
+                (&errors, &skipped),
             );
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
         ImportFormat::Text => {
             let zone = (super::reader_zone(), super::as_of_or_now(None));
-            out.write_all(plan_text(&plan, files, dry_run, written.len(), zone).as_bytes())?;
+            let mut text = plan_text(&plan, files, dry_run, written.len(), zone);
+            if !skipped.is_empty() {
+                text.push_str(&format!(
+                    "{} skipped: they cannot be read (see above)\n",
+                    invite_files(skipped.len())
+                ));
+            }
+            out.write_all(text.as_bytes())?;
         }
     }
     out.flush()?;
@@ -109,7 +159,7 @@ fn plan_json(
     files: &[PathBuf],
     dry_run: bool,
     written: &[String],
-    errors: &[FileError],
+    (errors, skipped): (&[FileError], &[FileError]),
 ) -> Value {
     json!({
         "created": plan.created.iter().map(entry_json).collect::<Vec<_>>(),
@@ -117,6 +167,14 @@ fn plan_json(
         "cancelled": plan.cancelled.iter().map(entry_json).collect::<Vec<_>>(),
         "cancelled_but_scored": plan.cancelled_but_scored.iter().map(entry_json).collect::<Vec<_>>(),
         "unchanged": plan.unchanged,
+        "notes": plan.notes.iter().map(|n| json!({
+            "uid": n.uid,
+            "summary": n.summary,
+            "note": n.note,
+            "file": file_name(files, n.file),
+            "line": n.line,
+        })).collect::<Vec<_>>(),
+        "skipped": skipped.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "unmatched": plan.unmatched.iter().map(|u| json!({
             "uid": u.uid,
             "summary": u.summary,
@@ -186,6 +244,17 @@ fn plan_text(
             u.reason
         );
     }
+    for n in &plan.notes {
+        let _ = writeln!(
+            text,
+            "note       {}:{}: {:?} ({}): {}",
+            file_name(files, n.file),
+            n.line,
+            n.summary,
+            n.uid,
+            n.note
+        );
+    }
     let _ = write!(
         text,
         "{} created, {} moved, {} cancelled, {} kept for their scorecards, {} unchanged, {} unmatched; ",
@@ -214,6 +283,14 @@ fn file_name(files: &[PathBuf], index: usize) -> String {
         .get(index)
         .map(|p| p.display().to_string())
         .unwrap_or_default()
+}
+
+fn invite_files(n: usize) -> String {
+    if n == 1 {
+        "1 invite file".to_owned()
+    } else {
+        format!("{n} invite files")
+    }
 }
 
 fn candidate_files(n: usize) -> String {

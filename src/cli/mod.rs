@@ -200,6 +200,10 @@ pub enum ImportCommand {
         /// Show what would change, change nothing
         #[arg(long)]
         dry_run: bool,
+        /// Import the files that can be read and say which were skipped
+        /// (without it, one file that cannot be read stops the import)
+        #[arg(long)]
+        skip_broken: bool,
         /// Output format
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
@@ -527,8 +531,19 @@ fn run_escaped(
             ImportCommand::Invites {
                 files,
                 dry_run,
+                skip_broken,
                 format,
-            } => import_invites::run(&cli.workspace()?, files, *dry_run, *format, out, err),
+            } => import_invites::run(
+                &cli.workspace()?,
+                files,
+                import_invites::Options {
+                    dry_run: *dry_run,
+                    skip_broken: *skip_broken,
+                    format: *format,
+                },
+                out,
+                err,
+            ),
             ImportCommand::Candidates {
                 file,
                 opening,

@@ -49,6 +49,17 @@ pub enum AtsJsonError {
         /// The dimension ids.
         dimensions: Vec<String>,
     },
+    /// The interviewer has no Ashby user in `ats.ron`: without `userId`
+    /// Ashby credits the feedback to the owner of the API key.
+    #[error(
+        "ats.ron lists no Ashby user for {interviewer}: add them under ashby's users, as \
+         `users: {{\"{interviewer}\": \"<their Ashby user id>\"}}`; without it Ashby would \
+         credit the feedback to the API key's owner"
+    )]
+    NoAshbyUser {
+        /// The scorecard's interviewer.
+        interviewer: String,
+    },
     /// The JSON writer failed (it writes into memory: in practice, never).
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -138,8 +149,7 @@ fn external_id<'c>(
 struct AshbyBody<'a> {
     form_definition_id: &'a str,
     application_id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_id: Option<&'a str>,
+    user_id: &'a str,
     feedback_form: AshbyFeedbackForm<'a>,
 }
 
@@ -170,7 +180,8 @@ enum AshbyValue {
 
 /// The body of Ashby's `applicationFeedback.submit` for `scorecard` of
 /// `candidate`: `formDefinitionId`, `applicationId` (the candidate's
-/// `external_id`), `userId` when `ats.ron` lists the interviewer, and
+/// `external_id`), `userId` of the interviewer (`ats.ron` must list them:
+/// [`AtsJsonError::NoAshbyUser`] else), and
 /// `feedbackForm.fieldSubmissions`: the overall recommendation and each
 /// rated dimension as a score `{"score": 1–4}`, then, when `notes` is
 /// mapped, the whole [`ats_text`] as `{"type": "PlainText", "value": …}`.
@@ -183,6 +194,10 @@ pub fn ashby_feedback_json(
 ) -> Result<String, AtsJsonError> {
     let parts = parts(scorecard, template, &form.dimensions, "Ashby", "ashby")?;
     let application_id = external_id(candidate, "Ashby", "application")?;
+    let user_id =
+        ats_user(&form.users, &scorecard.interviewer).ok_or_else(|| AtsJsonError::NoAshbyUser {
+            interviewer: scorecard.interviewer.to_string(),
+        })?;
     let mut fields = vec![AshbyField {
         path: &form.overall,
         value: AshbyValue::Score {
@@ -205,7 +220,7 @@ pub fn ashby_feedback_json(
     let body = AshbyBody {
         form_definition_id: &form.form_definition_id,
         application_id,
-        user_id: ats_user(&form.users, &scorecard.interviewer),
+        user_id,
         feedback_form: AshbyFeedbackForm {
             field_submissions: fields,
         },

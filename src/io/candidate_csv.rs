@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::FileError;
 use super::locate::line_col;
+use super::text_encoding::decode_text;
 use crate::model::{
     Column, ColumnMapping, ColumnOverrides, ImportRow, NameColumns, TextRole, check_field,
     looks_like_email, map_columns,
@@ -23,29 +24,10 @@ pub(crate) struct CsvRows {
     pub rows: Vec<ImportRow>,
 }
 
-/// The text of `bytes` without its byte-order mark, or where it stops
-/// being UTF-8.
+/// The text of `bytes` (UTF-8 with or without a byte-order mark, or
+/// UTF-16 with one), or where it stops being UTF-8.
 pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(err) => {
-            let valid = bytes
-                .get(..err.valid_up_to())
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default();
-            let at = line_col(valid, valid.len());
-            let bad = bytes.get(err.valid_up_to()).copied().unwrap_or_default();
-            Err(FileError::new(
-                path,
-                at.line,
-                at.column,
-                format!(
-                    "not UTF-8 text: byte 0x{bad:02x} cannot start a character (export the file as \"CSV UTF-8\")"
-                ),
-            ))
-        }
-    }
+    decode_text(path, bytes, "export the file as \"CSV UTF-8\"")
 }
 
 /// The separator of a file whose text starts with `text`: whichever of
@@ -116,6 +98,9 @@ pub(crate) fn read_rows(
         .map_err(|err| vec![FileError::new(path, 1, 1, err.to_string())])?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
+    // The file's own line of each record, counted from its byte offset
+    // (the csv reader's count is one short in CRLF files).
+    let (mut counted_to, mut counted_line) = (0usize, 1usize);
     for record in records {
         let record = match record {
             Ok(record) => record,
@@ -127,9 +112,17 @@ pub(crate) fn read_rows(
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
-        let (line, start) = record.position().map_or((0, 0), |p| {
-            (usize::try_from(p.line()).unwrap_or(0), byte(p))
-        });
+        // In a CRLF file the reader's record starts at the '\n' of the
+        // line break before it: the record starts after it.
+        let mut start = record.position().map_or(0, byte);
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if let Some(between) = text.as_bytes().get(counted_to..start) {
+            counted_line += between.iter().filter(|b| **b == b'\n').count();
+            counted_to = start;
+        }
+        let line = counted_line;
         let at = |column: &Column| {
             let spot = line_col(text, field_offset(text, start, column.index, delimiter));
             (spot.line, spot.column)
@@ -210,9 +203,19 @@ pub(crate) fn read_rows(
             ));
             row_ok = false;
         }
-        let email = columns.email.as_ref().map(cell).filter(|e| !e.is_empty());
-        if let (Some(email), Some(column)) = (email, &columns.email)
-            && !looks_like_email(email)
+        // Several addresses in one cell (Lever asks for commas): the
+        // first is the candidate's email, all of them match.
+        let emails: Vec<&str> = columns
+            .email
+            .as_ref()
+            .map(cell)
+            .unwrap_or_default()
+            .split([',', ';', ' ', '\t', '\n'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .collect();
+        if let Some(column) = &columns.email
+            && let Some(bad) = emails.iter().find(|e| !looks_like_email(e))
         {
             let (l, c) = at(column);
             errors.push(FileError::new(
@@ -220,7 +223,7 @@ pub(crate) fn read_rows(
                 l,
                 c,
                 format!(
-                    "{email:?} is not an email address (column {:?})",
+                    "{bad:?} is not an email address (column {:?})",
                     column.header
                 ),
             ));
@@ -235,7 +238,8 @@ pub(crate) fn read_rows(
             rows.push(ImportRow {
                 line,
                 name,
-                email: email.map(str::to_owned),
+                email: emails.first().map(|e| (*e).to_owned()),
+                other_emails: emails.iter().skip(1).map(|e| (*e).to_owned()).collect(),
                 external_id: external_id.map(str::to_owned),
             });
         }

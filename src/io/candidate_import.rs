@@ -148,7 +148,13 @@ fn plan_with(
     let text = decode(path, bytes).map_err(|e| CandidateImportError::File(vec![e]))?;
     let read = read_rows(path, &text, columns).map_err(CandidateImportError::File)?;
     let existing: Vec<&Candidate> = snapshot.candidates().iter().map(|r| &r.candidate).collect();
-    let plan = plan_rows(&read.rows, &existing, opening, now, taken);
+    let plan = plan_rows(
+        &read.rows,
+        &existing,
+        opening,
+        (now, file_seed(bytes)),
+        taken,
+    );
     // The rows were checked; this keeps a file that would not load again
     // from ever being written, whatever the rules become.
     let broken: Vec<FileError> = plan
@@ -170,6 +176,15 @@ fn plan_with(
         created: plan.created,
         created_lines: plan.created_lines,
         unchanged: plan.unchanged,
+    })
+}
+
+/// The seed of a file's new candidate ids: a hash (64-bit FNV-1a, the same
+/// on every machine) of its bytes, so its dry run shows the ids its import
+/// gives.
+fn file_seed(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
 

@@ -22,8 +22,8 @@ use super::atomic_write::{StagedFile, stage_file};
 use super::flush_pool::{flushing, sync_dirs};
 use super::ics::parse_invite_events;
 use super::listing::open_regular;
-use super::locate::line_col;
 use super::parse::{parse_candidate, read_text, to_ron};
+use super::text_encoding::decode_text;
 use super::workspace::CANDIDATE_FILE;
 use super::{
     FileError, StoreError, Workspace, WorkspaceSnapshot, let_go, load_people, write_atomic,
@@ -45,6 +45,16 @@ pub enum InviteError {
     /// `path:line:col: message`.
     #[error("{0}")]
     File(FileError),
+    /// Invite files that cannot be read (not iCalendar, cut short, an
+    /// encoding this cannot read): each as `path:line:col: message`, one a
+    /// line.
+    #[error("{}", .errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    BrokenFiles {
+        /// One for each file that cannot be read.
+        errors: Vec<FileError>,
+        /// How many files the import was given.
+        files: usize,
+    },
     /// A candidate file the plan changes is not as the plan found it in a
     /// way that stops the import (gone, broken, or it would break a rule).
     #[error("{path}: {message}; nothing was written")]
@@ -81,15 +91,31 @@ pub fn read_invites(
     snapshot: &WorkspaceSnapshot,
     file: &Path,
 ) -> Result<InvitePlan, InviteError> {
-    read_invites_files(workspace, snapshot, &[file.to_path_buf()])
+    read_invites_files(workspace, snapshot, &[file.to_path_buf()], false).map(|batch| batch.plan)
+}
+
+/// What a batch of invite files plans, and the files left out.
+#[derive(Debug)]
+pub struct InviteBatch {
+    /// The plan of the files read.
+    pub plan: InvitePlan,
+    /// The files that cannot be read, each with its error, left out
+    /// because the import was asked to skip them.
+    pub skipped: Vec<FileError>,
 }
 
 /// [`read_invites`] for several files planned together as one import (a
 /// folder of invites): the versions of one `UID` in different files are
 /// weighed as if in one file (the highest `SEQUENCE`, then the latest
 /// `DTSTAMP`, then the later file), and each [`Unmatched::file`] and
-/// [`InviteEvent::file`] is an index into `files`. The first file that
-/// cannot be read stops the whole import.
+/// [`InviteEvent::file`] is an index into `files`.
+///
+/// Every file is read. Those that cannot be (not iCalendar, cut short, an
+/// encoding this cannot read) are all named in
+/// [`InviteError::BrokenFiles`], and nothing is planned, unless
+/// `skip_broken`: then the others are planned and the broken ones listed
+/// in [`InviteBatch::skipped`]. A batch of none but broken files is an
+/// error either way.
 ///
 /// [`Unmatched::file`]: crate::model::invite_import::Unmatched::file
 /// [`InviteEvent::file`]: crate::model::invite_import::InviteEvent::file
@@ -97,20 +123,41 @@ pub fn read_invites_files(
     workspace: &Workspace,
     snapshot: &WorkspaceSnapshot,
     files: &[PathBuf],
-) -> Result<InvitePlan, InviteError> {
+    skip_broken: bool,
+) -> Result<InviteBatch, InviteError> {
+    let read: Vec<Result<Vec<InviteEvent>, FileError>> = files
+        .par_iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let text = read_invite_file(file)?;
+            let mut read = parse_invite_events(file, &text)?;
+            for event in &mut read {
+                event.file = index;
+            }
+            Ok(read)
+        })
+        .collect();
     let mut events = Vec::new();
-    for (index, file) in files.iter().enumerate() {
-        let text = read_invite_file(file).map_err(InviteError::File)?;
-        let mut read = parse_invite_events(file, &text).map_err(InviteError::File)?;
-        for event in &mut read {
-            event.file = index;
+    let mut broken = Vec::new();
+    for result in read {
+        match result {
+            Ok(mut read) => events.append(&mut read),
+            Err(error) => broken.push(error),
         }
-        events.append(&mut read);
+    }
+    if !broken.is_empty() && (!skip_broken || broken.len() == files.len()) {
+        return Err(InviteError::BrokenFiles {
+            errors: broken,
+            files: files.len(),
+        });
     }
     let people = load_people(workspace.root()).map_err(InviteError::File)?;
     let plan = plan_events(&events, snapshot, &people);
     let_go("the events of the invite files", events);
-    Ok(plan)
+    Ok(InviteBatch {
+        plan,
+        skipped: broken,
+    })
 }
 
 /// The invite files `paths` stand for: a folder stands for the `.ics`
@@ -318,7 +365,7 @@ fn commit_all(staged: Vec<(StagedFile, String)>) -> Result<Vec<PathBuf>, InviteE
 }
 
 /// The text of an invite file: a regular file (no link followed), at most
-/// [`MAX_INVITE_BYTES`], UTF-8.
+/// [`MAX_INVITE_BYTES`], UTF-8 or UTF-16 ([`decode_text`]).
 fn read_invite_file(path: &Path) -> Result<String, FileError> {
     let too_large = || {
         FileError::whole_file(
@@ -340,19 +387,11 @@ fn read_invite_file(path: &Path) -> Result<String, FileError> {
     if bytes.len() as u64 > MAX_INVITE_BYTES {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let valid_up_to = err.utf8_error().valid_up_to();
-        let bytes = err.as_bytes();
-        let valid =
-            std::str::from_utf8(bytes.get(..valid_up_to).unwrap_or_default()).unwrap_or_default();
-        let at = line_col(valid, valid.len());
-        FileError::new(
-            path,
-            at.line,
-            at.column,
-            "not UTF-8 text: an iCalendar file is UTF-8 (RFC 5545)",
-        )
-    })
+    decode_text(
+        path,
+        &bytes,
+        "an iCalendar file is UTF-8: save it as UTF-8, in the calendar program or a text editor",
+    )
 }
 
 #[cfg(test)]

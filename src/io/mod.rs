@@ -31,6 +31,7 @@ mod snapshot;
 mod sync_conflicts;
 mod system_zone;
 mod template_set;
+mod text_encoding;
 mod unsafe_strings;
 mod watch;
 mod workspace;
@@ -57,8 +58,8 @@ pub use file_kind::{FileKind, detect_kind};
 pub use hiring_loop::PendingFilter;
 pub use ics::parse_invite_events;
 pub use invite_import::{
-    InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites, read_invites,
-    read_invites_files,
+    InviteBatch, InviteError, MAX_INVITE_BYTES, apply_invites, invite_files, plan_invites,
+    read_invites, read_invites_files,
 };
 pub use let_go::let_go;
 pub use library::{load_library, shipped_library};

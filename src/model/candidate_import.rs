@@ -5,7 +5,9 @@
 //! A row is a candidate the opening already has when, among the
 //! opening's candidates,
 //! 1. one has the row's ATS id (`external_id`); else
-//! 2. one has the row's email (ignoring case) and no other ATS id; else,
+//! 2. one has one of the row's emails (ignoring case; a cell may give
+//!    several) and no other ATS id (a row without an id matches a
+//!    candidate with one by email); else,
 //!    for a row with neither an id nor an email,
 //! 3. one has the row's name (ignoring case) and neither an id nor an email.
 //!
@@ -23,8 +25,10 @@ pub struct ImportRow {
     pub line: usize,
     /// The name, as written (spaces around it dropped).
     pub name: String,
-    /// The email, if given.
+    /// The email, if given (the first, when the cell gives several).
     pub email: Option<String>,
+    /// The other addresses of the cell, which match too.
+    pub other_emails: Vec<String>,
     /// The ATS id, if given.
     pub external_id: Option<String>,
 }
@@ -86,12 +90,13 @@ pub struct RowPlan {
 /// Sorts `rows` against `existing` (every candidate of the workspace; only
 /// those of `opening` are matched). New candidates get the opening's
 /// template, `created_at: now`, no plan (invites bring it), and ids that
-/// `taken` does not hold.
+/// `taken` does not hold, drawn from `seed` and each row's line (the same
+/// file planned twice gets the same ids).
 pub fn plan_rows(
     rows: &[ImportRow],
     existing: &[&Candidate],
     opening: &Opening,
-    now: Timestamp,
+    (now, seed): (Timestamp, u64),
     taken: impl Fn(&str) -> bool,
 ) -> RowPlan {
     let mut plan = RowPlan::default();
@@ -117,7 +122,11 @@ pub fn plan_rows(
                 .push(unchanged(row, candidate, matched_by, earlier));
             continue;
         }
-        let id = new_id(&taken, &plan.created);
+        let id = new_id(
+            seed ^ (row.line as u64).rotate_left(32),
+            &taken,
+            &plan.created,
+        );
         let mut candidate = Candidate::new(id, row.name.clone(), opening.template.clone(), now);
         candidate.opening = Some(opening.id.clone());
         candidate.email.clone_from(&row.email);
@@ -129,8 +138,10 @@ pub fn plan_rows(
 }
 
 /// A fresh id, taken neither in the workspace nor by this import.
-fn new_id(taken: &impl Fn(&str) -> bool, created: &[Candidate]) -> Slug {
-    super::new_candidate_id(|id| taken(id) || created.iter().any(|c| c.id.as_str() == id))
+fn new_id(seed: u64, taken: &impl Fn(&str) -> bool, created: &[Candidate]) -> Slug {
+    super::seeded_candidate_id(seed, |id| {
+        taken(id) || created.iter().any(|c| c.id.as_str() == id)
+    })
 }
 
 /// The first of `candidates` that `row` is, by the rules of the module.
@@ -145,11 +156,25 @@ fn find_match<'c>(
     {
         return Some((found, MatchedBy::ExternalId));
     }
-    if let Some(email) = &row.email {
-        let wanted = normalize_email(email);
+    if row.email.is_some() {
+        let wanted: Vec<String> = row
+            .email
+            .iter()
+            .chain(&row.other_emails)
+            .map(|e| normalize_email(e))
+            .collect();
         return candidates
-            .filter(|c| c.external_id.is_none() || c.external_id == row.external_id)
-            .find(|c| c.email.as_deref().map(normalize_email) == Some(wanted.clone()))
+            .filter(|c| {
+                row.external_id.is_none()
+                    || c.external_id.is_none()
+                    || c.external_id == row.external_id
+            })
+            .find(|c| {
+                c.email
+                    .as_deref()
+                    .map(normalize_email)
+                    .is_some_and(|e| wanted.contains(&e))
+            })
             .map(|found| (found, MatchedBy::Email));
     }
     if row.external_id.is_some() {
@@ -173,7 +198,10 @@ fn unchanged(
         differs.push(ImportField::Name);
     }
     let email_differs = row.email.as_deref().is_some_and(|email| {
-        candidate.email.as_deref().map(normalize_email) != Some(normalize_email(email))
+        let known = candidate.email.as_deref().map(normalize_email);
+        std::iter::once(email)
+            .chain(row.other_emails.iter().map(String::as_str))
+            .all(|e| known != Some(normalize_email(e)))
     });
     if email_differs {
         differs.push(ImportField::Email);
@@ -223,6 +251,7 @@ mod tests {
             line,
             name: name.to_owned(),
             email: email.map(str::to_owned),
+            other_emails: Vec::new(),
             external_id: id.map(str::to_owned),
         }
     }
@@ -238,7 +267,7 @@ mod tests {
     #[test]
     fn new_rows_become_candidates_of_the_opening_without_a_plan() {
         let rows = [row(2, "Zoë Ångström", Some("zoe@example.com"), Some("A-1"))];
-        let plan = plan_rows(&rows, &[], &opening("sre-q1"), now(), |_| false);
+        let plan = plan_rows(&rows, &[], &opening("sre-q1"), (now(), 1), |_| false);
         let [created] = plan.created.as_slice() else {
             panic!("{plan:?}")
         };
@@ -265,7 +294,7 @@ mod tests {
             row(5, "Di Moe", None, Some("A-9")),
         ];
         let existing = [&by_id, &by_email, &by_name, &elsewhere];
-        let plan = plan_rows(&rows, &existing, &opening("sre-q1"), now(), |_| false);
+        let plan = plan_rows(&rows, &existing, &opening("sre-q1"), (now(), 1), |_| false);
         let seen: Vec<(usize, &str, MatchedBy, Vec<ImportField>)> = plan
             .unchanged
             .iter()
@@ -306,7 +335,7 @@ mod tests {
             "q",
         );
         let rows = [row(2, "Ana Ruiz", Some("ana@example.com"), Some("A-2"))];
-        let plan = plan_rows(&rows, &[&other], &opening("q"), now(), |_| false);
+        let plan = plan_rows(&rows, &[&other], &opening("q"), (now(), 1), |_| false);
         assert_eq!(plan.created.len(), 1);
     }
 
@@ -318,7 +347,7 @@ mod tests {
             row(4, "Bo Li", Some("BO@example.com"), None),
             row(6, "Bo Li", Some("bo@example.com"), None),
         ];
-        let plan = plan_rows(&rows, &[], &opening("q"), now(), |_| false);
+        let plan = plan_rows(&rows, &[], &opening("q"), (now(), 1), |_| false);
         assert_eq!(plan.created_lines, [2, 4]);
         let repeats: Vec<(usize, Option<usize>, &Slug)> = plan
             .unchanged
@@ -339,7 +368,9 @@ mod tests {
         let rows: Vec<ImportRow> = (0..50)
             .map(|i| row(i + 2, &format!("Person {i}"), None, Some(&format!("X{i}"))))
             .collect();
-        let plan = plan_rows(&rows, &[], &opening("q"), now(), |id| id.ends_with('0'));
+        let plan = plan_rows(&rows, &[], &opening("q"), (now(), 1), |id| {
+            id.ends_with('0')
+        });
         let mut ids: Vec<&str> = plan.created.iter().map(|c| c.id.as_str()).collect();
         assert!(ids.iter().all(|id| !id.ends_with('0')));
         ids.sort_unstable();

@@ -59,6 +59,40 @@ pub struct InviteEvent {
     pub recurring: bool,
     /// It is one occurrence of a repeating event (`RECURRENCE-ID`).
     pub occurrence: bool,
+    /// Why this event cannot be used, if it cannot (the file's other
+    /// events still can): it is then listed as unmatched with the reason.
+    pub problem: Option<EventProblem>,
+    /// What the preview should say about how the event was read, though it
+    /// can be used (a floating time read in some zone, a `UID` made up).
+    pub notes: Vec<String>,
+}
+
+/// Why one event of a calendar cannot be used, while the rest of the file
+/// can. Each is listed as unmatched with [`EventProblem::reason`]; a new
+/// kind of problem is one more variant here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventProblem {
+    /// No `DTSTART`: when it starts is not said.
+    NoStart,
+    /// When it starts cannot be known: a value that is no date-time, a
+    /// zone or an offset that cannot be known, a local time that does not
+    /// exist or happens twice. The text says which and why.
+    Start(String),
+    /// Another property it needs cannot be read (the text says which).
+    Property(String),
+}
+
+impl EventProblem {
+    /// Why, for a person.
+    pub fn reason(&self) -> String {
+        match self {
+            EventProblem::NoStart => {
+                "no start time (DTSTART): when it starts is not said".to_owned()
+            }
+            EventProblem::Start(why) => format!("its start time cannot be known: {why}"),
+            EventProblem::Property(why) => why.clone(),
+        }
+    }
 }
 
 /// When an event starts.
@@ -133,6 +167,10 @@ pub struct InvitePlan {
     pub unchanged: usize,
     /// Events (or attendees) that could not be used, each with the reason.
     pub unmatched: Vec<Unmatched>,
+    /// What to know about invites that were used: each
+    /// [`InviteEvent::notes`] of one that plans, moves or confirms an
+    /// interview.
+    pub notes: Vec<EventNote>,
     /// The changes to make, per candidate, sorted by candidate id.
     pub changes: Vec<CandidateChanges>,
 }
@@ -181,6 +219,21 @@ pub struct Unmatched {
     pub summary: String,
     /// Why, for a person.
     pub reason: String,
+    /// The line of its `BEGIN:VEVENT` in the file.
+    pub line: usize,
+    /// Which of the files imported together (see [`InviteEvent::file`]).
+    pub file: usize,
+}
+
+/// Something to know about how an invite that was used was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventNote {
+    /// The event's `UID` (made up when it has none).
+    pub uid: String,
+    /// Its `SUMMARY`.
+    pub summary: String,
+    /// What to know, for a person.
+    pub note: String,
     /// The line of its `BEGIN:VEVENT` in the file.
     pub line: usize,
     /// Which of the files imported together (see [`InviteEvent::file`]).

@@ -43,7 +43,7 @@ pub use candidate_columns::{
     Column, ColumnError, ColumnMapping, ColumnOverrideError, ColumnOverrides, ImportField,
     NameColumns, map_columns, normalize_header,
 };
-pub use candidate_id::new_candidate_id;
+pub use candidate_id::{new_candidate_id, seeded_candidate_id};
 pub use candidate_import::{ImportRow, MatchedBy, RowPlan, UnchangedRow, plan_rows};
 pub use debrief::{
     Debrief, DebriefDecision, DebriefDimension, DebriefNudge, DebriefScorecard, EvidenceLine,

@@ -127,6 +127,9 @@ pub enum ImportState {
     Preview(ImportPreview),
     /// The file could not be read or matched: why (`path:line:col: …`).
     Failed(String),
+    /// Some of several invite files cannot be read: each named, one a
+    /// line (`path:line:col: …`). The user may preview the others.
+    BrokenFiles(String),
     /// The worker writes the changes.
     Applying,
     /// Written: what was done.
@@ -148,6 +151,8 @@ pub struct ImportScreen {
     pub state: ImportState,
     /// A file was chosen or dropped: preview it at the next frame.
     pub preview_requested: bool,
+    /// The user chose to leave out the invite files that cannot be read.
+    pub skip_broken: bool,
 }
 
 impl ImportScreen {
@@ -160,6 +165,7 @@ impl ImportScreen {
             opening: None,
             state: ImportState::Idle,
             preview_requested: false,
+            skip_broken: false,
         }
     }
 
@@ -229,6 +235,7 @@ impl ImportScreen {
                     .labelled_by(label.id);
                 if field.changed() {
                     self.dropped.clear();
+                    self.skip_broken = false;
                 }
                 if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     preview = true;
@@ -264,6 +271,7 @@ impl ImportScreen {
                         kind: self.kind,
                         files: self.files(),
                         opening: self.opening.clone(),
+                        skip_broken: self.skip_broken,
                     });
                 }
             }
@@ -322,6 +330,17 @@ impl ImportScreen {
             ImportState::Failed(message) => {
                 ui.colored_label(ui.visuals().error_fg_color, escape(message, Escape::Text));
                 ui.label("Nothing was changed.");
+            }
+            ImportState::BrokenFiles(message) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+                ui.label("Nothing was changed.");
+                if ui
+                    .button("Skip the broken files and preview the rest")
+                    .clicked()
+                {
+                    self.skip_broken = true;
+                    self.preview_requested = true;
+                }
             }
             ImportState::Applied(message) => {
                 ui.label(escape(message, Escape::Text));

@@ -195,6 +195,9 @@ pub enum Command {
         files: Vec<PathBuf>,
         /// The opening candidates join (candidates only).
         opening: Option<Slug>,
+        /// Plan the invite files that can be read, leaving out those that
+        /// cannot (the user chose so after they were named).
+        skip_broken: bool,
     },
     /// Apply the import last previewed.
     ApplyImport,

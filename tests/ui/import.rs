@@ -225,7 +225,7 @@ fn a_broken_invites_file_says_where_and_changes_nothing() {
     workspace_with_alex(ws.path());
     let before = fs::read(ws.path().join("candidates/c-1/candidate.ron")).unwrap();
     let file =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invites/bad_unknown_zone.ics");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invites/bad_broken_line.ics");
     let mut app = open_app(ws.path(), "Dana Kim");
     app.get_by_label("Import invites…").click();
     app.run();
@@ -237,12 +237,65 @@ fn a_broken_invites_file_says_where_and_changes_nothing() {
     let Some(ImportState::Failed(message)) = state_of(app.state()) else {
         unreachable!()
     };
-    assert!(message.contains("bad_unknown_zone.ics:"), "{message}");
+    assert!(message.contains("bad_broken_line.ics:6:1: "), "{message}");
     app.get_by_label("Nothing was changed.");
     assert_eq!(
         fs::read(ws.path().join("candidates/c-1/candidate.ron")).unwrap(),
         before
     );
+}
+
+#[test]
+fn a_folder_with_a_broken_file_is_named_and_the_rest_applied_only_when_chosen() {
+    let ws = tempfile::tempdir().unwrap();
+    workspace_with_alex(ws.path());
+    let candidate = ws.path().join("candidates/c-1/candidate.ron");
+    let before = fs::read(&candidate).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    fs::write(folder.path().join("a-invites.ics"), INVITES).unwrap();
+    // Cut short: the mail client saved half of it.
+    fs::write(
+        folder.path().join("b-cut.ics"),
+        &INVITES[..INVITES.find("BEGIN:VEVENT").unwrap() + 40],
+    )
+    .unwrap();
+    let mut app = open_app(ws.path(), "Dana Kim");
+    app.get_by_label("Import invites…").click();
+    app.run();
+    type_path(&mut app, "File or folder", folder.path());
+    app.get_by_label("Preview").click();
+    wait_until(&mut app, "the broken file is named", |a| {
+        matches!(state_of(a), Some(ImportState::BrokenFiles(_)))
+    });
+    let Some(ImportState::BrokenFiles(message)) = state_of(app.state()) else {
+        unreachable!()
+    };
+    assert!(
+        message.starts_with("1 of 2 files cannot be read:\n"),
+        "{message}"
+    );
+    assert!(
+        message.contains("b-cut.ics:5:1: BEGIN:VEVENT is never closed"),
+        "{message}"
+    );
+    app.get_by_label("Nothing was changed.");
+    assert_eq!(fs::read(&candidate).unwrap(), before);
+    // The coordinator chooses to go on without it.
+    app.get_by_label("Skip the broken files and preview the rest")
+        .click();
+    wait_until(&mut app, "the rest is previewed", |a| {
+        matches!(state_of(a), Some(ImportState::Preview(_)))
+    });
+    app.get_by_label_contains("Skipped, not read: ");
+    app.get_by_label(
+        "1 to plan, 1 to move, 0 to cancel, 0 kept (scored), 0 unchanged, 1 not matched",
+    );
+    assert_eq!(fs::read(&candidate).unwrap(), before, "not before Apply");
+    app.get_by_label("Apply").click();
+    wait_until(&mut app, "the import is applied", |a| {
+        matches!(state_of(a), Some(ImportState::Applied(_)))
+    });
+    assert_ne!(fs::read(&candidate).unwrap(), before);
 }
 
 #[test]

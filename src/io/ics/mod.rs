@@ -15,6 +15,9 @@ mod windows_zones;
 mod zones;
 
 use std::path::Path;
+use std::str::FromStr;
+
+use chrono_tz::Tz;
 
 use lines::{ContentLine, content_lines};
 
@@ -22,20 +25,27 @@ use super::FileError;
 use crate::model::invite_import::InviteEvent;
 
 /// The events of the iCalendar text `text`, read from `path` (named in
-/// errors): every `VEVENT` of every `VCALENDAR`, in file order.
+/// errors): every `VEVENT` of every `VCALENDAR`, in file order. A floating
+/// time of a calendar without `X-WR-TIMEZONE` is read in this computer's
+/// zone ([`system_zone`]). An error is the file's (it is not iCalendar, a
+/// line is broken, a component is not closed); one event's trouble is
+/// that event's [`problem`](InviteEvent::problem).
+///
+/// [`system_zone`]: crate::io::system_zone
 pub fn parse_invite_events(path: &Path, text: &str) -> Result<Vec<InviteEvent>, FileError> {
-    parse(text).map_err(|e| FileError::new(path, e.line, e.column, e.message))
+    let floating = Tz::from_str(super::system_zone().0.name()).unwrap_or(Tz::UTC);
+    parse(text, floating).map_err(|e| FileError::new(path, e.line, e.column, e.message))
 }
 
-fn parse(text: &str) -> Result<Vec<InviteEvent>, IcsError> {
+fn parse(text: &str, floating: Tz) -> Result<Vec<InviteEvent>, IcsError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     looks_like_icalendar(text)?;
     let calendars = components(content_lines(text)?)?;
-    let events = events::read_events(&calendars);
+    let events = events::read_events(&calendars, floating);
     // Every line of the file, small allocations each: freed while the
     // plan is made.
     super::let_go("the lines of an invite file", calendars);
-    events
+    Ok(events)
 }
 
 /// A problem at a place in the text.
@@ -179,7 +189,7 @@ mod tests {
     use super::*;
 
     fn error(text: &str) -> (usize, usize, String) {
-        let e = parse(text).unwrap_err();
+        let e = parse(text, Tz::UTC).unwrap_err();
         (e.line, e.column, e.message)
     }
 
@@ -217,6 +227,6 @@ mod tests {
         assert_eq!(line, 1);
         assert!(message.starts_with("empty file"), "{message}");
         // A byte-order mark is not in the way.
-        assert!(parse("\u{feff}BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").is_ok());
+        assert!(parse("\u{feff}BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", Tz::UTC).is_ok());
     }
 }

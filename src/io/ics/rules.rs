@@ -2,12 +2,17 @@
 //! (Outlook's "Customized Time Zone", a client's private name).
 //!
 //! Each `STANDARD` or `DAYLIGHT` block starts at its `DTSTART` (a local
-//! time in its `TZOFFSETFROM`) and then, with a yearly `RRULE` of one
-//! `BYMONTH` and one `BYDAY` ("-1SU": the last Sunday; "2SU": the second),
-//! once a year; `RDATE`s add onsets. From an onset on, the offset is its
-//! `TZOFFSETTO`. One block without a rule is a fixed offset. A rule beyond
-//! that (several months, `BYMONTHDAY`, …) is not evaluated: the zone is
-//! then unknown, with the reason.
+//! time in its `TZOFFSETFROM`): from that onset on the offset is its
+//! `TZOFFSETTO`, until the next onset of any block. A block without
+//! `RRULE` has that one onset (Outlook 2007 writes a whole zone as one
+//! `STANDARD` from 1601), and each `RDATE` adds one. A yearly `RRULE`
+//! (`INTERVAL`, `BYMONTH`, `BYDAY` as "-1SU" or "SU", `BYMONTHDAY`,
+//! `UNTIL`, `COUNT`) adds one onset on each day it names; it is followed
+//! back as far as the instant asked about needs, so an onset decades
+//! before it counts. Offsets may have seconds (`-075258`, local mean
+//! time). Before the first onset the offset is not known, and is not
+//! guessed: the caller says so. A rule of another kind (monthly, by week
+//! number, …) is not evaluated: the zone is then unknown, with the reason.
 
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, Utc, Weekday};
 
@@ -21,6 +26,7 @@ pub(crate) struct Rules {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Observance {
+    /// Its `DTSTART`: the first onset, local time in `from`.
     start: NaiveDateTime,
     from: i64,
     to: i64,
@@ -28,15 +34,25 @@ struct Observance {
     rdates: Vec<NaiveDateTime>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Yearly {
-    month: u32,
-    /// 1..=5 from the start of the month, -1..=-5 from its end.
-    nth: i8,
-    weekday: Weekday,
-    until: Option<NaiveDateTime>,
-    last_year: Option<i32>,
+    /// Every `interval`th year from the start's.
+    interval: i32,
+    /// `BYMONTH`; empty: the start's month.
+    months: Vec<u32>,
+    /// `BYDAY`: an nth weekday of the month ("-1SU": the last Sunday), or
+    /// every such weekday (`None`), which `BYMONTHDAY` then narrows.
+    days: Vec<(Option<i8>, Weekday)>,
+    /// `BYMONTHDAY`: days of the month, negative from its end.
+    month_days: Vec<i32>,
+    /// The last onset (local time, in the block's `TZOFFSETFROM`), from
+    /// `UNTIL` or `COUNT`.
+    last: Option<NaiveDateTime>,
 }
+
+/// How far back a yearly rule is followed before it is given up on (a
+/// rule whose days never come, such as 30 February).
+const MAX_YEARS_BACK: i32 = 1000;
 
 impl Rules {
     /// The rules of `vtimezone`, or why they cannot be evaluated.
@@ -55,8 +71,9 @@ impl Rules {
     }
 
     /// `local` in this zone, in UTC: one, two (the clocks went back) or no
-    /// answer (they went forward over it).
-    pub fn to_utc(&self, local: NaiveDateTime) -> LocalResult<DateTime<Utc>> {
+    /// answer (they went forward over it); an error when the offset then
+    /// is not known (before the first onset of every block).
+    pub fn to_utc(&self, local: NaiveDateTime) -> Result<LocalResult<DateTime<Utc>>, String> {
         let mut offsets: Vec<i64> = self
             .observances
             .iter()
@@ -64,79 +81,154 @@ impl Rules {
             .collect();
         offsets.sort_unstable();
         offsets.dedup();
-        let mut found: Vec<NaiveDateTime> = offsets
-            .into_iter()
-            .map(|offset| local - Duration::seconds(offset))
-            .filter(|utc| self.offset_at(*utc) == local.signed_duration_since(*utc).num_seconds())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        match found.as_slice() {
-            [one] => LocalResult::Single(one.and_utc()),
-            [first, .., last] => LocalResult::Ambiguous(first.and_utc(), last.and_utc()),
-            [] => LocalResult::None,
-        }
-    }
-
-    /// The offset in force at the UTC time `utc`, in seconds.
-    fn offset_at(&self, utc: NaiveDateTime) -> i64 {
-        let year = utc.year();
-        let mut latest: Option<(NaiveDateTime, i64)> = None;
-        for o in &self.observances {
-            for y in year - 1..=year + 1 {
-                for onset in o.onsets(y) {
-                    let when = onset - Duration::seconds(o.from);
-                    if when <= utc && latest.is_none_or(|(t, _)| when > t) {
-                        latest = Some((when, o.to));
-                    }
-                }
+        let mut found: Vec<NaiveDateTime> = Vec::new();
+        let mut unknown = None;
+        for offset in offsets {
+            let utc = local - Duration::seconds(offset);
+            match self.offset_at(utc) {
+                Ok(at) if at == offset => found.push(utc),
+                Ok(_) => {}
+                Err(why) => unknown = Some(why),
             }
         }
-        match latest {
-            Some((_, offset)) => offset,
-            // Before the first onset: the offset the earliest block comes from.
-            None => self
-                .observances
-                .iter()
-                .min_by_key(|o| o.start)
-                .map_or(0, |o| o.from),
-        }
+        found.sort_unstable();
+        found.dedup();
+        Ok(match found.as_slice() {
+            [one] => LocalResult::Single(one.and_utc()),
+            [first, .., last] => LocalResult::Ambiguous(first.and_utc(), last.and_utc()),
+            [] => match unknown {
+                Some(why) => return Err(why),
+                None => LocalResult::None,
+            },
+        })
+    }
+
+    /// The offset in force at the UTC time `utc`, in seconds: the
+    /// `TZOFFSETTO` of the latest onset at or before it.
+    fn offset_at(&self, utc: NaiveDateTime) -> Result<i64, String> {
+        self.observances
+            .iter()
+            .filter_map(|o| o.latest_onset(utc).map(|when| (when, o.to)))
+            .max_by_key(|(when, _)| *when)
+            .map(|(_, to)| to)
+            .ok_or_else(|| {
+                let first = self.observances.iter().map(|o| o.start).min();
+                format!(
+                    "it is before the zone's first onset ({}), and the VTIMEZONE says nothing of the time before",
+                    first.map_or_else(String::new, |f| f.format("%Y-%m-%d %H:%M").to_string())
+                )
+            })
     }
 }
 
 impl Observance {
-    /// Its onsets in `year`, local times.
-    fn onsets(&self, year: i32) -> Vec<NaiveDateTime> {
-        let mut onsets: Vec<NaiveDateTime> = self
-            .rdates
-            .iter()
-            .copied()
-            .filter(|d| d.year() == year)
-            .collect();
-        match self.yearly {
-            Some(rule) if year >= self.start.year() => {
-                let within = rule.last_year.is_none_or(|last| year <= last);
-                if let Some(day) = nth_weekday(year, rule.month, rule.nth, rule.weekday)
-                    && within
-                {
-                    let onset = day.and_time(self.start.time());
-                    if rule.until.is_none_or(|until| onset <= until) {
-                        onsets.push(onset);
+    /// Its latest onset at or before the UTC time `utc`, as a UTC time.
+    fn latest_onset(&self, utc: NaiveDateTime) -> Option<NaiveDateTime> {
+        let as_utc = |local: NaiveDateTime| local - Duration::seconds(self.from);
+        let mut best = std::iter::once(self.start)
+            .chain(self.rdates.iter().copied())
+            .map(as_utc)
+            .filter(|when| *when <= utc)
+            .max();
+        if let Some(rule) = &self.yearly {
+            let first = self.start.year();
+            let mut year = utc.year() + 1;
+            if let Some(last) = rule.last {
+                year = year.min(last.year());
+            }
+            let stop = first.max(year - MAX_YEARS_BACK);
+            while year >= stop {
+                if (year - first) % rule.interval == 0 {
+                    let hit = rule
+                        .onsets(year, self.start)
+                        .into_iter()
+                        .filter(|onset| *onset >= self.start)
+                        .filter(|onset| rule.last.is_none_or(|last| *onset <= last))
+                        .map(as_utc)
+                        .filter(|when| *when <= utc)
+                        .max();
+                    if hit.is_some() {
+                        best = best.max(hit);
+                        break;
                     }
                 }
+                year -= 1;
             }
-            Some(_) => {}
-            None if self.start.year() == year => onsets.push(self.start),
-            None => {}
+        }
+        best
+    }
+}
+
+impl Yearly {
+    /// Its onsets in `year`, local times, for a block starting at `start`.
+    fn onsets(&self, year: i32, start: NaiveDateTime) -> Vec<NaiveDateTime> {
+        let months = if self.months.is_empty() {
+            vec![start.month()]
+        } else {
+            self.months.clone()
+        };
+        let mut onsets = Vec::new();
+        for month in months {
+            let Some((first, last)) = month_bounds(year, month) else {
+                continue;
+            };
+            let mut days: Vec<NaiveDate> = Vec::new();
+            if !self.month_days.is_empty() {
+                days.extend(
+                    self.month_days
+                        .iter()
+                        .filter_map(|&d| month_day(first, last, d)),
+                );
+                if !self.days.is_empty() {
+                    days.retain(|day| self.days.iter().any(|(_, w)| *w == day.weekday()));
+                }
+            } else if !self.days.is_empty() {
+                for &(nth, weekday) in &self.days {
+                    match nth {
+                        Some(nth) => days.extend(nth_weekday(year, month, nth, weekday)),
+                        None => days.extend(
+                            first
+                                .iter_days()
+                                .take_while(|d| *d <= last)
+                                .filter(|d| d.weekday() == weekday),
+                        ),
+                    }
+                }
+            } else {
+                days.extend(NaiveDate::from_ymd_opt(year, month, start.day()));
+            }
+            onsets.extend(days.into_iter().map(|day| day.and_time(start.time())));
         }
         onsets
     }
+}
+
+/// The first and last day of `month` in `year`.
+fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    Some((first, next.pred_opt()?))
+}
+
+/// Day `d` of the month from `first` to `last` (negative: from its end).
+fn month_day(first: NaiveDate, last: NaiveDate, d: i32) -> Option<NaiveDate> {
+    let day = if d > 0 {
+        first + Duration::days(i64::from(d - 1))
+    } else {
+        last - Duration::days(i64::from(-d - 1))
+    };
+    (first <= day && day <= last).then_some(day)
 }
 
 fn observance(block: &Component) -> Result<Observance, String> {
     let name = &block.name;
     let value = |prop: &str| block.prop(prop).map(|p| p.value.trim());
     let start = value("DTSTART")
+        .map(|v| v.trim_end_matches(['Z', 'z']))
         .and_then(parse_date_time)
         .ok_or_else(|| format!("its {name} block has no DTSTART date-time"))?;
     let offset = |prop: &str| {
@@ -147,16 +239,18 @@ fn observance(block: &Component) -> Result<Observance, String> {
     let to = offset("TZOFFSETTO")?;
     let from = offset("TZOFFSETFROM").unwrap_or(to);
     let yearly = match value("RRULE") {
-        Some(rule) => Some(parse_rule(rule).map_err(|why| format!("its {name} RRULE {why}"))?),
+        Some(rule) => {
+            Some(parse_rule(rule, start, from).map_err(|why| format!("its {name} RRULE {why}"))?)
+        }
         None => None,
     };
     let mut rdates = Vec::new();
     for line in block.props.iter().filter(|p| p.name == "RDATE") {
         for date in line.value.split(',') {
-            rdates
-                .push(parse_date_time(date.trim()).ok_or_else(|| {
-                    format!("its {name} block has an RDATE that is no date-time")
-                })?);
+            rdates.push(
+                parse_date_time(date.trim().trim_end_matches(['Z', 'z']))
+                    .ok_or_else(|| format!("its {name} block has an RDATE that is no date-time"))?,
+            );
         }
     }
     Ok(Observance {
@@ -168,7 +262,7 @@ fn observance(block: &Component) -> Result<Observance, String> {
     })
 }
 
-/// "+0100", "-0500", "+053000" → seconds east of UTC.
+/// "+0100", "-0500", "+053000", "-0000" → seconds east of UTC.
 fn parse_offset(text: &str) -> Option<i64> {
     let (sign, digits) = match text.split_at_checked(1)? {
         ("+", d) => (1, d),
@@ -183,39 +277,88 @@ fn parse_offset(text: &str) -> Option<i64> {
     Some(sign * (part(0..2)? * 3600 + part(2..4)? * 60 + seconds))
 }
 
-fn parse_rule(rule: &str) -> Result<Yearly, String> {
-    let (mut freq, mut month, mut day, mut until, mut count) = (None, None, None, None, None);
+/// A yearly rule of a block starting at `start` (local, in `from`).
+fn parse_rule(rule: &str, start: NaiveDateTime, from: i64) -> Result<Yearly, String> {
+    let mut freq = None;
+    let mut yearly = Yearly {
+        interval: 1,
+        months: Vec::new(),
+        days: Vec::new(),
+        month_days: Vec::new(),
+        last: None,
+    };
+    let mut count = None;
     for part in rule.split(';').filter(|p| !p.is_empty()) {
         let (key, value) = part.split_once('=').ok_or("is not KEY=VALUE;…")?;
-        match key.to_ascii_uppercase().as_str() {
-            "FREQ" => freq = Some(value.to_ascii_uppercase()),
+        match key.trim().to_ascii_uppercase().as_str() {
+            "FREQ" => freq = Some(value.trim().to_ascii_uppercase()),
+            "INTERVAL" => {
+                yearly.interval = value
+                    .trim()
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or("has an INTERVAL that is no whole number from 1")?;
+            }
             "BYMONTH" => {
-                month = Some(
-                    value
-                        .parse::<u32>()
-                        .map_err(|_| "has BYMONTH of several months")?,
-                )
+                for month in list(value) {
+                    yearly.months.push(
+                        month
+                            .parse::<u32>()
+                            .ok()
+                            .filter(|m| (1..=12).contains(m))
+                            .ok_or("has a BYMONTH that is no month 1 to 12")?,
+                    );
+                }
             }
             "BYDAY" => {
-                day = Some(
-                    parse_by_day(value)
-                        .ok_or("has a BYDAY other than one nth weekday (\"-1SU\")")?,
-                )
+                for day in list(value) {
+                    yearly.days.push(
+                        parse_by_day(day)
+                            .ok_or("has a BYDAY that is no weekday such as SU, 2SU or -1SU")?,
+                    );
+                }
+            }
+            "BYMONTHDAY" => {
+                for day in list(value) {
+                    yearly.month_days.push(
+                        day.parse::<i32>()
+                            .ok()
+                            .filter(|d| (1..=31).contains(&d.abs()))
+                            .ok_or("has a BYMONTHDAY that is no day 1 to 31 (or -1 to -31)")?,
+                    );
+                }
             }
             "UNTIL" => {
-                until = Some(
-                    parse_date_time(value.trim_end_matches('Z'))
-                        .ok_or("has an UNTIL that is no date-time")?,
-                );
+                let value = value.trim();
+                let (digits, utc) = match value.strip_suffix(['Z', 'z']) {
+                    Some(digits) => (digits, true),
+                    None => (value, false),
+                };
+                let until = parse_date_time(digits)
+                    .or_else(|| {
+                        NaiveDate::parse_from_str(digits, "%Y%m%d")
+                            .ok()
+                            .and_then(|d| d.and_hms_opt(23, 59, 59))
+                    })
+                    .ok_or("has an UNTIL that is no date-time")?;
+                // An UNTIL in UTC, as a local time of the block.
+                yearly.last = Some(if utc {
+                    until + Duration::seconds(from)
+                } else {
+                    until
+                });
             }
             "COUNT" => {
                 count = Some(
                     value
-                        .parse::<i32>()
-                        .map_err(|_| "has a COUNT that is no number")?,
-                )
+                        .trim()
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or("has a COUNT that is no whole number from 1")?,
+                );
             }
-            "INTERVAL" if value == "1" => {}
             "WKST" => {}
             other => return Err(format!("uses {other}, which is not evaluated")),
         }
@@ -223,24 +366,53 @@ fn parse_rule(rule: &str) -> Result<Yearly, String> {
     if freq.as_deref() != Some("YEARLY") {
         return Err("is not yearly (FREQ=YEARLY)".to_owned());
     }
-    let month = month
-        .filter(|m| (1..=12).contains(m))
-        .ok_or("has no BYMONTH")?;
-    let (nth, weekday) = day.ok_or("has no BYDAY")?;
-    Ok(Yearly {
-        month,
-        nth,
-        weekday,
-        until,
-        last_year: count.map(|n| n - 1),
-    })
+    if yearly.days.iter().any(|(nth, _)| nth.is_some()) && !yearly.month_days.is_empty() {
+        return Err(
+            "mixes an nth weekday (BYDAY) with BYMONTHDAY, which is not evaluated".to_owned(),
+        );
+    }
+    if let Some(count) = count {
+        yearly.last = nth_onset(&yearly, start, count);
+    }
+    Ok(yearly)
 }
 
-/// "-1SU" → (-1, Sunday); "2SU" → (2, Sunday); "+1MO" → (1, Monday).
-fn parse_by_day(text: &str) -> Option<(i8, Weekday)> {
+/// The items of a rule part's comma-separated value.
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The `count`th onset of `rule` from `start` on (`start` is the first);
+/// the last one found when the rule stops giving days.
+fn nth_onset(rule: &Yearly, start: NaiveDateTime, count: usize) -> Option<NaiveDateTime> {
+    let mut seen = 0usize;
+    let mut latest = None;
+    let mut year = start.year();
+    while year < start.year() + MAX_YEARS_BACK {
+        let mut onsets: Vec<NaiveDateTime> = rule
+            .onsets(year, start)
+            .into_iter()
+            .filter(|o| *o >= start)
+            .collect();
+        onsets.sort_unstable();
+        for onset in onsets {
+            seen += 1;
+            latest = Some(onset);
+            if seen >= count {
+                return latest;
+            }
+        }
+        year += rule.interval;
+    }
+    latest
+}
+
+/// "-1SU" → (Some(-1), Sunday); "2SU" → (Some(2), Sunday); "SU" → (None,
+/// Sunday).
+fn parse_by_day(text: &str) -> Option<(Option<i8>, Weekday)> {
+    let text = text.trim();
     let split = text.len().checked_sub(2)?;
     let (nth, day) = text.split_at_checked(split)?;
-    let nth: i8 = nth.trim_start_matches('+').parse().ok()?;
     let weekday = match day.to_ascii_uppercase().as_str() {
         "MO" => Weekday::Mon,
         "TU" => Weekday::Tue,
@@ -251,19 +423,17 @@ fn parse_by_day(text: &str) -> Option<(i8, Weekday)> {
         "SU" => Weekday::Sun,
         _ => return None,
     };
-    ((1..=5).contains(&nth.abs())).then_some((nth, weekday))
+    if nth.is_empty() {
+        return Some((None, weekday));
+    }
+    let nth: i8 = nth.trim_start_matches('+').parse().ok()?;
+    ((1..=5).contains(&nth.abs())).then_some((Some(nth), weekday))
 }
 
 /// The `nth` `weekday` of `month` in `year` (negative: from the end). A
 /// fifth one that the month lacks is its last, as Windows reads "5".
 fn nth_weekday(year: i32, month: u32, nth: i8, weekday: Weekday) -> Option<NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let next_month = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    let last = next_month.pred_opt()?;
+    let (first, last) = month_bounds(year, month)?;
     if nth > 0 {
         let ahead =
             (7 + weekday.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
@@ -328,7 +498,7 @@ mod tests {
 
     fn single(rules: &Rules, text: &str) -> String {
         match rules.to_utc(local(text)) {
-            LocalResult::Single(t) => t.format("%Y-%m-%dT%H:%MZ").to_string(),
+            Ok(LocalResult::Single(t)) => t.format("%Y-%m-%dT%H:%MZ").to_string(),
             other => panic!("{other:?}"),
         }
     }
@@ -341,28 +511,113 @@ mod tests {
         // 2026: summer time from 29 March, to 25 October.
         assert_eq!(single(&rules, "2026-03-29 01:59"), "2026-03-29T00:59Z");
         assert_eq!(single(&rules, "2026-03-29 03:00"), "2026-03-29T01:00Z");
-        assert_eq!(rules.to_utc(local("2026-03-29 02:30")), LocalResult::None);
+        assert_eq!(
+            rules.to_utc(local("2026-03-29 02:30")),
+            Ok(LocalResult::None)
+        );
         assert!(matches!(
             rules.to_utc(local("2026-10-25 02:30")),
-            LocalResult::Ambiguous(..)
+            Ok(LocalResult::Ambiguous(..))
         ));
     }
 
-    #[test]
-    fn a_fixed_offset_and_rules_that_are_not_evaluated() {
+    fn zone(blocks: &[(&str, &str)]) -> Result<Rules, String> {
         let mut zone = block("VTIMEZONE", "TZID:Somewhere\n");
-        zone.children = vec![block(
+        zone.children = blocks
+            .iter()
+            .map(|(name, lines)| block(name, lines))
+            .collect();
+        Rules::from_component(&zone)
+    }
+
+    #[test]
+    fn a_block_without_a_rule_holds_from_its_start_on() {
+        // Outlook 2007: one STANDARD from 1601, coming from +0900 to +0800.
+        let rules = zone(&[(
+            "STANDARD",
+            "DTSTART:16010101T000000\nTZOFFSETFROM:+0900\nTZOFFSETTO:+0800\n",
+        )])
+        .unwrap();
+        assert_eq!(single(&rules, "2008-10-31 09:30"), "2008-10-31T01:30Z");
+        assert_eq!(single(&rules, "2026-12-01 10:00"), "2026-12-01T02:00Z");
+        // Before its start the offset is not known, not guessed.
+        let why = rules.to_utc(local("1500-06-01 10:00")).unwrap_err();
+        assert!(
+            why.contains("before the zone's first onset (1601-01-01 00:00)"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn local_mean_time_then_rules_ended_by_until() {
+        // Local mean time (an offset with seconds) until 1900, then summer
+        // time each year until 2000, then a fixed +0100.
+        let rules = zone(&[
+            (
+                "STANDARD",
+                "DTSTART:18500101T000000\nTZOFFSETFROM:+005321\nTZOFFSETTO:+005321\n",
+            ),
+            (
+                "DAYLIGHT",
+                "DTSTART:19000325T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;UNTIL=20000326T010000Z\n",
+            ),
+            (
+                "STANDARD",
+                "DTSTART:19000101T000000\nTZOFFSETFROM:+005321\nTZOFFSETTO:+0100\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=19991031T010000Z\n",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(single(&rules, "1880-06-01 12:00"), "1880-06-01T11:06Z");
+        assert_eq!(single(&rules, "1999-07-01 12:00"), "1999-07-01T10:00Z");
+        // The last summer began in March 2000 and never ended: the last
+        // onset (decades before) still counts.
+        assert_eq!(single(&rules, "2040-01-01 12:00"), "2040-01-01T10:00Z");
+    }
+
+    #[test]
+    fn by_month_day_rules_and_intervals() {
+        // Fiji-like: summer from the Sunday on or after 18 January… back on
+        // the Sunday among 1 to 7 November.
+        let rules = zone(&[
+            (
+                "STANDARD",
+                "DTSTART:20000116T030000\nTZOFFSETFROM:+1300\nTZOFFSETTO:+1200\nRRULE:FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=18,19,20,21,22,23,24;BYDAY=SU\n",
+            ),
+            (
+                "DAYLIGHT",
+                "DTSTART:20001105T020000\nTZOFFSETFROM:+1200\nTZOFFSETTO:+1300\nRRULE:FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=1,2,3,4,5,6,7;BYDAY=SU\n",
+            ),
+        ])
+        .unwrap();
+        // 2026: 18 January is a Sunday; 1 November is a Sunday.
+        assert_eq!(single(&rules, "2026-01-17 12:00"), "2026-01-16T23:00Z");
+        assert_eq!(single(&rules, "2026-01-19 12:00"), "2026-01-19T00:00Z");
+        assert_eq!(single(&rules, "2026-11-02 12:00"), "2026-11-01T23:00Z");
+        // Every fifth year only, from 2000.
+        let rules = zone(&[
+            ("STANDARD", "DTSTART:19990101T000000\nTZOFFSETFROM:+0000\nTZOFFSETTO:+0000\n"),
+            (
+                "DAYLIGHT",
+                "DTSTART:20000401T000000\nTZOFFSETFROM:+0000\nTZOFFSETTO:+0100\nRRULE:FREQ=YEARLY;INTERVAL=5;BYMONTH=4;BYMONTHDAY=1;COUNT=2\n",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(single(&rules, "2003-06-01 12:00"), "2003-06-01T11:00Z");
+        assert_eq!(single(&rules, "2020-06-01 12:00"), "2020-06-01T11:00Z");
+        // A fixed offset.
+        let rules = zone(&[(
             "STANDARD",
             "DTSTART:19700101T000000\nTZOFFSETFROM:+0530\nTZOFFSETTO:+0530\n",
-        )];
-        let rules = Rules::from_component(&zone).unwrap();
+        )])
+        .unwrap();
         assert_eq!(single(&rules, "2026-12-01 10:00"), "2026-12-01T04:30Z");
-        zone.children = vec![block(
+        // What is not evaluated says so.
+        let why = zone(&[(
             "STANDARD",
-            "DTSTART:19700101T000000\nTZOFFSETTO:+0100\nRRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=21\n",
-        )];
-        let why = Rules::from_component(&zone).unwrap_err();
-        assert!(why.contains("BYMONTHDAY"), "{why}");
+            "DTSTART:19700101T000000\nTZOFFSETTO:+0100\nRRULE:FREQ=MONTHLY;BYDAY=1SU\n",
+        )])
+        .unwrap_err();
+        assert!(why.contains("is not yearly"), "{why}");
     }
 
     #[test]

@@ -28,9 +28,22 @@ pub(super) enum Zone {
     Named(Tz),
     /// A `VTIMEZONE` the calendar defines, under its `TZID`.
     Rules(String, Rules),
-    /// No zone given and no `Z`: the machine's zone (`chrono::Local`, which
-    /// honours `TZ`).
-    Floating,
+}
+
+/// A `TZID` as the `VTIMEZONE`s of a calendar are looked up by: trimmed,
+/// with the TEXT escapes some clients write in the block's own `TZID`
+/// (`Kuala Lumpur\, Singapore`) taken off, so it meets the parameter
+/// (`TZID="Kuala Lumpur, Singapore"`).
+pub(super) fn tzid_key(tzid: &str) -> String {
+    let mut key = String::with_capacity(tzid.len());
+    let mut chars = tzid.trim().chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => key.extend(chars.next()),
+            c => key.push(c),
+        }
+    }
+    key
 }
 
 /// The known zone `tzid` names, if any (the calendar's `VTIMEZONE`s are
@@ -94,13 +107,12 @@ impl Zone {
                     .map(|t| t.with_timezone(&Utc)),
                 tz.name().to_owned(),
             ),
-            Zone::Floating => (
-                chrono::Local
-                    .from_local_datetime(&local)
-                    .map(|t| t.with_timezone(&Utc)),
-                "this computer's time zone (a floating time: no TZID and no Z)".to_owned(),
+            Zone::Rules(tzid, rules) => (
+                rules
+                    .to_utc(local)
+                    .map_err(|why| format!("the offset of {tzid:?} then cannot be known: {why}"))?,
+                format!("{tzid:?}"),
             ),
-            Zone::Rules(tzid, rules) => (rules.to_utc(local), format!("{tzid:?}")),
         };
         let shown = local.format("%Y-%m-%d %H:%M");
         match found {

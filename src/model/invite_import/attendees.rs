@@ -205,6 +205,8 @@ mod tests {
             attendees: Vec::new(),
             recurring: false,
             occurrence: false,
+            problem: None,
+            notes: Vec::new(),
         }
     }
 

@@ -14,15 +14,15 @@
 
 mod matching;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::attendees::{Namer, Role};
 use super::changes::{is_entry, set};
 use super::{
-    CandidateChanges, CandidateInfo, EventStart, InterviewChange, InviteEvent, InvitePlan,
-    MovedEntry, PlannedEntry, Unmatched,
+    CandidateChanges, CandidateInfo, EventNote, EventProblem, EventStart, InterviewChange,
+    InviteEvent, InvitePlan, MovedEntry, PlannedEntry, Unmatched,
 };
 use crate::model::folded_words::PhraseIndex;
 use crate::model::{Candidate, Interview, InterviewerId, People, TextRole, Timestamp, check_field};
@@ -37,6 +37,18 @@ pub fn plan_invite_import(
 ) -> InvitePlan {
     let mut planner = Planner::new(roster, people);
     let latest = latest_versions(events, &mut planner.unmatched);
+    planner.notes = latest
+        .iter()
+        .flat_map(|event| {
+            event.notes.iter().map(|note| EventNote {
+                uid: event.uid.clone(),
+                summary: event.summary.clone(),
+                note: note.clone(),
+                line: event.line,
+                file: event.file,
+            })
+        })
+        .collect();
     // What each invite asks for is found on every core (names, ids and
     // stages looked up in its words), then taken in file order.
     let found: Vec<(Option<Intent<'_>>, Vec<Unmatched>)> = latest
@@ -126,7 +138,10 @@ struct Report {
 }
 
 /// The one version of each `UID` that counts, in the order the UIDs first
-/// appear; what cannot be an interview goes to `unmatched` (once a UID).
+/// appear; what cannot be an interview goes to `unmatched`: a reply or a
+/// repeating event once a UID (no version of it is planned), one
+/// occurrence of a series (`RECURRENCE-ID`) each time, without holding back
+/// the other versions of its UID.
 fn latest_versions<'e>(
     events: &'e [InviteEvent],
     unmatched: &mut Vec<Unmatched>,
@@ -135,6 +150,10 @@ fn latest_versions<'e>(
     let mut latest: HashMap<&str, &InviteEvent> = HashMap::new();
     let mut skipped: Vec<&str> = Vec::new();
     for event in events {
+        if event.occurrence && event.method.as_deref() != Some("CANCEL") {
+            unmatched.push(unmatched_event(event, OCCURRENCE));
+            continue;
+        }
         if let Some(reason) = not_an_invite(event) {
             if !skipped.contains(&event.uid.as_str()) {
                 skipped.push(&event.uid);
@@ -165,7 +184,7 @@ fn not_an_invite(event: &InviteEvent) -> Option<&'static str> {
     match event.method.as_deref() {
         Some("REPLY" | "COUNTER" | "DECLINECOUNTER" | "REFRESH") => {
             return Some(
-                "a reply to an invite (METHOD:REPLY, COUNTER, …), not the invite: import the invite itself",
+                "not an invite: a reply to one (METHOD:REPLY, COUNTER or REFRESH); import the invite itself",
             );
         }
         Some("ADD") => return Some(RECURRING),
@@ -186,6 +205,8 @@ fn unsafe_text(event: &InviteEvent) -> Option<String> {
                 .map(|found| format!("the {what} {found}"))
         })
 }
+
+const OCCURRENCE: &str = "one occurrence of a repeating event (RECURRENCE-ID): a series of meetings is not one interview (plan these interviews by hand)";
 
 const RECURRING: &str =
     "recurring event: a series of meetings is not one interview (plan these interviews by hand)";
@@ -213,6 +234,9 @@ struct Planner<'a> {
     ops: BTreeMap<usize, Vec<InterviewChange>>,
     reports: Vec<Report>,
     unmatched: Vec<Unmatched>,
+    /// The notes of the versions that count; those of invites used are
+    /// kept in the plan.
+    notes: Vec<EventNote>,
 }
 
 impl<'a> Planner<'a> {
@@ -252,6 +276,7 @@ impl<'a> Planner<'a> {
             ops: BTreeMap::new(),
             reports: Vec::new(),
             unmatched: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -270,7 +295,17 @@ impl<'a> Planner<'a> {
             unmatched.push(unmatched_event(event, reason));
             return None;
         }
-        if event.status_cancelled || event.method.as_deref() == Some("CANCEL") {
+        let cancelled = event.status_cancelled || event.method.as_deref() == Some("CANCEL");
+        match &event.problem {
+            // A cancellation needs no start time.
+            Some(EventProblem::NoStart | EventProblem::Start(_)) if cancelled => {}
+            Some(problem) => {
+                unmatched.push(unmatched_event(event, problem.reason()));
+                return None;
+            }
+            None => {}
+        }
+        if cancelled {
             return Some(self.cancel_intent(event));
         }
         let at = match event.start {
@@ -280,7 +315,7 @@ impl<'a> Planner<'a> {
                 return None;
             }
             EventStart::Unknown => {
-                unmatched.push(unmatched_event(event, "no start time (DTSTART)"));
+                unmatched.push(unmatched_event(event, EventProblem::NoStart.reason()));
                 return None;
             }
         };
@@ -529,6 +564,7 @@ impl<'a> Planner<'a> {
             unmatched: std::mem::take(&mut self.unmatched),
             ..InvitePlan::default()
         };
+        let mut used: HashSet<(usize, usize)> = HashSet::new();
         for report in self.reports {
             if let Some(reason) = refused.get(&report.candidate) {
                 plan.unmatched.push(Unmatched {
@@ -540,6 +576,12 @@ impl<'a> Planner<'a> {
                 });
                 continue;
             }
+            if matches!(
+                report.outcome,
+                Outcome::Created(_) | Outcome::Moved(_) | Outcome::Unchanged
+            ) {
+                used.insert((report.file, report.line));
+            }
             match report.outcome {
                 Outcome::Created(entry) => plan.created.push(entry),
                 Outcome::Moved(entry) => plan.moved.push(entry),
@@ -549,6 +591,10 @@ impl<'a> Planner<'a> {
             }
         }
         plan.unmatched.sort_by_key(|u| (u.file, u.line));
+        plan.notes = std::mem::take(&mut self.notes)
+            .into_iter()
+            .filter(|note| used.contains(&(note.file, note.line)))
+            .collect();
         for (i, changes) in self.ops {
             if refused.contains_key(&i) {
                 continue;
