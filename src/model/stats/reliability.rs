@@ -194,8 +194,10 @@ impl ReliabilityReport {
     }
 }
 
-/// The reliability of every template the candidates of `view` have.
-pub fn reliability(view: &SummaryView<'_>) -> ReliabilityReport {
+/// The reliability of every template the candidates of `view` have, and
+/// of `also` (a template asked for by id) when it is in effect, even
+/// without candidates.
+pub fn reliability(view: &SummaryView<'_>, also: Option<&str>) -> ReliabilityReport {
     let mut by_template: BTreeMap<&str, Vec<(&Candidate, Vec<&Scorecard>)>> = BTreeMap::new();
     for (candidate, cards) in &view.candidates {
         let submitted: Vec<&Scorecard> =
@@ -204,6 +206,11 @@ pub fn reliability(view: &SummaryView<'_>) -> ReliabilityReport {
             .entry(candidate.template.as_str())
             .or_default()
             .push((candidate, submitted));
+    }
+    if let Some(id) = also
+        && let Some((&key, _)) = view.templates.get_key_value(id)
+    {
+        by_template.entry(key).or_default();
     }
     let templates = by_template
         .into_iter()
@@ -401,7 +408,7 @@ mod tests {
                 .collect(),
             templates: [("t", &t)].into_iter().collect(),
         };
-        let report = reliability(&view);
+        let report = reliability(&view, None);
         let figures = report.template("t").unwrap();
         assert_eq!(figures.dimensions.len(), 2);
         assert_eq!(
