@@ -74,7 +74,7 @@ pub fn fit(groups: &[&[(f64, f64)]]) -> Fit {
     };
     let df = pairs as f64 - with_pairs as f64 - 1.0;
     let sxx: f64 = centred.iter().map(|p| p.0 * p.0).sum();
-    if pairs < MIN_PAIRS || df <= 0.0 || !(sxx > 0.0) {
+    if pairs < MIN_PAIRS || df <= 0.0 || sxx.is_nan() || sxx <= 0.0 {
         return result;
     }
     let slope = centred.iter().map(|p| p.0 * p.1).sum::<f64>() / sxx;

@@ -47,7 +47,7 @@ pub fn spearman_brown(single: f64, raters: f64) -> f64 {
 /// ⌈target·(1 − single) / (single·(1 − target))⌉, at least 1; `None` when
 /// `single` is not above 0 (no number of raters does).
 pub fn raters_for(single: f64, target: f64) -> Option<u32> {
-    if !(single > 0.0) || !single.is_finite() {
+    if !single.is_finite() || single <= 0.0 {
         return None;
     }
     let needed = target * (1.0 - single) / (single * (1.0 - target));
