@@ -30,6 +30,7 @@ impl eframe::App for ScorecardApp {
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();
+        self.update_evidence();
         self.update_known_people();
         self.take_chosen_path();
         self.take_chosen_folder(time);
@@ -107,8 +108,10 @@ impl eframe::App for ScorecardApp {
             snapshot,
             home,
             known_people,
+            evidence,
             ..
         } = ws;
+        let evidence = evidence.as_ref();
         let summary = aggregates.shown();
         let zone = settings.zone(*system_zone);
         let mut cx = ViewContext {
@@ -133,13 +136,13 @@ impl eframe::App for ScorecardApp {
                 Some(DebriefView::Computing) => computing_ui(ui),
                 Some(DebriefView::Hidden) | None => screen.ui(ui, &mut cx, None),
             },
-            Screen::Templates(templates) => templates.ui(ui, &mut cx),
+            Screen::Templates(templates) => templates.ui(ui, &mut cx, evidence),
             Screen::Practice(practice) => practice.ui(ui, &mut cx),
             Screen::Interviewers(view) => {
                 let current = summary.map(|c| c.summary.as_ref());
-                view.ui(ui, &mut cx, current);
+                view.ui(ui, &mut cx, current, evidence);
             }
-            Screen::Openings(openings) => openings.ui(ui, &mut cx),
+            Screen::Openings(openings) => openings.ui(ui, &mut cx, evidence),
             Screen::Import(import) => import.ui(ui, &mut cx),
             Screen::Compare(compare) => {
                 let aggregates = summary.map(|c| AggregatesView {
@@ -151,7 +154,7 @@ impl eframe::App for ScorecardApp {
                     .as_ref()
                     .and_then(|id| cx.snapshot.templates().get(id.as_str()))
                     .map(|e| &e.template);
-                compare.ui(ui, &mut cx, template, aggregates);
+                compare.ui(ui, &mut cx, template, aggregates, evidence);
             }
         }
         help_overlay_ui(ui.ctx(), &mut self.show_help);
@@ -172,6 +175,7 @@ impl eframe::App for ScorecardApp {
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();
+        self.update_evidence();
         self.update_known_people();
     }
 

@@ -10,6 +10,7 @@ mod debrief_cache;
 mod desktop;
 mod edit_session;
 mod editing;
+mod evidence_builds;
 mod frame;
 mod frame_stats;
 mod import_preview;

@@ -48,6 +48,10 @@ pub(super) struct OpenWorkspace {
     pub(super) home_lists: LatestWorker<HomeListsKey, HomeLists>,
     /// Builds the compare table off the UI thread on a big workspace.
     pub(super) compare_tables: LatestWorker<TableKey, CompareTable>,
+    /// The day drift and panel reliability shown, when built.
+    pub(super) evidence: Option<crate::ui::Evidence>,
+    /// Builds them off the UI thread on a big workspace.
+    pub(super) evidence_worker: LatestWorker<crate::ui::EvidenceKey, crate::ui::Evidence>,
     /// Checks every reference off the UI thread on a big workspace, when a
     /// template or an opening changed.
     pub(super) reference_checks: LatestWorker<u64, CheckedReferences>,
@@ -93,6 +97,8 @@ impl OpenWorkspace {
             home: HomeScreen::default(),
             home_lists: LatestWorker::new("home-lists"),
             compare_tables: LatestWorker::new("compare-table"),
+            evidence: None,
+            evidence_worker: LatestWorker::new("evidence"),
             reference_checks: LatestWorker::new("reference-check"),
             known_people: (None, KnownPeople::default()),
             people_finder: LatestWorker::new("known-people"),

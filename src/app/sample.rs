@@ -10,8 +10,10 @@ use crate::io::{StoreError, TemplateSet, Workspace};
 use crate::model::{Template, Timestamp};
 
 /// How many candidates the sample holds: enough for the compare table and
-/// its chart to show something, few enough to write in a moment.
-pub const SAMPLE_CANDIDATES: usize = 12;
+/// its chart to show something, and for the demo's hiring drive (long
+/// interview days: day drift and panel reliability show figures), few
+/// enough to write in a moment.
+pub const SAMPLE_CANDIDATES: usize = 60;
 
 /// Fills `root` with the sample unless it already holds candidates (a
 /// sample written before, opened again as it is). Returns how many

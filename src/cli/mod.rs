@@ -4,6 +4,7 @@
 //! exit codes (0 ok, 1 invalid input, 2 usage, which clap itself uses).
 
 mod demo;
+mod drift;
 mod erase;
 mod export;
 mod export_ats;
@@ -13,6 +14,7 @@ mod interviewers;
 mod kit;
 mod output;
 mod pending;
+mod reliability;
 mod safe_output;
 mod summary;
 mod templates;
@@ -167,6 +169,26 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Day drift: per interviewer and for the team, whether a score falls
+    /// when the day's earlier candidates scored high
+    Drift {
+        /// Only this interviewer ("Priya Raman" and "priya raman" are one)
+        #[arg(long, value_name = "NAME")]
+        interviewer: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DriftFormat::Text)]
+        format: DriftFormat,
+    },
+    /// Panel reliability per template and dimension: one interviewer's,
+    /// the usual panel's, and how many raters reach 0.70 and 0.80
+    Reliability {
+        /// Only this template
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReliabilityFormat::Text)]
+        format: ReliabilityFormat,
+    },
     /// Fill an empty workspace with realistic sample data
     Demo {
         /// How many candidates
@@ -259,6 +281,24 @@ pub enum InterviewersFormat {
     Csv,
     /// An aligned table for a terminal.
     Text,
+}
+
+/// Output formats of `scorecard drift`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DriftFormat {
+    /// Each interviewer's slope in plain words, then the team's.
+    Text,
+    /// The JSON of DESIGN.md.
+    Json,
+}
+
+/// Output formats of `scorecard reliability`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReliabilityFormat {
+    /// Per template, the dimensions least reliable first, in plain words.
+    Text,
+    /// The JSON of DESIGN.md.
+    Json,
 }
 
 /// Output formats of `scorecard export`.
@@ -561,6 +601,13 @@ fn run_escaped(
                 err,
             ),
         },
+        Command::Drift {
+            interviewer,
+            format,
+        } => drift::run(&cli.workspace()?, interviewer.as_deref(), *format, out, err),
+        Command::Reliability { template, format } => {
+            reliability::run(&cli.workspace()?, template.as_deref(), *format, out, err)
+        }
         Command::Demo { candidates } => demo::run(&cli.workspace()?, *candidates, out, err),
         Command::Delete { candidate } => erase::delete(&cli.workspace()?, candidate, out, err),
         Command::Purge { older_than } => erase::purge(&cli.workspace()?, *older_than, out, err),

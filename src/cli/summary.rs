@@ -73,6 +73,15 @@ pub(super) fn load_reporting_errors(
     report_errors(workspace.load(), err)
 }
 
+/// [`load_reporting_errors`] without the evidence and notes: for the
+/// commands that print numbers only.
+pub(super) fn load_numbers_reporting_errors(
+    workspace: &Workspace,
+    err: &mut dyn Write,
+) -> std::io::Result<WorkspaceSnapshot> {
+    report_errors(workspace.load_numbers(), err)
+}
+
 /// Prints the snapshot's unread files and conflict copies to `err`, as
 /// [`load_reporting_errors`] does.
 fn report_errors(

@@ -29,6 +29,7 @@
 mod ats;
 mod ats_json;
 mod debrief;
+mod drift;
 mod escape;
 mod html;
 mod interviewers;
@@ -36,6 +37,7 @@ mod kit;
 mod numbers;
 mod page;
 mod pending;
+mod reliability;
 mod reminders;
 mod sheet;
 mod summary;
@@ -48,6 +50,7 @@ pub use ats_json::{AtsJsonError, LeverTarget, ashby_feedback_json, lever_feedbac
 pub use debrief::{
     DEBRIEF_CSV_COLUMNS, NUDGES_LEGEND, debrief_csv, debrief_json, debrief_markdown, nudge_line,
 };
+pub use drift::{DRIFT_ADVICE, drift_json, drift_text, drift_words};
 pub use escape::{escape_html, escape_markdown, neutralize_cell};
 pub use html::debrief_html;
 pub use interviewers::{
@@ -56,6 +59,7 @@ pub use interviewers::{
 pub use kit::{KitError, KitStage, kit_html, kit_markdown, kit_stage};
 pub use numbers::{MISSING, full_precision, signed_two_decimals, two_decimals};
 pub use pending::{pending_json, pending_text};
+pub use reliability::{panel_plan_words, reliability_json, reliability_text, reliability_words};
 pub use reminders::{Reminder, ReminderMail, overdue_reminder, pending_ics};
 pub use summary::{
     SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_json_to, summary_markdown,

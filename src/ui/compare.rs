@@ -8,6 +8,8 @@ use super::busy::busy_ui;
 use super::compare_chart::{CHART_HEIGHT, chart_ui};
 use super::compare_rows::{CompareTable, RowFilter, TableKey};
 use super::compare_table::{TableView, filter_ui};
+use super::evidence::Evidence;
+use super::reliability_chart::reliability_ui;
 use crate::model::stats::Summary;
 use crate::model::{Slug, Template, escape_line};
 
@@ -56,6 +58,7 @@ impl CompareScreen {
         cx: &mut ViewContext<'_>,
         template: Option<&Template>,
         aggregates: Option<Aggregates<'_>>,
+        evidence: Option<&Evidence>,
     ) {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Compare candidates");
@@ -115,7 +118,7 @@ impl CompareScreen {
             } else {
                 let charted = table.shown_rows().any(|r| self.view.charted.contains(&r.id));
                 let chart_height = if charted { CHART_HEIGHT } else { 0.0 };
-                let table_height = (ui.available_height() - chart_height - 24.0).max(120.0);
+                let table_height = (ui.available_height() - chart_height - 52.0).max(120.0);
                 self.view.ui(ui, cx, template, &table, table_height);
                 if charted {
                     ui.separator();
@@ -125,6 +128,17 @@ impl CompareScreen {
                 }
             }
             self.table = Some(table);
+            egui::CollapsingHeader::new("Panel reliability of this template")
+                .id_salt("compare_reliability")
+                .show(ui, |ui| {
+                    match evidence.map(|e| e.reliability.template(template.id.as_str())) {
+                        None => busy_ui(ui, "Computing the panel's reliability…"),
+                        Some(Some(figures)) => reliability_ui(ui, figures, "compare"),
+                        Some(None) => {
+                            ui.label("No candidate of this template has a submitted scorecard yet");
+                        }
+                    }
+                });
         });
     }
 

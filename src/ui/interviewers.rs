@@ -1,7 +1,8 @@
 //! The interviewer view: every interviewer's calibration figures (DESIGN.md
 //! "Interviewer calibration"), sortable and filtered by template, and one
 //! interviewer's page with their rating distribution against everyone's and
-//! their leniency per dimension.
+//! their leniency per dimension, and how their scores move through a day
+//! (day drift, from the evidence figures the app builds off the frame).
 //!
 //! The figures are the aggregates thread's (`Summary::interviewers`, and
 //! `interviewers_by_template` for the filter): nothing is computed here.
@@ -11,6 +12,8 @@
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::busy::busy_ui;
+use super::drift_chart::drift_ui;
+use super::evidence::Evidence;
 use super::sort::{SortOrder, SortValue, column_order};
 use super::theme::series_color;
 use super::{Settings, ViewContext};
@@ -144,8 +147,15 @@ impl InterviewersScreen {
         rows
     }
 
-    /// Draws the view from the aggregates (`None` while computed).
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, summary: Option<&Summary>) {
+    /// Draws the view from the aggregates and the evidence figures (`None`
+    /// while computed).
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        summary: Option<&Summary>,
+        evidence: Option<&Evidence>,
+    ) {
         egui::CentralPanel::default().show(ui, |ui| {
             // Both ways: on a narrow window the table scrolls sideways
             // rather than lose its last columns.
@@ -162,7 +172,7 @@ impl InterviewersScreen {
                 }
                 self.filter_ui(ui, cx, summary);
                 if let Some(id) = self.selected.clone() {
-                    self.page_ui(ui, cx, summary, &id);
+                    self.page_ui(ui, cx, summary, evidence, &id);
                 } else {
                     self.table_ui(ui, cx, summary);
                 }
@@ -279,6 +289,7 @@ impl InterviewersScreen {
         ui: &mut egui::Ui,
         cx: &ViewContext<'_>,
         summary: &Summary,
+        evidence: Option<&Evidence>,
         id: &InterviewerId,
     ) {
         if ui.button("All interviewers").clicked() {
@@ -309,6 +320,16 @@ impl InterviewersScreen {
             &person.distribution,
             &everyone,
         );
+        ui.add_space(6.0);
+        match evidence {
+            None => busy_ui(ui, "Reading the interview days…"),
+            Some(evidence) => match evidence.drift.of(id) {
+                Some(drift) => drift_ui(ui, drift, &evidence.drift.team),
+                None => {
+                    ui.label("No submitted scorecard of theirs has a score yet");
+                }
+            },
+        }
         ui.add_space(6.0);
         ui.strong("Leniency per dimension");
         if person.dimension_leniency.is_empty() {

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::model::{
     DEFAULT_FEEDBACK_DUE_HOURS, FormatVersion, InterviewState, LocalZone, Opening, OpeningStatus,
-    PlanStage, Slug, Timestamp, escape_line,
+    PlanStage, Slug, Template, Timestamp, escape_line,
 };
 
 /// The openings screen.
@@ -209,14 +209,20 @@ impl OpeningEditor {
 }
 
 impl OpeningsScreen {
-    /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+    /// Draws the screen; `evidence` gives the panel reliability the form
+    /// plans with (`None` while built).
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        evidence: Option<&super::Evidence>,
+    ) {
         if self.editor.is_some() {
             egui::Panel::right("opening_form")
                 .resizable(true)
                 .default_size(460.0)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| self.editor_ui(ui, cx));
+                    egui::ScrollArea::vertical().show(ui, |ui| self.editor_ui(ui, cx, evidence));
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -346,7 +352,12 @@ impl OpeningsScreen {
         }
     }
 
-    fn editor_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+    fn editor_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        evidence: Option<&super::Evidence>,
+    ) {
         let Some(editor) = &mut self.editor else {
             return;
         };
@@ -474,6 +485,10 @@ impl OpeningsScreen {
         if ui.button("Add stage").clicked() {
             editor.stages.push(StageDraft::default());
         }
+        if let Some(template) = template {
+            ui.add_space(6.0);
+            panel_plan_ui(ui, template, &editor.stages, evidence);
+        }
         ui.add_space(8.0);
         let mut close = false;
         ui.horizontal(|ui| {
@@ -496,6 +511,76 @@ impl OpeningsScreen {
         if close {
             self.editor = None;
         }
+    }
+}
+
+/// How many ratings each dimension of `template` gets from a panel typed
+/// as `stages`: one per interviewer at each stage that covers it.
+pub fn raters_per_dimension(template: &Template, stages: &[StageDraft]) -> Vec<(Slug, usize)> {
+    let mut counts: Vec<(Slug, usize)> = template
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), 0))
+        .collect();
+    for stage in stages {
+        let people = names_in(&stage.interviewers).count();
+        for dimension in template.dimensions_for_stage(&stage.stage) {
+            if let Some(count) = counts.iter_mut().find(|(id, _)| *id == dimension.id) {
+                count.1 += people;
+            }
+        }
+    }
+    counts
+}
+
+/// The planner: for the panel as typed, the reliability each dimension
+/// will have, from the template's own panel reliability so far.
+fn panel_plan_ui(
+    ui: &mut egui::Ui,
+    template: &Template,
+    stages: &[StageDraft],
+    evidence: Option<&super::Evidence>,
+) {
+    ui.strong("Reliability with this panel");
+    let Some(evidence) = evidence else {
+        super::busy_ui(ui, "Computing the panel's reliability…");
+        return;
+    };
+    let Some(figures) = evidence.reliability.template(template.id.as_str()) else {
+        ui.weak(
+            "No candidate of this template has a submitted scorecard yet: nothing to plan with",
+        );
+        return;
+    };
+    let mut said = 0;
+    let mut lines: Vec<(bool, String)> = Vec::new();
+    for (id, raters) in raters_per_dimension(template, stages) {
+        let Some(dimension) = figures
+            .dimensions
+            .iter()
+            .find(|f| f.dimension.as_deref() == Some(id.as_str()))
+        else {
+            continue;
+        };
+        if let Some(words) = crate::export::panel_plan_words(&dimension.name, dimension, raters) {
+            let short = dimension
+                .with_raters(raters)
+                .is_none_or(|r| r < crate::model::stats::reliability::ACCEPTABLE);
+            lines.push((short, words));
+            said += 1;
+        }
+    }
+    // The dimensions that fall short first.
+    lines.sort_by_key(|(short, _)| !*short);
+    for (short, words) in lines {
+        if short {
+            ui.colored_label(ui.visuals().warn_fg_color, words);
+        } else {
+            ui.label(words);
+        }
+    }
+    if said == 0 {
+        ui.weak("Too few candidates with two ratings of a dimension to plan with yet");
     }
 }
 

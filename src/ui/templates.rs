@@ -4,6 +4,8 @@
 
 use egui::RichText;
 
+use super::evidence::Evidence;
+use super::reliability_chart::reliability_ui;
 use super::theme::rating_color;
 use super::{Command, KitPanel, ViewContext, file_errors_ui};
 use crate::io::{TemplateEntry, TemplateSource};
@@ -224,8 +226,9 @@ impl TemplateEditor {
 }
 
 impl TemplatesScreen {
-    /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+    /// Draws the screen; `evidence` gives the previewed template's panel
+    /// reliability (`None` while built).
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, evidence: Option<&Evidence>) {
         egui::Panel::left("template_list")
             .resizable(true)
             .default_size(320.0)
@@ -246,7 +249,7 @@ impl TemplatesScreen {
                     .and_then(|id| cx.snapshot.templates().get(id.as_str()))
                     .cloned();
                 match entry {
-                    Some(entry) => self.preview_ui(ui, cx, &entry),
+                    Some(entry) => self.preview_ui(ui, cx, &entry, evidence),
                     None => {
                         ui.label("Pick a template on the left to preview it");
                     }
@@ -295,7 +298,13 @@ impl TemplatesScreen {
         }
     }
 
-    fn preview_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>, entry: &TemplateEntry) {
+    fn preview_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        entry: &TemplateEntry,
+        evidence: Option<&Evidence>,
+    ) {
         let t = &entry.template;
         ui.horizontal(|ui| {
             ui.heading(escape_line(&t.role));
@@ -326,6 +335,14 @@ impl TemplatesScreen {
         }
         if !t.summary.is_empty() {
             ui.label(escape(&t.summary, Escape::Text));
+        }
+        ui.separator();
+        match evidence.map(|e| e.reliability.template(t.id.as_str())) {
+            None => super::busy_ui(ui, "Computing the panel's reliability…"),
+            Some(Some(figures)) => reliability_ui(ui, figures, "templates"),
+            Some(None) => {
+                ui.label("Panel reliability: no candidate of this template has a submitted scorecard yet");
+            }
         }
         let dark = ui.visuals().dark_mode;
         for d in &t.dimensions {

@@ -6,6 +6,7 @@
 
 mod calibration;
 mod closing;
+mod evidence;
 mod harness;
 mod hiring_loop;
 mod home;
