@@ -232,6 +232,7 @@ impl ScorecardApp {
             candidate: candidate.clone(),
             scorecards: Vec::new(),
             decision: None,
+            performance: None,
             spots: crate::io::Spots::default(),
             modified: None,
         };

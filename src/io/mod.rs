@@ -64,7 +64,8 @@ pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
     MAX_FILE_BYTES, parse_ats_mapping, parse_candidate, parse_decision, parse_nudge_list,
-    parse_opening, parse_people, parse_practice_results, parse_scorecard, parse_shared_dimension,
+    parse_opening, parse_people, parse_performance, parse_performance_against,
+    parse_practice_results, parse_scorecard, parse_shared_dimension,
     parse_template_with, read_text, to_ron,
 };
 pub use parse_any::{
@@ -87,5 +88,5 @@ pub use sync_conflicts::{
 pub use system_zone::system_zone;
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use watch::FolderWatcher;
-pub use workspace::{DECISION_FILE, Workspace};
+pub use workspace::{DECISION_FILE, PERFORMANCE_FILE, Workspace};
 pub use workspace_load::LoadProgress;

@@ -14,7 +14,8 @@ use super::locate::locate;
 use super::sync_conflicts::has_git_conflict_markers;
 use super::{FileError, StoreError};
 use crate::model::{
-    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, PracticeResults, Problem,
+    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, Performance,
+    PracticeResults, Problem,
     Scorecard, SharedDimension, Template, TemplateFile,
 };
 
@@ -175,6 +176,26 @@ pub fn parse_opening(path: &Path, text: &str) -> Result<Opening, FileError> {
 /// Parses and checks a decision.
 pub fn parse_decision(path: &Path, text: &str) -> Result<Decision, FileError> {
     parse_checked(path, text, Decision::problems)
+}
+
+/// Parses and checks a hire's performance reviews on their own (a rating
+/// outside 1–5, a reviewer without a name, one review twice).
+pub fn parse_performance(path: &Path, text: &str) -> Result<Performance, FileError> {
+    parse_checked(path, text, Performance::problems)
+}
+
+/// Parses and checks a hire's performance reviews against the candidate's
+/// decision too: reviews are of hires, dated after the decision.
+pub fn parse_performance_against(
+    path: &Path,
+    text: &str,
+    decision: Option<&Decision>,
+) -> Result<Performance, FileError> {
+    parse_checked(path, text, |performance: &Performance| {
+        let mut problems = performance.problems();
+        problems.extend(performance.decision_problems(decision));
+        problems
+    })
 }
 
 pub(super) fn parse_checked<T: DeserializeOwned>(

@@ -13,6 +13,9 @@
 //!   below colleagues.
 //! - [`calibration`](mod@calibration): every interviewer's calibration
 //!   figures (distribution, spread, deviation, hire share, speed).
+//! - [`validity`](mod@validity): the local validity study (did the
+//!   interview score predict later performance?), with its seeded
+//!   bootstrap ([`seeded_rng`](mod@seeded_rng)).
 //! - [`summary`](mod@summary): the candidate, template and interviewer
 //!   summaries that `scorecard summary --format json` prints.
 
@@ -21,7 +24,9 @@ pub mod describe;
 pub mod dimension_summary;
 pub mod krippendorff;
 pub mod leniency;
+pub mod seeded_rng;
 pub mod summary;
+pub mod validity;
 
 pub use calibration::{CalibrationContext, Distribution, InterviewerSummary, calibrate};
 pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
