@@ -9,6 +9,7 @@ mod export;
 mod export_ats;
 mod import_candidates;
 mod import_invites;
+mod import_performance;
 mod interviewers;
 mod kit;
 mod output;
@@ -16,6 +17,7 @@ mod pending;
 mod summary;
 mod templates;
 mod validate;
+mod validity;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -160,7 +162,8 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Bring in what other tools hold: calendar invites, ATS candidates
+    /// Bring in what other tools hold: calendar invites, ATS candidates,
+    /// performance reviews
     Import {
         /// What to import
         #[command(subcommand)]
@@ -171,6 +174,19 @@ pub enum Command {
         /// How many candidates
         #[arg(long, value_name = "N")]
         candidates: usize,
+    },
+    /// Did the interview predict performance? The local validity study of
+    /// each template: the score against the hires' later ratings
+    Validity {
+        /// Only this template
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// How reliable the later ratings are (0–1)
+        #[arg(long, value_name = "R", default_value_t = crate::model::stats::validity::DEFAULT_CRITERION_RELIABILITY, value_parser = validity::parse_reliability)]
+        criterion_reliability: f64,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ValidityFormat::Text)]
+        format: ValidityFormat,
     },
     /// Erase every file of one candidate (a data-subject request)
     Delete {
@@ -203,6 +219,16 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
     },
+    /// Hires' performance reviews (a .csv file: the candidate by id, ATS
+    /// id or email; date; rating 1–5; reviewer), all rows or none
+    Performance {
+        /// The .csv file
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// Show what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Candidates from an ATS export (a .csv file), for one opening
     Candidates {
         /// The .csv file, as the ATS exports it
@@ -223,6 +249,15 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
     },
+}
+
+/// Output formats of `scorecard validity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ValidityFormat {
+    /// Plain words, with the caveats.
+    Text,
+    /// The JSON of DESIGN.md.
+    Json,
 }
 
 /// Output formats of `scorecard import`.
@@ -487,6 +522,9 @@ pub fn run_command(
                 dry_run,
                 format,
             } => import_invites::run(&cli.workspace()?, files, *dry_run, *format, out, err),
+            ImportCommand::Performance { file, dry_run } => {
+                import_performance::run(&cli.workspace()?, file, *dry_run, out, err)
+            }
             ImportCommand::Candidates {
                 file,
                 opening,
@@ -504,6 +542,18 @@ pub fn run_command(
                 err,
             ),
         },
+        Command::Validity {
+            template,
+            criterion_reliability,
+            format,
+        } => validity::run(
+            &cli.workspace()?,
+            template.as_deref(),
+            *criterion_reliability,
+            *format,
+            out,
+            err,
+        ),
         Command::Demo { candidates } => demo::run(&cli.workspace()?, *candidates, out, err),
         Command::Delete { candidate } => erase::delete(&cli.workspace()?, candidate, out, err),
         Command::Purge { older_than } => erase::purge(&cli.workspace()?, *older_than, out, err),

@@ -39,12 +39,17 @@ mod pending;
 mod reminders;
 mod sheet;
 mod summary;
+mod validity;
 
 pub use ats::{
     PickError, ats_rating_word, ats_recommendation_word, ats_text, pick_submitted,
     recommendation_score, scorecard_dimensions, stage_name,
 };
 pub use ats_json::{AtsJsonError, LeverTarget, ashby_feedback_json, lever_feedback_json};
+pub use validity::{
+    VALIDITY_CAVEATS, dimension_lines, strength_words, validity_json, validity_sentences,
+    validity_text,
+};
 pub use debrief::{
     DEBRIEF_CSV_COLUMNS, NUDGES_LEGEND, debrief_csv, debrief_json, debrief_markdown, nudge_line,
 };

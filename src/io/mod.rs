@@ -24,6 +24,8 @@ mod locate;
 mod parse;
 mod parse_any;
 mod people_file;
+mod performance_csv;
+mod performance_import;
 mod records;
 mod references;
 mod shipped;
@@ -31,6 +33,7 @@ mod snapshot;
 mod sync_conflicts;
 mod system_zone;
 mod template_set;
+mod validity;
 mod watch;
 mod workspace;
 mod workspace_load;
@@ -78,6 +81,11 @@ pub use records::{
     ScorecardRecord, Spots, fingerprint,
 };
 pub use references::{check_text, read_and_check, reference_errors};
+pub use validity::validity_studies;
+pub use performance_import::{
+    PerformanceChange, PerformanceImportError, PerformancePlan, apply_performance,
+    plan_performance, read_performance_csv,
+};
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
 };

@@ -188,8 +188,8 @@ fn corrections(
 }
 
 /// The study of `template` over its candidates' aggregates; `later` gives
-/// a candidate's mean performance rating (`None` without reviews), read
-/// only for those decided *Hire*. `r_yy` is the criterion's reliability
+/// a hire's mean performance rating (`None` for a candidate not decided
+/// *Hire* or without reviews). `r_yy` is the criterion's reliability
 /// (0 < r_yy ≤ 1).
 pub fn validity_study(
     template: &Template,
@@ -197,11 +197,7 @@ pub fn validity_study(
     later: &dyn Fn(&Slug) -> Option<f64>,
     r_yy: f64,
 ) -> TemplateValidity {
-    let hired_later = |c: &CandidateSummary| {
-        let hired = c.decision.as_ref().is_some_and(|d| d.decision == "hire");
-        if hired { later(&c.id) } else { None }
-    };
-    let ys: Vec<Option<f64>> = candidates.iter().map(|c| hired_later(c)).collect();
+    let ys: Vec<Option<f64>> = candidates.iter().map(|c| later(&c.id)).collect();
     let pool_x: Vec<f64> = candidates.iter().filter_map(|c| c.weighted_score).collect();
     let points: Vec<[f64; 2]> = candidates
         .iter()
