@@ -36,5 +36,22 @@ pub fn write_sample(root: &Path, now: Timestamp) -> Result<usize, StoreError> {
             workspace.save_scorecard(&path, card)?;
         }
     }
+    // The past cohort's decisions and its hires' reviews: the validity
+    // study's sample. (The sample writes no openings, so the decisions of
+    // the openings' candidates are left out as before.)
+    let without_opening: std::collections::HashSet<&crate::model::Slug> = data
+        .candidates
+        .iter()
+        .filter(|c| c.opening.is_none())
+        .map(|c| &c.id)
+        .collect();
+    for decision in &data.decisions {
+        if without_opening.contains(&decision.candidate) {
+            workspace.save_decision(decision)?;
+        }
+    }
+    for performance in &data.performances {
+        workspace.save_performance(performance)?;
+    }
     Ok(data.candidates.len())
 }

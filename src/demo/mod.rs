@@ -40,6 +40,7 @@
 mod evidence;
 mod hiring_loop;
 mod people;
+mod performance;
 mod rng;
 
 use std::collections::{BTreeMap, HashSet};
@@ -71,6 +72,8 @@ pub struct DemoData {
     pub openings: Vec<crate::model::Opening>,
     /// Decisions on some candidates of an opening.
     pub decisions: Vec<crate::model::Decision>,
+    /// Performance reviews of past hires (see `performance`).
+    pub performances: Vec<crate::model::Performance>,
 }
 
 impl DemoData {
@@ -160,6 +163,7 @@ pub fn generate(templates: &[Template], candidates: usize, seed: u64, now: Times
         data.candidates.push(candidate);
     }
     hiring_loop::add_hiring_loop(&mut data, templates, seed, now);
+    performance::add_performance(&mut data, templates, seed, now);
     data
 }
 

@@ -32,6 +32,11 @@ fn two(x: f64) -> String {
     format!("{x:.2}")
 }
 
+/// `n` with its noun in the singular or the plural.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// How strong an r is, in words (Cohen's rough bands).
 pub fn strength_words(r: f64) -> &'static str {
     let a = r.abs();
@@ -52,16 +57,18 @@ pub fn validity_sentences(study: &TemplateValidity) -> Vec<String> {
     let mut lines = Vec::new();
     if study.refused {
         lines.push(format!(
-            "{} rated hires of the {MIN_SAMPLE} a study needs ({} candidates with a score): \
+            "{} of the {MIN_SAMPLE} a study needs ({} with a score): \
              no figures yet. Import performance reviews of more hires \
              (scorecard import performance FILE.csv).",
-            study.hires_rated, study.pool
+            count(study.hires_rated, "rated hire", "rated hires"),
+            count(study.pool, "candidate", "candidates")
         ));
         return lines;
     }
     lines.push(format!(
-        "{} rated hires, out of {} candidates with a score.",
-        study.hires_rated, study.pool
+        "{}, out of {} with a score.",
+        count(study.hires_rated, "rated hire", "rated hires"),
+        count(study.pool, "candidate", "candidates")
     ));
     match (study.r, study.ci_low, study.ci_high) {
         (Some(r), Some(low), Some(high)) => {
