@@ -75,6 +75,9 @@ impl ScorecardApp {
             Command::OpenPractice => {
                 self.leave_to(Screen::Practice(PracticeScreen::default()), time)
             }
+            Command::OpenValidity => {
+                self.leave_to(Screen::Validity(crate::ui::ValidityScreen::default()), time);
+            }
             Command::OpenInterviewers => {
                 self.leave_to(Screen::Interviewers(InterviewersScreen::default()), time);
             }

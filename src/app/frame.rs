@@ -30,6 +30,7 @@ impl eframe::App for ScorecardApp {
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();
+        self.update_validity();
         self.update_known_people();
         self.take_chosen_path();
         self.take_chosen_folder(time);
@@ -141,6 +142,7 @@ impl eframe::App for ScorecardApp {
             }
             Screen::Openings(openings) => openings.ui(ui, &mut cx),
             Screen::Import(import) => import.ui(ui, &mut cx),
+            Screen::Validity(validity) => validity.ui(ui),
             Screen::Compare(compare) => {
                 let aggregates = summary.map(|c| AggregatesView {
                     revision: c.revision,
@@ -172,6 +174,7 @@ impl eframe::App for ScorecardApp {
         self.update_aggregates();
         self.update_home_lists();
         self.update_compare_table();
+        self.update_validity();
         self.update_known_people();
     }
 

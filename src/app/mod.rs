@@ -30,6 +30,7 @@ mod screen;
 mod screen_builds;
 mod sessions;
 mod summary_worker;
+mod validity_build;
 #[cfg(test)]
 mod test_workspace;
 mod worker_reports;

@@ -16,7 +16,9 @@ use super::live_updates::LiveUpdates;
 use crate::export::Format;
 use crate::io::{CheckedReferences, Workspace, WorkspaceSnapshot};
 use crate::model::{KnownPeople, Slug};
-use crate::ui::{CompareTable, HomeLists, HomeListsKey, HomeScreen, TableKey};
+use crate::ui::{
+    CompareTable, HomeLists, HomeListsKey, HomeScreen, TableKey, ValidityFigures, ValidityKey,
+};
 
 /// A debrief export, as asked for.
 pub(super) struct ExportRequest {
@@ -48,6 +50,9 @@ pub(super) struct OpenWorkspace {
     pub(super) home_lists: LatestWorker<HomeListsKey, HomeLists>,
     /// Builds the compare table off the UI thread on a big workspace.
     pub(super) compare_tables: LatestWorker<TableKey, CompareTable>,
+    /// Builds the validity study off the UI thread, always (a bootstrap
+    /// per template).
+    pub(super) validity: LatestWorker<ValidityKey, ValidityFigures>,
     /// Checks every reference off the UI thread on a big workspace, when a
     /// template or an opening changed.
     pub(super) reference_checks: LatestWorker<u64, CheckedReferences>,
@@ -93,6 +98,7 @@ impl OpenWorkspace {
             home: HomeScreen::default(),
             home_lists: LatestWorker::new("home-lists"),
             compare_tables: LatestWorker::new("compare-table"),
+            validity: LatestWorker::new("validity-study"),
             reference_checks: LatestWorker::new("reference-check"),
             known_people: (None, KnownPeople::default()),
             people_finder: LatestWorker::new("known-people"),

@@ -36,6 +36,7 @@ mod time_field;
 mod time_zone_setting;
 mod timer;
 mod top_bar;
+mod validity;
 
 use std::path::PathBuf;
 
@@ -56,6 +57,7 @@ pub use import::{ImportKind, ImportPreview, ImportScreen, ImportState, RowAction
 pub use interview::InterviewScreen;
 pub use interview_plan::{PlanDraft, PlanRow};
 pub use interviewers::{InterviewerColumn, InterviewersScreen};
+pub use validity::{ValidityFigures, ValidityKey, ValidityScreen};
 pub use kit_panel::KitPanel;
 pub use openings::{OpeningEditor, OpeningsScreen};
 pub use person_field::{NewNames, PersonField, names_in, near_miss_problem, your_name_field};
@@ -134,6 +136,8 @@ pub enum Command {
     OpenPractice,
     /// Show the interviewer view (calibration figures).
     OpenInterviewers,
+    /// Show the validity study (did the interview predict performance?).
+    OpenValidity,
     /// Keep a finished practice round in the user's practice results.
     SavePracticeRound(crate::model::PracticeRound),
     /// Write a candidate's debrief to a file.
