@@ -184,16 +184,21 @@ pub fn parse_performance(path: &Path, text: &str) -> Result<Performance, FileErr
     parse_checked(path, text, Performance::problems)
 }
 
-/// Parses and checks a hire's performance reviews against the candidate's
-/// decision too: reviews are of hires, dated after the decision.
+/// Parses and checks a hire's performance reviews against their folder
+/// (the candidate `folder`) and the candidate's decision too: reviews are
+/// of hires, dated after the decision.
 pub fn parse_performance_against(
     path: &Path,
     text: &str,
+    folder: &str,
     decision: Option<&Decision>,
 ) -> Result<Performance, FileError> {
     parse_checked(path, text, |performance: &Performance| {
         let mut problems = performance.problems();
-        problems.extend(performance.decision_problems(decision));
+        match performance.folder_problem(folder) {
+            Some(problem) => problems.push(problem),
+            None => problems.extend(performance.decision_problems(decision)),
+        }
         problems
     })
 }

@@ -58,14 +58,8 @@ fn performance_problems(path: &Path, performance: &Performance) -> Vec<Problem> 
         return Vec::new();
     }
     let folder = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    if folder != performance.candidate.as_str() {
-        return vec![Problem::new(
-            FieldPath::root().field("candidate"),
-            format!(
-                "performance reviews of candidate {:?}, but the file lies in the folder of {folder:?}",
-                performance.candidate.as_str()
-            ),
-        )];
+    if let Some(problem) = performance.folder_problem(folder) {
+        return vec![problem];
     }
     let decision_path = dir.join(DECISION_FILE);
     let decision = if decision_path.exists() {

@@ -11,8 +11,8 @@ use std::time::SystemTime;
 use super::calibration_files::{load_nudges, load_practice, load_practice_results};
 use super::listing::{Entry, classify, list, note_latest};
 use super::parse::{
-    parse_candidate, parse_decision, parse_opening, parse_performance, parse_performance_against,
-    parse_scorecard, read_listed, read_text,
+    parse_candidate, parse_decision, parse_opening, parse_performance_against, parse_scorecard,
+    read_listed, read_text,
 };
 use super::records::{
     CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh,
@@ -435,18 +435,7 @@ fn load_performance(
         return None;
     }
     let parsed = read(&path).and_then(|text| {
-        // Whose it is first: a file of another candidate is not checked
-        // against this one's decision.
-        let performance = parse_performance(&path, &text)?;
-        if performance.candidate != candidate.id {
-            return Err(in_another_folder(
-                &path,
-                "performance reviews are of",
-                &performance.candidate,
-                &candidate.id,
-            ));
-        }
-        parse_performance_against(&path, &text, decision)
+        parse_performance_against(&path, &text, candidate.id.as_str(), decision)
     });
     match parsed {
         Ok(performance) => Some(performance),

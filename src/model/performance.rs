@@ -77,6 +77,20 @@ impl Performance {
         problems
     }
 
+    /// The file lies in the folder of candidate `folder`: whether it is
+    /// about another one.
+    pub fn folder_problem(&self, folder: &str) -> Option<Problem> {
+        (self.candidate.as_str() != folder).then(|| {
+            Problem::new(
+                FieldPath::root().field("candidate"),
+                format!(
+                    "performance reviews of candidate {:?}, but the file lies in the folder of {folder:?}",
+                    self.candidate.as_str()
+                ),
+            )
+        })
+    }
+
     /// The rules the file breaks against the candidate's decision: reviews
     /// are of hires, and come after the decision to hire.
     pub fn decision_problems(&self, decision: Option<&Decision>) -> Vec<Problem> {
