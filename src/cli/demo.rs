@@ -80,6 +80,9 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_INVALID));
     }
     write(workspace, &data)?;
+    if let Some(past) = &data.past {
+        write(workspace, past)?;
+    }
     writeln!(
         out,
         "wrote {} candidates and {} scorecards ({} drafts), {} openings and {} decisions to {}",
@@ -90,6 +93,14 @@ pub fn run(
         data.decisions.len(),
         workspace.root().display()
     )?;
+    if let Some(past) = &data.past {
+        writeln!(
+            out,
+            "and a past cohort for the validity study: {} candidates, {} of them hired and reviewed",
+            past.candidates.len(),
+            past.performances.len()
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

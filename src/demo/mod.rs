@@ -72,8 +72,12 @@ pub struct DemoData {
     pub openings: Vec<crate::model::Opening>,
     /// Decisions on some candidates of an opening.
     pub decisions: Vec<crate::model::Decision>,
-    /// Performance reviews of past hires (see `performance`).
+    /// Performance reviews of hires (the past cohort's).
     pub performances: Vec<crate::model::Performance>,
+    /// The past cohort of the validity study (see `performance`): its
+    /// candidates, scorecards, decisions and reviews, apart from the
+    /// candidates asked for.
+    pub past: Option<Box<DemoData>>,
 }
 
 impl DemoData {

@@ -42,11 +42,13 @@ const RATIONALES: [(Verdict, &str); 2] = [
     (Verdict::NoHire, "The panel did not see enough on the core skills."),
 ];
 
-/// Adds the past cohort, its decisions and its hires' reviews to `data`.
+/// Adds the past cohort, its decisions and its hires' reviews to `data`
+/// (as `data.past`: the candidates asked for stay as many as asked).
 pub(super) fn add_performance(data: &mut DemoData, templates: &[Template], seed: u64, now: Timestamp) {
     let Some(template) = busiest(templates) else {
         return;
     };
+    let mut past = DemoData::default();
     let mut rng = Rng::new(seed ^ 0x9E0F_11E5_CAFE_0042);
     let clock = Clock {
         now: Timestamp::from_utc(now.as_utc() - chrono::Duration::days(COHORT_AGO_DAYS)),
@@ -96,7 +98,7 @@ pub(super) fn add_performance(data: &mut DemoData, templates: &[Template], seed:
             .iter()
             .find(|(v, _)| *v == verdict)
             .map_or("", |(_, words)| words);
-        data.decisions.push(Decision {
+        past.decisions.push(Decision {
             format: FormatVersion::CURRENT,
             candidate: candidate.id.clone(),
             decision: verdict,
@@ -119,11 +121,12 @@ pub(super) fn add_performance(data: &mut DemoData, templates: &[Template], seed:
                     rating,
                 });
             }
-            data.performances.push(performance);
+            past.performances.push(performance);
         }
-        data.candidates.push(candidate);
-        data.scorecards.extend(cards);
+        past.candidates.push(candidate);
+        past.scorecards.extend(cards);
     }
+    data.past = Some(Box::new(past));
 }
 
 /// The most popular template among `templates`, else the first.
@@ -147,7 +150,9 @@ mod tests {
             .map(|e| e.template.clone())
             .collect();
         let now: Timestamp = "2026-11-21T00:00:00Z".parse().unwrap();
-        let data = super::super::generate(&templates, 12, 42, now);
+        let all = super::super::generate(&templates, 12, 42, now);
+        assert_eq!(all.candidates.len(), 12, "the cohort comes apart");
+        let data = all.past.as_deref().unwrap();
         assert!(data.performances.len() >= COHORT_HIRES);
         for performance in &data.performances {
             let decision = data
@@ -160,6 +165,6 @@ mod tests {
             assert!(performance.decision_problems(Some(decision)).is_empty());
             assert!(performance.reviews.iter().all(|r| r.at < now));
         }
-        assert_eq!(data, super::super::generate(&templates, 12, 42, now));
+        assert_eq!(all, super::super::generate(&templates, 12, 42, now));
     }
 }
