@@ -19,3 +19,4 @@ mod safety;
 mod sync;
 mod templates;
 mod top_bar;
+mod validity;
