@@ -83,11 +83,18 @@ fn demo_fills_an_empty_workspace_with_realistic_data() {
     let stdout = text(&out.stdout);
     assert!(stdout.starts_with("wrote 25 candidates and "), "{stdout}");
     assert!(
-        stdout.lines().next().unwrap().ends_with(&format!("to {}", ws.display())),
+        stdout
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(&format!("to {}", ws.display())),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 2);
-    assert!(stdout.contains("and a past cohort for the validity study: "), "{stdout}");
+    assert!(
+        stdout.contains("and a past cohort for the validity study: "),
+        "{stdout}"
+    );
 
     let snapshot = Workspace::new(&ws).load();
     assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());

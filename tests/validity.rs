@@ -45,7 +45,8 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
         ("c-2", "Ana Ruiz", Verdict::Hire),
         ("c-3", "Cy Young", Verdict::NoHire),
     ] {
-        let mut candidate = Candidate::new(slug(id), name, slug("infrastructure-engineer"), created);
+        let mut candidate =
+            Candidate::new(slug(id), name, slug("infrastructure-engineer"), created);
         if id == "c-1" {
             candidate.external_id = Some("7001".to_owned());
         }
@@ -82,19 +83,34 @@ fn reviews_are_imported_once_by_id_ats_id_or_email() {
     let (dir, root) = workspace();
     let file = write_csv(dir.path(), "reviews.csv", GOOD);
     let before = workspace_state(&root);
-    let dry = scorecard(&root, &["import", "performance", file.to_str().unwrap(), "--dry-run"]);
+    let dry = scorecard(
+        &root,
+        &["import", "performance", file.to_str().unwrap(), "--dry-run"],
+    );
     assert_eq!(dry.status.code(), Some(0), "{}", text(&dry.stderr));
-    assert!(text(&dry.stdout).contains("3 reviews added, 0 changed, 0 unchanged, for 2 hires (dry run"));
+    assert!(
+        text(&dry.stdout).contains("3 reviews added, 0 changed, 0 unchanged, for 2 hires (dry run")
+    );
     assert_eq!(workspace_state(&root), before, "a dry run writes nothing");
 
     let out = scorecard(&root, &["import", "performance", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let snapshot = Workspace::new(&root).load();
     assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
-    let c1 = snapshot.candidate("c-1").unwrap().performance.clone().unwrap();
+    let c1 = snapshot
+        .candidate("c-1")
+        .unwrap()
+        .performance
+        .clone()
+        .unwrap();
     let ratings: Vec<u8> = c1.reviews.iter().map(|r| r.rating).collect();
     assert_eq!(ratings, [4, 5]);
-    let c2 = snapshot.candidate("c-2").unwrap().performance.clone().unwrap();
+    let c2 = snapshot
+        .candidate("c-2")
+        .unwrap()
+        .performance
+        .clone()
+        .unwrap();
     assert_eq!(c2.reviews[0].reviewer, "Lukas Brandt");
     assert_eq!(c2.reviews[0].at.to_string(), "2026-12-01T09:00:00Z");
 
@@ -105,8 +121,16 @@ fn reviews_are_imported_once_by_id_ats_id_or_email() {
     assert!(text(&again.stdout).contains("0 reviews added, 0 changed, 3 unchanged, for 0 hires"));
     assert_eq!(workspace_state(&root), after);
 
-    let validate = scorecard(&root, &["validate", root.join("candidates").to_str().unwrap()]);
-    assert_eq!(validate.status.code(), Some(0), "{}", text(&validate.stderr));
+    let validate = scorecard(
+        &root,
+        &["validate", root.join("candidates").to_str().unwrap()],
+    );
+    assert_eq!(
+        validate.status.code(),
+        Some(0),
+        "{}",
+        text(&validate.stderr)
+    );
     assert!(text(&validate.stdout).contains("performance reviews of c-1 (2 reviews)"));
 }
 
@@ -114,23 +138,51 @@ fn reviews_are_imported_once_by_id_ats_id_or_email() {
 fn every_bad_file_is_refused_at_its_spot_and_changes_nothing() {
     let (dir, root) = workspace();
     let cases: [(&str, &str, &str); 9] = [
-        ("rating 0", "Candidate,Date,Rating,Reviewer\nc-1,2026-12-01,0,Dana Kim\n", ":2:16: performance rating 0 is outside 1–5"),
-        ("rating 6", "Candidate,Date,Rating,Reviewer\nc-1,2026-12-01,6,Dana Kim\n", ":2:16: performance rating 6"),
-        ("rating 7", "Candidate,Date,Rating,Reviewer\nc-1,2026-12-01,7,Dana Kim\n", ":2:16: performance rating 7"),
+        (
+            "rating 0",
+            "Candidate,Date,Rating,Reviewer\nc-1,2026-12-01,0,Dana Kim\n",
+            ":2:16: performance rating 0 is outside 1–5",
+        ),
+        (
+            "rating 6",
+            "Candidate,Date,Rating,Reviewer\nc-1,2026-12-01,6,Dana Kim\n",
+            ":2:16: performance rating 6",
+        ),
+        (
+            "rating 7",
+            "Candidate,Date,Rating,Reviewer\nc-1,2026-12-01,7,Dana Kim\n",
+            ":2:16: performance rating 7",
+        ),
         (
             "before the decision",
             "Candidate,Date,Rating,Reviewer\nc-1,2026-05-31,4,Dana Kim\n",
             ":2:5: the review is dated 2026-05-31T00:00:00Z, before the decision to hire",
         ),
-        ("unknown candidate", "Email,Date,Rating,Reviewer\nno@example.com,2026-12-01,4,Dana\n", ":2:1: unknown candidate: no candidate has email"),
+        (
+            "unknown candidate",
+            "Email,Date,Rating,Reviewer\nno@example.com,2026-12-01,4,Dana\n",
+            ":2:1: unknown candidate: no candidate has email",
+        ),
         (
             "duplicate row",
             "Candidate,Date,Rating,Reviewer\nc-1,2026-12-01,4,Dana Kim\nc-1,2026-12-01,3,dana kim\n",
             ":3:5: duplicate row: line 2 has",
         ),
-        ("missing column", "Candidate,Date,Reviewer\nc-1,2026-12-01,Dana Kim\n", ":1:1: missing column: the header needs a column `Rating`"),
-        ("not a hire", "Candidate,Date,Rating,Reviewer\nc-3,2026-12-01,4,Dana Kim\n", ":2:1: c-3 was decided no hire"),
-        ("not a date", "Candidate,Date,Rating,Reviewer\nc-1,01/12/2026,4,Dana Kim\n", ":2:5: \"01/12/2026\" is not a date"),
+        (
+            "missing column",
+            "Candidate,Date,Reviewer\nc-1,2026-12-01,Dana Kim\n",
+            ":1:1: missing column: the header needs a column `Rating`",
+        ),
+        (
+            "not a hire",
+            "Candidate,Date,Rating,Reviewer\nc-3,2026-12-01,4,Dana Kim\n",
+            ":2:1: c-3 was decided no hire",
+        ),
+        (
+            "not a date",
+            "Candidate,Date,Rating,Reviewer\nc-1,01/12/2026,4,Dana Kim\n",
+            ":2:5: \"01/12/2026\" is not a date",
+        ),
     ];
     // A good row first in every file: all or nothing.
     let before = workspace_state(&root);
@@ -140,9 +192,16 @@ fn every_bad_file_is_refused_at_its_spot_and_changes_nothing() {
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
         let wanted = format!("{}{expected}", file.display());
-        assert!(stderr.contains(&wanted), "{what}: wanted {wanted:?} in {stderr}");
+        assert!(
+            stderr.contains(&wanted),
+            "{what}: wanted {wanted:?} in {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{what}: {stderr}");
-        assert_eq!(workspace_state(&root), before, "{what}: a workspace file changed");
+        assert_eq!(
+            workspace_state(&root),
+            before,
+            "{what}: a workspace file changed"
+        );
     }
     // One bad row among good ones: nothing of the good ones is written.
     let mixed = format!("{GOOD}c-1,2027-01-01,9,Dana Kim\n").replace(';', ",");
@@ -180,12 +239,21 @@ fn validate_checks_performance_files_against_their_folder_and_decision() {
         let out = scorecard(&root, &["validate", path.to_str().unwrap()]);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
-        assert!(stderr.contains(expected), "{what}: wanted {expected:?} in {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{what}: wanted {expected:?} in {stderr}"
+        );
         // The app's read leaves the file out with the same words.
         let snapshot = Workspace::new(&root).load();
-        assert!(snapshot.candidate("c-1").unwrap().performance.is_none(), "{what}");
         assert!(
-            snapshot.errors().iter().any(|e| e.to_string().contains(expected)),
+            snapshot.candidate("c-1").unwrap().performance.is_none(),
+            "{what}"
+        );
+        assert!(
+            snapshot
+                .errors()
+                .iter()
+                .any(|e| e.to_string().contains(expected)),
             "{what}: {:?}",
             snapshot.errors()
         );
@@ -206,10 +274,25 @@ fn the_demo_workspace_has_a_study_with_figures() {
         .iter()
         .find(|t| t["template"] == "infrastructure-engineer")
         .unwrap();
-    let keys: Vec<&str> = study.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = study
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     let mut expected = [
-        "template", "pool", "hires_rated", "criterion_reliability", "refused", "r", "ci_low",
-        "ci_high", "r_criterion", "u", "r_corrected", "dimensions",
+        "template",
+        "pool",
+        "hires_rated",
+        "criterion_reliability",
+        "refused",
+        "r",
+        "ci_low",
+        "ci_high",
+        "r_criterion",
+        "u",
+        "r_corrected",
+        "dimensions",
     ];
     let mut keys = keys.clone();
     keys.sort_unstable();
@@ -224,26 +307,43 @@ fn the_demo_workspace_has_a_study_with_figures() {
         study["ci_low"].as_f64().unwrap(),
         study["ci_high"].as_f64().unwrap(),
     );
-    assert!(low <= r && r <= high && (-1.0..=1.0).contains(&r), "{study}");
+    assert!(
+        low <= r && r <= high && (-1.0..=1.0).contains(&r),
+        "{study}"
+    );
     let dimension = &study["dimensions"][0];
     for key in ["dimension", "n", "r", "r_corrected"] {
         assert!(dimension.get(key).is_some(), "{dimension}");
     }
     // A small template is refused with its count.
     let refused = templates.iter().find(|t| t["refused"] == true).unwrap();
-    assert!(refused["r"].is_null() && refused["r_corrected"].is_null(), "{refused}");
+    assert!(
+        refused["r"].is_null() && refused["r_corrected"].is_null(),
+        "{refused}"
+    );
 
     // Another criterion reliability changes the corrections, not r.
     let other = scorecard(
         &root,
-        &["validity", "--template", "infrastructure-engineer", "--criterion-reliability", "0.9", "--format", "json"],
+        &[
+            "validity",
+            "--template",
+            "infrastructure-engineer",
+            "--criterion-reliability",
+            "0.9",
+            "--format",
+            "json",
+        ],
     );
     let other: Value = serde_json::from_slice(&other.stdout).unwrap();
     assert_eq!(other["templates"].as_array().unwrap().len(), 1);
     assert_eq!(other["templates"][0]["r"], study["r"]);
     assert!(other["templates"][0]["r_criterion"].as_f64() < study["r_criterion"].as_f64());
 
-    let words = scorecard(&root, &["validity", "--template", "infrastructure-engineer"]);
+    let words = scorecard(
+        &root,
+        &["validity", "--template", "infrastructure-engineer"],
+    );
     let words = text(&words.stdout);
     assert!(words.contains("rated hires, out of"), "{words}");
     assert!(words.contains("Restricted range"), "{words}");
@@ -264,9 +364,22 @@ fn reviews_are_personal_data_erased_with_the_candidate_and_kept_out_of_exports()
     let file = write_csv(dir.path(), "reviews.csv", GOOD);
     let out = scorecard(&root, &["import", "performance", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let blind = scorecard(&root, &["export", "--candidate", "c-2", "--format", "json", "--blind"]);
+    let blind = scorecard(
+        &root,
+        &[
+            "export",
+            "--candidate",
+            "c-2",
+            "--format",
+            "json",
+            "--blind",
+        ],
+    );
     assert_eq!(blind.status.code(), Some(0), "{}", text(&blind.stderr));
-    assert!(!text(&blind.stdout).contains("Lukas Brandt"), "the reviewer stays out");
+    assert!(
+        !text(&blind.stdout).contains("Lukas Brandt"),
+        "the reviewer stays out"
+    );
     assert!(!text(&blind.stdout).contains("Ana Ruiz"));
 
     assert!(root.join("candidates/c-2/performance.ron").is_file());

@@ -30,9 +30,9 @@ mod screen;
 mod screen_builds;
 mod sessions;
 mod summary_worker;
-mod validity_build;
 #[cfg(test)]
 mod test_workspace;
+mod validity_build;
 mod worker_reports;
 
 use std::process::ExitCode;

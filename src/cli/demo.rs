@@ -153,8 +153,11 @@ fn write(workspace: &Workspace, data: &DemoData) -> anyhow::Result<()> {
     }
     let decisions: std::collections::HashMap<&crate::model::Slug, &Decision> =
         data.decisions.iter().map(|d| (&d.candidate, d)).collect();
-    let performances: std::collections::HashMap<&crate::model::Slug, &Performance> =
-        data.performances.iter().map(|p| (&p.candidate, p)).collect();
+    let performances: std::collections::HashMap<&crate::model::Slug, &Performance> = data
+        .performances
+        .iter()
+        .map(|p| (&p.candidate, p))
+        .collect();
     let work = data.by_candidate();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);

@@ -39,12 +39,20 @@ const REVIEWERS: [&str; 4] = ["Dana Kim", "Tomás Herrera", "Grace Okonkwo", "Lu
 /// Why the panel hired or not, as the cohort's decisions say.
 const RATIONALES: [(Verdict, &str); 2] = [
     (Verdict::Hire, "The panel agreed on the core skills; hired."),
-    (Verdict::NoHire, "The panel did not see enough on the core skills."),
+    (
+        Verdict::NoHire,
+        "The panel did not see enough on the core skills.",
+    ),
 ];
 
 /// Adds the past cohort, its decisions and its hires' reviews to `data`
 /// (as `data.past`: the candidates asked for stay as many as asked).
-pub(super) fn add_performance(data: &mut DemoData, templates: &[Template], seed: u64, now: Timestamp) {
+pub(super) fn add_performance(
+    data: &mut DemoData,
+    templates: &[Template],
+    seed: u64,
+    now: Timestamp,
+) {
     let Some(template) = busiest(templates) else {
         return;
     };

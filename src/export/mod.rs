@@ -46,10 +46,6 @@ pub use ats::{
     recommendation_score, scorecard_dimensions, stage_name,
 };
 pub use ats_json::{AtsJsonError, LeverTarget, ashby_feedback_json, lever_feedback_json};
-pub use validity::{
-    VALIDITY_CAVEATS, dimension_lines, strength_words, validity_json, validity_sentences,
-    validity_text,
-};
 pub use debrief::{
     DEBRIEF_CSV_COLUMNS, NUDGES_LEGEND, debrief_csv, debrief_json, debrief_markdown, nudge_line,
 };
@@ -64,6 +60,10 @@ pub use pending::{pending_json, pending_text};
 pub use reminders::{Reminder, ReminderMail, overdue_reminder, pending_ics};
 pub use summary::{
     SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_json_to, summary_markdown,
+};
+pub use validity::{
+    VALIDITY_CAVEATS, dimension_lines, strength_words, validity_json, validity_sentences,
+    validity_text,
 };
 
 /// Why an export could not be produced. The CSV and JSON writers only write

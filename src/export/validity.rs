@@ -101,9 +101,8 @@ pub fn validity_sentences(study: &TemplateValidity) -> Vec<String> {
             two(r),
             strength_words(r)
         )),
-        (None, ..) => lines.push(
-            "No r: the hires' scores or their later ratings are all the same.".to_owned(),
-        ),
+        (None, ..) => lines
+            .push("No r: the hires' scores or their later ratings are all the same.".to_owned()),
     }
     if let Some(rc) = study.r_criterion {
         lines.push(format!(
@@ -119,9 +118,7 @@ pub fn validity_sentences(study: &TemplateValidity) -> Vec<String> {
             two(u),
             two(corrected)
         )),
-        _ => lines.push(
-            "No range correction: the hires' scores do not vary.".to_owned(),
-        ),
+        _ => lines.push("No range correction: the hires' scores do not vary.".to_owned()),
     }
     lines
 }
@@ -132,10 +129,19 @@ pub fn dimension_lines(study: &TemplateValidity) -> Vec<String> {
         .dimensions
         .iter()
         .map(|d| match (d.r, d.r_corrected) {
-            (Some(r), Some(c)) => format!("{}: n = {}, r = {}, corrected {}", d.dimension, d.n, two(r), two(c)),
+            (Some(r), Some(c)) => format!(
+                "{}: n = {}, r = {}, corrected {}",
+                d.dimension,
+                d.n,
+                two(r),
+                two(c)
+            ),
             (Some(r), None) => format!("{}: n = {}, r = {}", d.dimension, d.n, two(r)),
             (None, _) if d.n < MIN_SAMPLE => {
-                format!("{}: n = {}, below {MIN_SAMPLE}: no figures", d.dimension, d.n)
+                format!(
+                    "{}: n = {}, below {MIN_SAMPLE}: no figures",
+                    d.dimension, d.n
+                )
             }
             (None, _) => format!("{}: n = {}, no r (no variation)", d.dimension, d.n),
         })

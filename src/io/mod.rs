@@ -68,24 +68,23 @@ pub use listing::ron_files_under;
 pub use parse::{
     MAX_FILE_BYTES, parse_ats_mapping, parse_candidate, parse_decision, parse_nudge_list,
     parse_opening, parse_people, parse_performance, parse_performance_against,
-    parse_practice_results, parse_scorecard, parse_shared_dimension,
-    parse_template_with, read_text, to_ron,
+    parse_practice_results, parse_scorecard, parse_shared_dimension, parse_template_with,
+    read_text, to_ron,
 };
 pub use parse_any::{
     ParsedFile, parse_any, parse_any_against, parse_any_with, parse_practice_case, parse_template,
     read_and_parse_any,
 };
 pub use people_file::{PEOPLE_FILE, known_people, load_people};
+pub use performance_import::{
+    PerformanceChange, PerformanceImportError, PerformancePlan, apply_performance,
+    plan_performance, read_performance_csv,
+};
 pub use records::{
     CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh,
     ScorecardRecord, Spots, fingerprint,
 };
 pub use references::{check_text, read_and_check, reference_errors};
-pub use validity::validity_studies;
-pub use performance_import::{
-    PerformanceChange, PerformanceImportError, PerformancePlan, apply_performance,
-    plan_performance, read_performance_csv,
-};
 pub use shipped::{
     ShippedTemplate, shipped_library_files, shipped_library_path, shipped_templates,
 };
@@ -95,6 +94,7 @@ pub use sync_conflicts::{
 };
 pub use system_zone::system_zone;
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
+pub use validity::validity_studies;
 pub use watch::FolderWatcher;
 pub use workspace::{DECISION_FILE, PERFORMANCE_FILE, Workspace};
 pub use workspace_load::LoadProgress;

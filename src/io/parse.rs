@@ -15,8 +15,7 @@ use super::sync_conflicts::has_git_conflict_markers;
 use super::{FileError, StoreError};
 use crate::model::{
     AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, Performance,
-    PracticeResults, Problem,
-    Scorecard, SharedDimension, Template, TemplateFile,
+    PracticeResults, Problem, Scorecard, SharedDimension, Template, TemplateFile,
 };
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the

@@ -10,13 +10,13 @@ use super::file_kind::{FileKind, detect_kind};
 use super::library::shipped_library;
 use super::parse::{
     parse_ats_mapping, parse_candidate, parse_checked, parse_decision, parse_nudge_list,
-    parse_opening, parse_people, parse_performance, parse_practice_results, parse_scorecard, parse_shared_dimension,
-    parse_template_with, read_text,
+    parse_opening, parse_people, parse_performance, parse_practice_results, parse_scorecard,
+    parse_shared_dimension, parse_template_with, read_text,
 };
 use super::template_set::TemplateSet;
 use crate::model::{
-    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, Performance, PracticeCase,
-    PracticeResults, Scorecard, SharedDimension, Template,
+    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, Performance,
+    PracticeCase, PracticeResults, Scorecard, SharedDimension, Template,
 };
 
 /// Any of the three kinds of file, parsed and checked.

@@ -222,16 +222,23 @@ mod tests {
             read("E-mail;Review Date;Rating;Reviewed by\nana@example.com;2027-06-01;4;Dana Kim\n")
                 .unwrap();
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].get(ReviewField::Email).unwrap().text, "ana@example.com");
+        assert_eq!(
+            rows[0].get(ReviewField::Email).unwrap().text,
+            "ana@example.com"
+        );
         assert_eq!(rows[0].get(ReviewField::Reviewer).unwrap().text, "Dana Kim");
     }
 
     #[test]
     fn each_field_has_its_spot() {
-        let rows = read("Candidate,Date,Rating,Reviewer\nc-1, 2027-06-01 ,4,\"Kim, Dana\"\n").unwrap();
+        let rows =
+            read("Candidate,Date,Rating,Reviewer\nc-1, 2027-06-01 ,4,\"Kim, Dana\"\n").unwrap();
         assert_eq!(rows.len(), 1);
         let date = rows[0].get(ReviewField::Date).unwrap();
-        assert_eq!((date.text.as_str(), date.line, date.column), ("2027-06-01", 2, 5));
+        assert_eq!(
+            (date.text.as_str(), date.line, date.column),
+            ("2027-06-01", 2, 5)
+        );
         let who = rows[0].get(ReviewField::Reviewer).unwrap();
         assert_eq!((who.text.as_str(), who.column), ("Kim, Dana", 20));
         assert_eq!(rows[0].get(ReviewField::Email), None);

@@ -120,7 +120,9 @@ pub fn plan_performance(
             Ok((candidate, review)) => {
                 let theirs = reviews.entry(&candidate.id).or_default();
                 if let Some((_, first)) = theirs.iter().find(|(r, _)| r.same_review(&review)) {
-                    let at = row.get(ReviewField::Date).map_or((row.line, 1), |c| (c.line, c.column));
+                    let at = row
+                        .get(ReviewField::Date)
+                        .map_or((row.line, 1), |c| (c.line, c.column));
                     errors.push(FileError::new(
                         path,
                         at.0,
@@ -201,7 +203,10 @@ impl<'a> Finder<'a> {
                     cell.text
                 ),
             )),
-            _ => Err((cell, format!("unknown candidate: no candidate has {what} {:?}", cell.text))),
+            _ => Err((
+                cell,
+                format!("unknown candidate: no candidate has {what} {:?}", cell.text),
+            )),
         };
         if let Some(cell) = row.get(ReviewField::Candidate) {
             return self
@@ -211,7 +216,10 @@ impl<'a> Finder<'a> {
                 .ok_or_else(|| {
                     (
                         cell,
-                        format!("unknown candidate {:?}: no candidate has this id", cell.text),
+                        format!(
+                            "unknown candidate {:?}: no candidate has this id",
+                            cell.text
+                        ),
                     )
                 });
         }
@@ -219,7 +227,11 @@ impl<'a> Finder<'a> {
             return one(self.by_ats_id.get(cell.text.as_str()), cell, "ATS id");
         }
         if let Some(cell) = row.get(ReviewField::Email) {
-            return one(self.by_email.get(&normalize_email(&cell.text)), cell, "email");
+            return one(
+                self.by_email.get(&normalize_email(&cell.text)),
+                cell,
+                "email",
+            );
         }
         let at = row.cells.first().map(|(_, c)| c);
         Err((
@@ -271,7 +283,11 @@ fn checked_review<'a>(
     let date_cell = row.get(ReviewField::Date);
     let at = match date_cell {
         None => {
-            fail(None, ReviewField::Date, "every review needs its date".into());
+            fail(
+                None,
+                ReviewField::Date,
+                "every review needs its date".into(),
+            );
             None
         }
         Some(cell) => {
@@ -280,7 +296,10 @@ fn checked_review<'a>(
                 fail(
                     Some(cell),
                     ReviewField::Date,
-                    format!("{:?} is not a date: expected 2027-06-01 or 2027-06-01T09:00:00Z", cell.text),
+                    format!(
+                        "{:?} is not a date: expected 2027-06-01 or 2027-06-01T09:00:00Z",
+                        cell.text
+                    ),
                 );
             }
             at
@@ -289,7 +308,11 @@ fn checked_review<'a>(
     let rating_cell = row.get(ReviewField::Rating);
     let rating = match rating_cell {
         None => {
-            fail(None, ReviewField::Rating, "every review needs a rating 1–5".into());
+            fail(
+                None,
+                ReviewField::Rating,
+                "every review needs a rating 1–5".into(),
+            );
             None
         }
         Some(cell) => match cell.text.parse::<u8>() {
@@ -304,7 +327,10 @@ fn checked_review<'a>(
                 fail(
                     Some(cell),
                     ReviewField::Rating,
-                    format!("{:?} is not a rating: expected a whole number 1–5", cell.text),
+                    format!(
+                        "{:?} is not a rating: expected a whole number 1–5",
+                        cell.text
+                    ),
                 );
                 None
             }
@@ -322,7 +348,11 @@ fn checked_review<'a>(
             None
         }
         None => {
-            fail(None, ReviewField::Reviewer, "every review needs who made it".into());
+            fail(
+                None,
+                ReviewField::Reviewer,
+                "every review needs who made it".into(),
+            );
             None
         }
     };
@@ -347,7 +377,10 @@ fn checked_review<'a>(
                     .or(row.get(ReviewField::AtsId))
                     .or(row.get(ReviewField::Email)),
                 ReviewField::Candidate,
-                format!("{} was decided no hire: performance reviews are of hires", candidate.id),
+                format!(
+                    "{} was decided no hire: performance reviews are of hires",
+                    candidate.id
+                ),
             ),
             Some(d) if at < d.decided_at => {
                 fail(cell, ReviewField::Date, before_decision(at, d.decided_at));
@@ -387,7 +420,10 @@ fn change_of(
                 &e.path,
                 e.line,
                 e.column,
-                format!("{}; mend this file before importing reviews of {}", e.message, candidate.id),
+                format!(
+                    "{}; mend this file before importing reviews of {}",
+                    e.message, candidate.id
+                ),
             )
         })?,
         None => Performance::new(candidate.id.clone()),
@@ -409,7 +445,9 @@ fn change_of(
     if added + changed == 0 {
         return Ok((None, unchanged));
     }
-    after.reviews.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.reviewer.cmp(&b.reviewer)));
+    after
+        .reviews
+        .sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.reviewer.cmp(&b.reviewer)));
     let change = PerformanceChange {
         candidate: candidate.id.clone(),
         path,
@@ -465,7 +503,10 @@ fn put_back(done: &[&PerformanceChange]) {
             None => fs::remove_file(&change.path).map_err(|e| StoreError::io(&change.path, e)),
         };
         if let Err(error) = restored {
-            log::error!("cannot put {} back after a failed import: {error}", change.path.display());
+            log::error!(
+                "cannot put {} back after a failed import: {error}",
+                change.path.display()
+            );
         }
     }
 }

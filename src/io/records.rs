@@ -9,8 +9,8 @@ use super::locate::{LineCol, locate};
 use super::sync_conflicts::ConflictCopy;
 use super::{FileError, TemplateSet};
 use crate::model::{
-    Candidate, Decision, FieldPath, NudgeList, Opening, Performance, PracticeCase, PracticeResults, Problem,
-    Scorecard, Slug, Timestamp,
+    Candidate, Decision, FieldPath, NudgeList, Opening, Performance, PracticeCase, PracticeResults,
+    Problem, Scorecard, Slug, Timestamp,
 };
 
 /// An opening and the file it lives in.

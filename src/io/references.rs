@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use super::parse::{parse_decision, positioned};
-use super::workspace::{CANDIDATE_FILE, DECISION_FILE};
 use super::parse_any::parse_any_against;
+use super::workspace::{CANDIDATE_FILE, DECISION_FILE};
 use super::{FileError, ParsedFile, WorkspaceSnapshot, read_text};
 use crate::model::{FieldPath, Library, Performance, Problem};
 
@@ -68,7 +68,9 @@ fn performance_problems(path: &Path, performance: &Performance) -> Vec<Problem> 
             Err(err) => {
                 return vec![Problem::new(
                     FieldPath::root().field("candidate"),
-                    format!("the candidate's decision cannot be read to check the reviews against: {err}"),
+                    format!(
+                        "the candidate's decision cannot be read to check the reviews against: {err}"
+                    ),
                 )];
             }
         }

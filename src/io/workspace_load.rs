@@ -371,7 +371,14 @@ impl Workspace {
         let mut scorecards = one_per_interviewer_and_stage(scorecards, folder_name, notes);
         scorecards.shrink_to_fit();
         let decision = self.load_decision(dir, &candidate, top_files, notes, &mut read);
-        let performance = load_performance(dir, &candidate, decision.as_ref(), top_files, notes, &mut read);
+        let performance = load_performance(
+            dir,
+            &candidate,
+            decision.as_ref(),
+            top_files,
+            notes,
+            &mut read,
+        );
         Ok(CandidateRecord {
             dir: dir.to_path_buf(),
             candidate,
@@ -434,9 +441,8 @@ fn load_performance(
     if !top_files.contains(&path) {
         return None;
     }
-    let parsed = read(&path).and_then(|text| {
-        parse_performance_against(&path, &text, candidate.id.as_str(), decision)
-    });
+    let parsed = read(&path)
+        .and_then(|text| parse_performance_against(&path, &text, candidate.id.as_str(), decision));
     match parsed {
         Ok(performance) => Some(performance),
         Err(err) => {

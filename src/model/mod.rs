@@ -62,10 +62,10 @@ pub use nudge::{
     Nudge, NudgeKind, NudgeList, NudgeTopic, THIN_EVIDENCE_WORDS, evidence_words, thin_evidence,
 };
 pub use opening::{DEFAULT_FEEDBACK_DUE_HOURS, Opening, OpeningStatus, PlanStage};
+pub use people::{People, Person, looks_like_email, normalize_email};
 pub use performance::{
     HIGHEST_PERFORMANCE, LOWEST_PERFORMANCE, Performance, Review, before_decision, rating_problem,
 };
-pub use people::{People, Person, looks_like_email, normalize_email};
 pub use plan::{Interview, InterviewState, PlannedInterview, due_at, plan_status, sort_pending};
 pub use practice::{PracticeAnswer, PracticeCase, PracticeResults, PracticeRound, RoundResult};
 pub use problem::{FieldPath, PathSegment, Problem};

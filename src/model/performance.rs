@@ -197,7 +197,8 @@ mod tests {
     #[test]
     fn ratings_outside_one_to_five_are_problems_at_the_rating() {
         for bad in [0, 6, 7] {
-            let problems = performance(vec![review("2027-01-01T00:00:00Z", "Dana", bad)]).problems();
+            let problems =
+                performance(vec![review("2027-01-01T00:00:00Z", "Dana", bad)]).problems();
             assert_eq!(problems.len(), 1, "{bad}");
             assert_eq!(problems[0].path.to_string(), "reviews[0].rating");
         }
@@ -233,7 +234,11 @@ mod tests {
         assert_eq!(paths, ["reviews[0].at"]);
         assert_eq!(p.decision_problems(None)[0].path.to_string(), "candidate");
         let no = decision(Verdict::NoHire);
-        assert!(p.decision_problems(Some(&no))[0].message.contains("no hire"));
+        assert!(
+            p.decision_problems(Some(&no))[0]
+                .message
+                .contains("no hire")
+        );
     }
 
     #[test]

@@ -57,7 +57,6 @@ pub use import::{ImportKind, ImportPreview, ImportScreen, ImportState, RowAction
 pub use interview::InterviewScreen;
 pub use interview_plan::{PlanDraft, PlanRow};
 pub use interviewers::{InterviewerColumn, InterviewersScreen};
-pub use validity::{ValidityFigures, ValidityKey, ValidityScreen};
 pub use kit_panel::KitPanel;
 pub use openings::{OpeningEditor, OpeningsScreen};
 pub use person_field::{NewNames, PersonField, names_in, near_miss_problem, your_name_field};
@@ -72,6 +71,7 @@ pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScre
 pub use time_field::{TimeField, TimeFieldOutput};
 pub use timer::ExerciseTimer;
 pub use top_bar::{Place, TopBar};
+pub use validity::{ValidityFigures, ValidityKey, ValidityScreen};
 
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
 use crate::model::{Candidate, Slug, Timestamp, Viewer, blind_alias, may_see_panel};

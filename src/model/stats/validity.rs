@@ -250,7 +250,8 @@ pub fn validity_study(
         return study;
     }
     study.r = pearson(&study.points);
-    if let Some((low, high)) = bootstrap_interval(&study.points, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)
+    if let Some((low, high)) =
+        bootstrap_interval(&study.points, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)
     {
         study.ci_low = Some(low);
         study.ci_high = Some(high);
@@ -309,7 +310,10 @@ mod tests {
         assert_eq!(quantile(&v, 0.5), Some(3.0));
         assert_eq!(quantile(&v, 0.975), Some(4.9));
         assert_eq!(quantile(&[], 0.5), None);
-        assert_eq!(sample_sd([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]), Some(2.138089935299395));
+        assert_eq!(
+            sample_sd([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]),
+            Some(2.138089935299395)
+        );
     }
 
     #[test]
