@@ -57,6 +57,23 @@ fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 const NOW: &str = "2026-11-21T00:00:00Z";
 
+/// The candidates asked for, without the validity study's past cohort
+/// (interviewed over a year before the others).
+fn asked_for(snapshot: &scorecard::io::WorkspaceSnapshot) -> Vec<&scorecard::io::CandidateRecord> {
+    let latest = snapshot
+        .candidates()
+        .iter()
+        .map(|r| r.candidate.created_at.unix_seconds())
+        .max()
+        .unwrap_or_default();
+    snapshot
+        .candidates()
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|r| r.candidate.created_at.unix_seconds() > latest - 200 * 86_400)
+        .collect()
+}
+
 #[test]
 fn demo_fills_an_empty_workspace_with_realistic_data() {
     let dir = tempfile::tempdir().unwrap();
@@ -66,16 +83,24 @@ fn demo_fills_an_empty_workspace_with_realistic_data() {
     let stdout = text(&out.stdout);
     assert!(stdout.starts_with("wrote 25 candidates and "), "{stdout}");
     assert!(
-        stdout.trim_end().ends_with(&format!("to {}", ws.display())),
+        stdout
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(&format!("to {}", ws.display())),
         "{stdout}"
     );
-    assert_eq!(stdout.lines().count(), 1);
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(
+        stdout.contains("and a past cohort for the validity study: "),
+        "{stdout}"
+    );
 
     let snapshot = Workspace::new(&ws).load();
     assert!(snapshot.errors().is_empty(), "{:?}", snapshot.errors());
-    assert_eq!(snapshot.candidates().len(), 25);
-    let cards: Vec<_> = snapshot
-        .candidates()
+    let asked = asked_for(&snapshot);
+    assert_eq!(asked.len(), 25);
+    let cards: Vec<_> = asked
         .iter()
         .flat_map(|r| r.scorecards.iter().map(|s| &s.scorecard))
         .collect();
@@ -92,7 +117,7 @@ fn demo_fills_an_empty_workspace_with_realistic_data() {
             .any(|e| e.rating == Rating::NoSignal),
         "no NoSignal rating"
     );
-    for record in snapshot.candidates() {
+    for record in &asked {
         assert!((2..=6).contains(&record.scorecards.len()));
         for card in &record.scorecards {
             let name = card.path.file_name().unwrap().to_str().unwrap();
@@ -263,16 +288,15 @@ fn demo_fills_openings_plans_and_decisions() {
     for state in [S::Submitted, S::Owed, S::Overdue, S::Upcoming] {
         assert!(states.contains(&state), "no {state:?} interview");
     }
-    let decided = snapshot
-        .candidates()
-        .iter()
+    let decided = asked_for(&snapshot)
+        .into_iter()
         .filter(|r| r.decision.is_some())
         .count();
     assert!(decided > 0, "no decision");
-    // Only candidates of an opening are decided, by its hiring manager.
-    for r in snapshot
-        .candidates()
-        .iter()
+    // Only candidates of an opening are decided, by its hiring manager
+    // (the past cohort's openings are closed and gone).
+    for r in asked_for(&snapshot)
+        .into_iter()
         .filter(|r| r.decision.is_some())
     {
         let opening = snapshot.opening_of(&r.candidate).unwrap();

@@ -42,6 +42,7 @@ fn record(cards: Vec<Scorecard>) -> CandidateRecord {
             })
             .collect(),
         decision: None,
+        performance: None,
         spots: Default::default(),
         modified: None,
     }

@@ -76,6 +76,9 @@ impl ScorecardApp {
             Command::OpenPractice => {
                 self.leave_to(Screen::Practice(PracticeScreen::default()), time)
             }
+            Command::OpenValidity => {
+                self.leave_to(Screen::Validity(crate::ui::ValidityScreen::default()), time);
+            }
             Command::OpenInterviewers => {
                 self.leave_to(Screen::Interviewers(InterviewersScreen::default()), time);
             }
@@ -233,6 +236,7 @@ impl ScorecardApp {
             candidate: candidate.clone(),
             scorecards: Vec::new(),
             decision: None,
+            performance: None,
             spots: crate::io::Spots::default(),
             modified: None,
         };

@@ -31,6 +31,7 @@ impl eframe::App for ScorecardApp {
         self.update_home_lists();
         self.update_compare_table();
         self.update_evidence();
+        self.update_validity();
         self.update_known_people();
         self.take_chosen_path();
         self.take_chosen_folder(time);
@@ -144,6 +145,7 @@ impl eframe::App for ScorecardApp {
             }
             Screen::Openings(openings) => openings.ui(ui, &mut cx, evidence),
             Screen::Import(import) => import.ui(ui, &mut cx),
+            Screen::Validity(validity) => validity.ui(ui),
             Screen::Compare(compare) => {
                 let aggregates = summary.map(|c| AggregatesView {
                     revision: c.revision,
@@ -176,6 +178,7 @@ impl eframe::App for ScorecardApp {
         self.update_home_lists();
         self.update_compare_table();
         self.update_evidence();
+        self.update_validity();
         self.update_known_people();
     }
 

@@ -33,6 +33,7 @@ mod sessions;
 mod summary_worker;
 #[cfg(test)]
 mod test_workspace;
+mod validity_build;
 mod worker_reports;
 
 use std::process::ExitCode;

@@ -16,7 +16,9 @@ use super::live_updates::LiveUpdates;
 use crate::export::Format;
 use crate::io::{CheckedReferences, Workspace, WorkspaceSnapshot};
 use crate::model::{KnownPeople, Slug};
-use crate::ui::{CompareTable, HomeLists, HomeListsKey, HomeScreen, TableKey};
+use crate::ui::{
+    CompareTable, HomeLists, HomeListsKey, HomeScreen, TableKey, ValidityFigures, ValidityKey,
+};
 
 /// A debrief export, as asked for.
 pub(super) struct ExportRequest {
@@ -52,6 +54,9 @@ pub(super) struct OpenWorkspace {
     pub(super) evidence: Option<crate::ui::Evidence>,
     /// Builds them off the UI thread on a big workspace.
     pub(super) evidence_worker: LatestWorker<crate::ui::EvidenceKey, crate::ui::Evidence>,
+    /// Builds the validity study off the UI thread, always (a bootstrap
+    /// per template).
+    pub(super) validity: LatestWorker<ValidityKey, ValidityFigures>,
     /// Checks every reference off the UI thread on a big workspace, when a
     /// template or an opening changed.
     pub(super) reference_checks: LatestWorker<u64, CheckedReferences>,
@@ -99,6 +104,7 @@ impl OpenWorkspace {
             compare_tables: LatestWorker::new("compare-table"),
             evidence: None,
             evidence_worker: LatestWorker::new("evidence"),
+            validity: LatestWorker::new("validity-study"),
             reference_checks: LatestWorker::new("reference-check"),
             known_people: (None, KnownPeople::default()),
             people_finder: LatestWorker::new("known-people"),

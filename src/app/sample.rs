@@ -38,5 +38,27 @@ pub fn write_sample(root: &Path, now: Timestamp) -> Result<usize, StoreError> {
             workspace.save_scorecard(&path, card)?;
         }
     }
+    if let Some(past) = &data.past {
+        write_past(&workspace, past)?;
+    }
     Ok(data.candidates.len())
+}
+
+/// The past cohort of the validity study: its candidates, scorecards,
+/// decisions and its hires' performance reviews.
+fn write_past(workspace: &Workspace, past: &crate::demo::DemoData) -> Result<(), StoreError> {
+    for (candidate, cards) in past.by_candidate() {
+        workspace.save_candidate(candidate)?;
+        for card in cards {
+            let path = workspace.scorecard_path(&card.candidate, &card.interviewer, &card.stage)?;
+            workspace.save_scorecard(&path, card)?;
+        }
+    }
+    for decision in &past.decisions {
+        workspace.save_decision(decision)?;
+    }
+    for performance in &past.performances {
+        workspace.save_performance(performance)?;
+    }
+    Ok(())
 }

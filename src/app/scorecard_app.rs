@@ -287,7 +287,7 @@ impl ScorecardApp {
     pub(super) fn needs_aggregates(&self) -> bool {
         matches!(
             self.screen,
-            Screen::Compare(_) | Screen::Debrief(_) | Screen::Interviewers(_)
+            Screen::Compare(_) | Screen::Debrief(_) | Screen::Interviewers(_) | Screen::Validity(_)
         ) || self.ws.pending_export.is_some()
     }
 
@@ -382,6 +382,7 @@ impl ScorecardApp {
             Screen::Practice(_) => Place::Practice,
             Screen::Interviewers(_) => Place::Interviewers,
             Screen::Openings(_) => Place::Openings,
+            Screen::Validity(_) => Place::Validity,
             Screen::Setup(_) | Screen::Interview(_) | Screen::Debrief(_) | Screen::Import(_) => {
                 Place::Elsewhere
             }

@@ -2,7 +2,7 @@
 
 use crate::ui::{
     CompareScreen, DebriefScreen, ImportScreen, InterviewScreen, InterviewersScreen,
-    OpeningsScreen, PracticeScreen, SetupScreen, TemplatesScreen,
+    OpeningsScreen, PracticeScreen, SetupScreen, TemplatesScreen, ValidityScreen,
 };
 
 /// Which screen is shown.
@@ -27,6 +27,8 @@ pub enum Screen {
     Openings(OpeningsScreen),
     /// Invites or candidates from a file: preview, then apply.
     Import(ImportScreen),
+    /// The local validity study.
+    Validity(ValidityScreen),
 }
 
 impl Screen {
@@ -43,6 +45,7 @@ impl Screen {
             Screen::Interviewers(_) => "interviewers",
             Screen::Openings(_) => "openings",
             Screen::Import(_) => "import",
+            Screen::Validity(_) => "validity",
         }
     }
 }

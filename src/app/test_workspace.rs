@@ -53,6 +53,7 @@ pub fn record(
         candidate,
         scorecards,
         decision: None,
+        performance: None,
         spots: Default::default(),
         modified: None,
     })

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use super::EXIT_INVALID;
 use crate::demo::{DEFAULT_SEED, DemoData, MAX_CANDIDATES, generate};
 use crate::io::{StoreError, TemplateSet, Workspace};
-use crate::model::{Candidate, Decision, Scorecard, Template, Timestamp};
+use crate::model::{Candidate, Decision, Performance, Scorecard, Template, Timestamp};
 
 /// Exit code for a usage error, as clap uses it.
 const EXIT_USAGE: u8 = 2;
@@ -80,6 +80,9 @@ pub fn run(
         return Ok(ExitCode::from(EXIT_INVALID));
     }
     write(workspace, &data)?;
+    if let Some(past) = &data.past {
+        write(workspace, past)?;
+    }
     writeln!(
         out,
         "wrote {} candidates and {} scorecards ({} drafts), {} openings and {} decisions to {}",
@@ -90,6 +93,14 @@ pub fn run(
         data.decisions.len(),
         workspace.root().display()
     )?;
+    if let Some(past) = &data.past {
+        writeln!(
+            out,
+            "and a past cohort for the validity study: {} candidates, {} of them hired and reviewed",
+            past.candidates.len(),
+            past.performances.len()
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -142,6 +153,11 @@ fn write(workspace: &Workspace, data: &DemoData) -> anyhow::Result<()> {
     }
     let decisions: std::collections::HashMap<&crate::model::Slug, &Decision> =
         data.decisions.iter().map(|d| (&d.candidate, d)).collect();
+    let performances: std::collections::HashMap<&crate::model::Slug, &Performance> = data
+        .performances
+        .iter()
+        .map(|p| (&p.candidate, p))
+        .collect();
     let work = data.by_candidate();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -156,7 +172,10 @@ fn write(workspace: &Workspace, data: &DemoData) -> anyhow::Result<()> {
                             break;
                         };
                         let decision = decisions.get(&candidate.id).copied();
-                        if let Err(error) = write_one(workspace, candidate, cards, decision) {
+                        let performance = performances.get(&candidate.id).copied();
+                        if let Err(error) =
+                            write_one(workspace, candidate, cards, decision, performance)
+                        {
                             failed.store(true, Ordering::Relaxed);
                             return Err(anyhow::Error::from(error));
                         }
@@ -180,16 +199,20 @@ fn write(workspace: &Workspace, data: &DemoData) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One candidate's record and scorecards.
+/// One candidate's record, scorecards, decision and performance reviews.
 fn write_one(
     workspace: &Workspace,
     candidate: &Candidate,
     cards: &[Scorecard],
     decision: Option<&Decision>,
+    performance: Option<&Performance>,
 ) -> Result<(), StoreError> {
     workspace.save_candidate(candidate)?;
     if let Some(decision) = decision {
         workspace.save_decision(decision)?;
+    }
+    if let Some(performance) = performance {
+        workspace.save_performance(performance)?;
     }
     for card in cards {
         let path = workspace.scorecard_path(&card.candidate, &card.interviewer, &card.stage)?;

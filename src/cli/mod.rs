@@ -10,6 +10,7 @@ mod export;
 mod export_ats;
 mod import_candidates;
 mod import_invites;
+mod import_performance;
 mod interviewers;
 mod kit;
 mod output;
@@ -19,6 +20,7 @@ mod safe_output;
 mod summary;
 mod templates;
 mod validate;
+mod validity;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -163,7 +165,8 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Bring in what other tools hold: calendar invites, ATS candidates
+    /// Bring in what other tools hold: calendar invites, ATS candidates,
+    /// performance reviews
     Import {
         /// What to import
         #[command(subcommand)]
@@ -194,6 +197,19 @@ pub enum Command {
         /// How many candidates
         #[arg(long, value_name = "N")]
         candidates: usize,
+    },
+    /// Did the interview predict performance? The local validity study of
+    /// each template: the score against the hires' later ratings
+    Validity {
+        /// Only this template
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// How reliable the later ratings are (0–1)
+        #[arg(long, value_name = "R", default_value_t = crate::model::stats::validity::DEFAULT_CRITERION_RELIABILITY, value_parser = validity::parse_reliability)]
+        criterion_reliability: f64,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ValidityFormat::Text)]
+        format: ValidityFormat,
     },
     /// Erase every file of one candidate (a data-subject request)
     Delete {
@@ -230,6 +246,16 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
     },
+    /// Hires' performance reviews (a .csv file: the candidate by id, ATS
+    /// id or email; date; rating 1–5; reviewer), all rows or none
+    Performance {
+        /// The .csv file
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// Show what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Candidates from an ATS export (a .csv file), for one opening
     Candidates {
         /// The .csv file, as the ATS exports it
@@ -250,6 +276,15 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
         format: ImportFormat,
     },
+}
+
+/// Output formats of `scorecard validity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ValidityFormat {
+    /// Plain words, with the caveats.
+    Text,
+    /// The JSON of DESIGN.md.
+    Json,
 }
 
 /// Output formats of `scorecard import`.
@@ -415,7 +450,13 @@ fn stdout_form(command: &Command) -> Escape {
         Command::Import {
             what: ImportCommand::Invites { format, .. } | ImportCommand::Candidates { format, .. },
         } => *format == ImportFormat::Json,
-        Command::Validate { .. }
+        Command::Drift { format, .. } => *format == DriftFormat::Json,
+        Command::Reliability { format, .. } => *format == ReliabilityFormat::Json,
+        Command::Validity { format, .. } => *format == ValidityFormat::Json,
+        Command::Import {
+            what: ImportCommand::Performance { .. },
+        }
+        | Command::Validate { .. }
         | Command::Kit { .. }
         | Command::Demo { .. }
         | Command::Delete { .. }
@@ -584,6 +625,9 @@ fn run_escaped(
                 out,
                 err,
             ),
+            ImportCommand::Performance { file, dry_run } => {
+                import_performance::run(&cli.workspace()?, file, *dry_run, out, err)
+            }
             ImportCommand::Candidates {
                 file,
                 opening,
@@ -608,6 +652,18 @@ fn run_escaped(
         Command::Reliability { template, format } => {
             reliability::run(&cli.workspace()?, template.as_deref(), *format, out, err)
         }
+        Command::Validity {
+            template,
+            criterion_reliability,
+            format,
+        } => validity::run(
+            &cli.workspace()?,
+            template.as_deref(),
+            *criterion_reliability,
+            *format,
+            out,
+            err,
+        ),
         Command::Demo { candidates } => demo::run(&cli.workspace()?, *candidates, out, err),
         Command::Delete { candidate } => erase::delete(&cli.workspace()?, candidate, out, err),
         Command::Purge { older_than } => erase::purge(&cli.workspace()?, *older_than, out, err),

@@ -84,7 +84,7 @@ pub(super) fn load_numbers_reporting_errors(
 
 /// Prints the snapshot's unread files and conflict copies to `err`, as
 /// [`load_reporting_errors`] does.
-fn report_errors(
+pub(super) fn report_errors(
     snapshot: WorkspaceSnapshot,
     err: &mut dyn Write,
 ) -> std::io::Result<WorkspaceSnapshot> {

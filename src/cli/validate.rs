@@ -116,6 +116,11 @@ fn describe(parsed: &ParsedFile) -> String {
             d.decision.label().to_lowercase(),
             d.decided_by
         ),
+        ParsedFile::Performance(p) => format!(
+            "performance reviews of {} ({} reviews)",
+            p.candidate,
+            p.reviews.len()
+        ),
         ParsedFile::SharedDimension(d) => {
             let levels: Vec<&str> = d.levels.keys().map(|l| l.as_str()).collect();
             format!("shared dimension {} ({})", d.id, levels.join(", "))

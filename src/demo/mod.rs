@@ -46,6 +46,7 @@ mod evidence;
 mod hiring_loop;
 mod interview_days;
 mod people;
+mod performance;
 mod rng;
 
 use std::collections::{BTreeMap, HashSet};
@@ -77,6 +78,12 @@ pub struct DemoData {
     pub openings: Vec<crate::model::Opening>,
     /// Decisions on some candidates of an opening.
     pub decisions: Vec<crate::model::Decision>,
+    /// Performance reviews of hires (the past cohort's).
+    pub performances: Vec<crate::model::Performance>,
+    /// The past cohort of the validity study (see `performance`): its
+    /// candidates, scorecards, decisions and reviews, apart from the
+    /// candidates asked for.
+    pub past: Option<Box<DemoData>>,
 }
 
 impl DemoData {
@@ -168,6 +175,7 @@ pub fn generate(templates: &[Template], candidates: usize, seed: u64, now: Times
     }
     hiring_loop::add_hiring_loop(&mut data, templates, seed, now);
     interview_days::add_interview_days(&mut data, templates, drive, seed, now);
+    performance::add_performance(&mut data, templates, seed, now);
     data
 }
 

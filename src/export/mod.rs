@@ -41,6 +41,7 @@ mod reliability;
 mod reminders;
 mod sheet;
 mod summary;
+mod validity;
 
 pub use ats::{
     PickError, ats_rating_word, ats_recommendation_word, ats_text, pick_submitted,
@@ -63,6 +64,10 @@ pub use reliability::{panel_plan_words, reliability_json, reliability_text, reli
 pub use reminders::{Reminder, ReminderMail, overdue_reminder, pending_ics};
 pub use summary::{
     SUMMARY_CSV_COLUMNS, summary_csv, summary_json, summary_json_to, summary_markdown,
+};
+pub use validity::{
+    VALIDITY_CAVEATS, dimension_lines, strength_words, validity_json, validity_sentences,
+    validity_text,
 };
 
 /// Why an export could not be produced. The CSV and JSON writers only write

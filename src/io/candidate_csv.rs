@@ -49,7 +49,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
 /// Byte offset where field `index` of the record starting at `start`
 /// begins, walking the raw text (quotes doubled inside quotes).
-fn field_offset(text: &str, start: usize, index: usize, delimiter: u8) -> usize {
+pub(super) fn field_offset(text: &str, start: usize, index: usize, delimiter: u8) -> usize {
     let bytes = text.as_bytes();
     let mut pos = start;
     for _ in 0..index {
@@ -255,12 +255,12 @@ pub(crate) fn read_rows(
     }
 }
 
-fn byte(position: &csv::Position) -> usize {
+pub(super) fn byte(position: &csv::Position) -> usize {
     usize::try_from(position.byte()).unwrap_or(usize::MAX)
 }
 
 /// A csv reader's error at its position.
-fn csv_error(path: &Path, text: &str, err: &csv::Error) -> FileError {
+pub(super) fn csv_error(path: &Path, text: &str, err: &csv::Error) -> FileError {
     let spot = err
         .position()
         .map_or(line_col(text, 0), |p| line_col(text, byte(p)));

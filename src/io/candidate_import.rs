@@ -189,7 +189,7 @@ fn file_seed(bytes: &[u8]) -> u64 {
 }
 
 /// The bytes of `path`, a regular file of at most [`MAX_CSV_BYTES`].
-fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     let file = open_regular(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_CSV_BYTES + 1)

@@ -32,6 +32,8 @@ pub enum FileKind {
     People,
     /// `AtsMapping(…)`, the ATS form fields of feedback exports (`ats.ron`).
     AtsMapping,
+    /// `Performance(…)`, a hire's later performance reviews.
+    Performance,
 }
 
 impl fmt::Display for FileKind {
@@ -48,6 +50,7 @@ impl fmt::Display for FileKind {
             FileKind::Decision => "decision",
             FileKind::People => "people list",
             FileKind::AtsMapping => "ATS mapping",
+            FileKind::Performance => "performance reviews",
         })
     }
 }
@@ -68,6 +71,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
         Some("Decision") => Ok(FileKind::Decision),
         Some("People") => Ok(FileKind::People),
         Some("AtsMapping") => Ok(FileKind::AtsMapping),
+        Some("Performance") => Ok(FileKind::Performance),
         other => {
             let found = match other {
                 Some(name) => format!("found `{name}`"),
@@ -82,7 +86,7 @@ pub fn detect_kind(path: &Path, text: &str) -> Result<FileKind, FileError> {
                 at.column,
                 format!(
                     "expected `Template(`, `SharedDimension(`, `Candidate(`, `Scorecard(`, \
-                     `Opening(`, `Decision(`, `PracticeCase(`, `NudgeList(`, `PracticeResults(`, `People(` or `AtsMapping(`: {found}"
+                     `Opening(`, `Decision(`, `PracticeCase(`, `NudgeList(`, `PracticeResults(`, `People(`, `AtsMapping(` or `Performance(`: {found}"
                 ),
             ))
         }

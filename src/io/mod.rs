@@ -24,6 +24,8 @@ mod locate;
 mod parse;
 mod parse_any;
 mod people_file;
+mod performance_csv;
+mod performance_import;
 mod records;
 mod references;
 mod shipped;
@@ -33,6 +35,7 @@ mod system_zone;
 mod template_set;
 mod text_encoding;
 mod unsafe_strings;
+mod validity;
 mod watch;
 mod workspace;
 mod workspace_load;
@@ -66,14 +69,19 @@ pub use library::{load_library, shipped_library};
 pub use listing::ron_files_under;
 pub use parse::{
     MAX_FILE_BYTES, parse_ats_mapping, parse_candidate, parse_decision, parse_nudge_list,
-    parse_opening, parse_people, parse_practice_results, parse_scorecard, parse_shared_dimension,
-    parse_template_with, read_text, to_ron,
+    parse_opening, parse_people, parse_performance, parse_performance_against,
+    parse_practice_results, parse_scorecard, parse_shared_dimension, parse_template_with,
+    read_text, to_ron,
 };
 pub use parse_any::{
     ParsedFile, parse_any, parse_any_against, parse_any_with, parse_practice_case, parse_template,
     read_and_parse_any,
 };
 pub use people_file::{PEOPLE_FILE, known_people, load_people};
+pub use performance_import::{
+    PerformanceChange, PerformanceImportError, PerformancePlan, apply_performance,
+    plan_performance, read_performance_csv,
+};
 pub use records::{
     CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh,
     ScorecardRecord, Spots, fingerprint,
@@ -89,6 +97,7 @@ pub use sync_conflicts::{
 pub use system_zone::system_zone;
 pub use template_set::{TemplateEntry, TemplateSet, TemplateSource};
 pub use unsafe_strings::unsafe_string_errors;
+pub use validity::validity_studies;
 pub use watch::FolderWatcher;
-pub use workspace::{DECISION_FILE, Workspace};
+pub use workspace::{DECISION_FILE, PERFORMANCE_FILE, Workspace};
 pub use workspace_load::LoadProgress;

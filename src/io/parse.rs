@@ -14,8 +14,8 @@ use super::locate::locate;
 use super::sync_conflicts::has_git_conflict_markers;
 use super::{FileError, StoreError};
 use crate::model::{
-    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, PracticeResults, Problem,
-    Scorecard, SharedDimension, Template, TemplateFile,
+    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, Performance,
+    PracticeResults, Problem, Scorecard, SharedDimension, Template, TemplateFile,
 };
 
 /// Largest file read, in bytes. Real templates are a few kilobytes; the
@@ -175,6 +175,31 @@ pub fn parse_opening(path: &Path, text: &str) -> Result<Opening, FileError> {
 /// Parses and checks a decision.
 pub fn parse_decision(path: &Path, text: &str) -> Result<Decision, FileError> {
     parse_checked(path, text, Decision::problems)
+}
+
+/// Parses and checks a hire's performance reviews on their own (a rating
+/// outside 1–5, a reviewer without a name, one review twice).
+pub fn parse_performance(path: &Path, text: &str) -> Result<Performance, FileError> {
+    parse_checked(path, text, Performance::problems)
+}
+
+/// Parses and checks a hire's performance reviews against their folder
+/// (the candidate `folder`) and the candidate's decision too: reviews are
+/// of hires, dated after the decision.
+pub fn parse_performance_against(
+    path: &Path,
+    text: &str,
+    folder: &str,
+    decision: Option<&Decision>,
+) -> Result<Performance, FileError> {
+    parse_checked(path, text, |performance: &Performance| {
+        let mut problems = performance.problems();
+        match performance.folder_problem(folder) {
+            Some(problem) => problems.push(problem),
+            None => problems.extend(performance.decision_problems(decision)),
+        }
+        problems
+    })
 }
 
 pub(super) fn parse_checked<T: DeserializeOwned>(

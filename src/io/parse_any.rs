@@ -10,13 +10,13 @@ use super::file_kind::{FileKind, detect_kind};
 use super::library::shipped_library;
 use super::parse::{
     parse_ats_mapping, parse_candidate, parse_checked, parse_decision, parse_nudge_list,
-    parse_opening, parse_people, parse_practice_results, parse_scorecard, parse_shared_dimension,
-    parse_template_with, read_text,
+    parse_opening, parse_people, parse_performance, parse_practice_results, parse_scorecard,
+    parse_shared_dimension, parse_template_with, read_text,
 };
 use super::template_set::TemplateSet;
 use crate::model::{
-    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, PracticeCase,
-    PracticeResults, Scorecard, SharedDimension, Template,
+    AtsMapping, Candidate, Decision, Library, NudgeList, Opening, People, Performance,
+    PracticeCase, PracticeResults, Scorecard, SharedDimension, Template,
 };
 
 /// Any of the three kinds of file, parsed and checked.
@@ -44,6 +44,8 @@ pub enum ParsedFile {
     People(People),
     /// Which ATS form field takes which part of a scorecard (`ats.ron`).
     AtsMapping(AtsMapping),
+    /// A hire's performance reviews (`performance.ron`).
+    Performance(Performance),
 }
 
 impl ParsedFile {
@@ -61,6 +63,7 @@ impl ParsedFile {
             ParsedFile::PracticeResults(_) => FileKind::PracticeResults,
             ParsedFile::Opening(_) => FileKind::Opening,
             ParsedFile::Decision(_) => FileKind::Decision,
+            ParsedFile::Performance(_) => FileKind::Performance,
         }
     }
 }
@@ -143,6 +146,7 @@ fn parse_any_lazily<'t>(
         FileKind::Decision => parse_decision(path, text).map(ParsedFile::Decision),
         FileKind::People => parse_people(path, text).map(ParsedFile::People),
         FileKind::AtsMapping => parse_ats_mapping(path, text).map(ParsedFile::AtsMapping),
+        FileKind::Performance => parse_performance(path, text).map(ParsedFile::Performance),
     }
 }
 

@@ -9,8 +9,8 @@ use super::locate::{LineCol, locate};
 use super::sync_conflicts::ConflictCopy;
 use super::{FileError, TemplateSet};
 use crate::model::{
-    Candidate, Decision, FieldPath, NudgeList, Opening, PracticeCase, PracticeResults, Problem,
-    Scorecard, Slug, Timestamp,
+    Candidate, Decision, FieldPath, NudgeList, Opening, Performance, PracticeCase, PracticeResults,
+    Problem, Scorecard, Slug, Timestamp,
 };
 
 /// An opening and the file it lives in.
@@ -79,6 +79,8 @@ pub struct CandidateRecord {
     pub scorecards: Vec<ScorecardRecord>,
     /// The panel's decision (`decision.ron`), if one is recorded.
     pub decision: Option<Decision>,
+    /// A hire's later performance reviews (`performance.ron`), if any.
+    pub performance: Option<Performance>,
     /// Where `candidate.ron` names other files.
     pub spots: Spots,
     /// The latest modification time of the files in the folder (broken
@@ -191,6 +193,7 @@ impl CandidateRecord {
         self.dir == other.dir
             && self.candidate == other.candidate
             && self.decision == other.decision
+            && self.performance == other.performance
             && self.scorecards.len() == other.scorecards.len()
             && self
                 .scorecards

@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use super::parse::positioned;
+use super::parse::{parse_decision, positioned};
 use super::parse_any::parse_any_against;
+use super::workspace::{CANDIDATE_FILE, DECISION_FILE};
 use super::{FileError, ParsedFile, WorkspaceSnapshot, read_text};
-use crate::model::Library;
+use crate::model::{FieldPath, Library, Performance, Problem};
 
 /// The problems between `parsed` (read from `path` as `text`) and the
 /// files of `workspace`, each at its line and column in `text`.
@@ -28,6 +29,7 @@ pub fn reference_errors(
         }),
         // A practice case is checked against the templates as it is
         // parsed (see `parse_any_against`).
+        ParsedFile::Performance(performance) => performance_problems(path, performance),
         ParsedFile::Template(_)
         | ParsedFile::Scorecard(_)
         | ParsedFile::SharedDimension(_)
@@ -42,6 +44,40 @@ pub fn reference_errors(
         .iter()
         .map(|problem| positioned(path, text, problem))
         .collect()
+}
+
+/// What a `performance.ron` in a candidate's folder (one holding
+/// `candidate.ron`) breaks against that folder: its name, and the decision
+/// beside it (reviews are of hires, after the decision). A file elsewhere
+/// is checked on its own rules alone.
+fn performance_problems(path: &Path, performance: &Performance) -> Vec<Problem> {
+    let Some(dir) = path.parent() else {
+        return Vec::new();
+    };
+    if !dir.join(CANDIDATE_FILE).is_file() {
+        return Vec::new();
+    }
+    let folder = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    if let Some(problem) = performance.folder_problem(folder) {
+        return vec![problem];
+    }
+    let decision_path = dir.join(DECISION_FILE);
+    let decision = if decision_path.exists() {
+        match read_text(&decision_path).and_then(|text| parse_decision(&decision_path, &text)) {
+            Ok(decision) => Some(decision),
+            Err(err) => {
+                return vec![Problem::new(
+                    FieldPath::root().field("candidate"),
+                    format!(
+                        "the candidate's decision cannot be read to check the reviews against: {err}"
+                    ),
+                )];
+            }
+        }
+    } else {
+        None
+    };
+    performance.decision_problems(decision.as_ref())
 }
 
 /// Reads `path` (never through a link), parses it and checks its

@@ -23,6 +23,9 @@ pub(super) const CANDIDATE_FILE: &str = "candidate.ron";
 /// File name of the panel's decision inside a candidate's folder.
 pub const DECISION_FILE: &str = "decision.ron";
 
+/// File name of a hire's performance reviews inside a candidate's folder.
+pub const PERFORMANCE_FILE: &str = "performance.ron";
+
 /// A workspace folder on disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
@@ -66,6 +69,11 @@ impl Workspace {
     /// The file of a candidate's decision.
     pub fn decision_path(&self, candidate: &Slug) -> PathBuf {
         self.candidate_dir(candidate).join(DECISION_FILE)
+    }
+
+    /// The file of a hire's performance reviews.
+    pub fn performance_path(&self, candidate: &Slug) -> PathBuf {
+        self.candidate_dir(candidate).join(PERFORMANCE_FILE)
     }
 
     /// Where candidates live.

@@ -11,7 +11,8 @@ use std::time::SystemTime;
 use super::calibration_files::{load_nudges, load_practice, load_practice_results};
 use super::listing::{Entry, classify, list, note_latest};
 use super::parse::{
-    parse_candidate, parse_decision, parse_opening, parse_scorecard, read_listed, read_text,
+    parse_candidate, parse_decision, parse_opening, parse_performance_against, parse_scorecard,
+    read_listed, read_text,
 };
 use super::records::{
     CalibrationFiles, CandidateFolder, CandidateRecord, FolderNotes, OpeningRecord, Refresh,
@@ -20,9 +21,9 @@ use super::records::{
 use super::snapshot::WorkspaceSnapshot;
 use super::sync_conflicts::{ConflictCopy, ConflictReason};
 use super::template_set::copies_in;
-use super::workspace::{CANDIDATE_FILE, DECISION_FILE, Workspace};
+use super::workspace::{CANDIDATE_FILE, DECISION_FILE, PERFORMANCE_FILE, Workspace};
 use super::{FileError, TemplateSet};
-use crate::model::{Candidate, Decision, Scorecard, Slug, Timestamp};
+use crate::model::{Candidate, Decision, Performance, Scorecard, Slug, Timestamp};
 
 /// What a read keeps of each scorecard's free text (evidence, notes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -271,6 +272,7 @@ impl Workspace {
             let name = path.file_name().and_then(|n| n.to_str());
             if name != Some(CANDIDATE_FILE)
                 && name != Some(DECISION_FILE)
+                && name != Some(PERFORMANCE_FILE)
                 && let Ok(time) = fs::symlink_metadata(path).and_then(|m| m.modified())
             {
                 note_latest(&mut activity, time);
@@ -369,11 +371,20 @@ impl Workspace {
         let mut scorecards = one_per_interviewer_and_stage(scorecards, folder_name, notes);
         scorecards.shrink_to_fit();
         let decision = self.load_decision(dir, &candidate, top_files, notes, &mut read);
+        let performance = load_performance(
+            dir,
+            &candidate,
+            decision.as_ref(),
+            top_files,
+            notes,
+            &mut read,
+        );
         Ok(CandidateRecord {
             dir: dir.to_path_buf(),
             candidate,
             scorecards,
             decision,
+            performance,
             spots,
             // The folder's, with its other notes: the snapshot puts it here.
             modified: None,
@@ -410,6 +421,33 @@ impl Workspace {
                 notes.errors.push(err);
                 None
             }
+        }
+    }
+}
+
+/// The performance reviews in a candidate's folder, if `performance.ron`
+/// is among the folder's files, is on this candidate and keeps its rules
+/// (checked against the decision: reviews are of hires, dated after the
+/// decision); an error in `notes` otherwise, and the file is not counted.
+fn load_performance(
+    dir: &Path,
+    candidate: &Candidate,
+    decision: Option<&Decision>,
+    top_files: &[PathBuf],
+    notes: &mut FolderNotes,
+    read: &mut impl FnMut(&Path) -> Result<String, FileError>,
+) -> Option<Performance> {
+    let path = dir.join(PERFORMANCE_FILE);
+    if !top_files.contains(&path) {
+        return None;
+    }
+    let parsed = read(&path)
+        .and_then(|text| parse_performance_against(&path, &text, candidate.id.as_str(), decision));
+    match parsed {
+        Ok(performance) => Some(performance),
+        Err(err) => {
+            notes.errors.push(err);
+            None
         }
     }
 }

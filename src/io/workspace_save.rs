@@ -13,7 +13,9 @@ use super::parse_any::read_and_parse_any;
 use super::records::fingerprint;
 use super::workspace::{CANDIDATE_FILE, Workspace};
 use super::{StoreError, write_atomic, write_atomic_new};
-use crate::model::{Candidate, Decision, Opening, PracticeResults, Scorecard, Template};
+use crate::model::{
+    Candidate, Decision, Opening, Performance, PracticeResults, Scorecard, Template,
+};
 
 impl Workspace {
     /// Writes a candidate's record, creating their folder.
@@ -47,6 +49,15 @@ impl Workspace {
         let path = self.decision_path(&decision.candidate);
         self.refuse_links_on_the_way(&path)?;
         save_file(&path, decision, "decision")?;
+        Ok(path)
+    }
+
+    /// Writes a hire's performance reviews to `performance.ron` in their
+    /// folder.
+    pub fn save_performance(&self, performance: &Performance) -> Result<PathBuf, StoreError> {
+        let path = self.performance_path(&performance.candidate);
+        self.refuse_links_on_the_way(&path)?;
+        save_file(&path, performance, "performance reviews")?;
         Ok(path)
     }
 

@@ -24,6 +24,7 @@ mod local_time;
 mod nudge;
 mod opening;
 mod people;
+mod performance;
 mod plan;
 mod practice;
 mod problem;
@@ -63,6 +64,9 @@ pub use nudge::{
 };
 pub use opening::{DEFAULT_FEEDBACK_DUE_HOURS, Opening, OpeningStatus, PlanStage};
 pub use people::{People, Person, looks_like_email, normalize_email};
+pub use performance::{
+    HIGHEST_PERFORMANCE, LOWEST_PERFORMANCE, Performance, Review, before_decision, rating_problem,
+};
 pub use plan::{Interview, InterviewState, PlannedInterview, due_at, plan_status, sort_pending};
 pub use practice::{PracticeAnswer, PracticeCase, PracticeResults, PracticeRound, RoundResult};
 pub use problem::{FieldPath, PathSegment, Problem};

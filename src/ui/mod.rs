@@ -39,6 +39,7 @@ mod time_field;
 mod time_zone_setting;
 mod timer;
 mod top_bar;
+mod validity;
 
 use std::path::PathBuf;
 
@@ -74,6 +75,7 @@ pub use templates::{DimensionDraft, ExerciseDraft, TemplateEditor, TemplatesScre
 pub use time_field::{TimeField, TimeFieldOutput};
 pub use timer::ExerciseTimer;
 pub use top_bar::{Place, TopBar};
+pub use validity::{ValidityFigures, ValidityKey, ValidityScreen};
 
 use crate::io::{CandidateRecord, WorkspaceSnapshot};
 use crate::model::{Candidate, Slug, Timestamp, Viewer, blind_alias, escape_line, may_see_panel};
@@ -138,6 +140,8 @@ pub enum Command {
     OpenPractice,
     /// Show the interviewer view (calibration figures).
     OpenInterviewers,
+    /// Show the validity study (did the interview predict performance?).
+    OpenValidity,
     /// Keep a finished practice round in the user's practice results.
     SavePracticeRound(crate::model::PracticeRound),
     /// Write a candidate's debrief to a file.

@@ -21,6 +21,8 @@ pub enum Place {
     Interviewers,
     /// The openings screen.
     Openings,
+    /// The validity study.
+    Validity,
     /// Any other screen.
     Elsewhere,
 }
@@ -89,6 +91,7 @@ impl TopBar<'_> {
                         "Interviewers",
                         Command::OpenInterviewers,
                     ),
+                    (Place::Validity, "Validity", Command::OpenValidity),
                 ];
                 for (there, label, go) in places {
                     if place != there && ui.button(label).clicked() {

@@ -20,3 +20,4 @@ mod safety;
 mod sync;
 mod templates;
 mod top_bar;
+mod validity;

@@ -215,6 +215,7 @@ mod tests {
             candidate: Candidate::new(slug(id), id, slug("infrastructure-engineer"), at()),
             scorecards: Vec::new(),
             decision: None,
+            performance: None,
             spots: Spots::default(),
             modified: None,
         }

@@ -13,6 +13,9 @@
 //!   below colleagues.
 //! - [`calibration`](mod@calibration): every interviewer's calibration
 //!   figures (distribution, spread, deviation, hire share, speed).
+//! - [`validity`](mod@validity): the local validity study (did the
+//!   interview score predict later performance?), with its seeded
+//!   bootstrap ([`seeded_rng`](mod@seeded_rng)).
 //! - [`summary`](mod@summary): the candidate, template and interviewer
 //!   summaries that `scorecard summary --format json` prints.
 //! - [`scorecard_score`](mod@scorecard_score): one scorecard's weighted
@@ -30,7 +33,9 @@ pub mod krippendorff;
 pub mod leniency;
 pub mod reliability;
 pub mod scorecard_score;
+pub mod seeded_rng;
 pub mod summary;
+pub mod validity;
 #[cfg(test)]
 mod test_data;
 
