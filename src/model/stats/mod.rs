@@ -35,9 +35,9 @@ pub mod reliability;
 pub mod scorecard_score;
 pub mod seeded_rng;
 pub mod summary;
-pub mod validity;
 #[cfg(test)]
 mod test_data;
+pub mod validity;
 
 pub use calibration::{CalibrationContext, Distribution, InterviewerSummary, calibrate};
 pub use describe::{DISAGREEMENT_SPREAD, Description, describe, mean_of};
