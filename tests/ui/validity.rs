@@ -27,6 +27,11 @@ fn a_coordinator_reads_whether_the_interview_predicted_performance() {
     step_until(&mut app, "the figures are in", |h| {
         h.query_by_label_contains("rated hires, out of").is_some()
     });
+    // The screen reads the aggregates: once they are current, the figures
+    // built from them are the last.
+    step_until(&mut app, "the aggregates are current", |h| {
+        h.state().aggregates_current()
+    });
     app.run();
     // The template with a study shows first, with r and its interval.
     app.get_by_label_contains("Interview score against mean later rating: r = ");
@@ -38,10 +43,14 @@ fn a_coordinator_reads_whether_the_interview_predicted_performance() {
 
     // Another template: too few rated hires, and how many there are.
     app.get_by_label("Template").click();
-    app.run();
+    step_until(&mut app, "the templates are listed", |h| {
+        h.query_by_label("cloud-engineer (0 rated hires)").is_some()
+    });
     app.get_by_label("cloud-engineer (0 rated hires)").click();
-    app.run();
-    app.get_by_label_contains("0 rated hires of the 30 a study needs");
+    step_until(&mut app, "the other template is shown", |h| {
+        h.query_by_label_contains("0 rated hires of the 30 a study needs")
+            .is_some()
+    });
     assert!(app.query_by_label_contains("95% interval").is_none());
     app.get_by_label_contains("Small samples:");
 }
