@@ -114,6 +114,9 @@ fn each_vtimezone_quirk_gives_the_instant_its_author_meant() {
         ("quirks/x_lic_location.ics", "2026-07-01T09:00:00Z"),
         // Windows Calendar's UTF-16LE, Europe/Paris in winter.
         ("quirks/utf16le.ics", "2026-12-08T14:00:00Z"),
+        // Exchange's DESCRIPTION with raw line breaks (one reading
+        // "Meeting ID: 123"): the text goes on, the invite is read.
+        ("quirks/raw_line_breaks.ics", "2026-12-09T13:00:00Z"),
     ] {
         let doc = dry_run(ws.path(), &[file], "Asia/Tokyo");
         assert_eq!(planned(&doc), [at], "{file}: {doc}");

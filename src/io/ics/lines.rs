@@ -57,9 +57,27 @@ impl ContentLine {
 /// length in bytes of the part on that first line).
 pub(super) fn unfold(text: &str) -> Result<Vec<(usize, String, usize)>, IcsError> {
     let mut lines: Vec<(usize, String, usize)> = Vec::new();
+    // Whether the last logical line is free text (a DESCRIPTION) that
+    // Exchange may have written with raw line breaks in it.
+    let mut in_free_text = false;
+    let mut blank_lines = 0;
     for (i, raw) in text.split('\n').enumerate() {
         let number = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if in_free_text && !raw.starts_with([' ', '\t']) && !starts_property(raw) {
+            // An unfolded line break inside free text: the text goes on
+            // (as escaped line breaks, which the value's parser reads);
+            // blank lines count only when more text follows them.
+            if raw.trim().is_empty() {
+                blank_lines += 1;
+            } else if let Some((_, logical, _)) = lines.last_mut() {
+                logical.push_str(&"\\n".repeat(blank_lines + 1));
+                logical.push_str(raw);
+                blank_lines = 0;
+            }
+            continue;
+        }
+        blank_lines = 0;
         if let Some(rest) = raw.strip_prefix([' ', '\t']) {
             match lines.last_mut() {
                 Some((_, logical, _)) => logical.push_str(rest),
@@ -77,9 +95,95 @@ pub(super) fn unfold(text: &str) -> Result<Vec<(usize, String, usize)>, IcsError
         if raw.trim().is_empty() {
             continue;
         }
+        in_free_text = property_name(raw)
+            .is_some_and(|name| FREE_TEXT.iter().any(|free| name.eq_ignore_ascii_case(free)));
         lines.push((number, raw.to_owned(), raw.len()));
     }
     Ok(lines)
+}
+
+/// The properties whose value is prose, where a line that starts no
+/// property is taken as the prose going on.
+const FREE_TEXT: [&str; 3] = ["DESCRIPTION", "COMMENT", "X-ALT-DESC"];
+
+/// Every property name of RFC 5545 and RFC 7986 (and BEGIN/END): a line
+/// starting with one of these, or with an `X-` name, starts a property
+/// even inside free text.
+const PROPERTY_NAMES: [&str; 57] = [
+    "BEGIN",
+    "END",
+    "CALSCALE",
+    "METHOD",
+    "PRODID",
+    "VERSION",
+    "ATTACH",
+    "CATEGORIES",
+    "CLASS",
+    "COMMENT",
+    "DESCRIPTION",
+    "GEO",
+    "LOCATION",
+    "PERCENT-COMPLETE",
+    "PRIORITY",
+    "RESOURCES",
+    "STATUS",
+    "SUMMARY",
+    "COMPLETED",
+    "DTEND",
+    "DUE",
+    "DTSTART",
+    "DURATION",
+    "FREEBUSY",
+    "TRANSP",
+    "TZID",
+    "TZNAME",
+    "TZOFFSETFROM",
+    "TZOFFSETTO",
+    "TZURL",
+    "ATTENDEE",
+    "CONTACT",
+    "ORGANIZER",
+    "RECURRENCE-ID",
+    "RELATED-TO",
+    "URL",
+    "UID",
+    "EXDATE",
+    "RDATE",
+    "RRULE",
+    "ACTION",
+    "REPEAT",
+    "TRIGGER",
+    "CREATED",
+    "DTSTAMP",
+    "LAST-MODIFIED",
+    "SEQUENCE",
+    "REQUEST-STATUS",
+    "NAME",
+    "REFRESH-INTERVAL",
+    "SOURCE",
+    "COLOR",
+    "IMAGE",
+    "CONFERENCE",
+    "TZUNTIL",
+    "TZID-ALIAS-OF",
+    "ACKNOWLEDGED",
+];
+
+/// The name a line starts with, if it starts like a content line
+/// (`NAME:` or `NAME;`).
+fn property_name(raw: &str) -> Option<&str> {
+    let end = raw.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))?;
+    (end > 0 && matches!(raw[end..].chars().next(), Some(':' | ';'))).then(|| &raw[..end])
+}
+
+/// Whether `raw` starts a property: a known name or an `X-` one.
+fn starts_property(raw: &str) -> bool {
+    property_name(raw).is_some_and(|name| {
+        name.get(..2).is_some_and(|x| x.eq_ignore_ascii_case("X-"))
+            || PROPERTY_NAMES
+                .iter()
+                .any(|known| name.eq_ignore_ascii_case(known))
+    })
 }
 
 /// Every content line of `text`, cut on every core; the first broken
@@ -224,6 +328,35 @@ mod tests {
                 (6, "END:VEVENT"),
             ]
         );
+    }
+
+    #[test]
+    fn raw_line_breaks_in_a_description_go_on_with_its_text() {
+        let text = "BEGIN:VEVENT\r\nDESCRIPTION;LANGUAGE=en-GB:\r\nDear team,\r\n\r\n\
+                    Meeting ID: 42\r\nhttps://example.com/j/1\r\n+1 555 0100,,42# US\r\n\
+                    SUMMARY:Interview\r\nx-ms-olk:1\r\nEND:VEVENT\r\n";
+        let lines = content_lines(text).unwrap();
+        let got: Vec<(usize, &str, &str)> = lines
+            .iter()
+            .map(|l| (l.line, l.name.as_str(), l.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "BEGIN", "VEVENT"),
+                (
+                    2,
+                    "DESCRIPTION",
+                    "\nDear team,\n\nMeeting ID: 42\nhttps://example.com/j/1\n+1 555 0100,,42# US"
+                ),
+                (8, "SUMMARY", "Interview"),
+                (9, "X-MS-OLK", "1"),
+                (10, "END", "VEVENT"),
+            ]
+        );
+        // Outside free text a line that starts no property is still broken.
+        let err = content_lines("BEGIN:VEVENT\nSUMMARY:x\nMeeting ID: 42\n").unwrap_err();
+        assert_eq!(err.line, 3);
     }
 
     #[test]
